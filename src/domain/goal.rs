@@ -1,0 +1,102 @@
+//! Goals: the plan's KGIs, an account plan's goals and the KPIs chosen for an
+//! account all share this shape: a metric, a target and a due date.
+
+use super::ids::GoalId;
+use super::serde_helpers::is_default;
+use super::time::Date;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// What a goal measures. The first group are the seed's KGIs, the second its KPIs;
+/// `custom` goals carry their actual value by hand.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub enum Metric {
+    NewContacts,
+    NewContracts,
+    NewProductsOffered,
+    CrossSellUpsellValue,
+    Revenue,
+    PipelineValue,
+    EngagementRate,
+    EngagedAccounts,
+    SalesCycleDays,
+    Meetings,
+    Nps,
+    EmailOpenRate,
+    EmailClickRate,
+    WebVisits,
+    ContentDownloads,
+    #[default]
+    Custom,
+}
+
+impl Metric {
+    pub const ALL: [Metric; 16] = [
+        Metric::NewContacts,
+        Metric::NewContracts,
+        Metric::NewProductsOffered,
+        Metric::CrossSellUpsellValue,
+        Metric::Revenue,
+        Metric::PipelineValue,
+        Metric::EngagementRate,
+        Metric::EngagedAccounts,
+        Metric::SalesCycleDays,
+        Metric::Meetings,
+        Metric::Nps,
+        Metric::EmailOpenRate,
+        Metric::EmailClickRate,
+        Metric::WebVisits,
+        Metric::ContentDownloads,
+        Metric::Custom,
+    ];
+
+    /// The unit a metric is naturally measured in.
+    pub fn natural_unit(self) -> Unit {
+        match self {
+            Metric::CrossSellUpsellValue | Metric::Revenue | Metric::PipelineValue => Unit::Money,
+            Metric::EngagementRate | Metric::EmailOpenRate | Metric::EmailClickRate => Unit::Percent,
+            Metric::SalesCycleDays => Unit::Days,
+            Metric::Nps => Unit::Score,
+            _ => Unit::Count,
+        }
+    }
+
+    /// True when a lower actual is better (a shorter sales cycle).
+    pub fn lower_is_better(self) -> bool {
+        matches!(self, Metric::SalesCycleDays)
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub enum Unit {
+    #[default]
+    Count,
+    Money,
+    Percent,
+    Days,
+    Score,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Goal {
+    pub id: GoalId,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub metric: Metric,
+    /// Target value in `unit` (money in major units of the plan's currency).
+    pub target: f64,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub unit: Unit,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<Date>,
+    /// The actual value, entered by hand, for metrics the app cannot compute.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actual: Option<f64>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+}

@@ -1,0 +1,291 @@
+//! Reading a plan file (or a stored plan) from bytes, through every check, before
+//! anything in the app changes. The result is either a plan with warnings, or the
+//! full list of problems with their locations.
+
+use super::decode::{decode_plan, describe_value, Mode, Origins};
+use super::envelope::{Envelope, ENVELOPE_KEYS, FORMAT, SCHEMA_VERSION};
+use super::migrate::migrate;
+use super::problems::{Expected, Location, Problem, ProblemKind, Severity};
+use super::sniff::text_of;
+use super::syntax::syntax_problem;
+use super::validate::validate;
+use crate::domain::{Plan, Timestamp};
+use serde_json::Value;
+
+/// At most this many problems are listed; the rest are counted.
+pub const MAX_REPORTED: usize = 200;
+
+#[derive(Clone, Debug)]
+pub struct Imported {
+    pub plan: Plan,
+    /// Things worth knowing that did not stop the import (and, in repair mode,
+    /// what was repaired).
+    pub warnings: Vec<Problem>,
+    pub schema_version: u64,
+    pub exported_at: Option<Timestamp>,
+}
+
+pub fn read_plan_bytes(bytes: &[u8], mode: Mode) -> Result<Imported, Vec<Problem>> {
+    let text = text_of(bytes).map_err(|p| vec![p])?;
+    read_plan_text(&text, mode)
+}
+
+pub fn read_plan_text(text: &str, mode: Mode) -> Result<Imported, Vec<Problem>> {
+    // Fast path: a well-formed current file reads in one typed pass.
+    if let Ok(envelope) = serde_json::from_str::<Envelope>(text) {
+        if envelope.format == FORMAT && envelope.schema_version == SCHEMA_VERSION {
+            let mut plan = envelope.plan;
+            let mut problems = Vec::new();
+            validate(&mut plan, &Origins::identity(), mode, &mut problems);
+            return finish(plan, problems, mode, SCHEMA_VERSION, Some(envelope.exported_at));
+        }
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| vec![syntax_problem(&e)])?;
+    read_plan_value(value, mode)
+}
+
+/// The careful path: every problem is found and reported.
+pub fn read_plan_value(mut value: Value, mode: Mode) -> Result<Imported, Vec<Problem>> {
+    let Some(object) = value.as_object() else {
+        return Err(vec![Problem::file(ProblemKind::NotAnObject)]);
+    };
+    match object.get("format") {
+        Some(Value::String(f)) if f == FORMAT => {}
+        Some(Value::String(f)) => return Err(vec![Problem::file(ProblemKind::NotAPlanFile { format: Some(f.clone()) })]),
+        _ => return Err(vec![Problem::file(ProblemKind::NotAPlanFile { format: None })]),
+    }
+    let version = match object.get("schemaVersion").and_then(Value::as_u64) {
+        Some(v) if v >= 1 => v,
+        _ => return Err(vec![Problem::at("schemaVersion", ProblemKind::BadVersion)]),
+    };
+    if version > SCHEMA_VERSION {
+        return Err(vec![Problem::file(ProblemKind::NewerVersion { found: version, supported: SCHEMA_VERSION })]);
+    }
+    migrate(&mut value, version).map_err(|p| vec![p])?;
+
+    let mut problems = Vec::new();
+    let Value::Object(mut object) = value else {
+        return Err(vec![Problem::file(ProblemKind::NotAnObject)]);
+    };
+    for key in object.keys() {
+        if !ENVELOPE_KEYS.contains(&key.as_str()) {
+            problems.push(severity(mode, Problem::at(key.clone(), ProblemKind::UnknownField { field: key.clone() })));
+        }
+    }
+    let exported_at = match object.get("exportedAt") {
+        None => None,
+        Some(v) => match serde_json::from_value::<Timestamp>(v.clone()) {
+            Ok(t) => Some(t),
+            Err(_) => {
+                problems.push(Problem::warning(
+                    Location::Path("exportedAt".into()),
+                    ProblemKind::WrongType { expected: Expected::DateTime, got: describe_value(v) },
+                ));
+                None
+            }
+        },
+    };
+    let Some(plan_value) = object.shift_remove("plan") else {
+        problems.push(Problem::file(ProblemKind::MissingField("plan".into())));
+        return Err(problems);
+    };
+    let Some(decoded) = decode_plan(plan_value, mode, &mut problems) else {
+        // In repair mode too: without its core fields there is no plan to keep.
+        return Err(as_errors(problems));
+    };
+    let mut plan = decoded.plan;
+    validate(&mut plan, &decoded.origins, mode, &mut problems);
+    finish(plan, problems, mode, version, exported_at)
+}
+
+fn finish(
+    plan: Plan,
+    problems: Vec<Problem>,
+    mode: Mode,
+    schema_version: u64,
+    exported_at: Option<Timestamp>,
+) -> Result<Imported, Vec<Problem>> {
+    if mode == Mode::Strict && problems.iter().any(Problem::is_error) {
+        return Err(cap(problems));
+    }
+    Ok(Imported { plan, warnings: cap(problems), schema_version, exported_at })
+}
+
+fn severity(mode: Mode, mut p: Problem) -> Problem {
+    if mode == Mode::Repair {
+        p.severity = Severity::Warning;
+    }
+    p
+}
+
+fn as_errors(problems: Vec<Problem>) -> Vec<Problem> {
+    cap(problems.into_iter().map(|mut p| {
+        p.severity = Severity::Error;
+        p
+    }).collect())
+}
+
+/// Errors first, then warnings, at most [`MAX_REPORTED`] in all.
+pub fn cap(mut problems: Vec<Problem>) -> Vec<Problem> {
+    problems.sort_by_key(|p| !p.is_error());
+    if problems.len() > MAX_REPORTED {
+        let more = problems.len() - MAX_REPORTED;
+        problems.truncate(MAX_REPORTED);
+        problems.push(Problem::file(ProblemKind::MoreProblems(more)));
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::*;
+    use crate::plan_file::export::to_file_text;
+    use serde_json::json;
+
+    fn now() -> Timestamp {
+        Timestamp::parse("2026-11-23T09:00:00Z").unwrap()
+    }
+
+    fn small_plan() -> Plan {
+        let mut plan = Plan::new(PlanId("plan_1".into()), "テスト計画", now());
+        let mut a = Account::new(AccountId("acc_1".into()), "株式会社ミナト精機");
+        a.employees = Some(1200);
+        plan.accounts.push_back(a);
+        plan.contacts.push_back(Contact {
+            id: ContactId("con_1".into()),
+            account: AccountId("acc_1".into()),
+            name: "佐藤 健一".into(),
+            title: String::new(),
+            department: String::new(),
+            email: String::new(),
+            phone: String::new(),
+            reports_to: None,
+            role: Some(BuyingRole::DecisionMaker),
+            stance: None,
+            relationship: Some(7),
+            last_contact: None,
+            persona: None,
+            notes: String::new(),
+            updated_at: None,
+        });
+        plan
+    }
+
+    fn file_value(plan: &Plan) -> Value {
+        serde_json::from_str(&to_file_text(plan, now())).unwrap()
+    }
+
+    fn errors(v: Value) -> Vec<String> {
+        read_plan_value(v, Mode::Strict).unwrap_err().iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn a_written_file_reads_back_the_same_plan() {
+        let plan = small_plan();
+        let read = read_plan_text(&to_file_text(&plan, now()), Mode::Strict).unwrap();
+        assert_eq!(read.plan, plan);
+        assert!(read.warnings.is_empty());
+        assert_eq!(read.exported_at, Some(now()));
+    }
+
+    #[test]
+    fn the_issue_example_is_worded_with_its_path() {
+        let mut v = file_value(&small_plan());
+        v["plan"]["accounts"][0]["employees"] = json!("many");
+        assert_eq!(errors(v), vec!["plan.accounts[0].employees (株式会社ミナト精機): expected a whole number, got \"many\""]);
+    }
+
+    #[test]
+    fn dangling_references_are_reported() {
+        let mut v = file_value(&small_plan());
+        v["plan"]["activities"] = json!([{"id": "act_1", "account": "acc_gone", "kind": "webVisit", "at": "2026-01-05T10:00:00Z"}]);
+        v["plan"]["contacts"][0]["reportsTo"] = json!("con_nobody");
+        assert_eq!(
+            errors(v),
+            vec![
+                "plan.contacts[0].reportsTo (佐藤 健一): refers to contact \"con_nobody\", which is not in the file",
+                "plan.activities[0].account: refers to account \"acc_gone\", which is not in the file",
+            ]
+        );
+    }
+
+    #[test]
+    fn duplicates_ranges_and_empty_names() {
+        let mut v = file_value(&small_plan());
+        v["plan"]["accounts"].as_array_mut().unwrap().push(json!({"id": "acc_1", "name": " "}));
+        v["plan"]["contacts"][0]["relationship"] = json!(14);
+        v["plan"]["fiscalYearStartMonth"] = json!(13);
+        let e = errors(v);
+        assert!(e.contains(&"plan.fiscalYearStartMonth: 13 is out of range (1–12)".to_string()), "{e:?}");
+        assert!(e.contains(&"plan.accounts[1].id: the id \"acc_1\" is used twice".to_string()), "{e:?}");
+        assert!(e.contains(&"plan.accounts[1].name: must not be empty".to_string()), "{e:?}");
+        assert!(e.contains(&"plan.contacts[0].relationship (佐藤 健一): 14 is out of range (0–10)".to_string()), "{e:?}");
+    }
+
+    #[test]
+    fn reporting_loops_are_found() {
+        let mut v = file_value(&small_plan());
+        v["plan"]["contacts"] = json!([
+            {"id": "c1", "account": "acc_1", "name": "A", "reportsTo": "c2"},
+            {"id": "c2", "account": "acc_1", "name": "B", "reportsTo": "c1"}
+        ]);
+        let e = errors(v);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].contains("loops back"), "{e:?}");
+    }
+
+    #[test]
+    fn wrong_kinds_of_json_and_versions() {
+        assert_eq!(errors(json!([1, 2])), vec!["this JSON is not an ABM Planner plan file"]);
+        assert_eq!(
+            errors(json!({"type": "excalidraw", "elements": []})),
+            vec!["this JSON file is not an ABM Planner plan file (it has no \"format\")"]
+        );
+        let mut v = file_value(&small_plan());
+        v["schemaVersion"] = json!(SCHEMA_VERSION + 1);
+        assert!(errors(v)[0].starts_with("this file was made by a newer version of ABM Planner (format version 2; this app reads up to 1)"));
+        let mut v = file_value(&small_plan());
+        v["schemaVersion"] = json!("one");
+        assert_eq!(errors(v), vec!["schemaVersion: the file's schemaVersion is not a version number"]);
+    }
+
+    #[test]
+    fn syntax_errors_have_line_and_column() {
+        let text = to_file_text(&small_plan(), now()).replacen("\"employees\": 1200", "\"employees\": 1200,,", 1);
+        let problems = read_plan_text(&text, Mode::Strict).unwrap_err();
+        assert_eq!(problems.len(), 1);
+        match &problems[0].location {
+            Location::Text { line, .. } => assert!(*line > 5),
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(problems[0].kind, ProblemKind::Syntax(_)));
+    }
+
+    #[test]
+    fn repair_mode_keeps_what_it_can() {
+        let mut v = file_value(&small_plan());
+        v["plan"]["contacts"][0]["reportsTo"] = json!("con_nobody");
+        v["plan"]["activities"] = json!([
+            {"id": "act_1", "account": "acc_gone", "kind": "webVisit", "at": "2026-01-05T10:00:00Z"},
+            {"id": "act_2", "account": "acc_1", "kind": "webVisit", "at": "2026-01-05T10:00:00Z"},
+            {"id": "act_3", "account": "acc_1", "kind": "teleport", "at": "2026-01-05T10:00:00Z"}
+        ]);
+        let read = read_plan_value(v, Mode::Repair).unwrap();
+        assert_eq!(read.plan.activities.len(), 1);
+        assert_eq!(read.plan.contacts[0].reports_to, None);
+        assert!(read.warnings.iter().all(|w| w.severity == Severity::Warning));
+        assert!(read.warnings.len() >= 3, "{:?}", read.warnings);
+    }
+
+    #[test]
+    fn problems_are_capped() {
+        let mut v = file_value(&small_plan());
+        let bad: Vec<Value> = (0..500).map(|i| json!({"id": format!("a{i}"), "name": "x", "employees": "many"})).collect();
+        v["plan"]["accounts"] = Value::Array(bad);
+        v["plan"]["contacts"] = json!([]);
+        let e = read_plan_value(v, Mode::Strict).unwrap_err();
+        assert_eq!(e.len(), MAX_REPORTED + 1);
+        assert_eq!(e.last().unwrap().kind, ProblemKind::MoreProblems(300));
+    }
+}

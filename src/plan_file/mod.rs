@@ -1,0 +1,19 @@
+//! The plan file: a versioned JSON envelope around a plan, and everything needed to
+//! read one safely (sniffing, syntax, values, references, migrations), write one
+//! with a stable order, and merge one into the current plan.
+
+pub mod decode;
+pub mod envelope;
+pub mod export;
+pub mod import;
+pub mod migrate;
+pub mod problems;
+pub mod sniff;
+pub mod syntax;
+pub mod validate;
+
+pub use decode::Mode;
+pub use envelope::{Envelope, FORMAT, SCHEMA_VERSION};
+pub use export::{file_name, to_file_text, to_storage_text};
+pub use import::{read_plan_bytes, read_plan_text, Imported};
+pub use problems::{Location, Problem, ProblemKind, Severity};
