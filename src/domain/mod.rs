@@ -15,6 +15,7 @@ pub mod ids;
 pub mod money;
 pub mod plan;
 pub mod prioritisation;
+pub mod record;
 mod serde_helpers;
 pub mod settings;
 pub mod team;
@@ -33,6 +34,7 @@ pub use icp::{IcpCriterion, IcpProfile, IcpRule, Persona, SetMatch, UnknownPolic
 pub use ids::*;
 pub use money::Money;
 pub use plan::{Currency, Plan, PlanCounts};
+pub use record::{normalise_domain, Record};
 pub use prioritisation::{Factor, FactorScale, FactorSource, Prioritisation, Tier, TierRule};
 pub use settings::{Attribution, EngagementModel, JourneyRules, NbaRule, PlanSettings};
 pub use team::{Team, TeamMember};

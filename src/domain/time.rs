@@ -45,6 +45,12 @@ impl Date {
         Date(self.0 + chrono::Duration::days(days))
     }
 
+    /// The instant at `hour:minute` UTC on this day.
+    pub fn at(self, hour: u32, minute: u32) -> Timestamp {
+        let time = chrono::NaiveTime::from_hms_opt(hour.min(23), minute.min(59), 0).unwrap_or_default();
+        Timestamp(self.0.and_time(time).and_utc())
+    }
+
     /// Whole days from `self` to `later` (negative if `later` is earlier).
     pub fn days_until(self, later: Date) -> i64 {
         (later.0 - self.0).num_days()

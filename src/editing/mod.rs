@@ -1,0 +1,7 @@
+//! Editing: changes to a plan as pure functions, and the undo history.
+
+pub mod change;
+pub mod history;
+
+pub use change::{apply, Change, EditKind};
+pub use history::History;

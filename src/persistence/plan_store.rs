@@ -1,0 +1,429 @@
+//! Saving and loading plans in a [`KeyValueStore`] without ever losing what was saved.
+//!
+//! Invariants:
+//! - A save writes the plan to a new entry, reads it back, and only then moves the
+//!   plan's head to it; the previous version stays until then. A failed save (full
+//!   storage, bad read-back) leaves the previous version as it was.
+//! - A save states the revision it started from; if the head has moved since (another
+//!   tab saved), the save is refused as a conflict instead of overwriting.
+//! - Text that cannot be read is never deleted: it is kept under a backup key (or
+//!   left where it is, if there is no room for a copy) and reported.
+//! - Deleting a plan only marks its head; the data stays until purged, so deleting
+//!   can be undone.
+
+use super::keys;
+use super::store::{entry_size, KeyValueStore, StoreError};
+use crate::domain::{Plan, PlanCounts, PlanId, Timestamp};
+use crate::plan_file::{read_plan_text, to_storage_text, Mode, Problem, SCHEMA_VERSION};
+use serde::{Deserialize, Serialize};
+
+/// The small record that says which saved version of a plan is current.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Head {
+    pub plan_id: PlanId,
+    pub name: String,
+    pub revision: u64,
+    pub data_key: String,
+    pub saved_at: Timestamp,
+    /// The tab that saved it.
+    pub saved_by: String,
+    #[serde(default)]
+    pub counts: PlanCounts,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deleted_at: Option<Timestamp>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveError {
+    /// Storage is full; the plan was not saved (the previous version is intact).
+    QuotaExceeded,
+    /// Another tab saved this plan since it was loaded here.
+    Conflict { theirs: Box<Head> },
+    /// What was written did not read back the same; the previous version is intact.
+    ReadBack,
+    Unavailable(String),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadError {
+    NotFound,
+    /// The plan could not be read; its text was kept under `backup` (or left in place).
+    Unreadable { backup: Option<String>, problems: Vec<Problem> },
+    Unavailable(String),
+}
+
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    pub plan: Plan,
+    pub head: Head,
+    /// Repairs made while reading (reported to the user).
+    pub warnings: Vec<Problem>,
+    /// Set when the stored plan was in an older format and was migrated.
+    pub migrated_from: Option<u64>,
+}
+
+/// Text kept because it could not be read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Backup {
+    pub key: String,
+    pub made_at: Option<Timestamp>,
+    /// The key the text was found under.
+    pub original: String,
+    pub size: usize,
+}
+
+/// Something found while opening storage that the user should hear about.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Finding {
+    /// Unreadable text was moved to a backup.
+    Quarantined { original: String, backup: String },
+    /// Unreadable text was left in place (no room to copy it).
+    LeftInPlace { key: String },
+    /// A plan whose head was lost was found again from its data.
+    Recovered { plan: PlanId, name: String },
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Opened {
+    pub plans: Vec<Head>,
+    pub deleted: Vec<Head>,
+    pub backups: Vec<Backup>,
+    pub findings: Vec<Finding>,
+}
+
+/// Storage usage by this app, in UTF-16 code units (what browsers count).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Usage {
+    pub total: usize,
+    pub backups: usize,
+}
+
+/// Why a head could not be read.
+#[derive(Clone, Debug, PartialEq)]
+pub enum HeadError {
+    Unavailable(String),
+    /// The head's text is not a head: it gets quarantined.
+    Unreadable(String),
+}
+
+pub struct PlanStore<S: KeyValueStore> {
+    pub store: S,
+}
+
+fn unavailable(e: StoreError) -> String {
+    match e {
+        StoreError::Unavailable(s) => s,
+        StoreError::QuotaExceeded => "storage is full".into(),
+    }
+}
+
+impl<S: KeyValueStore> PlanStore<S> {
+    pub fn new(store: S) -> Self {
+        PlanStore { store }
+    }
+
+    /// Scans storage: lists plans, keeps unreadable heads as backups, finds plans
+    /// whose head was lost, and clears leftovers of interrupted saves.
+    pub fn open(&mut self, now: Timestamp) -> Result<Opened, String> {
+        let keys = self.store.keys().map_err(unavailable)?;
+        let mut opened = Opened::default();
+        let mut heads: Vec<Head> = Vec::new();
+        let mut data_keys: Vec<(PlanId, u64, String)> = Vec::new();
+        for key in &keys {
+            if let Some(id) = keys::parse_head(key) {
+                match self.read_head_key(key) {
+                    Ok(Some(h)) if h.plan_id == id => heads.push(h),
+                    Ok(None) => {}
+                    Err(HeadError::Unavailable(e)) => return Err(e),
+                    _ => {
+                        let raw = self.store.get(key).ok().flatten().unwrap_or_default();
+                        opened.findings.push(self.quarantine(key, &raw, now));
+                    }
+                }
+            } else if let Some((id, rev)) = keys::parse_plan_data(key) {
+                data_keys.push((id, rev, key.clone()));
+            }
+        }
+        // Data whose head is gone: rebuild the head from the newest readable version.
+        let mut orphans: Vec<PlanId> = data_keys
+            .iter()
+            .filter(|(id, _, _)| !heads.iter().any(|h| &h.plan_id == id))
+            .map(|(id, _, _)| id.clone())
+            .collect();
+        orphans.sort();
+        orphans.dedup();
+        for id in orphans {
+            let mut versions: Vec<&(PlanId, u64, String)> = data_keys.iter().filter(|(p, _, _)| *p == id).collect();
+            versions.sort_by_key(|(_, rev, _)| std::cmp::Reverse(*rev));
+            for (_, rev, key) in versions {
+                let Some(text) = self.store.get(key).ok().flatten() else { continue };
+                if let Ok(read) = read_plan_text(&text, Mode::Repair) {
+                    let head = Head {
+                        plan_id: id.clone(),
+                        name: read.plan.name.clone(),
+                        revision: *rev,
+                        data_key: key.clone(),
+                        saved_at: read.exported_at.unwrap_or(now),
+                        saved_by: "recovered".into(),
+                        counts: read.plan.counts(),
+                        deleted_at: None,
+                    };
+                    if self.write_head(&head).is_ok() {
+                        opened.findings.push(Finding::Recovered { plan: id.clone(), name: head.name.clone() });
+                        heads.push(head);
+                    }
+                    break;
+                }
+            }
+        }
+        // Versions older than the head are leftovers of interrupted saves. Newer ones
+        // may belong to a save in progress in another tab: leave them.
+        for (id, rev, key) in &data_keys {
+            if let Some(h) = heads.iter().find(|h| &h.plan_id == id) {
+                if *rev < h.revision && *key != h.data_key {
+                    let _ = self.store.remove(key);
+                }
+            }
+        }
+        heads.sort_by(|a, b| b.saved_at.cmp(&a.saved_at).then(a.name.cmp(&b.name)));
+        for h in heads {
+            if h.deleted_at.is_some() {
+                opened.deleted.push(h);
+            } else {
+                opened.plans.push(h);
+            }
+        }
+        opened.backups = self.backups();
+        Ok(opened)
+    }
+
+    pub fn read_head(&self, id: &PlanId) -> Result<Option<Head>, HeadError> {
+        self.read_head_key(&keys::head(id))
+    }
+
+    fn read_head_key(&self, key: &str) -> Result<Option<Head>, HeadError> {
+        match self.store.get(key).map_err(|e| HeadError::Unavailable(unavailable(e)))? {
+            None => Ok(None),
+            Some(text) => serde_json::from_str(&text).map(Some).map_err(|e| HeadError::Unreadable(e.to_string())),
+        }
+    }
+
+    /// The head, with an unreadable one moved to a backup (and then absent).
+    fn head_or_quarantine(&mut self, id: &PlanId, now: Timestamp) -> Result<Option<Head>, String> {
+        match self.read_head(id) {
+            Ok(h) => Ok(h),
+            Err(HeadError::Unavailable(e)) => Err(e),
+            Err(HeadError::Unreadable(_)) => {
+                let key = keys::head(id);
+                let raw = self.store.get(&key).ok().flatten().unwrap_or_default();
+                self.quarantine(&key, &raw, now);
+                Ok(None)
+            }
+        }
+    }
+
+    fn write_head(&mut self, head: &Head) -> Result<(), StoreError> {
+        let text = serde_json::to_string(head).unwrap_or_default();
+        self.store.set(&keys::head(&head.plan_id), &text)
+    }
+
+    /// Loads a plan, repairing what can be repaired. Unreadable text is kept as a
+    /// backup and an older saved version is tried before giving up.
+    pub fn load(&mut self, id: &PlanId, now: Timestamp) -> Result<Loaded, LoadError> {
+        let head = match self.head_or_quarantine(id, now) {
+            Ok(Some(h)) => h,
+            Ok(None) => return Err(LoadError::NotFound),
+            Err(e) => return Err(LoadError::Unavailable(e)),
+        };
+        let Some(text) = self.store.get(&head.data_key).map_err(|e| LoadError::Unavailable(unavailable(e)))? else {
+            return Err(LoadError::Unreadable { backup: None, problems: Vec::new() });
+        };
+        match read_plan_text(&text, Mode::Repair) {
+            Ok(read) => {
+                if !read.warnings.is_empty() {
+                    // Keep the original text next to the repaired plan.
+                    self.copy_to_backup(&head.data_key, &text, now);
+                }
+                let migrated_from = (read.schema_version < SCHEMA_VERSION).then_some(read.schema_version);
+                Ok(Loaded { plan: read.plan, head, warnings: read.warnings, migrated_from })
+            }
+            Err(problems) => {
+                let finding = self.quarantine(&head.data_key, &text, now);
+                let backup = match finding {
+                    Finding::Quarantined { backup, .. } => Some(backup),
+                    _ => None,
+                };
+                Err(LoadError::Unreadable { backup, problems })
+            }
+        }
+    }
+
+    /// Saves `plan` as the next revision after `base` (`None` for a plan never saved).
+    pub fn save(&mut self, plan: &Plan, base: Option<u64>, writer: &str, now: Timestamp) -> Result<Head, SaveError> {
+        let current = self.head_or_quarantine(&plan.id, now).map_err(SaveError::Unavailable)?;
+        if let Some(theirs) = &current {
+            // Moved on since we loaded it, or deleted meanwhile: never overwrite.
+            if Some(theirs.revision) != base || theirs.deleted_at.is_some() {
+                return Err(SaveError::Conflict { theirs: Box::new(theirs.clone()) });
+            }
+        }
+        let revision = base.unwrap_or(0) + 1;
+        let data_key = keys::plan_data(&plan.id, revision, writer);
+        let text = to_storage_text(plan, now);
+        if let Err(e) = self.store.set(&data_key, &text) {
+            match e {
+                StoreError::QuotaExceeded => {
+                    // Room may be held by plans deleted earlier: free it and try once more.
+                    if self.purge_deleted_except(&plan.id) == 0 || self.store.set(&data_key, &text).is_err() {
+                        let _ = self.store.remove(&data_key);
+                        return Err(SaveError::QuotaExceeded);
+                    }
+                }
+                StoreError::Unavailable(s) => return Err(SaveError::Unavailable(s)),
+            }
+        }
+        match self.store.get(&data_key) {
+            Ok(Some(back)) if back == text => {}
+            _ => {
+                let _ = self.store.remove(&data_key);
+                return Err(SaveError::ReadBack);
+            }
+        }
+        let head = Head {
+            plan_id: plan.id.clone(),
+            name: plan.name.clone(),
+            revision,
+            data_key: data_key.clone(),
+            saved_at: now,
+            saved_by: writer.to_string(),
+            counts: plan.counts(),
+            deleted_at: None,
+        };
+        if let Err(e) = self.write_head(&head) {
+            let _ = self.store.remove(&data_key);
+            return Err(match e {
+                StoreError::QuotaExceeded => SaveError::QuotaExceeded,
+                StoreError::Unavailable(s) => SaveError::Unavailable(s),
+            });
+        }
+        if let Some(old) = current {
+            if old.data_key != data_key {
+                let _ = self.store.remove(&old.data_key);
+            }
+        }
+        Ok(head)
+    }
+
+    /// Marks a plan deleted; [`Self::undelete`] brings it back until it is purged.
+    pub fn delete(&mut self, id: &PlanId, now: Timestamp) -> Result<Head, String> {
+        let mut head = self.head_or_quarantine(id, now)?.ok_or("no such plan")?;
+        head.deleted_at = Some(now);
+        self.write_head(&head).map_err(unavailable)?;
+        Ok(head)
+    }
+
+    pub fn undelete(&mut self, id: &PlanId, now: Timestamp) -> Result<Head, String> {
+        let mut head = self.head_or_quarantine(id, now)?.ok_or("no such plan")?;
+        head.deleted_at = None;
+        self.write_head(&head).map_err(unavailable)?;
+        Ok(head)
+    }
+
+    /// Removes a plan for good.
+    pub fn purge(&mut self, id: &PlanId) {
+        if let Ok(keys) = self.store.keys() {
+            for key in keys {
+                if keys::parse_plan_data(&key).is_some_and(|(p, _)| &p == id) {
+                    let _ = self.store.remove(&key);
+                }
+            }
+        }
+        let _ = self.store.remove(&keys::head(id));
+    }
+
+    /// Purges plans deleted before `cutoff`; returns how many.
+    pub fn purge_deleted_before(&mut self, cutoff: Timestamp) -> usize {
+        let old: Vec<PlanId> = self
+            .all_heads()
+            .into_iter()
+            .filter(|h| h.deleted_at.is_some_and(|d| d < cutoff))
+            .map(|h| h.plan_id)
+            .collect();
+        old.iter().for_each(|id| self.purge(id));
+        old.len()
+    }
+
+    fn purge_deleted_except(&mut self, keep: &PlanId) -> usize {
+        let deleted: Vec<PlanId> = self
+            .all_heads()
+            .into_iter()
+            .filter(|h| h.deleted_at.is_some() && &h.plan_id != keep)
+            .map(|h| h.plan_id)
+            .collect();
+        deleted.iter().for_each(|id| self.purge(id));
+        deleted.len()
+    }
+
+    fn all_heads(&self) -> Vec<Head> {
+        let keys = self.store.keys().unwrap_or_default();
+        keys.iter().filter(|k| keys::parse_head(k).is_some()).filter_map(|k| self.read_head_key(k).ok().flatten()).collect()
+    }
+
+    /// Moves unreadable text to a backup key; if there is no room for the copy, the
+    /// text stays where it is.
+    pub fn quarantine(&mut self, key: &str, raw: &str, now: Timestamp) -> Finding {
+        match self.copy_to_backup(key, raw, now) {
+            Some(backup) => {
+                let _ = self.store.remove(key);
+                Finding::Quarantined { original: key.to_string(), backup }
+            }
+            None => Finding::LeftInPlace { key: key.to_string() },
+        }
+    }
+
+    fn copy_to_backup(&mut self, key: &str, raw: &str, now: Timestamp) -> Option<String> {
+        let mut millis = now.millis();
+        let mut backup = keys::backup(millis, key);
+        while self.store.get(&backup).ok().flatten().is_some() {
+            millis += 1;
+            backup = keys::backup(millis, key);
+        }
+        self.store.set(&backup, raw).ok().map(|_| backup)
+    }
+
+    pub fn backups(&self) -> Vec<Backup> {
+        let keys = self.store.keys().unwrap_or_default();
+        let mut out: Vec<Backup> = keys
+            .into_iter()
+            .filter_map(|key| {
+                let (millis, original) = keys::parse_backup(&key)?;
+                let size = self.store.get(&key).ok().flatten().map_or(0, |v| v.encode_utf16().count());
+                Some(Backup { made_at: Timestamp::from_millis(millis), original, size, key })
+            })
+            .collect();
+        out.sort_by(|a, b| b.made_at.cmp(&a.made_at));
+        out
+    }
+
+    pub fn read_raw(&self, key: &str) -> Option<String> {
+        self.store.get(key).ok().flatten()
+    }
+
+    pub fn remove_raw(&mut self, key: &str) {
+        let _ = self.store.remove(key);
+    }
+
+    pub fn usage(&self) -> Usage {
+        let keys = self.store.keys().unwrap_or_default();
+        let mut usage = Usage::default();
+        for key in keys.iter().filter(|k| k.starts_with(keys::PREFIX)) {
+            let size = self.store.get(key).ok().flatten().map_or(0, |v| entry_size(key, &v));
+            usage.total += size;
+            if keys::parse_backup(key).is_some() {
+                usage.backups += size;
+            }
+        }
+        usage
+    }
+}
