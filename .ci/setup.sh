@@ -34,6 +34,10 @@ wasm_bindgen_locked_version() {
 }
 
 setup_build() {
+  if ! cargo clippy --version >/dev/null 2>&1; then
+    log "adding clippy"
+    rustup component add clippy
+  fi
   if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
     log "adding the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown

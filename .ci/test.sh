@@ -7,6 +7,10 @@ setup_build
 setup_browser_tests
 cd "$repo_root"
 
+log "lint (clippy, native and wasm32)"
+cargo clippy --locked --all-targets -- -D warnings
+cargo clippy --locked --target wasm32-unknown-unknown -- -D warnings
+
 log "native tests"
 cargo test --locked
 

@@ -98,7 +98,9 @@ pub const CONTENT: &[(&str, &str, &str)] = &[
 ];
 
 /// name, channel key, days before the anchor it started, length in days, cost (¥ thousands), content indices.
-pub const CAMPAIGNS: &[(&str, &str, i64, i64, i64, &[usize])] = &[
+pub type CampaignRow = (&'static str, &'static str, i64, i64, i64, &'static [usize]);
+
+pub const CAMPAIGNS: &[CampaignRow] = &[
     ("製造DXセミナー 2026 東京", "events", 240, 1, 1_200, &[0, 1]),
     ("ウェビナー「IoTで止まらない工場へ」", "events", 150, 1, 300, &[3]),
     ("メールナーチャリング 上期", "email", 330, 150, 120, &[0, 6]),

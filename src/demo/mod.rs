@@ -533,7 +533,7 @@ impl Gen {
                 push(self, &deal.account, who, kind, d, None, None, None);
             }
         }
-        out.sort_by(|a, b| a.at.cmp(&b.at));
+        out.sort_by_key(|a| a.at);
         out.into_iter().collect()
     }
 
@@ -681,7 +681,7 @@ impl Gen {
                 d = d.add_days(self.rng.i64(5..20)).min(self.today.add_days(-1));
             }
         }
-        out.sort_by(|a, b| a.at.cmp(&b.at));
+        out.sort_by_key(|a| a.at);
         out.into_iter().collect()
     }
 }

@@ -129,6 +129,13 @@ impl Money {
     }
 }
 
+/// A number as people type it: `1,200`, `１２００`, `12.5`, `-3`.
+pub fn parse_number(text: &str) -> Option<f64> {
+    let s: String = text.chars().map(fold_full_width).filter(|c| !matches!(c, ',' | ' ' | '_' | '\u{a0}')).collect();
+    let v: f64 = s.trim().parse().ok()?;
+    v.is_finite().then_some(v)
+}
+
 /// Full-width ASCII (what a Japanese IME types) to half-width.
 pub fn fold_full_width(c: char) -> char {
     match c {
@@ -297,6 +304,16 @@ mod tests {
         assert!(serde_json::from_str::<Money>("1.005").is_err());
         assert!(serde_json::from_str::<Money>("1e20").is_err());
         assert!(serde_json::from_str::<Money>("\"12\"").is_err());
+    }
+
+    #[test]
+    fn numbers_as_typed() {
+        assert_eq!(parse_number("1,200"), Some(1200.0));
+        assert_eq!(parse_number("１２．５"), Some(12.5));
+        assert_eq!(parse_number(" -3 "), Some(-3.0));
+        assert_eq!(parse_number("abc"), None);
+        assert_eq!(parse_number("inf"), None);
+        assert_eq!(parse_number(""), None);
     }
 
     #[test]

@@ -237,6 +237,8 @@ impl<S: KeyValueStore> PlanStore<S> {
             Err(e) => return Err(LoadError::Unavailable(e)),
         };
         let Some(text) = self.store.get(&head.data_key).map_err(|e| LoadError::Unavailable(unavailable(e)))? else {
+            // The head points at nothing: there is no plan left to list.
+            let _ = self.store.remove(&keys::head(id));
             return Err(LoadError::Unreadable { backup: None, problems: Vec::new() });
         };
         match read_plan_text(&text, Mode::Repair) {
@@ -251,7 +253,11 @@ impl<S: KeyValueStore> PlanStore<S> {
             Err(problems) => {
                 let finding = self.quarantine(&head.data_key, &text, now);
                 let backup = match finding {
-                    Finding::Quarantined { backup, .. } => Some(backup),
+                    Finding::Quarantined { backup, .. } => {
+                        // Its data now lives in the backup; the plan leaves the list.
+                        let _ = self.store.remove(&keys::head(id));
+                        Some(backup)
+                    }
                     _ => None,
                 };
                 Err(LoadError::Unreadable { backup, problems })
@@ -402,7 +408,7 @@ impl<S: KeyValueStore> PlanStore<S> {
                 Some(Backup { made_at: Timestamp::from_millis(millis), original, size, key })
             })
             .collect();
-        out.sort_by(|a, b| b.made_at.cmp(&a.made_at));
+        out.sort_by_key(|b| std::cmp::Reverse(b.made_at));
         out
     }
 

@@ -125,6 +125,7 @@ fn unreadable_plans_are_kept_as_backups() {
         let opened = s.open(at(3)).unwrap();
         assert_eq!(opened.backups.len(), 1, "{what}");
         assert_eq!(opened.backups[0].original, key);
+        assert!(opened.plans.is_empty(), "{what}: an unopenable plan is not listed");
     }
 }
 

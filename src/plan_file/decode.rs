@@ -332,7 +332,7 @@ pub fn classify_data_error(message: &str) -> ProblemKind {
         let (got, allowed) = rest.split_once(", expected ").unwrap_or((rest, ""));
         let allowed = allowed
             .trim_start_matches("one of ")
-            .split(|c| c == ',' || c == ' ')
+            .split([',', ' '])
             .filter(|s| s.starts_with('`'))
             .map(|s| unquote(s).to_string())
             .collect();

@@ -17,6 +17,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}${basePath}`,
     browserName: 'chromium',
     viewport: { width: 1366, height: 900 },
+    locale: 'en-US',
     acceptDownloads: true,
     launchOptions: {
       executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',

@@ -1,0 +1,75 @@
+//! Localized names of the model's enumerations.
+
+use crate::domain::{Metric, Unit};
+use crate::editing::EditKind;
+use crate::ui::i18n::{td_string, Locale};
+
+pub fn metric(l: Locale, m: Metric) -> String {
+    match m {
+        Metric::NewContacts => td_string!(l, goals.metrics.newContacts),
+        Metric::NewContracts => td_string!(l, goals.metrics.newContracts),
+        Metric::NewProductsOffered => td_string!(l, goals.metrics.newProductsOffered),
+        Metric::CrossSellUpsellValue => td_string!(l, goals.metrics.crossSellUpsellValue),
+        Metric::Revenue => td_string!(l, goals.metrics.revenue),
+        Metric::PipelineValue => td_string!(l, goals.metrics.pipelineValue),
+        Metric::EngagementRate => td_string!(l, goals.metrics.engagementRate),
+        Metric::EngagedAccounts => td_string!(l, goals.metrics.engagedAccounts),
+        Metric::SalesCycleDays => td_string!(l, goals.metrics.salesCycleDays),
+        Metric::Meetings => td_string!(l, goals.metrics.meetings),
+        Metric::Nps => td_string!(l, goals.metrics.nps),
+        Metric::EmailOpenRate => td_string!(l, goals.metrics.emailOpenRate),
+        Metric::EmailClickRate => td_string!(l, goals.metrics.emailClickRate),
+        Metric::WebVisits => td_string!(l, goals.metrics.webVisits),
+        Metric::ContentDownloads => td_string!(l, goals.metrics.contentDownloads),
+        Metric::Custom => td_string!(l, goals.metrics.custom),
+    }
+    .to_string()
+}
+
+pub const UNITS: [Unit; 5] = [Unit::Count, Unit::Money, Unit::Percent, Unit::Days, Unit::Score];
+
+pub fn unit(l: Locale, u: Unit) -> String {
+    match u {
+        Unit::Count => td_string!(l, goals.units.count),
+        Unit::Money => td_string!(l, goals.units.money),
+        Unit::Percent => td_string!(l, goals.units.percent),
+        Unit::Days => td_string!(l, goals.units.days),
+        Unit::Score => td_string!(l, goals.units.score),
+    }
+    .to_string()
+}
+
+pub fn month(l: Locale, m: u8) -> String {
+    match m {
+        1 => td_string!(l, months.m1),
+        2 => td_string!(l, months.m2),
+        3 => td_string!(l, months.m3),
+        4 => td_string!(l, months.m4),
+        5 => td_string!(l, months.m5),
+        6 => td_string!(l, months.m6),
+        7 => td_string!(l, months.m7),
+        8 => td_string!(l, months.m8),
+        9 => td_string!(l, months.m9),
+        10 => td_string!(l, months.m10),
+        11 => td_string!(l, months.m11),
+        _ => td_string!(l, months.m12),
+    }
+    .to_string()
+}
+
+pub fn edit_kind(l: Locale, k: EditKind) -> String {
+    match k {
+        EditKind::RenamePlan => td_string!(l, edits.rename_plan),
+        EditKind::PlanSettings => td_string!(l, edits.plan_settings),
+        EditKind::EditGoal => td_string!(l, edits.edit_goal),
+        EditKind::AddGoal => td_string!(l, edits.add_goal),
+        EditKind::RemoveGoal => td_string!(l, edits.remove_goal),
+        EditKind::MoveGoal => td_string!(l, edits.move_goal),
+        EditKind::Replace => td_string!(l, edits.replace),
+        EditKind::Merge => td_string!(l, edits.merge),
+    }
+    .to_string()
+}
+
+/// Currencies offered in settings (a plan can hold any ISO 4217 code).
+pub const CURRENCIES: [&str; 10] = ["JPY", "USD", "EUR", "GBP", "CNY", "KRW", "TWD", "SGD", "AUD", "THB"];

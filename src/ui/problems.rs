@@ -1,0 +1,131 @@
+//! Import problems in the user's language: where, and what is wrong.
+
+use crate::plan_file::problems::{Entity, Expected, FileKind, Location, Problem, ProblemKind, SyntaxDetail};
+use crate::ui::i18n::{td_string, Locale};
+
+/// Where the problem is (a line and column, or a JSON path with the record's
+/// name), if it is not about the file as a whole.
+pub fn location(l: Locale, p: &Problem) -> Option<String> {
+    let place = match &p.location {
+        Location::File => return None,
+        Location::Text { line, column } => td_string!(l, problems.at_line, line = *line, column = *column).to_string(),
+        Location::Path(path) => path.clone(),
+    };
+    Some(match &p.subject {
+        Some(s) => format!("{place} ({s})"),
+        None => place,
+    })
+}
+
+pub fn message(l: Locale, p: &Problem) -> String {
+    use ProblemKind::*;
+    match &p.kind {
+        EmptyFile => td_string!(l, problems.empty_file).to_string(),
+        WrongFileKind(k) => td_string!(l, problems.wrong_kind, kind = file_kind(l, *k)).to_string(),
+        TooLarge { bytes, limit } => {
+            td_string!(l, problems.too_large, size = bytes / 1_048_576, limit = limit / 1_048_576).to_string()
+        }
+        NotAnObject => td_string!(l, problems.not_object).to_string(),
+        Syntax(d) => td_string!(l, problems.syntax, detail = syntax(l, d)).to_string(),
+        NotAPlanFile { format: Some(f) } => td_string!(l, problems.not_plan_format, format = f.clone()).to_string(),
+        NotAPlanFile { format: None } => td_string!(l, problems.not_plan).to_string(),
+        NewerVersion { found, supported } => {
+            td_string!(l, problems.newer, found = *found, supported = *supported).to_string()
+        }
+        BadVersion => td_string!(l, problems.bad_version).to_string(),
+        CannotMigrate { from } => td_string!(l, problems.cannot_migrate, from = *from).to_string(),
+        MissingField(f) => td_string!(l, problems.missing, field = f.clone()).to_string(),
+        UnknownField { field } => td_string!(l, problems.unknown_field, field = field.clone()).to_string(),
+        WrongType { expected: e, got } => {
+            td_string!(l, problems.wrong_type, expected = expected(l, e), got = got.clone()).to_string()
+        }
+        UnknownOption { got, allowed } => {
+            td_string!(l, problems.unknown_option, got = format!("“{got}”"), allowed = allowed.join(", ")).to_string()
+        }
+        OutOfRange { got, min, max } => {
+            td_string!(l, problems.out_of_range, got = got.clone(), min = min.clone(), max = max.clone()).to_string()
+        }
+        Invalid(detail) => td_string!(l, problems.invalid, detail = detail.clone()).to_string(),
+        EmptyText => td_string!(l, problems.empty_text).to_string(),
+        BadId => td_string!(l, problems.bad_id).to_string(),
+        DuplicateId(id) => td_string!(l, problems.duplicate_id, id = id.clone()).to_string(),
+        Dangling { entity: e, id } => {
+            td_string!(l, problems.dangling, entity = entity(l, *e), id = id.clone()).to_string()
+        }
+        ReportsToSelfOrCycle => td_string!(l, problems.reports_loop).to_string(),
+        ContactAtOtherAccount => td_string!(l, problems.contact_elsewhere).to_string(),
+        EndsBeforeStart => td_string!(l, problems.ends_before_start).to_string(),
+        NotAscending => td_string!(l, problems.not_ascending).to_string(),
+        ValueDropped => td_string!(l, problems.value_dropped).to_string(),
+        RecordDropped => td_string!(l, problems.record_dropped).to_string(),
+        ReferenceDropped { entity: e, id } => {
+            td_string!(l, problems.reference_dropped, entity = entity(l, *e), id = id.clone()).to_string()
+        }
+        MoreProblems(n) => td_string!(l, problems.more, count = *n).to_string(),
+    }
+}
+
+fn file_kind(l: Locale, k: FileKind) -> String {
+    match k {
+        FileKind::Png => td_string!(l, problems.kinds.png),
+        FileKind::Jpeg => td_string!(l, problems.kinds.jpeg),
+        FileKind::Gif => td_string!(l, problems.kinds.gif),
+        FileKind::Webp => td_string!(l, problems.kinds.webp),
+        FileKind::Pdf => td_string!(l, problems.kinds.pdf),
+        FileKind::ZipOrOffice => td_string!(l, problems.kinds.zip),
+        FileKind::Csv => td_string!(l, problems.kinds.csv),
+        FileKind::Html => td_string!(l, problems.kinds.html),
+        FileKind::Xml => td_string!(l, problems.kinds.xml),
+        FileKind::Binary => td_string!(l, problems.kinds.binary),
+    }
+    .to_string()
+}
+
+fn expected(l: Locale, e: &Expected) -> String {
+    match e {
+        Expected::Number => td_string!(l, problems.expected.number).to_string(),
+        Expected::WholeNumber => td_string!(l, problems.expected.whole_number).to_string(),
+        Expected::Text => td_string!(l, problems.expected.text).to_string(),
+        Expected::TrueFalse => td_string!(l, problems.expected.true_false).to_string(),
+        Expected::List => td_string!(l, problems.expected.list).to_string(),
+        Expected::Object => td_string!(l, problems.expected.object).to_string(),
+        Expected::Date => td_string!(l, problems.expected.date).to_string(),
+        Expected::DateTime => td_string!(l, problems.expected.date_time).to_string(),
+        Expected::Money => td_string!(l, problems.expected.money).to_string(),
+        Expected::Other(s) => s.clone(),
+    }
+}
+
+fn syntax(l: Locale, d: &SyntaxDetail) -> String {
+    match d {
+        SyntaxDetail::EndsTooEarly => td_string!(l, problems.syntax_detail.ends_early).to_string(),
+        SyntaxDetail::TrailingComma => td_string!(l, problems.syntax_detail.trailing_comma).to_string(),
+        SyntaxDetail::ExpectedCommaOrEnd => td_string!(l, problems.syntax_detail.comma_or_end).to_string(),
+        SyntaxDetail::ExpectedValue => td_string!(l, problems.syntax_detail.value).to_string(),
+        SyntaxDetail::ExpectedColon => td_string!(l, problems.syntax_detail.colon).to_string(),
+        SyntaxDetail::TrailingCharacters => td_string!(l, problems.syntax_detail.trailing).to_string(),
+        SyntaxDetail::InvalidNumber => td_string!(l, problems.syntax_detail.number).to_string(),
+        SyntaxDetail::InvalidEscape => td_string!(l, problems.syntax_detail.escape).to_string(),
+        SyntaxDetail::ControlCharacterInText => td_string!(l, problems.syntax_detail.control).to_string(),
+        SyntaxDetail::KeyMustBeText => td_string!(l, problems.syntax_detail.key).to_string(),
+        SyntaxDetail::TooDeeplyNested => td_string!(l, problems.syntax_detail.deep).to_string(),
+        SyntaxDetail::Other(s) => s.clone(),
+    }
+}
+
+fn entity(l: Locale, e: Entity) -> String {
+    match e {
+        Entity::Account => td_string!(l, problems.entities.account),
+        Entity::Contact => td_string!(l, problems.entities.contact),
+        Entity::Deal => td_string!(l, problems.entities.deal),
+        Entity::Campaign => td_string!(l, problems.entities.campaign),
+        Entity::Content => td_string!(l, problems.entities.content),
+        Entity::TeamMember => td_string!(l, problems.entities.member),
+        Entity::Persona => td_string!(l, problems.entities.persona),
+        Entity::CustomField => td_string!(l, problems.entities.field),
+        Entity::Channel => td_string!(l, problems.entities.channel),
+        Entity::Factor => td_string!(l, problems.entities.factor),
+        Entity::Rule => td_string!(l, problems.entities.rule),
+    }
+    .to_string()
+}

@@ -1,0 +1,77 @@
+//! Sections of the app, addressed by the URL's hash (`#/goals`), so links and
+//! reloads work from any sub-path a static host serves the app at, and from a
+//! file opened from disk.
+
+use leptos::prelude::*;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    Overview,
+    Goals,
+    Icp,
+    Accounts,
+    Prioritisation,
+    AccountPlans,
+    Campaigns,
+    Dashboard,
+    DataQuality,
+    Transfer,
+}
+
+impl Section {
+    pub const ALL: [Section; 10] = [
+        Section::Overview,
+        Section::Goals,
+        Section::Icp,
+        Section::Accounts,
+        Section::Prioritisation,
+        Section::AccountPlans,
+        Section::Campaigns,
+        Section::Dashboard,
+        Section::DataQuality,
+        Section::Transfer,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Section::Overview => "overview",
+            Section::Goals => "goals",
+            Section::Icp => "icp",
+            Section::Accounts => "accounts",
+            Section::Prioritisation => "prioritisation",
+            Section::AccountPlans => "account-plans",
+            Section::Campaigns => "campaigns",
+            Section::Dashboard => "dashboard",
+            Section::DataQuality => "data-quality",
+            Section::Transfer => "import-export",
+        }
+    }
+
+    pub fn href(self) -> String {
+        format!("#/{}", self.slug())
+    }
+
+    pub fn from_hash(hash: &str) -> Section {
+        let slug = hash.trim_start_matches('#').trim_start_matches('/');
+        Section::ALL.into_iter().find(|s| s.slug() == slug).unwrap_or(Section::Overview)
+    }
+}
+
+fn current_hash() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+/// The section in the URL, kept in sync with the address bar.
+pub fn section_signal() -> RwSignal<Section> {
+    let section = RwSignal::new(Section::from_hash(&current_hash()));
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| section.set(Section::from_hash(&current_hash())));
+    on_cleanup(move || handle.remove());
+    section
+}
+
+/// Goes to a section (as following a link would).
+pub fn go(section: Section) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_hash(&section.href());
+    }
+}

@@ -1,0 +1,237 @@
+//! Goals (KGIs): what the programme must achieve, with targets and dates.
+
+use crate::domain::money::parse_number;
+use crate::domain::{Currency, Date, Goal, GoalId, IdGenerator, Metric, Money, Unit};
+use crate::editing::{Change, EditKind};
+use crate::ui::format;
+use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
+use crate::ui::labels;
+use crate::ui::state::{use_app, ToastAction};
+use crate::ui::widgets::{unique_id, Modal};
+use leptos::prelude::*;
+
+/// A goal's target in its unit: `¥40,000,000`, `45%`, `120 days`.
+pub fn target_text(g: &Goal, currency: &Currency, l: Locale) -> String {
+    match g.unit {
+        Unit::Money => Money::from_f64((g.target * 100.0).round() / 100.0)
+            .map(|m| format::money(m, currency, l))
+            .unwrap_or_else(|_| format::number(g.target, l, 2)),
+        Unit::Percent => format::percent(g.target, l),
+        Unit::Days => td_string!(l, goals.days_value, n = format::number(g.target, l, 1)).to_string(),
+        Unit::Count | Unit::Score => format::number(g.target, l, 2),
+    }
+}
+
+#[component]
+pub fn Goals() -> impl IntoView {
+    let state = use_app();
+    let i18n = use_i18n();
+    let editor_open = RwSignal::new(false);
+    let editing: RwSignal<Option<Goal>> = RwSignal::new(None);
+    let goals = move || state.plan.with(|p| p.as_ref().map(|p| p.goals.iter().cloned().collect::<Vec<_>>()).unwrap_or_default());
+    let currency = move || state.plan.with(|p| p.as_ref().map(|p| p.currency.clone()).unwrap_or_default());
+    let count = move || state.plan.with(|p| p.as_ref().map_or(0, |p| p.goals.len()));
+    let add = move |_| {
+        editing.set(None);
+        editor_open.set(true);
+    };
+    view! {
+        <section class="section" aria-labelledby="section-title">
+            <header class="section-head">
+                <h1 id="section-title">{t!(i18n, goals.title)}</h1>
+                <button type="button" class="button button-primary" on:click=add>{t!(i18n, goals.add)}</button>
+            </header>
+            <p class="lead">{t!(i18n, goals.intro)}</p>
+            <Show when=move || { count() > 0 } fallback=move || view! { <p class="empty-state">{t!(i18n, goals.empty)}</p> }>
+                <div class="table-wrap">
+                    <table class="data-table" data-testid="goals-table">
+                        <thead>
+                            <tr>
+                                <th scope="col">{t!(i18n, goals.name)}</th>
+                                <th scope="col">{t!(i18n, goals.metric)}</th>
+                                <th scope="col" class="num">{t!(i18n, goals.target)}</th>
+                                <th scope="col">{t!(i18n, goals.due)}</th>
+                                <th scope="col"><span class="visually-hidden">{t!(i18n, goals.order)}</span></th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            <For each=move || { goals().into_iter().enumerate().collect::<Vec<_>>() }
+                                key=|(i, g)| (*i, g.clone().id, format!("{g:?}")) let:item>
+                                {
+                                    let (i, g) = item;
+                                    let l = i18n.get_locale();
+                                    let target = target_text(&g, &currency(), l);
+                                    let due = g.due.map(|d| format::date(d, l)).unwrap_or_else(|| "—".into());
+                                    let metric = labels::metric(l, g.metric);
+                                    let (edit_goal, delete_goal, up, down) = (g.clone(), g.clone(), g.id.clone(), g.id.clone());
+                                    let name = g.name.clone();
+                                    view! {
+                                        <tr>
+                                            <th scope="row">{g.name.clone()}</th>
+                                            <td>{metric}</td>
+                                            <td class="num">{target}</td>
+                                            <td>{due}</td>
+                                            <td class="row-actions" role="group" aria-label=move || td_string!(i18n.get_locale(), goals.actions_for, name = name.clone()).to_string()>
+                                                <button type="button" class="button button-small" on:click=move |_| { editing.set(Some(edit_goal.clone())); editor_open.set(true); }>
+                                                    {t!(i18n, goals.edit)}
+                                                </button>
+                                                <button type="button" class="icon-button" disabled=i == 0 title=move || t_string!(i18n, goals.move_up)
+                                                    aria-label=move || t_string!(i18n, goals.move_up)
+                                                    on:click=move |_| state.dispatch(Change::MoveGoal { id: up.clone(), to: i.saturating_sub(1) }, EditKind::MoveGoal)>
+                                                    <span aria-hidden="true">"↑"</span>
+                                                </button>
+                                                <button type="button" class="icon-button" disabled=move || { i + 1 >= count() } title=move || t_string!(i18n, goals.move_down)
+                                                    aria-label=move || t_string!(i18n, goals.move_down)
+                                                    on:click=move |_| state.dispatch(Change::MoveGoal { id: down.clone(), to: i + 1 }, EditKind::MoveGoal)>
+                                                    <span aria-hidden="true">"↓"</span>
+                                                </button>
+                                                <button type="button" class="button button-small button-danger-quiet" on:click=move |_| {
+                                                    state.dispatch(Change::RemoveGoal(delete_goal.id.clone()), EditKind::RemoveGoal);
+                                                    let text = td_string!(state.locale(), goals.deleted, name = delete_goal.name.clone()).to_string();
+                                                    state.show_toast(text, Some(ToastAction::UndoEdit));
+                                                }>{t!(i18n, goals.delete)}</button>
+                                            </td>
+                                        </tr>
+                                    }
+                                }
+                            </For>
+                        </tbody>
+                    </table>
+                </div>
+            </Show>
+            <GoalEditor open=editor_open editing/>
+        </section>
+    }
+}
+
+#[component]
+fn GoalEditor(open: RwSignal<bool>, editing: RwSignal<Option<Goal>>) -> impl IntoView {
+    let state = use_app();
+    let i18n = use_i18n();
+    let name = RwSignal::new(String::new());
+    let metric = RwSignal::new(Metric::NewContracts);
+    let target = RwSignal::new(String::new());
+    let unit = RwSignal::new(Unit::Count);
+    let start = RwSignal::new(String::new());
+    let due = RwSignal::new(String::new());
+    let notes = RwSignal::new(String::new());
+    let error: RwSignal<Option<String>> = RwSignal::new(None);
+    // Fill the form whenever it opens.
+    Effect::new(move |_| {
+        if !open.get() {
+            return;
+        }
+        let g = editing.get_untracked();
+        name.set(g.as_ref().map(|g| g.name.clone()).unwrap_or_default());
+        metric.set(g.as_ref().map_or(Metric::NewContracts, |g| g.metric));
+        target.set(g.as_ref().map(|g| g.target.to_string()).unwrap_or_default());
+        unit.set(g.as_ref().map_or(Unit::Count, |g| g.unit));
+        start.set(g.as_ref().and_then(|g| g.start).map(|d| d.to_string()).unwrap_or_default());
+        due.set(g.as_ref().and_then(|g| g.due).map(|d| d.to_string()).unwrap_or_default());
+        notes.set(g.as_ref().map(|g| g.notes.clone()).unwrap_or_default());
+        error.set(None);
+    });
+    let save = move || {
+        let l = state.locale();
+        let n = name.get_untracked();
+        if n.trim().is_empty() {
+            error.set(Some(td_string!(l, goals.name_required).to_string()));
+            return;
+        }
+        let Some(value) = parse_number(&target.get_untracked()).filter(|v| *v >= 0.0) else {
+            error.set(Some(td_string!(l, goals.target_invalid).to_string()));
+            return;
+        };
+        let start_date = Date::parse(&start.get_untracked());
+        let due_date = Date::parse(&due.get_untracked());
+        if let (Some(s), Some(d)) = (start_date, due_date) {
+            if d < s {
+                error.set(Some(td_string!(l, goals.due_before_start).to_string()));
+                return;
+            }
+        }
+        let existing = editing.get_untracked();
+        let kind = if existing.is_some() { EditKind::EditGoal } else { EditKind::AddGoal };
+        let goal = Goal {
+            id: existing.as_ref().map(|g| g.id.clone()).unwrap_or_else(|| GoalId::generate(&mut IdGenerator::random())),
+            name: n.trim().to_string(),
+            metric: metric.get_untracked(),
+            target: value,
+            unit: unit.get_untracked(),
+            start: start_date,
+            due: due_date,
+            actual: existing.as_ref().and_then(|g| g.actual),
+            notes: notes.get_untracked(),
+        };
+        state.dispatch(Change::PutGoal(goal), kind);
+        open.set(false);
+    };
+    let ids: Vec<String> = (0..7).map(|_| unique_id("goal-field")).collect();
+    let title = Signal::derive(move || {
+        if editing.with(Option::is_some) { t_string!(i18n, goals.editor_edit) } else { t_string!(i18n, goals.editor_add) }.to_string()
+    });
+    view! {
+        <Modal open title class="form-dialog">
+            <form class="form" novalidate on:submit=move |ev| { ev.prevent_default(); save(); }>
+                <div class="field">
+                    <label for=ids[0].clone()>{t!(i18n, goals.name)}</label>
+                    <input id=ids[0].clone() type="text" required prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
+                </div>
+                <div class="field">
+                    <label for=ids[1].clone()>{t!(i18n, goals.metric)}</label>
+                    <select id=ids[1].clone() on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        if let Some(m) = Metric::ALL.into_iter().find(|m| format!("{m:?}") == v) {
+                            metric.set(m);
+                            unit.set(m.natural_unit());
+                        }
+                    }>
+                        {Metric::ALL.into_iter().map(|m| view! {
+                            <option value=format!("{m:?}") selected=move || metric.get() == m>{move || labels::metric(i18n.get_locale(), m)}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field-row">
+                    <div class="field">
+                        <label for=ids[2].clone()>{t!(i18n, goals.target)}</label>
+                        <input id=ids[2].clone() type="text" inputmode="decimal" prop:value=move || target.get() on:input=move |ev| target.set(event_target_value(&ev)) />
+                    </div>
+                    <div class="field">
+                        <label for=ids[3].clone()>{t!(i18n, goals.unit)}</label>
+                        <select id=ids[3].clone() on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            if let Some(u) = labels::UNITS.into_iter().find(|u| format!("{u:?}") == v) {
+                                unit.set(u);
+                            }
+                        }>
+                            {labels::UNITS.into_iter().map(|u| view! {
+                                <option value=format!("{u:?}") selected=move || unit.get() == u>{move || labels::unit(i18n.get_locale(), u)}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                </div>
+                <div class="field-row">
+                    <div class="field">
+                        <label for=ids[4].clone()>{t!(i18n, goals.start)}</label>
+                        <input id=ids[4].clone() type="date" prop:value=move || start.get() on:input=move |ev| start.set(event_target_value(&ev)) />
+                    </div>
+                    <div class="field">
+                        <label for=ids[5].clone()>{t!(i18n, goals.due)}</label>
+                        <input id=ids[5].clone() type="date" prop:value=move || due.get() on:input=move |ev| due.set(event_target_value(&ev)) />
+                    </div>
+                </div>
+                <div class="field">
+                    <label for=ids[6].clone()>{t!(i18n, goals.notes)}</label>
+                    <textarea id=ids[6].clone() rows="2" prop:value=move || notes.get() on:input=move |ev| notes.set(event_target_value(&ev))></textarea>
+                </div>
+                <Show when=move || error.get().is_some()>
+                    <p class="form-error" role="alert">{move || error.get()}</p>
+                </Show>
+                <div class="dialog-actions">
+                    <button type="button" class="button" on:click=move |_| open.set(false)>{t!(i18n, goals.cancel)}</button>
+                    <button type="submit" class="button button-primary">{t!(i18n, goals.save)}</button>
+                </div>
+            </form>
+        </Modal>
+    }
+}

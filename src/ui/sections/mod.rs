@@ -1,0 +1,24 @@
+//! One module per section of the app, named after the section.
+
+mod accounts;
+mod coming_later;
+mod goals;
+mod overview;
+pub mod transfer;
+
+use crate::ui::routing::Section;
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+
+/// The section the URL points at.
+#[component]
+pub fn SectionView() -> impl IntoView {
+    let state = use_app();
+    move || match state.section.get() {
+        Section::Overview => overview::Overview().into_any(),
+        Section::Goals => goals::Goals().into_any(),
+        Section::Accounts => accounts::Accounts().into_any(),
+        Section::Transfer => transfer::Transfer().into_any(),
+        other => view! { <coming_later::ComingLater section=other/> }.into_any(),
+    }
+}

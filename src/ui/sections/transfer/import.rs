@@ -1,0 +1,311 @@
+//! Importing a plan file: everything is checked first; the user then sees either
+//! the problems (and the current plan is untouched) or what the file holds and
+//! chooses: open as a new plan, replace the current plan (undoable), or merge
+//! after a preview.
+
+use crate::browser::clock;
+use crate::editing::{Change, EditKind};
+use crate::plan_file::merge::{apply_merge, preview_merge, Collection, ConflictReason, MergePreview, Resolution};
+use crate::plan_file::{read_plan_bytes, Imported, Mode, Problem};
+use crate::ui::format;
+use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
+use crate::ui::problems;
+use crate::ui::state::{use_app, ToastAction};
+use crate::ui::widgets::FileButton;
+use leptos::prelude::*;
+use std::collections::HashMap;
+
+#[derive(Clone)]
+enum Stage {
+    Idle,
+    Reading(String),
+    Problems { file: String, problems: Vec<Problem>, rest: Option<Box<Imported>> },
+    Ready { file: String, imported: Box<Imported> },
+    Merge { imported: Box<Imported>, preview: Box<MergePreview> },
+}
+
+/// The import control: a file button and, below it, what the file turned out to be.
+#[component]
+pub fn ImportFlow(#[prop(optional)] label_first_run: bool) -> impl IntoView {
+    let state = use_app();
+    let i18n = use_i18n();
+    let stage: RwSignal<Stage, LocalStorage> = RwSignal::new_local(Stage::Idle);
+    let on_read = Callback::new(move |(file, bytes): (String, Result<Vec<u8>, String>)| {
+        let Ok(bytes) = bytes else {
+            let p = Problem::file(crate::plan_file::ProblemKind::Invalid(td_string!(state.locale(), transfer.file_read_error).to_string()));
+            stage.set(Stage::Problems { file, problems: vec![p], rest: None });
+            return;
+        };
+        match read_plan_bytes(&bytes, Mode::Strict) {
+            Ok(imported) => stage.set(Stage::Ready { file, imported: Box::new(imported) }),
+            Err(problems) => {
+                let rest = read_plan_bytes(&bytes, Mode::Repair).ok().map(Box::new);
+                stage.set(Stage::Problems { file, problems, rest });
+            }
+        }
+    });
+    let label = Signal::derive(move || {
+        if label_first_run { t_string!(i18n, first_run.open_file) } else { t_string!(i18n, transfer.choose_file) }.to_string()
+    });
+    view! {
+        <div class="import-flow">
+            <FileButton label accept=".json,.abm.json,application/json"
+                class=if label_first_run { "button-primary" } else { "" }
+                on_pick=Callback::new(move |name| stage.set(Stage::Reading(name)))
+                on_read />
+            {move || match stage.get() {
+                Stage::Idle => ().into_any(),
+                Stage::Reading(name) => view! {
+                    <p class="muted" role="status">{move || td_string!(i18n.get_locale(), transfer.reading, name = name.clone()).to_string()}</p>
+                }.into_any(),
+                Stage::Problems { file, problems, rest } => view! { <ProblemList file problems rest stage/> }.into_any(),
+                Stage::Ready { file, imported } => view! { <ReadyToImport file imported stage/> }.into_any(),
+                Stage::Merge { imported, preview } => view! { <MergePreviewView imported preview=*preview stage/> }.into_any(),
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn ProblemList(file: String, problems: Vec<Problem>, rest: Option<Box<Imported>>, stage: RwSignal<Stage, LocalStorage>) -> impl IntoView {
+    let i18n = use_i18n();
+    let count = problems.iter().filter(|p| p.is_error()).count();
+    let file_for_title = file.clone();
+    let items = move || {
+        let l = i18n.get_locale();
+        problems
+            .iter()
+            .map(|p| {
+                let place = problems::location(l, p);
+                let text = problems::message(l, p);
+                view! {
+                    <li>
+                        {place.map(|pl| view! { <code class="problem-place">{pl}</code> })}
+                        <span class="problem-text">{text}</span>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="result result-bad" role="alert" data-testid="import-problems">
+            <h3>{move || td_string!(i18n.get_locale(), transfer.problems_title, name = file_for_title.clone()).to_string()}</h3>
+            <p>
+                {move || td_string!(i18n.get_locale(), transfer.problems_count, count = count.max(1)).to_string()} " "
+                <strong>{t!(i18n, transfer.unchanged)}</strong>
+            </p>
+            <ol class="problem-list">{items}</ol>
+            <div class="dialog-actions">
+                {rest.map(|r| {
+                    let file = file.clone();
+                    view! {
+                        <button type="button" class="button" on:click=move |_| stage.set(Stage::Ready { file: file.clone(), imported: r.clone() })>
+                            {t!(i18n, transfer.import_anyway)}
+                        </button>
+                    }
+                })}
+                <button type="button" class="button button-quiet" on:click=move |_| stage.set(Stage::Idle)>{t!(i18n, transfer.cancel)}</button>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn ReadyToImport(file: String, imported: Box<Imported>, stage: RwSignal<Stage, LocalStorage>) -> impl IntoView {
+    let state = use_app();
+    let i18n = use_i18n();
+    let has_current = move || state.plan.with(Option::is_some);
+    let plan = imported.plan.clone();
+    let counts = plan.counts();
+    let warnings = imported.warnings.clone();
+    let exported_at = imported.exported_at;
+    let (p1, p2, p3) = (plan.clone(), plan.clone(), imported.clone());
+    let plan_name = plan.name.clone();
+    view! {
+        <section class="result result-good" data-testid="import-ready">
+            <p><strong>{move || td_string!(i18n.get_locale(), transfer.file_ok, file = file.clone(), name = plan_name.clone()).to_string()}</strong></p>
+            <p>{move || {
+                let l = i18n.get_locale();
+                let n = |v: usize| format::integer(v as i64, l);
+                td_string!(l, transfer.file_counts, accounts = n(counts.accounts), contacts = n(counts.contacts), deals = n(counts.deals), activities = n(counts.activities)).to_string()
+            }}
+            " "
+            {move || exported_at.map(|t| td_string!(i18n.get_locale(), transfer.exported_at, when = format::date_time(t, i18n.get_locale())).to_string())}
+            </p>
+            <Show when={ let w = warnings.clone(); move || !w.is_empty() }>
+                <details class="warnings">
+                    <summary>{t!(i18n, transfer.warnings_title)} " (" {warnings.len()} ")"</summary>
+                    <ul class="problem-list">
+                        {let w = warnings.clone(); move || w.iter().map(|p| {
+                            let l = i18n.get_locale();
+                            view! { <li>{problems::location(l, p).map(|pl| view! { <code class="problem-place">{pl}</code> })}<span>{problems::message(l, p)}</span></li> }
+                        }).collect_view()}
+                    </ul>
+                </details>
+            </Show>
+            <p>{t!(i18n, transfer.how)}</p>
+            <div class="choice-list">
+                <div class="choice">
+                    <button type="button" class="button button-primary" on:click=move |_| {
+                        state.open_as_new(p1.clone());
+                        let text = td_string!(state.locale(), transfer.opened_new, name = p1.name.clone()).to_string();
+                        state.show_toast(text, None);
+                        stage.set(Stage::Idle);
+                    }>{t!(i18n, transfer.open_new)}</button>
+                    <span class="muted">{t!(i18n, transfer.open_new_desc)}</span>
+                </div>
+                <Show when=has_current>
+                    <div class="choice">
+                        <button type="button" class="button" on:click={ let p2 = p2.clone(); move |_| {
+                            state.dispatch(Change::ReplaceContent(Box::new(p2.clone())), EditKind::Replace);
+                            state.show_toast(td_string!(state.locale(), transfer.replaced).to_string(), Some(ToastAction::UndoEdit));
+                            stage.set(Stage::Idle);
+                        }}>{t!(i18n, transfer.replace)}</button>
+                        <span class="muted">{t!(i18n, transfer.replace_desc)}</span>
+                    </div>
+                    <div class="choice">
+                        <button type="button" class="button" on:click={ let p3 = p3.clone(); move |_| {
+                            let Some(current) = state.plan.get_untracked() else { return };
+                            let preview = preview_merge(&current, &p3.plan);
+                            stage.set(Stage::Merge { imported: p3.clone(), preview: Box::new(preview) });
+                        }}>{t!(i18n, transfer.merge)}</button>
+                        <span class="muted">{t!(i18n, transfer.merge_desc)}</span>
+                    </div>
+                </Show>
+                <div class="choice">
+                    <button type="button" class="button button-quiet" on:click=move |_| stage.set(Stage::Idle)>{t!(i18n, transfer.cancel)}</button>
+                </div>
+            </div>
+        </section>
+    }
+}
+
+pub fn collection_label(l: Locale, c: Collection) -> String {
+    match c {
+        Collection::Team => td_string!(l, collections.team),
+        Collection::Goals => td_string!(l, collections.goals),
+        Collection::CustomFields => td_string!(l, collections.custom_fields),
+        Collection::CustomChannels => td_string!(l, collections.custom_channels),
+        Collection::Accounts => td_string!(l, collections.accounts),
+        Collection::Contacts => td_string!(l, collections.contacts),
+        Collection::Deals => td_string!(l, collections.deals),
+        Collection::Campaigns => td_string!(l, collections.campaigns),
+        Collection::Content => td_string!(l, collections.content),
+        Collection::Activities => td_string!(l, collections.activities),
+        Collection::AccountPlans => td_string!(l, collections.account_plans),
+        Collection::NpsResponses => td_string!(l, collections.nps),
+        Collection::Notes => td_string!(l, collections.notes),
+        Collection::Handoffs => td_string!(l, collections.handoffs),
+    }
+    .to_string()
+}
+
+#[component]
+fn MergePreviewView(imported: Box<Imported>, preview: MergePreview, stage: RwSignal<Stage, LocalStorage>) -> impl IntoView {
+    let state = use_app();
+    let i18n = use_i18n();
+    let choices: RwSignal<HashMap<(Collection, String), Resolution>> = RwSignal::new(HashMap::new());
+    let tallies: Vec<_> = preview.tallies.iter().filter(|(_, t)| t.added + t.updated + t.unchanged > 0).cloned().collect();
+    let conflicts = preview.conflicts.clone();
+    let empty = preview.is_empty();
+    let added = preview.added_examples.clone();
+    let updated = preview.updated_examples.clone();
+    let currency = preview.currency_differs.clone();
+    let settings_differ = preview.settings_differ;
+    let incoming = imported.plan.clone();
+    let apply = move |_| {
+        let Some(current) = state.plan.get_untracked() else { return };
+        let (merged, _repairs) = apply_merge(&current, &incoming, &choices.get_untracked(), clock::now());
+        state.dispatch(Change::ReplaceContent(Box::new(merged)), EditKind::Merge);
+        state.show_toast(td_string!(state.locale(), transfer.merged).to_string(), Some(ToastAction::UndoEdit));
+        stage.set(Stage::Idle);
+    };
+    view! {
+        <section class="result" data-testid="merge-preview">
+            <h3>{t!(i18n, transfer.merge_title)}</h3>
+            <Show when=move || empty>
+                <p>{t!(i18n, transfer.merge_nothing)}</p>
+            </Show>
+            <table class="data-table compact">
+                <thead><tr>
+                    <th scope="col">{t!(i18n, transfer.collection)}</th>
+                    <th scope="col" class="num">{t!(i18n, transfer.merge_added)}</th>
+                    <th scope="col" class="num">{t!(i18n, transfer.merge_updated)}</th>
+                    <th scope="col" class="num">{t!(i18n, transfer.merge_unchanged)}</th>
+                </tr></thead>
+                <tbody>
+                    {move || tallies.iter().map(|(c, t)| {
+                        let l = i18n.get_locale();
+                        view! { <tr><th scope="row">{collection_label(l, *c)}</th><td class="num">{t.added}</td><td class="num">{t.updated}</td><td class="num">{t.unchanged}</td></tr> }
+                    }).collect_view()}
+                </tbody>
+            </table>
+            {(!added.is_empty()).then(|| view! {
+                <p>{t!(i18n, transfer.merge_examples_added)} " " {added.iter().map(|(_, n)| n.clone()).collect::<Vec<_>>().join("、")}</p>
+            })}
+            {(!updated.is_empty()).then(|| view! {
+                <p>{t!(i18n, transfer.merge_examples_updated)} " " {updated.iter().map(|(_, n)| n.clone()).collect::<Vec<_>>().join("、")}</p>
+            })}
+            {currency.map(|(mine, theirs)| view! {
+                <p class="note-warning">{move || td_string!(i18n.get_locale(), transfer.currency_differs, mine = mine.code().to_string(), theirs = theirs.code().to_string()).to_string()}</p>
+            })}
+            {settings_differ.then(|| view! { <p class="muted">{t!(i18n, transfer.settings_differ)}</p> })}
+            {(!conflicts.is_empty()).then(|| view! {
+                <h4>{t!(i18n, transfer.merge_conflicts)}</h4>
+                <ul class="conflict-list">
+                    {conflicts.iter().map(|c| {
+                        let key = (c.collection, c.id.clone());
+                        let same_domain = matches!(c.reason, ConflictReason::SameDomain { .. });
+                        let reason = c.reason.clone();
+                        let (mine, theirs) = (c.mine_label.clone(), c.theirs_label.clone());
+                        let group = crate::ui::widgets::unique_id("conflict");
+                        let options: Vec<(Resolution, &'static str)> = if same_domain {
+                            vec![(Resolution::KeepMine, "mine"), (Resolution::TakeTheirs, "theirs"), (Resolution::KeepBoth, "both")]
+                        } else {
+                            vec![(Resolution::KeepMine, "mine"), (Resolution::TakeTheirs, "theirs")]
+                        };
+                        let collection = c.collection;
+                        let theirs_for_label = theirs.clone();
+                        view! {
+                            <li class="conflict">
+                                <p>
+                                    <strong>{move || collection_label(i18n.get_locale(), collection)}</strong>" · "
+                                    {move || match reason {
+                                        ConflictReason::BothChanged => t_string!(i18n, transfer.conflict_both),
+                                        ConflictReason::MineNewer => t_string!(i18n, transfer.conflict_mine_newer),
+                                        ConflictReason::SameDomain { .. } => t_string!(i18n, transfer.conflict_same_domain),
+                                    }}
+                                </p>
+                                <p class="muted">{move || td_string!(i18n.get_locale(), transfer.vs, mine = mine.clone(), theirs = theirs.clone()).to_string()}</p>
+                                <div class="radio-row" role="radiogroup" aria-label=move || td_string!(i18n.get_locale(), transfer.choice_for, name = theirs_for_label.clone()).to_string()>
+                                    {options.into_iter().map(|(res, tag)| {
+                                        let key = key.clone();
+                                        let key2 = key.clone();
+                                        let id = format!("{group}-{tag}");
+                                        let for_id = id.clone();
+                                        view! {
+                                            <label for=for_id class="radio">
+                                                <input type="radio" id=id name=group.clone()
+                                                    prop:checked=move || choices.with(|c| c.get(&key).copied().unwrap_or(Resolution::KeepMine) == res)
+                                                    on:change=move |_| choices.update(|c| { c.insert(key2.clone(), res); }) />
+                                                {move || match res {
+                                                    Resolution::KeepMine => t_string!(i18n, transfer.keep_mine),
+                                                    Resolution::TakeTheirs => t_string!(i18n, transfer.take_theirs),
+                                                    Resolution::KeepBoth => t_string!(i18n, transfer.keep_both),
+                                                }}
+                                            </label>
+                                        }
+                                    }).collect_view()}
+                                </div>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            })}
+            <div class="dialog-actions">
+                <button type="button" class="button" on:click=move |_| stage.set(Stage::Idle)>{t!(i18n, transfer.cancel)}</button>
+                <button type="button" class="button button-primary" disabled=empty on:click=apply>{t!(i18n, transfer.apply_merge)}</button>
+            </div>
+        </section>
+    }
+}

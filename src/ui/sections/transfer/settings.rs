@@ -1,0 +1,59 @@
+//! The plan's own settings: name, currency, fiscal-year start; and the language.
+
+use crate::domain::Currency;
+use crate::editing::{Change, EditKind};
+use crate::ui::i18n::{t, use_i18n};
+use crate::ui::labels;
+use crate::ui::shell::LanguageSelect;
+use crate::ui::state::use_app;
+use crate::ui::widgets::unique_id;
+use leptos::prelude::*;
+
+#[component]
+pub fn PlanSettings() -> impl IntoView {
+    let state = use_app();
+    let i18n = use_i18n();
+    let (name_id, currency_id, fy_id) = (unique_id("plan-name"), unique_id("currency"), unique_id("fy"));
+    let name = move || state.plan.with(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default());
+    let currency = move || state.plan.with(|p| p.as_ref().map(|p| p.currency.code().to_string()).unwrap_or_default());
+    let fy = move || state.plan.with(|p| p.as_ref().map_or(4, |p| p.fiscal_year_start_month));
+    view! {
+        <article class="card">
+            <h2>{t!(i18n, transfer.settings_title)}</h2>
+            <div class="form">
+                <div class="field">
+                    <label for=name_id.clone()>{t!(i18n, transfer.plan_name)}</label>
+                    <input id=name_id type="text" prop:value=name
+                        on:change=move |ev| state.dispatch(Change::RenamePlan(event_target_value(&ev)), EditKind::RenamePlan) />
+                </div>
+                <div class="field-row">
+                    <div class="field">
+                        <label for=currency_id.clone()>{t!(i18n, transfer.currency)}</label>
+                        <select id=currency_id on:change=move |ev| {
+                            if let Ok(c) = Currency::try_from(event_target_value(&ev)) {
+                                state.dispatch(Change::SetCurrency(c), EditKind::PlanSettings);
+                            }
+                        }>
+                            {labels::CURRENCIES.into_iter().map(|code| view! {
+                                <option value=code selected=move || currency() == code>{code}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for=fy_id.clone()>{t!(i18n, transfer.fy_start)}</label>
+                        <select id=fy_id on:change=move |ev| {
+                            if let Ok(m) = event_target_value(&ev).parse::<u8>() {
+                                state.dispatch(Change::SetFiscalYearStart(m), EditKind::PlanSettings);
+                            }
+                        }>
+                            {(1u8..=12).map(|m| view! {
+                                <option value=m.to_string() selected=move || fy() == m>{move || labels::month(i18n.get_locale(), m)}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                </div>
+                <LanguageSelect visible_label=true/>
+            </div>
+        </article>
+    }
+}

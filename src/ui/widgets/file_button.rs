@@ -1,0 +1,42 @@
+//! A button that opens the system file picker and hands over the picked file's name
+//! and bytes. The file input itself is hidden; the button is what people (and
+//! keyboards) use.
+
+use crate::browser::files::read_bytes;
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+#[component]
+pub fn FileButton(
+    #[prop(into)] label: Signal<String>,
+    /// `accept` attribute of the file input.
+    #[prop(into)] accept: String,
+    #[prop(optional, into)] class: String,
+    /// Called as soon as a file is picked, with its name.
+    #[prop(into)] on_pick: Callback<String>,
+    /// Called with the file's name and its bytes (or why it could not be read).
+    #[prop(into)] on_read: Callback<(String, Result<Vec<u8>, String>)>,
+) -> impl IntoView {
+    let input = NodeRef::<html::Input>::new();
+    let on_change = move |_| {
+        let Some(el) = input.get() else { return };
+        let Some(file) = el.files().and_then(|f| f.get(0)) else { return };
+        // Clear it, so picking the same file again is noticed.
+        el.set_value("");
+        let name = file.name();
+        on_pick.run(name.clone());
+        spawn_local(async move {
+            let bytes = read_bytes(&file).await;
+            on_read.run((name, bytes));
+        });
+    };
+    view! {
+        <input type="file" class="visually-hidden" tabindex="-1" aria-hidden="true" accept=accept node_ref=input on:change=on_change />
+        <button type="button" class=format!("button {class}") on:click=move |_| {
+            if let Some(el) = input.get() {
+                el.click();
+            }
+        }>{move || label.get()}</button>
+    }
+}

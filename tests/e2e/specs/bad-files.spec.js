@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import { test, expect, openApp, loadDemo, goTo, shot, pickFile, download, storageKeys } from '../support/app.js';
+
+async function importProblems(page, file) {
+  await pickFile(page, 'Choose plan file…', file);
+  const box = page.getByTestId('import-problems');
+  await expect(box).toBeVisible();
+  await expect(box).toContainText('Your current plan is unchanged.');
+  return box;
+}
+
+test('malformed files explain what is wrong and where, and leave the plan untouched', async ({ page }, testInfo) => {
+  await openApp(page);
+  await loadDemo(page);
+  await goTo(page, 'Import/Export & Settings');
+  const before = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+  const { file } = await download(page, 'Export plan file', testInfo);
+  const good = fs.readFileSync(file, 'utf8');
+  const write = (name, content) => {
+    const p = testInfo.outputPath(name);
+    fs.writeFileSync(p, content);
+    return p;
+  };
+
+  // Broken JSON: line and column.
+  const broken = good.replace('"employees": 1200,', '"employees": 1200,,');
+  const line = good.slice(0, good.indexOf('"employees": 1200,')).split('\n').length;
+  let box = await importProblems(page, write('broken.abm.json', broken));
+  await expect(box).toContainText(`Line ${line}, column`);
+  await expect(box).toContainText("The file's JSON is broken");
+  await shot(page, 'import-syntax-error');
+
+  // Wrong values and dangling references: JSON paths, all of them.
+  const json = JSON.parse(good);
+  json.plan.accounts[12].employees = 'many';
+  json.plan.activities[0].account = 'acc_not_here';
+  json.plan.contacts[0].relationship = 14;
+  box = await importProblems(page, write('values.abm.json', JSON.stringify(json, null, 2)));
+  await expect(box).toContainText('3 problems found.');
+  await expect(box).toContainText('plan.accounts[12].employees (株式会社ひかり物産)');
+  await expect(box).toContainText('expected a whole number, got "many"');
+  await expect(box).toContainText('plan.activities[0].account');
+  await expect(box).toContainText('refers to account “acc_not_here”, which is not in the file');
+  await expect(box).toContainText('14 is out of range (0–10)');
+  await shot(page, 'import-value-errors');
+  // What can be kept can still come in, on request.
+  await box.getByRole('button', { name: 'Import the rest, leaving out what is broken' }).click();
+  await expect(page.getByTestId('import-ready')).toContainText('Imported with notes');
+  await page.getByTestId('import-ready').getByRole('button', { name: 'Cancel' }).click();
+
+  // A newer format version.
+  json.schemaVersion = 99;
+  box = await importProblems(page, write('newer.abm.json', JSON.stringify(json)));
+  await expect(box).toContainText('made by a newer version of ABM Planner (format version 99; this app reads up to 1)');
+
+  // Files of the wrong kind.
+  box = await importProblems(page, write('accounts.csv', '会社名,業種,従業員数\nミナト精機,製造業,1200\n'));
+  await expect(box).toContainText('This is a CSV spreadsheet');
+  box = await importProblems(page, write('logo.png', Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex')));
+  await expect(box).toContainText('This is a PNG image');
+  box = await importProblems(page, write('empty.json', ''));
+  await expect(box).toContainText('The file is empty.');
+  box = await importProblems(page, write('other.json', '{"type": "excalidraw", "elements": []}'));
+  await expect(box).toContainText('not an ABM Planner plan file');
+  await shot(page, 'import-wrong-kind');
+
+  // Nothing in storage changed, and the plan is as it was.
+  expect(await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()))).toBe(before);
+  await goTo(page, 'Overview');
+  await expect(page.getByTestId('plan-counts')).toContainText('41');
+  expect((await storageKeys(page)).length).toBe(3);
+});

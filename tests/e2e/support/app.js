@@ -1,0 +1,79 @@
+// Shared helpers for the end-to-end tests: a page that fails the test if the app
+// requests anything from another host, and person-level steps (open the app,
+// load the demo, take a screenshot to look at).
+import { test as base, expect } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const screenshotDir = path.resolve(import.meta.dirname, '../../../target/screenshots');
+
+export const test = base.extend({
+  // Every request must be for the app's own files, under the sub-path it is
+  // served from: nothing to other hosts, nothing outside /team/abm/.
+  context: async ({ context, baseURL }, use) => {
+    const foreign = [];
+    context.on('request', (r) => {
+      const url = r.url();
+      if (!url.startsWith(baseURL) && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
+    });
+    await use(context);
+    expect(foreign, 'requests outside the app').toEqual([]);
+  },
+  page: async ({ page }, use) => {
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy|panicked/.test(m.text())) errors.push(m.text());
+    });
+    await use(page);
+    expect(errors, 'errors in the page').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Opens the app (or reloads it) and waits until it has started. */
+export async function openApp(page, hash = '') {
+  await page.goto('./' + hash);
+  await expect(page.locator('.app[data-ready=true]')).toBeVisible();
+}
+
+export async function reload(page) {
+  await page.reload();
+  await expect(page.locator('.app[data-ready=true]')).toBeVisible();
+}
+
+export async function loadDemo(page) {
+  await page.getByRole('button', { name: 'Load demo plan' }).click();
+  await expect(page.getByTestId('current-plan-name')).toHaveText('FY2026 ABM計画（デモ）');
+  await expect(page.getByTestId('save-status')).toContainText('Saved');
+}
+
+export async function goTo(page, name) {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name }).click();
+}
+
+/** Saves a full-page screenshot to target/screenshots/<name>.png. */
+export async function shot(page, name) {
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+/** Opens the file picker from a button, as a person would, and picks `file`. */
+export async function pickFile(page, buttonName, file) {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: buttonName }).click()]);
+  await chooser.setFiles(file);
+}
+
+/** Clicks a button that downloads a file; returns the saved path and suggested name. */
+export async function download(page, buttonName, testInfo) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: buttonName }).first().click()]);
+  const file = testInfo.outputPath(dl.suggestedFilename());
+  await dl.saveAs(file);
+  return { file, name: dl.suggestedFilename() };
+}
+
+/** The app's entries in local storage. */
+export async function storageKeys(page) {
+  return page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('abm-planner:')).sort());
+}
