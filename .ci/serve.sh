@@ -5,4 +5,4 @@ set -euo pipefail
 source "$(dirname "$0")/setup.sh"
 setup_build
 cd "$repo_root"
-exec trunk serve --release --address 127.0.0.1 --port "${PORT:-8080}"
+exec trunk serve --release --address 127.0.0.1 --port "${PORT:-8080}" --disable-address-lookup

@@ -166,6 +166,14 @@ fn GoalEditor(open: RwSignal<bool>, editing: RwSignal<Option<Goal>>) -> impl Int
         state.dispatch(Change::PutGoal(goal), kind);
         open.set(false);
     };
+    // A correction clears the previous complaint.
+    Effect::new(move |_| {
+        name.track();
+        target.track();
+        start.track();
+        due.track();
+        error.set(None);
+    });
     let ids: Vec<String> = (0..7).map(|_| unique_id("goal-field")).collect();
     let title = Signal::derive(move || {
         if editing.with(Option::is_some) { t_string!(i18n, goals.editor_edit) } else { t_string!(i18n, goals.editor_add) }.to_string()

@@ -17,6 +17,7 @@ test('goals are added, edited, reordered, deleted and undone, and kept across re
   await dialog.getByRole('button', { name: 'Save goal' }).click();
   await expect(dialog.getByRole('alert')).toHaveText('The target must be a number of 0 or more.');
   await dialog.getByLabel('Target').fill('８');
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
   await dialog.getByLabel('Due').fill('2027-03-31');
   await shot(page, 'goal-editor');
   await dialog.getByRole('button', { name: 'Save goal' }).click();
