@@ -10,8 +10,10 @@
 pub mod demo;
 pub mod domain;
 pub mod editing;
+pub mod icp;
 pub mod persistence;
 pub mod plan_file;
+pub mod prioritisation;
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
 #[cfg(target_arch = "wasm32")]

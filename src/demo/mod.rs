@@ -4,6 +4,7 @@
 //! the same plan for a fixed day.
 
 mod data;
+pub mod large;
 
 use crate::domain::*;
 use data::*;

@@ -1,0 +1,260 @@
+//! Factor values: typed by hand, or derived from the plan's data.
+//!
+//! - ICP fit: the account's fit % (see `icp`).
+//! - Expected opportunity: the account's expected deal size (or, without one, the
+//!   total of its open deals), placed in the plan's opportunity bands: at or above
+//!   the n-th of N thresholds scores n × 10 / N.
+//! - Purchase history: frequency and size of won deals, each worth half, relative to
+//!   the best customer in the plan (the most won deals earns 5, the largest total 5).
+//! - Relationship: the average relationship strength of the account's decision
+//!   makers (budget holders when there are none).
+//! - Engagement and purchase probability come with measurement and prediction; until
+//!   then they are typed by hand.
+
+use crate::domain::*;
+use crate::icp::{summarise_packed, target_status, unpack, FitSummary, Outcome as CriterionOutcome, PreparedIcp, TargetStatus};
+use rustc_hash::FxHashMap;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ValueSource {
+    Manual,
+    Derived,
+    Missing,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FactorValue {
+    /// The value used, on the factor's scale (0–100 or 0–10).
+    pub value: Option<f64>,
+    pub source: ValueSource,
+    /// What the data says, shown beside a value typed by hand.
+    pub derived: Option<f64>,
+}
+
+/// Per-account inputs to ranking, in the plan's account order. Stored flat (one
+/// vector per kind of data) so 100,000 accounts cost a handful of allocations.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Basis {
+    criteria: usize,
+    factors: usize,
+    /// Per account: fit % (NaN: unknown) and known share.
+    fits: Vec<(f32, f32)>,
+    /// Per account and criterion: packed outcome (see `icp::pack`).
+    outcomes: Vec<f32>,
+    /// Per account and factor.
+    values: Vec<Packed>,
+    pub targets: Vec<TargetStatus>,
+    /// Each factor's scale maximum.
+    pub maxima: Vec<f64>,
+    /// Tie-break: name, then id (kept in one text arena: two allocations, not
+    /// two per account).
+    pub(super) tie: TieKeys,
+    pub pinned: Vec<Option<Tier>>,
+}
+
+/// A factor value in twelve bytes: value and derived value (NaN: none), source.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct Packed {
+    pub(super) value: f32,
+    derived: f32,
+    source: ValueSource,
+}
+
+fn opt(x: Option<f64>) -> f32 {
+    x.map_or(f32::NAN, |v| v as f32)
+}
+
+fn unopt(x: f32) -> Option<f64> {
+    (!x.is_nan()).then_some(f64::from(x))
+}
+
+/// Names and ids of accounts, for breaking ties in score.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub(super) struct TieKeys {
+    text: String,
+    /// Per account: where its name ends and where its id ends in `text`.
+    ends: Vec<(u32, u32)>,
+}
+
+impl TieKeys {
+    fn with_capacity(n: usize) -> Self {
+        TieKeys { text: String::with_capacity(n * 40), ends: Vec::with_capacity(n) }
+    }
+
+    fn push(&mut self, name: &str, id: &str) {
+        self.text.push_str(name);
+        let name_end = self.text.len() as u32;
+        self.text.push_str(id);
+        self.ends.push((name_end, self.text.len() as u32));
+    }
+
+    /// Name and id of account `i`.
+    pub(super) fn get(&self, i: usize) -> (&str, &str) {
+        let start = if i == 0 { 0 } else { self.ends[i - 1].1 as usize };
+        let (name_end, id_end) = self.ends[i];
+        (&self.text[start..name_end as usize], &self.text[name_end as usize..id_end as usize])
+    }
+}
+
+#[derive(Default, Clone, Copy)]
+struct Totals {
+    won_count: u32,
+    won_total: f64,
+    open_total: f64,
+    dm_sum: f64,
+    dm_count: u32,
+    budget_sum: f64,
+    budget_count: u32,
+}
+
+impl Basis {
+    pub fn new(plan: &Plan) -> Basis {
+        let n = plan.accounts.len();
+        // Deals and stakeholders refer to accounts by id; index them only if needed.
+        let index: FxHashMap<&str, usize> = if plan.deals.is_empty() && plan.contacts.is_empty() {
+            FxHashMap::default()
+        } else {
+            plan.accounts.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect()
+        };
+        let mut totals = vec![Totals::default(); n];
+        for d in plan.deals.iter() {
+            let Some(&i) = index.get(d.account.as_str()) else { continue };
+            let t = &mut totals[i];
+            match d.outcome {
+                Outcome::Won => {
+                    t.won_count += 1;
+                    t.won_total += d.amount.to_f64();
+                }
+                Outcome::Open => t.open_total += d.amount.to_f64(),
+                Outcome::Lost => {}
+            }
+        }
+        for c in plan.contacts.iter() {
+            let (Some(r), Some(role)) = (c.relationship, c.role) else { continue };
+            if !matches!(role, BuyingRole::DecisionMaker | BuyingRole::BudgetHolder) {
+                continue;
+            }
+            let Some(&i) = index.get(c.account.as_str()) else { continue };
+            let t = &mut totals[i];
+            if role == BuyingRole::DecisionMaker {
+                t.dm_sum += f64::from(r);
+                t.dm_count += 1;
+            } else {
+                t.budget_sum += f64::from(r);
+                t.budget_count += 1;
+            }
+        }
+        let max_count = totals.iter().map(|t| t.won_count).max().unwrap_or(0);
+        let max_total = totals.iter().map(|t| t.won_total).fold(0.0, f64::max);
+        let bands: Vec<f64> = plan.prioritisation.opportunity_bands.iter().map(|m| m.to_f64()).collect();
+        let factors = &plan.prioritisation.factors;
+        let icp = PreparedIcp::new(&plan.icp);
+
+        let mut basis = Basis {
+            criteria: icp.len(),
+            factors: factors.len(),
+            fits: Vec::with_capacity(n),
+            outcomes: Vec::with_capacity(n * icp.len()),
+            values: Vec::with_capacity(n * factors.len()),
+            targets: Vec::with_capacity(n),
+            maxima: factors.iter().map(|f| f.scale.max()).collect(),
+            tie: TieKeys::with_capacity(n),
+            pinned: Vec::with_capacity(n),
+        };
+        for (a, t) in plan.accounts.iter().zip(&totals) {
+            let fit = icp.fit_into(a, &mut basis.outcomes);
+            for f in factors {
+                let max = f.scale.max();
+                let derived = match f.source {
+                    FactorSource::Manual | FactorSource::Engagement | FactorSource::PurchaseProbability => None,
+                    FactorSource::IcpFit => fit.percent,
+                    FactorSource::Opportunity => opportunity(a, t, &bands),
+                    FactorSource::PurchaseHistory => Some(purchase_history(t, max_count, max_total)),
+                    FactorSource::Relationship => relationship(t),
+                }
+                .map(|v| v.clamp(0.0, max));
+                let manual = if a.factors.is_empty() {
+                    None
+                } else {
+                    a.factors.get(&f.id).copied().filter(|v| v.is_finite()).map(|v| v.clamp(0.0, max))
+                };
+                basis.values.push(match (manual, derived) {
+                    (Some(m), d) => Packed { value: m as f32, derived: opt(d), source: ValueSource::Manual },
+                    (None, Some(d)) => Packed { value: d as f32, derived: d as f32, source: ValueSource::Derived },
+                    (None, None) => Packed { value: f32::NAN, derived: f32::NAN, source: ValueSource::Missing },
+                });
+            }
+            basis.targets.push(target_status(a, fit.percent, &plan.icp));
+            basis.fits.push((opt(fit.percent), fit.known_share as f32));
+            basis.tie.push(&a.name, a.id.as_str());
+            basis.pinned.push(a.tier);
+        }
+        basis
+    }
+
+    pub fn len(&self) -> usize {
+        self.fits.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.fits.is_empty()
+    }
+
+    pub fn factor_count(&self) -> usize {
+        self.factors
+    }
+
+    /// Account `i`'s fit % and the share of criteria it had data for.
+    pub fn fit(&self, i: usize) -> FitSummary {
+        let (percent, known) = self.fits[i];
+        FitSummary { percent: unopt(percent), known_share: f64::from(known) }
+    }
+
+    /// Account `i`'s outcome per ICP criterion (in the profile's order).
+    pub fn outcomes(&self, i: usize) -> Vec<CriterionOutcome> {
+        self.outcomes[i * self.criteria..(i + 1) * self.criteria].iter().map(|x| unpack(*x)).collect()
+    }
+
+    /// Account `i`'s value per factor (in the prioritisation's order).
+    pub fn values(&self, i: usize) -> Vec<FactorValue> {
+        self.packed(i)
+            .iter()
+            .map(|p| FactorValue { value: unopt(p.value), source: p.source, derived: unopt(p.derived) })
+            .collect()
+    }
+
+    pub(super) fn packed(&self, i: usize) -> &[Packed] {
+        &self.values[i * self.factors..(i + 1) * self.factors]
+    }
+
+    /// Recomputes a fit under other criterion weights or unknown policy without
+    /// re-evaluating the criteria (for what-if on ICP weights).
+    pub fn fit_with(&self, i: usize, weights: &[f64], policy: UnknownPolicy) -> FitSummary {
+        summarise_packed(&self.outcomes[i * self.criteria..(i + 1) * self.criteria], weights, policy)
+    }
+}
+
+fn opportunity(a: &Account, t: &Totals, bands: &[f64]) -> Option<f64> {
+    if bands.is_empty() {
+        return None;
+    }
+    let expected = a.expected_deal_size.map(Money::to_f64).or((t.open_total > 0.0).then_some(t.open_total))?;
+    let reached = bands.iter().filter(|b| expected >= **b).count();
+    Some(reached as f64 * 10.0 / bands.len() as f64)
+}
+
+fn purchase_history(t: &Totals, max_count: u32, max_total: f64) -> f64 {
+    let frequency = if max_count > 0 { f64::from(t.won_count) / f64::from(max_count) } else { 0.0 };
+    let size = if max_total > 0.0 { t.won_total / max_total } else { 0.0 };
+    5.0 * frequency + 5.0 * size
+}
+
+fn relationship(t: &Totals) -> Option<f64> {
+    if t.dm_count > 0 {
+        Some(t.dm_sum / f64::from(t.dm_count))
+    } else if t.budget_count > 0 {
+        Some(t.budget_sum / f64::from(t.budget_count))
+    } else {
+        None
+    }
+}
