@@ -14,6 +14,7 @@ pub mod icp;
 pub mod persistence;
 pub mod plan_file;
 pub mod prioritisation;
+pub mod account_list;
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
 #[cfg(target_arch = "wasm32")]

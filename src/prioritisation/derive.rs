@@ -52,6 +52,14 @@ pub struct Basis {
     pub pinned: Vec<Option<Tier>>,
 }
 
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct OutcomeCounts {
+    pub met: usize,
+    pub partial: usize,
+    pub missed: usize,
+    pub unknown: usize,
+}
+
 /// A factor value in twelve bytes: value and derived value (NaN: none), source.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(super) struct Packed {
@@ -225,6 +233,23 @@ impl Basis {
 
     pub(super) fn packed(&self, i: usize) -> &[Packed] {
         &self.values[i * self.factors..(i + 1) * self.factors]
+    }
+
+    /// How many accounts meet criterion `c` in full, in part, not at all, or lack data.
+    pub fn outcome_counts(&self, c: usize) -> OutcomeCounts {
+        let mut counts = OutcomeCounts::default();
+        if c >= self.criteria {
+            return counts;
+        }
+        for x in self.outcomes.iter().skip(c).step_by(self.criteria) {
+            match x {
+                x if x.is_nan() => counts.unknown += 1,
+                x if *x >= 1.0 => counts.met += 1,
+                x if *x <= 0.0 => counts.missed += 1,
+                _ => counts.partial += 1,
+            }
+        }
+        counts
     }
 
     /// Recomputes a fit under other criterion weights or unknown policy without

@@ -8,11 +8,13 @@
 //! factor values: depends on the plan's data) and [`Ranking`] (scores, ranks and
 //! tiers: depends only on the basis, the weights and the tier rule).
 
+mod bands;
 mod derive;
 mod rank;
 mod score;
 
-pub use derive::{Basis, FactorValue, ValueSource};
+pub use bands::parse_bands;
+pub use derive::{Basis, FactorValue, OutcomeCounts, ValueSource};
 pub use rank::{rank, AccountRank, Ranking, TierSource};
 pub use score::normalised_weights;
 

@@ -119,6 +119,20 @@ fn factors_are_derived_from_the_data() {
 }
 
 #[test]
+fn outcome_counts_per_criterion() {
+    let mut p = seed_example();
+    p.icp.criteria.push(IcpCriterion { id: CriterionId("c".into()), weight: 1.0, rule: IcpRule::Industry { values: vec!["製造業".into()] } });
+    p.icp.criteria.push(IcpCriterion { id: CriterionId("e".into()), weight: 1.0, rule: IcpRule::Employees { min: Some(100), max: None } });
+    p.accounts[0].industry = "製造業".into();
+    p.accounts[1].industry = "小売業".into();
+    p.accounts[0].employees = Some(90);
+    let b = Basis::new(&p);
+    assert_eq!(b.outcome_counts(0), OutcomeCounts { met: 1, partial: 0, missed: 1, unknown: 3 });
+    assert_eq!(b.outcome_counts(1), OutcomeCounts { met: 0, partial: 1, missed: 0, unknown: 4 });
+    assert_eq!(b.outcome_counts(9), OutcomeCounts::default());
+}
+
+#[test]
 fn a_value_typed_by_hand_overrides_and_keeps_the_derived_one_visible() {
     let mut p = seed_example();
     p.accounts[0].factors.remove(&FactorId("purchase".into()));

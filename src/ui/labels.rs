@@ -67,6 +67,17 @@ pub fn edit_kind(l: Locale, k: EditKind) -> String {
         EditKind::MoveGoal => td_string!(l, edits.move_goal),
         EditKind::Replace => td_string!(l, edits.replace),
         EditKind::Merge => td_string!(l, edits.merge),
+        EditKind::AddAccount => td_string!(l, edits.add_account),
+        EditKind::EditAccount => td_string!(l, edits.edit_account),
+        EditKind::EditAccounts => td_string!(l, edits.edit_accounts),
+        EditKind::DeleteAccounts => td_string!(l, edits.delete_accounts),
+        EditKind::EditFactorValue => td_string!(l, edits.edit_factor_value),
+        EditKind::EditIcp => td_string!(l, edits.edit_icp),
+        EditKind::EditPersonas => td_string!(l, edits.edit_personas),
+        EditKind::EditTargetList => td_string!(l, edits.edit_target_list),
+        EditKind::EditWeights => td_string!(l, edits.edit_weights),
+        EditKind::EditTiers => td_string!(l, edits.edit_tiers),
+        EditKind::EditCustomFields => td_string!(l, edits.edit_custom_fields),
     }
     .to_string()
 }

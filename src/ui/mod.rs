@@ -4,6 +4,7 @@
 pub mod first_run;
 pub mod format;
 pub mod i18n;
+pub mod insights;
 pub mod labels;
 pub mod problems;
 pub mod routing;
@@ -30,6 +31,7 @@ fn App() -> impl IntoView {
 #[component]
 fn Root() -> impl IntoView {
     let state = provide_app_state();
+    insights::provide_insights();
     listen_to_window(state);
     state.start();
     let i18n = use_i18n();

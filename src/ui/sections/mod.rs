@@ -3,7 +3,9 @@
 mod accounts;
 mod coming_later;
 mod goals;
+pub mod icp;
 mod overview;
+mod prioritisation;
 pub mod transfer;
 
 use crate::ui::routing::Section;
@@ -18,6 +20,8 @@ pub fn SectionView() -> impl IntoView {
         Section::Overview => overview::Overview().into_any(),
         Section::Goals => goals::Goals().into_any(),
         Section::Accounts => accounts::Accounts().into_any(),
+        Section::Icp => icp::Icp().into_any(),
+        Section::Prioritisation => prioritisation::PrioritisationSection().into_any(),
         Section::Transfer => transfer::Transfer().into_any(),
         other => view! { <coming_later::ComingLater section=other/> }.into_any(),
     }

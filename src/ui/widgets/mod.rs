@@ -1,10 +1,18 @@
 //! Small reusable pieces of UI.
 
+pub mod dialog_footer;
 pub mod file_button;
+pub mod inline_input;
 pub mod modal;
+pub mod value_list;
+pub mod virtual_rows;
 
+pub use dialog_footer::DialogFooter;
 pub use file_button::FileButton;
+pub use inline_input::InlineInput;
 pub use modal::Modal;
+pub use value_list::ValueList;
+pub use virtual_rows::VirtualTable;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 

@@ -76,7 +76,7 @@ test('merging previews what changes and applies only on confirmation', async ({ 
 
   // Nothing changed yet.
   await goTo(page, 'Accounts');
-  await expect(page.getByTestId('accounts-table').getByRole('row')).toHaveCount(42);
+  await expect(page.getByTestId('accounts-table').getByRole('table')).toHaveAttribute('aria-rowcount', '42');
   await goTo(page, 'Import/Export & Settings');
   await pickFile(page, 'Choose plan file…', theirs);
   await page.getByRole('button', { name: 'Merge into the current plan…' }).click();
@@ -84,8 +84,10 @@ test('merging previews what changes and applies only on confirmation', async ({ 
   await preview.getByRole('button', { name: 'Apply merge' }).click();
   await expect(page.locator('.toast')).toContainText('Merged into the current plan.');
   await goTo(page, 'Accounts');
-  await expect(page.getByTestId('accounts-table').getByRole('row')).toHaveCount(44);
+  await expect(page.getByTestId('accounts-table').getByRole('table')).toHaveAttribute('aria-rowcount', '44');
+  await page.getByLabel('Search', { exact: true }).fill('浪速化学工業（更新）');
   await expect(page.getByRole('rowheader', { name: '浪速化学工業（更新）' })).toBeVisible();
+  await page.getByLabel('Search', { exact: true }).fill('');
   await page.getByRole('button', { name: 'Undo' }).first().click();
-  await expect(page.getByTestId('accounts-table').getByRole('row')).toHaveCount(42);
+  await expect(page.getByTestId('accounts-table').getByRole('table')).toHaveAttribute('aria-rowcount', '42');
 });

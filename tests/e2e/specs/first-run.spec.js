@@ -16,7 +16,7 @@ test('first run offers a start; the demo loads and survives a reload', async ({ 
   await expect(page.getByTestId('current-plan-name')).toHaveText('FY2026 ABM計画（デモ）');
   await expect(counts).toContainText('41');
   await goTo(page, 'Accounts');
-  await expect(page.getByTestId('accounts-table').getByRole('row')).toHaveCount(42);
+  await expect(page.getByTestId('accounts-table').getByRole('table')).toHaveAttribute('aria-rowcount', '42');
   await expect(page.getByRole('rowheader', { name: '株式会社ミナト精機' })).toBeVisible();
   await shot(page, 'accounts-demo-en');
 });
@@ -53,8 +53,6 @@ test('sections that later releases fill say so plainly', async ({ page }) => {
   await openApp(page);
   await loadDemo(page);
   for (const [link, text] of [
-    ['ICP', 'Ideal Customer Profile'],
-    ['Prioritisation', 'Rank target accounts'],
     ['Account plans', 'Write an account plan'],
     ['Campaigns & activities', 'Record campaigns'],
     ['Dashboard', 'goal progress'],

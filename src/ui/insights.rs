@@ -1,0 +1,129 @@
+//! Derived data shared by the ICP, Accounts and Prioritisation screens: the basis
+//! (fits, target list, factor values) and the ranking, as memos over the plan.
+//! The basis is rebuilt only when data it reads changes; the ranking follows the
+//! weights, including "what-if" weights while a slider moves.
+
+use crate::domain::{Account, Contact, Deal, IcpProfile, Plan, Prioritisation};
+use crate::prioritisation::{rank, Basis, Ranking};
+use crate::ui::state::use_app;
+use imbl::Vector;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Shared data compared by identity, so a memo of it never compares contents.
+#[derive(Clone, Debug)]
+pub struct Shared<T>(pub Arc<T>);
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct Insights {
+    pub basis: Memo<Shared<Basis>>,
+    pub ranking: Memo<Shared<Ranking>>,
+    /// Weights being tried (while a slider moves); `None`: the plan's weights.
+    pub trial_weights: RwSignal<Option<Vec<f64>>>,
+    /// Ranks to compare against for the movement arrows (↑3, ↓1).
+    pub baseline: RwSignal<Option<Shared<Vec<Option<u32>>>>>,
+}
+
+/// The parts of a plan the basis reads; vectors compare by identity.
+#[derive(Clone)]
+struct Inputs {
+    accounts: Vector<Account>,
+    contacts: Vector<Contact>,
+    deals: Vector<Deal>,
+    icp: IcpProfile,
+    prioritisation: Prioritisation,
+}
+
+impl Inputs {
+    fn of(p: &Plan) -> Inputs {
+        Inputs {
+            accounts: p.accounts.clone(),
+            contacts: p.contacts.clone(),
+            deals: p.deals.clone(),
+            icp: p.icp.clone(),
+            prioritisation: p.prioritisation.clone(),
+        }
+    }
+
+    fn same(&self, p: &Plan) -> bool {
+        self.accounts.ptr_eq(&p.accounts)
+            && self.contacts.ptr_eq(&p.contacts)
+            && self.deals.ptr_eq(&p.deals)
+            && self.icp == p.icp
+            && self.prioritisation.factors.iter().map(|f| (&f.id, f.scale, f.source)).eq(p
+                .prioritisation
+                .factors
+                .iter()
+                .map(|f| (&f.id, f.scale, f.source)))
+            && self.prioritisation.opportunity_bands == p.prioritisation.opportunity_bands
+    }
+}
+
+pub fn provide_insights() -> Insights {
+    let state = use_app();
+    let last: StoredValue<Option<(Inputs, Shared<Basis>)>> = StoredValue::new(None);
+    let basis = Memo::new(move |_| {
+        state.plan.with(|p| {
+            let Some(p) = p else { return Shared(Arc::new(Basis::new(&Plan::new(crate::domain::PlanId(String::new()), "", now_zero())))) };
+            if let Some((inputs, b)) = last.get_value() {
+                if inputs.same(p) {
+                    return b;
+                }
+            }
+            let b = Shared(Arc::new(Basis::new(p)));
+            last.set_value(Some((Inputs::of(p), b.clone())));
+            b
+        })
+    });
+    let trial_weights: RwSignal<Option<Vec<f64>>> = RwSignal::new(None);
+    let ranking = Memo::new(move |_| {
+        let b = basis.get();
+        let (weights, tiers) = state.plan.with(|p| match p {
+            Some(p) => (p.prioritisation.factors.iter().map(|f| f.weight).collect::<Vec<_>>(), p.prioritisation.tiers),
+            None => (Vec::new(), Prioritisation::default().tiers),
+        });
+        let weights = trial_weights.get().filter(|w| w.len() == weights.len()).unwrap_or(weights);
+        Shared(Arc::new(rank(&b, &weights, &tiers)))
+    });
+    let insights = Insights { basis, ranking, trial_weights, baseline: RwSignal::new(None) };
+    provide_context(insights);
+    insights
+}
+
+fn now_zero() -> crate::domain::Timestamp {
+    crate::domain::Timestamp(chrono::DateTime::<chrono::Utc>::UNIX_EPOCH)
+}
+
+pub fn use_insights() -> Insights {
+    expect_context::<Insights>()
+}
+
+impl Insights {
+    /// Remembers the current ranks, so the next change of weights shows movement.
+    pub fn mark_baseline(&self) {
+        if self.baseline.with_untracked(Option::is_none) {
+            let ranks = self.ranking.get_untracked().ranks.clone();
+            self.baseline.set(Some(Shared(Arc::new(ranks))));
+        }
+    }
+
+    /// Positions moved since the baseline (positive: up).
+    pub fn movement(&self, i: usize) -> Option<i64> {
+        let before = self.baseline.with(|b| b.as_ref().and_then(|b| b.get(i).copied().flatten()))?;
+        let now = self.ranking.with(|r| r.ranks[i])?;
+        Some(i64::from(before) - i64::from(now))
+    }
+}

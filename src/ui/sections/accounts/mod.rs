@@ -1,0 +1,112 @@
+//! The accounts table: search, filters, sorting by any column, inline editing,
+//! adding, deleting with undo, bulk edits and custom fields. Rows come from the
+//! pure `account_list` engine; only the visible ones are rendered.
+
+mod bulk;
+mod custom_fields;
+mod editor;
+mod filters;
+mod table;
+
+use crate::account_list::{select, Query, Sort};
+use crate::domain::{AccountId, Plan};
+use crate::ui::format;
+use crate::ui::i18n::{t, td_string, use_i18n};
+use crate::ui::insights::use_insights;
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+use std::collections::BTreeSet;
+
+/// What the table's parts share: the query, the order and the selection.
+#[derive(Clone, Copy)]
+pub struct TableState {
+    pub query: RwSignal<Query>,
+    pub sort: RwSignal<Sort>,
+    /// Selected accounts, by id, so the selection survives sorting and filtering.
+    pub selected: RwSignal<BTreeSet<AccountId>>,
+    /// Positions (in plan order) of the accounts shown, in display order.
+    pub rows: Memo<Vec<usize>>,
+    /// The account open in the editor (`None` with the editor open: a new account).
+    pub editing: RwSignal<Option<AccountId>>,
+    pub editor_open: RwSignal<bool>,
+}
+
+#[component]
+pub fn Accounts() -> impl IntoView {
+    let state = use_app();
+    let i18n = use_i18n();
+    let insights = use_insights();
+    let query = RwSignal::new(Query::default());
+    let sort = RwSignal::new(Sort::default());
+    let rows = Memo::new(move |_| {
+        let (b, r) = (insights.basis.get(), insights.ranking.get());
+        let (q, s) = (query.get(), sort.get());
+        state.plan.with(|p| p.as_ref().map(|p| select(p, &b, &r, &q, s)).unwrap_or_default())
+    });
+    let table = TableState {
+        query,
+        sort,
+        selected: RwSignal::new(BTreeSet::new()),
+        rows,
+        editing: RwSignal::new(None),
+        editor_open: RwSignal::new(false),
+    };
+    provide_context(table);
+    // Forget selected accounts that no longer exist (deleted, or undone).
+    Effect::new(move |_| {
+        let ids: BTreeSet<AccountId> = state.plan.with(|p| p.as_ref().map(ids_of).unwrap_or_default());
+        if table.selected.with_untracked(|s| s.iter().any(|id| !ids.contains(id))) {
+            table.selected.update(|s| s.retain(|id| ids.contains(id)));
+        }
+    });
+    let total = move || state.plan.with(|p| p.as_ref().map_or(0, |p| p.accounts.len()));
+    let fields_open = RwSignal::new(false);
+    view! {
+        <section class="section section-wide" aria-labelledby="section-title">
+            <header class="section-head">
+                <h1 id="section-title">{t!(i18n, accounts.title)}</h1>
+                <span class="muted" data-testid="accounts-count">{move || {
+                    let l = i18n.get_locale();
+                    let shown = rows.with(Vec::len);
+                    if shown == total() {
+                        td_string!(l, accounts.count, count = format::integer(total() as i64, l)).to_string()
+                    } else {
+                        td_string!(l, accounts.count_filtered, shown = format::integer(shown as i64, l), count = format::integer(total() as i64, l)).to_string()
+                    }
+                }}</span>
+                <div class="head-actions">
+                    <button type="button" class="button" on:click=move |_| fields_open.set(true)>{t!(i18n, accounts.custom_fields)}</button>
+                    <button type="button" class="button button-primary" on:click=move |_| {
+                        table.editing.set(None);
+                        table.editor_open.set(true);
+                    }>{t!(i18n, accounts.add)}</button>
+                </div>
+            </header>
+            <p class="lead">{t!(i18n, accounts.intro)}</p>
+            <filters::Filters/>
+            <bulk::BulkBar/>
+            <Show when=move || { total() > 0 } fallback=move || view! { <p class="empty-state">{t!(i18n, accounts.empty)}</p> }>
+                <Show when=move || rows.with(|r| !r.is_empty()) fallback=move || view! {
+                    <p class="empty-state" role="status">{t!(i18n, accounts.no_match)}</p>
+                }>
+                    <table::Table/>
+                </Show>
+            </Show>
+            <editor::AccountEditor/>
+            <custom_fields::CustomFields open=fields_open/>
+        </section>
+    }
+}
+
+fn ids_of(p: &Plan) -> BTreeSet<AccountId> {
+    p.accounts.iter().map(|a| a.id.clone()).collect()
+}
+
+pub fn use_table() -> TableState {
+    expect_context::<TableState>()
+}
+
+/// A team member's name, or a dash.
+pub fn member_name(p: &Plan, id: Option<&crate::domain::MemberId>) -> String {
+    id.and_then(|id| p.team.iter().find(|m| &m.id == id)).map(|m| m.name.clone()).unwrap_or_else(|| "—".into())
+}

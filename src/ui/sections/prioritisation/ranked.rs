@@ -1,0 +1,220 @@
+//! The ranked list of target accounts: rank, movement since the weights started
+//! moving, score with each factor's contribution as a stacked bar, tier (with a
+//! pin), and every factor value with where it comes from and a manual override.
+
+use super::factor_name;
+use crate::domain::money::parse_number;
+use crate::domain::{Account, Factor, FactorScale, Tier};
+use crate::editing::{Change, EditKind};
+use crate::prioritisation::{TierSource, ValueSource};
+use crate::ui::format;
+use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
+use crate::ui::insights::use_insights;
+use crate::ui::state::use_app;
+use crate::ui::widgets::{InlineInput, VirtualTable};
+use leptos::prelude::*;
+
+const ROW_HEIGHT: f64 = 48.0;
+
+fn value_text(v: Option<f64>, scale: FactorScale, l: Locale) -> String {
+    match (v, scale) {
+        (None, _) => String::new(),
+        (Some(v), FactorScale::Percent) => format::number(v, l, 1),
+        (Some(v), FactorScale::TenPoint) => format::number(v, l, 1),
+    }
+}
+
+/// "↑3", "↓1" or "–", with words for screen readers.
+fn movement_text(l: Locale, m: Option<i64>) -> (String, String, &'static str) {
+    match m {
+        Some(n) if n > 0 => (format!("↑{n}"), td_string!(l, prio.moved_up, n = n).to_string(), "moved-up"),
+        Some(n) if n < 0 => (format!("↓{}", -n), td_string!(l, prio.moved_down, n = -n).to_string(), "moved-down"),
+        Some(_) => ("–".into(), td_string!(l, prio.not_moved).to_string(), "moved-none"),
+        None => (String::new(), String::new(), "moved-none"),
+    }
+}
+
+#[component]
+pub fn Ranked() -> impl IntoView {
+    let state = use_app();
+    let i18n = use_i18n();
+    let insights = use_insights();
+    let factors = Memo::new(move |_| state.plan.with(|p| p.as_ref().map(|p| p.prioritisation.factors.clone()).unwrap_or_default()));
+    let rows = Memo::new(move |_| insights.ranking.with(|r| r.order.clone()));
+    let header = move || view! {
+        <tr>
+            <th scope="col" class="num">{t!(i18n, accounts.rank)}</th>
+            <th scope="col"><span class="visually-hidden">{t!(i18n, prio.movement)}</span></th>
+            <th scope="col">{t!(i18n, accounts.name)}</th>
+            <th scope="col" class="num">{t!(i18n, accounts.score)}</th>
+            <th scope="col">{t!(i18n, prio.contributions)}</th>
+            <th scope="col">{t!(i18n, accounts.tier)}</th>
+            {move || factors.get().into_iter().map(|f| view! { <th scope="col" class="num">{factor_name(i18n.get_locale(), &f)}</th> }).collect_view()}
+        </tr>
+    };
+    let render_row = move |k: usize| {
+        let Some(i) = rows.with(|r| r.get(k).copied()) else { return ().into_any() };
+        view! { <RankedRow i position=k factors/> }.into_any()
+    };
+    view! {
+        <section class="ranked" aria-labelledby="ranked-title">
+            <div class="section-head">
+                <h2 id="ranked-title">{t!(i18n, prio.ranked_title)}</h2>
+                <p class="muted" data-testid="ranked-summary">{move || {
+                    let l = i18n.get_locale();
+                    td_string!(l, prio.ranked_summary, n = format::integer(rows.with(Vec::len) as i64, l)).to_string()
+                }}</p>
+            </div>
+            <Legend factors/>
+            <Show when=move || rows.with(|r| !r.is_empty()) fallback=move || view! { <p class="empty-state">{t!(i18n, prio.no_targets)}</p> }>
+                <VirtualTable count=Signal::derive(move || rows.with(Vec::len)) row_height=ROW_HEIGHT class="ranked-table"
+                    header=header() render_row label=Signal::derive(move || t_string!(i18n, prio.ranked_title).to_string()) test_id="ranked-table"/>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn Legend(factors: Memo<Vec<Factor>>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <ul class="legend" aria-hidden="true">
+            {move || factors.get().into_iter().enumerate().map(|(k, f)| view! {
+                <li><span class=format!("swatch seg-{}", k % 8)></span>{factor_name(i18n.get_locale(), &f)}</li>
+            }).collect_view()}
+        </ul>
+    }
+}
+
+#[component]
+fn RankedRow(i: usize, position: usize, factors: Memo<Vec<Factor>>) -> impl IntoView {
+    let state = use_app();
+    let i18n = use_i18n();
+    let insights = use_insights();
+    let account = move || state.plan.with(|p| p.as_ref().and_then(|p| p.accounts.get(i).cloned()));
+    let name = Signal::derive(move || state.plan.with(|p| p.as_ref().and_then(|p| p.accounts.get(i)).map(|a| a.name.clone()).unwrap_or_default()));
+    let rank = move || insights.ranking.with(|r| r.account(i));
+    let movement = move || movement_text(i18n.get_locale(), insights.movement(i));
+    let contributions = move || {
+        let b = insights.basis.get();
+        insights.ranking.with(|r| r.contributions(&b, i))
+    };
+    let bar_label = move || {
+        let l = i18n.get_locale();
+        let parts: Vec<String> = factors.with(|fs| fs.iter().zip(contributions()).map(|(f, c)| format!("{} {}", factor_name(l, f), format::number(c, l, 1))).collect());
+        td_string!(l, prio.bar_label, parts = parts.join(" + "), score = format::number(rank().score, l, 1)).to_string()
+    };
+    let pin = move |v: String| {
+        let Some(a) = account() else { return };
+        let tier = v.parse::<u8>().ok().and_then(|n| Tier::try_from(n).ok());
+        state.dispatch(Change::PutAccounts(vec![Account { tier, ..a }]), EditKind::EditAccount);
+    };
+    view! {
+        <tr aria-rowindex=(position + 2).to_string() data-account=move || account().map(|a| a.id.to_string())>
+            <td class="num rank-cell">{move || rank().rank.map(|r| format!("#{r}")).unwrap_or_default()}</td>
+            <td class=move || format!("movement {}", movement().2)>
+                <span aria-hidden="true">{move || movement().0}</span>
+                <span class="visually-hidden">{move || movement().1}</span>
+            </td>
+            <th scope="row" class="ellipsis">{move || name.get()}</th>
+            <td class="num score-cell">{move || format::number(rank().score, i18n.get_locale(), 1)}</td>
+            <td>
+                <span class="stacked-bar" role="img" aria-label=bar_label>
+                    {move || contributions().into_iter().enumerate().map(|(k, c)| view! {
+                        <span class=format!("seg seg-{}", k % 8) style:width=format!("{:.3}%", c.clamp(0.0, 100.0))></span>
+                    }).collect_view()}
+                </span>
+            </td>
+            <td class="tier-cell">
+                <select aria-label=move || td_string!(i18n.get_locale(), prio.tier_of, name = name.get()).to_string()
+                    class=move || rank().tier.map(|(t, _)| format!("tier-select tier-{}", t.number())).unwrap_or_default()
+                    on:change=move |ev| pin(event_target_value(&ev))>
+                    <option value="" selected=move || !matches!(rank().tier, Some((_, TierSource::Pinned)))>
+                        {move || {
+                            let l = i18n.get_locale();
+                            match rank().tier {
+                                Some((t, TierSource::Rule)) => td_string!(l, prio.tier_auto_n, n = t.number()).to_string(),
+                                _ => td_string!(l, prio.tier_auto).to_string(),
+                            }
+                        }}
+                    </option>
+                    {Tier::ALL.into_iter().map(|t| view! {
+                        <option value=t.number().to_string() selected=move || rank().tier == Some((t, TierSource::Pinned))>
+                            {move || td_string!(i18n.get_locale(), prio.tier_pinned_n, n = t.number()).to_string()}
+                        </option>
+                    }).collect_view()}
+                </select>
+            </td>
+            {move || factors.get().into_iter().enumerate().map(|(k, f)| view! { <FactorCell i k factor=f name/> }).collect_view()}
+        </tr>
+    }
+}
+
+/// A factor's value: what is used, where it came from, and a field to override it.
+#[component]
+fn FactorCell(i: usize, k: usize, factor: Factor, name: Signal<String>) -> impl IntoView {
+    let state = use_app();
+    let i18n = use_i18n();
+    let insights = use_insights();
+    let value = move || insights.basis.with(|b| b.values(i).get(k).copied());
+    let scale = factor.scale;
+    let max = scale.max();
+    let fid = factor.id.clone();
+    let label_factor = factor.clone();
+    let commit = Callback::new(move |text: String| {
+        let Some(account) = state.plan.with_untracked(|p| p.as_ref().and_then(|p| p.accounts.get(i)).map(|a| a.id.clone())) else { return false };
+        let v = if text.trim().is_empty() {
+            None
+        } else {
+            match parse_number(&text).filter(|v| (0.0..=max).contains(v)) {
+                Some(v) => Some(v),
+                None => return false,
+            }
+        };
+        state.dispatch(Change::SetFactorValue { account, factor: fid.clone(), value: v }, EditKind::EditFactorValue);
+        true
+    });
+    let source = move || value().map(|v| v.source);
+    let badge = move || {
+        let l = i18n.get_locale();
+        match source() {
+            Some(ValueSource::Manual) => (td_string!(l, prio.badge_typed).to_string(), "source-badge source-typed"),
+            Some(ValueSource::Derived) => (td_string!(l, prio.badge_auto).to_string(), "source-badge source-auto"),
+            _ => (td_string!(l, prio.badge_missing).to_string(), "source-badge source-missing"),
+        }
+    };
+    let derived_hint = move || {
+        let l = i18n.get_locale();
+        match value() {
+            Some(v) if v.source == ValueSource::Manual => match v.derived {
+                Some(d) => td_string!(l, prio.data_says, value = value_text(Some(d), scale, l)).to_string(),
+                None => td_string!(l, prio.data_says_nothing).to_string(),
+            },
+            _ => String::new(),
+        }
+    };
+    let fid2 = factor.id.clone();
+    let clear = move |_| {
+        let Some(account) = state.plan.with_untracked(|p| p.as_ref().and_then(|p| p.accounts.get(i)).map(|a| a.id.clone())) else { return };
+        state.dispatch(Change::SetFactorValue { account, factor: fid2.clone(), value: None }, EditKind::EditFactorValue);
+    };
+    view! {
+        <td class="factor-cell">
+            <span class=move || badge().1 title=derived_hint>{move || badge().0}</span>
+            <InlineInput numeric=true value=Signal::derive(move || value_text(value().and_then(|v| v.value), scale, i18n.get_locale()))
+                label=Signal::derive(move || td_string!(i18n.get_locale(), prio.value_of, factor = factor_name(i18n.get_locale(), &label_factor), name = name.get()).to_string())
+                invalid_hint=Signal::derive(move || {
+                    let l = i18n.get_locale();
+                    td_string!(l, prio.value_invalid, max = format::number(max, l, 0)).to_string()
+                })
+                on_commit=commit/>
+            <Show when=move || source() == Some(ValueSource::Manual)>
+                <button type="button" class="icon-button reset-value" on:click=clear.clone()
+                    aria-label=move || td_string!(i18n.get_locale(), prio.use_data_for, name = name.get()).to_string()
+                    title=derived_hint>
+                    <span aria-hidden="true">"↺"</span>
+                </button>
+            </Show>
+        </td>
+    }
+}

@@ -1,0 +1,198 @@
+//! Factor weights: a slider and a number per factor, each shown as its share of
+//! the total. Moving a slider re-ranks live (what-if); letting go saves it.
+
+use super::{factor_name, prioritisation, update};
+use crate::domain::money::parse_number;
+use crate::domain::{Factor, FactorId, FactorScale, FactorSource, IdGenerator};
+use crate::editing::EditKind;
+use crate::prioritisation::normalised_weights;
+use crate::ui::format;
+use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
+use crate::ui::insights::use_insights;
+use crate::ui::state::use_app;
+use crate::ui::widgets::{DialogFooter, unique_id, Modal};
+use leptos::prelude::*;
+
+/// The largest weight a slider offers; the number field accepts more.
+const SLIDER_MAX: f64 = 100.0;
+
+pub fn source_label(l: Locale, s: FactorSource) -> String {
+    match s {
+        FactorSource::Manual => td_string!(l, prio.source_manual),
+        FactorSource::IcpFit => td_string!(l, prio.source_fit),
+        FactorSource::Opportunity => td_string!(l, prio.source_opportunity),
+        FactorSource::PurchaseHistory => td_string!(l, prio.source_purchase),
+        FactorSource::Relationship => td_string!(l, prio.source_relationship),
+        FactorSource::Engagement => td_string!(l, prio.source_engagement),
+        FactorSource::PurchaseProbability => td_string!(l, prio.source_probability),
+    }
+    .to_string()
+}
+
+#[component]
+pub fn Weights() -> impl IntoView {
+    let state = use_app();
+    let i18n = use_i18n();
+    let insights = use_insights();
+    let factors = move || prioritisation(state).factors;
+    // The weights in effect: the ones being tried while a slider moves, else saved.
+    let weights = move || insights.trial_weights.get().unwrap_or_else(|| factors().iter().map(|f| f.weight).collect());
+    let try_weight = move |k: usize, v: f64| {
+        insights.mark_baseline();
+        let mut w = weights();
+        if let Some(x) = w.get_mut(k) {
+            *x = v;
+        }
+        insights.trial_weights.set(Some(w));
+    };
+    let commit = move |k: usize, v: f64| {
+        insights.mark_baseline();
+        insights.trial_weights.set(None);
+        update(state, EditKind::EditWeights, |p| {
+            if let Some(f) = p.factors.get_mut(k) {
+                f.weight = v;
+            }
+        });
+    };
+    let adding = RwSignal::new(false);
+    view! {
+        <section class="card weights" aria-labelledby="weights-title">
+            <div class="section-head">
+                <h2 id="weights-title">{t!(i18n, prio.weights_title)}</h2>
+                <button type="button" class="button" on:click=move |_| adding.set(true)>{t!(i18n, prio.add_factor)}</button>
+            </div>
+            <p class="muted">{t!(i18n, prio.weights_hint)}</p>
+            <ul class="factor-list">
+                {move || factors().into_iter().enumerate().map(|(k, f)| view! { <FactorWeight k factor=f weights=Signal::derive(weights) try_weight commit/> }).collect_view()}
+            </ul>
+            <Show when=move || insights.baseline.with(Option::is_some)>
+                <p class="muted movement-note">
+                    {t!(i18n, prio.movement_note)}" "
+                    <button type="button" class="button button-small button-quiet" on:click=move |_| insights.baseline.set(None)>{t!(i18n, prio.clear_movement)}</button>
+                </p>
+            </Show>
+            <AddFactor open=adding/>
+        </section>
+    }
+}
+
+#[component]
+fn FactorWeight(
+    k: usize,
+    factor: Factor,
+    weights: Signal<Vec<f64>>,
+    try_weight: impl Fn(usize, f64) + Copy + Send + Sync + 'static,
+    commit: impl Fn(usize, f64) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let state = use_app();
+    let i18n = use_i18n();
+    let weight = move || weights.with(|w| w.get(k).copied().unwrap_or(0.0));
+    let share = move || weights.with(|w| normalised_weights(w).get(k).copied().unwrap_or(0.0) * 100.0);
+    let (slider_id, number_id) = (unique_id("weight"), unique_id("weight-number"));
+    let name = factor_name(i18n.get_locale_untracked(), &factor);
+    let custom = factor.source == FactorSource::Manual && !factor.name.is_empty();
+    let id = factor.id.clone();
+    let (name2, name3, name4) = (name.clone(), name.clone(), name.clone());
+    let invalid = RwSignal::new(false);
+    let (scale, source) = (factor.scale, factor.source);
+    view! {
+        <li class="factor-weight">
+            <div class="factor-head">
+                <label for=slider_id.clone() class="factor-name">{move || factor_name(i18n.get_locale(), &factor)}</label>
+                <span class="muted factor-meta">{move || {
+                    let l = i18n.get_locale();
+                    let scale = if scale == FactorScale::Percent { "0–100 %" } else { "0–10" };
+                    format!("{scale} · {}", source_label(l, source))
+                }}</span>
+                <span class="share" data-testid="weight-share">{move || format::percent(share(), i18n.get_locale())}</span>
+            </div>
+            <div class="slider-row">
+                <input id=slider_id type="range" min="0" max=SLIDER_MAX.to_string() step="1"
+                    prop:value=move || weight().min(SLIDER_MAX).to_string()
+                    aria-valuetext=move || td_string!(i18n.get_locale(), prio.weight_valuetext, weight = format::number(weight(), i18n.get_locale(), 1), share = format::percent(share(), i18n.get_locale())).to_string()
+                    on:input=move |ev| if let Some(v) = parse_number(&event_target_value(&ev)) { try_weight(k, v) }
+                    on:change=move |ev| if let Some(v) = parse_number(&event_target_value(&ev)) { commit(k, v) }/>
+                <label for=number_id.clone() class="visually-hidden">{move || td_string!(i18n.get_locale(), prio.weight_of, name = name2.clone()).to_string()}</label>
+                <input id=number_id class="number-small" type="text" inputmode="decimal"
+                    prop:value=move || format!("{}", (weight() * 100.0).round() / 100.0)
+                    aria-invalid=move || invalid.get().to_string()
+                    on:change=move |ev| match parse_number(&event_target_value(&ev)).filter(|v| *v >= 0.0 && *v <= 1e6) {
+                        Some(v) => { invalid.set(false); commit(k, v) }
+                        None => invalid.set(true),
+                    }/>
+                {custom.then(|| view! {
+                    <button type="button" class="button button-small button-danger-quiet"
+                        aria-label=move || td_string!(i18n.get_locale(), prio.remove_factor, name = name3.clone()).to_string()
+                        on:click=move |_| {
+                            let id = id.clone();
+                            update(state, EditKind::EditWeights, move |p| p.factors.retain(|f| f.id != id));
+                            state.show_toast(td_string!(state.locale(), prio.factor_removed, name = name4.clone()).to_string(), Some(crate::ui::state::ToastAction::UndoEdit));
+                        }>{t!(i18n, prio.remove)}</button>
+                })}
+            </div>
+            <Show when=move || invalid.get()>
+                <p class="form-error" role="alert">{t!(i18n, prio.weight_invalid)}</p>
+            </Show>
+        </li>
+    }
+}
+
+/// Adds a factor of the user's own, typed by hand per account (0–10 or 0–100 %).
+#[component]
+fn AddFactor(open: RwSignal<bool>) -> impl IntoView {
+    let state = use_app();
+    let i18n = use_i18n();
+    let name = RwSignal::new(String::new());
+    let scale = RwSignal::new(FactorScale::TenPoint);
+    let weight = RwSignal::new("10".to_string());
+    let error = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        if open.get() {
+            name.set(String::new());
+            weight.set("10".into());
+            scale.set(FactorScale::TenPoint);
+            error.set(None);
+        }
+    });
+    let save = move || {
+        let l = state.locale();
+        let n = name.get_untracked().trim().to_string();
+        if n.is_empty() {
+            return error.set(Some(td_string!(l, prio.factor_name_required).to_string()));
+        }
+        let taken = state.plan.with_untracked(|p| p.as_ref().is_some_and(|p| p.prioritisation.factors.iter().any(|f| factor_name(l, f) == n)));
+        if taken {
+            return error.set(Some(td_string!(l, prio.factor_name_taken, name = n).to_string()));
+        }
+        let Some(w) = parse_number(&weight.get_untracked()).filter(|v| *v >= 0.0 && *v <= 1e6) else {
+            return error.set(Some(td_string!(l, prio.weight_invalid).to_string()));
+        };
+        let factor = Factor { id: FactorId::generate(&mut IdGenerator::random()), name: n, weight: w, scale: scale.get_untracked(), source: FactorSource::Manual };
+        update(state, EditKind::EditWeights, move |p| p.factors.push(factor));
+        open.set(false);
+    };
+    let ids: [String; 3] = std::array::from_fn(|_| unique_id("factor"));
+    view! {
+        <Modal open title=Signal::derive(move || t_string!(i18n, prio.add_factor).to_string()) class="form-dialog">
+            <form class="form" novalidate on:submit=move |ev| { ev.prevent_default(); save(); }>
+                <p class="muted">{t!(i18n, prio.add_factor_hint)}</p>
+                <div class="field">
+                    <label for=ids[0].clone()>{t!(i18n, prio.factor_name)}</label>
+                    <input id=ids[0].clone() type="text" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
+                </div>
+                <div class="field">
+                    <label for=ids[1].clone()>{t!(i18n, prio.factor_scale)}</label>
+                    <select id=ids[1].clone() on:change=move |ev| scale.set(if event_target_value(&ev) == "percent" { FactorScale::Percent } else { FactorScale::TenPoint })>
+                        <option value="ten">"0–10"</option>
+                        <option value="percent">"0–100 %"</option>
+                    </select>
+                </div>
+                <div class="field">
+                    <label for=ids[2].clone()>{t!(i18n, prio.weight)}</label>
+                    <input id=ids[2].clone() type="text" inputmode="decimal" prop:value=move || weight.get() on:input=move |ev| weight.set(event_target_value(&ev))/>
+                </div>
+                <DialogFooter open error submit=Signal::derive(move || t_string!(i18n, prio.add).to_string())/>
+            </form>
+        </Modal>
+    }
+}

@@ -1,0 +1,72 @@
+// Defining the ICP: criteria change every account's fit %, its breakdown and
+// whether it is in the target list, and the fit feeds the accounts table.
+import { test, expect, openApp, reload, goTo, shot } from '../support/app.js';
+
+async function addAccount(page, name, industry, employees) {
+  await page.getByRole('button', { name: 'Add account' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add an account' });
+  await dialog.getByLabel('Company').fill(name);
+  await dialog.getByLabel('Industry').fill(industry);
+  await dialog.getByLabel('Employees').fill(employees);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+const targets = (page) => page.getByTestId('target-table');
+const targetRow = (page, name) => targets(page).locator('tbody tr').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
+
+test('define an ICP and see fit % and the target list change', async ({ page }) => {
+  await openApp(page);
+  await page.getByLabel('Plan name').fill('ICP test');
+  await page.getByRole('button', { name: 'Start empty plan' }).click();
+  await goTo(page, 'Accounts');
+  await addAccount(page, 'Maker KK', '製造業', '1200');
+  await addAccount(page, 'Small Maker', '製造業', '400');
+  await addAccount(page, 'Shop KK', '小売業', '100');
+  await addAccount(page, 'Unknown KK', '', '');
+
+  await goTo(page, 'ICP');
+  await expect(page.getByTestId('target-summary')).toHaveText('0 of 4 accounts are in the target list.');
+  await page.getByRole('button', { name: 'Add criterion' }).click();
+  const industry = page.getByTestId('criterion').first();
+  const value = industry.getByRole('combobox', { name: 'Industry Values' });
+  await value.fill('製造業');
+  await value.press('Enter');
+  await expect(targetRow(page, 'Maker KK').locator('.fit')).toHaveText('100%');
+  await expect(targetRow(page, 'Shop KK').locator('.fit')).toHaveText('0%');
+  // No industry: the criterion is left out, so the fit is unknown, and says so.
+  await expect(targetRow(page, 'Unknown KK').locator('.fit')).toHaveText('—');
+  await expect(targetRow(page, 'Unknown KK')).toContainText('Industry ? unknown');
+  await expect(targetRow(page, 'Unknown KK')).toContainText('Out: fit unknown');
+
+  // A second criterion: 500+ employees, with partial credit just below the bound.
+  await page.getByRole('button', { name: 'Add criterion' }).click();
+  const size = page.getByTestId('criterion').nth(1);
+  await size.getByLabel('Attribute').selectOption('employees');
+  await size.getByLabel('Minimum').fill('500');
+  await size.getByLabel('Minimum').press('Enter');
+  await size.getByLabel('Minimum').blur();
+  await expect(targetRow(page, 'Maker KK').locator('.fit')).toHaveText('100%');
+  const partial = await targetRow(page, 'Small Maker').locator('.fit').textContent();
+  expect(parseFloat(partial)).toBeGreaterThan(50);
+  expect(parseFloat(partial)).toBeLessThan(100);
+  await expect(targetRow(page, 'Small Maker')).toContainText('Industry ✓');
+  await expect(targetRow(page, 'Small Maker')).toContainText('Employees ~');
+  await expect(targetRow(page, 'Shop KK')).toContainText('Employees ✗');
+
+  // Threshold 60 %: the two makers are in.
+  await page.getByLabel('Target list threshold').fill('60');
+  await page.getByLabel('Target list threshold').press('Enter');
+  await expect(page.getByTestId('target-summary')).toHaveText('2 of 4 accounts are in the target list.');
+  // Include the shop by hand.
+  await targetRow(page, 'Shop KK').getByRole('combobox', { name: 'Target list decision for Shop KK' }).selectOption('include');
+  await expect(targetRow(page, 'Shop KK')).toContainText('In: included by hand');
+  await expect(page.getByTestId('target-summary')).toHaveText('3 of 4 accounts are in the target list.');
+  await shot(page, 'icp-defined');
+
+  // The same fit shows in the accounts table, and all of it survives a reload.
+  await reload(page);
+  await goTo(page, 'Accounts');
+  await page.getByLabel('Search', { exact: true }).fill('Small Maker');
+  await expect(page.getByTestId('accounts-table').locator('tbody tr:not(.spacer) .fit')).toHaveText(partial);
+});
