@@ -1,6 +1,6 @@
 // The accounts table: search, filters, sorting, inline editing, adding, deleting
 // with undo, bulk edits and custom fields, as a marketer would use them.
-import { test, expect, openApp, reload, loadDemo, goTo, shot } from '../support/app.js';
+import { test, expect, openApp, reload, loadDemo, goTo, shot, expectAccessible } from '../support/app.js';
 
 async function openAccounts(page) {
   await openApp(page);
@@ -33,6 +33,7 @@ test('search, filter and sort the accounts', async ({ page }) => {
   expect(await rows(page).count()).toBeLessThan(total);
   await expect(table(page).getByRole('table')).toHaveAttribute('aria-rowcount', String(total + 1));
   await shot(page, 'accounts-table');
+  await expectAccessible(page);
 
   await page.getByLabel('Search', { exact: true }).fill('ミナト');
   // The demo holds the same company twice, as a CRM export would.
@@ -125,6 +126,7 @@ test('add an account, see its fit, delete it and undo', async ({ page }) => {
   await expect(details.getByTestId('account-summary')).toContainText('ICP fit');
   await expect(details.getByTestId('account-summary')).toContainText('✓');
   await shot(page, 'account-details');
+  await expectAccessible(page);
   await details.getByRole('button', { name: 'Cancel' }).click();
 
   await added.getByRole('button', { name: 'Delete テスト工業株式会社' }).click();
@@ -156,6 +158,7 @@ test('select several accounts and edit or delete them at once', async ({ page })
   }
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await shot(page, 'accounts-bulk');
+  await expectAccessible(page);
   const before = await accountCount(page);
   await bar.getByRole('button', { name: 'Delete selected' }).click();
   await expect(page.getByTestId('accounts-count')).toHaveText(`${before - 3} accounts`);

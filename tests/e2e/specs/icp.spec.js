@@ -1,6 +1,6 @@
 // Defining the ICP: criteria change every account's fit %, its breakdown and
 // whether it is in the target list, and the fit feeds the accounts table.
-import { test, expect, openApp, reload, goTo, shot } from '../support/app.js';
+import { test, expect, openApp, reload, goTo, shot, expectAccessible } from '../support/app.js';
 
 async function addAccount(page, name, industry, employees) {
   await page.getByRole('button', { name: 'Add account' }).click();
@@ -63,6 +63,7 @@ test('define an ICP and see fit % and the target list change', async ({ page }) 
   await expect(targetRow(page, 'Shop KK')).toContainText('In: included by hand');
   await expect(page.getByTestId('target-summary')).toHaveText('3 of 4 accounts are in the target list.');
   await shot(page, 'icp-defined');
+  await expectAccessible(page);
 
   // The same fit shows in the accounts table, and all of it survives a reload.
   await reload(page);

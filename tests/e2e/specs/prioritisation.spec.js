@@ -1,6 +1,6 @@
 // Prioritisation as a marketer uses it: the seed's worked example typed in by
 // hand, weights moved with live re-ranking, tiers, and ICP fit feeding the score.
-import { test, expect, openApp, reload, loadDemo, goTo, shot } from '../support/app.js';
+import { test, expect, openApp, reload, loadDemo, goTo, shot, expectAccessible } from '../support/app.js';
 
 const ranked = (page) => page.getByTestId('ranked-table');
 const rankedRows = (page) => ranked(page).locator('tbody tr:not(.spacer)');
@@ -90,6 +90,7 @@ test('moving a weight re-ranks live and shows how far accounts moved', async ({ 
   await expect(page.locator('td.movement.moved-up').first()).toBeVisible();
   await expect(page.locator('td.movement.moved-down').first()).toBeVisible();
   await shot(page, 'prioritisation-what-if');
+  await expectAccessible(page);
   // Letting go saved the weight as one step: undo puts it back, redo again, and
   // it survives a reload.
   await page.getByRole('button', { name: 'Undo' }).first().click();
@@ -133,6 +134,7 @@ test('tiers by score or by capacity, with counts and pins', async ({ page }) => 
   await page.getByLabel('Tier 2 from score').press('Enter');
   await expect(page.getByRole('alert')).toContainText('tier 2');
   await shot(page, 'prioritisation-tiers');
+  await expectAccessible(page);
 });
 
 test('a factor value typed by hand overrides the data, and can go back to it', async ({ page }) => {

@@ -77,3 +77,13 @@ export async function download(page, buttonName, testInfo) {
 export async function storageKeys(page) {
   return page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('abm-planner:')).sort());
 }
+
+/** Fails on any serious or critical accessibility finding (axe-core) on the page as it is now. */
+export async function expectAccessible(page) {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const result = await new AxeBuilder({ page }).analyze();
+  const bad = result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.html.slice(0, 120)).join(' | ')}`);
+  expect(bad, 'serious or critical accessibility findings').toEqual([]);
+}
