@@ -10,7 +10,7 @@ pub use filter::{Query, TargetFilter, TierFilter, OwnerFilter};
 pub use input::{parse_employees, parse_money, Invalid};
 pub use sort::{Column, Sort};
 
-use crate::domain::Plan;
+use crate::domain::{Account, Plan};
 use crate::prioritisation::{Basis, Ranking};
 
 /// Positions (in the plan's account order) of the accounts the query keeps, sorted.
@@ -26,6 +26,17 @@ pub fn select(plan: &Plan, basis: &Basis, ranking: &Ranking, query: &Query, sort
         .collect();
     sort::sort(plan, basis, ranking, sort, &mut rows);
     rows
+}
+
+/// The distinct non-blank values an attribute takes across the plan's accounts,
+/// sorted: suggestions wherever such a value is typed.
+pub fn values_in_use<'a, I>(plan: &'a Plan, of: impl Fn(&'a Account) -> I) -> Vec<String>
+where
+    I: IntoIterator<Item = &'a String>,
+{
+    let set: std::collections::BTreeSet<&str> =
+        plan.accounts.iter().flat_map(&of).map(String::as_str).filter(|s| !s.trim().is_empty()).collect();
+    set.into_iter().map(String::from).collect()
 }
 
 #[cfg(test)]

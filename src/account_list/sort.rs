@@ -1,6 +1,6 @@
 //! Sorting the accounts table by any of its columns.
 
-use crate::domain::{Plan, TeamMember};
+use crate::domain::Plan;
 use crate::icp::normalise;
 use crate::prioritisation::{Basis, Ranking};
 use std::cmp::Ordering;
@@ -47,9 +47,7 @@ pub(super) fn sort(plan: &Plan, basis: &Basis, ranking: &Ranking, sort: Sort, ro
     let accounts = &plan.accounts;
     let owner_name = |i: usize| {
         let a = &accounts[i];
-        let name = |id: &Option<crate::domain::MemberId>| {
-            id.as_ref().and_then(|id| plan.team.iter().find(|m: &&TeamMember| &m.id == id)).map(|m| normalise(&m.name))
-        };
+        let name = |id: &Option<crate::domain::MemberId>| id.as_ref().and_then(|id| plan.member(id)).map(|m| normalise(&m.name));
         name(&a.marketing_owner).or_else(|| name(&a.sales_owner))
     };
     let text = |f: &dyn Fn(usize) -> Option<String>| -> Vec<Option<String>> {

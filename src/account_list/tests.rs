@@ -137,3 +137,11 @@ fn ten_thousand_accounts_filter_and_sort() {
     assert!(some.iter().all(|&i| b.fit(i).percent.is_some_and(|f| f >= 60.0) && b.targets[i].is_target()));
     assert!(some.windows(2).all(|w| b.fit(w[0]).percent <= b.fit(w[1]).percent));
 }
+
+#[test]
+fn values_in_use_are_distinct_sorted_and_never_blank() {
+    let mut p = plan();
+    p.accounts[1].tags = vec!["robots".into(), " ".into(), "logistics".into()];
+    assert_eq!(values_in_use(&p, |a| &a.tags), ["logistics", "robots"]);
+    assert_eq!(values_in_use(&p, |a| std::iter::once(&a.industry)), ["Logistics", "Manufacturing", "manufacturing"]);
+}

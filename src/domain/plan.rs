@@ -10,7 +10,7 @@ use super::contact::Contact;
 use super::deal::Deal;
 use super::goal::Goal;
 use super::icp::IcpProfile;
-use super::ids::PlanId;
+use super::ids::{MemberId, PlanId};
 use super::prioritisation::Prioritisation;
 use super::settings::PlanSettings;
 use super::team::TeamMember;
@@ -84,6 +84,11 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// The team member with this id, if the plan has one.
+    pub fn member(&self, id: &MemberId) -> Option<&TeamMember> {
+        self.team.iter().find(|m| &m.id == id)
+    }
+
     /// An empty plan with the method's defaults.
     pub fn new(id: PlanId, name: impl Into<String>, now: Timestamp) -> Plan {
         Plan {

@@ -154,13 +154,13 @@ pub fn apply(plan: &Plan, change: Change, now: Timestamp) -> Plan {
         Change::SetPrioritisation(prioritisation) => {
             // Values typed for a removed factor go with it (undo brings them back).
             let known: std::collections::HashSet<&FactorId> = prioritisation.factors.iter().map(|f| &f.id).collect();
-            retain_in_accounts(&mut p, |a| &mut a.factors, |k| known.contains(k));
+            retain_in_accounts(&mut p, |a| &a.factors, |a| &mut a.factors, |k| known.contains(k));
             p.prioritisation = *prioritisation;
         }
         Change::SetCustomFields(fields) => {
             // Values and ICP rules of a removed field go with it (undo brings them back).
             let kept: std::collections::HashSet<FieldId> = fields.iter().map(|f| f.id.clone()).collect();
-            retain_in_accounts(&mut p, |a| &mut a.custom, |k| kept.contains(k));
+            retain_in_accounts(&mut p, |a| &a.custom, |a| &mut a.custom, |k| kept.contains(k));
             p.icp.criteria.retain(|c| !matches!(&c.rule, IcpRule::CustomField { field, .. } if !kept.contains(field)));
             p.custom_fields = fields.into_iter().collect();
         }
@@ -169,21 +169,21 @@ pub fn apply(plan: &Plan, change: Change, now: Timestamp) -> Plan {
     p
 }
 
-/// Keeps only the entries of a per-account map whose key passes `keep`, touching
-/// (and so copying) only accounts that lose an entry.
+/// Keeps only the entries of a per-account map whose key passes `keep`. Accounts
+/// that lose nothing are not copied, so the edit shares them with the undo history.
 fn retain_in_accounts<K: Ord, V>(
     p: &mut Plan,
-    map: impl Fn(&mut Account) -> &mut std::collections::BTreeMap<K, V>,
+    map: fn(&Account) -> &std::collections::BTreeMap<K, V>,
+    map_mut: fn(&mut Account) -> &mut std::collections::BTreeMap<K, V>,
     keep: impl Fn(&K) -> bool,
 ) {
     for i in 0..p.accounts.len() {
-        let mut a = p.accounts[i].clone();
-        let entries = map(&mut a);
-        let before = entries.len();
-        entries.retain(|k, _| keep(k));
-        if entries.len() != before {
-            p.accounts.set(i, a);
+        if map(&p.accounts[i]).keys().all(&keep) {
+            continue;
         }
+        let mut a = p.accounts[i].clone();
+        map_mut(&mut a).retain(|k, _| keep(k));
+        p.accounts.set(i, a);
     }
 }
 

@@ -1,6 +1,7 @@
 //! Localized names of the model's enumerations.
 
-use crate::domain::{Metric, Unit};
+use crate::domain::prioritisation::builtin;
+use crate::domain::{Factor, FactorSource, Metric, Tier, Unit};
 use crate::editing::EditKind;
 use crate::ui::i18n::{td_string, Locale};
 
@@ -84,3 +85,41 @@ pub fn edit_kind(l: Locale, k: EditKind) -> String {
 
 /// Currencies offered in settings (a plan can hold any ISO 4217 code).
 pub const CURRENCIES: [&str; 10] = ["JPY", "USD", "EUR", "GBP", "CNY", "KRW", "TWD", "SGD", "AUD", "THB"];
+
+/// A factor's name: the user's, or the built-in one in the user's language.
+pub fn factor_name(l: Locale, f: &Factor) -> String {
+    if !f.name.is_empty() {
+        return f.name.clone();
+    }
+    match f.id.as_str() {
+        builtin::FIT => td_string!(l, factors.fit).to_string(),
+        builtin::OPPORTUNITY => td_string!(l, factors.opportunity).to_string(),
+        builtin::PURCHASE => td_string!(l, factors.purchase).to_string(),
+        builtin::RELATIONSHIP => td_string!(l, factors.relationship).to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// Where a factor's values come from.
+pub fn factor_source(l: Locale, s: FactorSource) -> String {
+    match s {
+        FactorSource::Manual => td_string!(l, prio.source_manual),
+        FactorSource::IcpFit => td_string!(l, prio.source_fit),
+        FactorSource::Opportunity => td_string!(l, prio.source_opportunity),
+        FactorSource::PurchaseHistory => td_string!(l, prio.source_purchase),
+        FactorSource::Relationship => td_string!(l, prio.source_relationship),
+        FactorSource::Engagement => td_string!(l, prio.source_engagement),
+        FactorSource::PurchaseProbability => td_string!(l, prio.source_probability),
+    }
+    .to_string()
+}
+
+/// The engagement style of a tier (1:1, 1:few, 1:many).
+pub fn tier_style(l: Locale, t: Tier) -> String {
+    match t {
+        Tier::One => td_string!(l, prio.tier_one_to_one),
+        Tier::Two => td_string!(l, prio.tier_one_to_few),
+        Tier::Three => td_string!(l, prio.tier_one_to_many),
+    }
+    .to_string()
+}

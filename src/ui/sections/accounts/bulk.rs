@@ -1,7 +1,7 @@
 //! Bulk actions on the selected accounts: set a field on all of them at once, or
 //! delete them (one undo step either way).
 
-use super::use_table;
+use super::{team_choices, use_table, INDUSTRY_LIST};
 use crate::domain::{Account, AccountId, MemberId, TargetChoice, Tier};
 use crate::editing::{Change, EditKind};
 use crate::ui::format;
@@ -113,12 +113,12 @@ fn BulkEditor(open: RwSignal<bool>) -> impl IntoView {
         let l = state.locale();
         state.show_toast(td_string!(l, accounts.bulk_done, count = n, n = format::integer(n as i64, l)).to_string(), Some(ToastAction::UndoEdit));
     };
-    let team = move || state.plan.with(|p| p.as_ref().map(|p| p.team.iter().map(|m| (m.id.to_string(), m.name.clone())).collect::<Vec<_>>()).unwrap_or_default());
+    let team = move || team_choices(state);
     let ids: [String; 6] = std::array::from_fn(|_| unique_id("bulk"));
     let keep = move || view! { <option value=KEEP>{move || t_string!(i18n, accounts.keep)}</option> };
-    let owner = move |id: String, label: &'static str, value: RwSignal<String>| view! {
+    let owner = move |id: String, label: Signal<String>, value: RwSignal<String>| view! {
         <div class="field">
-            <label for=id.clone()>{move || if label == "m" { t_string!(i18n, accounts.marketing_owner) } else { t_string!(i18n, accounts.sales_owner) }}</label>
+            <label for=id.clone()>{move || label.get()}</label>
             <select id=id prop:value=move || value.get() on:change=move |ev| value.set(event_target_value(&ev))>
                 {keep()}
                 <option value="">{move || t_string!(i18n, accounts.no_owner)}</option>
@@ -138,12 +138,12 @@ fn BulkEditor(open: RwSignal<bool>) -> impl IntoView {
                         <option value="set">{move || t_string!(i18n, accounts.set_to)}</option>
                     </select>
                     <Show when=move || industry.get() != KEEP>
-                        <input type="text" list="account-industries" aria-label=move || t_string!(i18n, accounts.new_industry)
+                        <input type="text" list=INDUSTRY_LIST aria-label=move || t_string!(i18n, accounts.new_industry)
                             prop:value=move || industry_text.get() on:input=move |ev| industry_text.set(event_target_value(&ev))/>
                     </Show>
                 </div>
-                {owner(ids[1].clone(), "m", marketing)}
-                {owner(ids[2].clone(), "s", sales)}
+                {owner(ids[1].clone(), Signal::derive(move || t_string!(i18n, accounts.marketing_owner).to_string()), marketing)}
+                {owner(ids[2].clone(), Signal::derive(move || t_string!(i18n, accounts.sales_owner).to_string()), sales)}
                 <div class="field">
                     <label for=ids[3].clone()>{t!(i18n, accounts.target_choice)}</label>
                     <select id=ids[3].clone() prop:value=move || target.get() on:change=move |ev| target.set(event_target_value(&ev))>

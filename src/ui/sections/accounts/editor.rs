@@ -1,8 +1,8 @@
 //! The account dialog: add a new account, or see and edit every detail of one,
 //! with its fit breakdown and priority.
 
-use crate::account_list::{parse_employees, parse_money};
-use super::use_table;
+use crate::account_list::{parse_employees, parse_money, values_in_use};
+use super::{team_choices, use_table, INDUSTRY_LIST};
 use crate::domain::money::parse_number;
 use crate::domain::{Account, AccountId, CustomValue, FieldId, FieldKind, IdGenerator, MemberId, TargetChoice, Tier};
 use crate::editing::{Change, EditKind};
@@ -132,13 +132,10 @@ pub fn AccountEditor() -> impl IntoView {
         }
     };
     let title = Signal::derive(move || if table.editing.with(Option::is_some) { t_string!(i18n, accounts.editor_edit) } else { t_string!(i18n, accounts.editor_add) }.to_string());
-    let team = move || state.plan.with(|p| p.as_ref().map(|p| p.team.iter().map(|m| (m.id.to_string(), m.name.clone())).collect::<Vec<_>>()).unwrap_or_default());
-    let suggestions = move |f: fn(&Account) -> &Vec<String>| Signal::derive(move || state.plan.with(|p| {
-        let mut all: Vec<String> = p.iter().flat_map(|p| p.accounts.iter().flat_map(|a| f(a).iter().cloned())).collect();
-        all.sort();
-        all.dedup();
-        all
-    }));
+    let team = move || team_choices(state);
+    let suggestions = move |f: fn(&Account) -> &Vec<String>| {
+        Signal::derive(move || state.plan.with(|p| p.as_ref().map(|p| values_in_use(p, f)).unwrap_or_default()))
+    };
     let ids: [String; 6] = std::array::from_fn(|_| unique_id("account-field"));
     let owner_select = move |id: String, label: Signal<String>, value: RwSignal<String>| view! {
         <div class="field">
@@ -158,7 +155,7 @@ pub fn AccountEditor() -> impl IntoView {
                 <div class="form-grid">
                     <TextField label=Signal::derive(move || t_string!(i18n, accounts.name).to_string()) value=name/>
                     <TextField label=Signal::derive(move || t_string!(i18n, accounts.domain).to_string()) value=domain/>
-                    <TextField label=Signal::derive(move || t_string!(i18n, accounts.industry).to_string()) value=industry list="account-industries".to_string()/>
+                    <TextField label=Signal::derive(move || t_string!(i18n, accounts.industry).to_string()) value=industry list=INDUSTRY_LIST.to_string()/>
                     <TextField label=Signal::derive(move || t_string!(i18n, accounts.employees).to_string()) value=employees numeric=true/>
                     <TextField label=Signal::derive(move || t_string!(i18n, accounts.revenue).to_string()) value=revenue numeric=true/>
                     <TextField label=Signal::derive(move || t_string!(i18n, accounts.expected_deal).to_string()) value=deal numeric=true/>

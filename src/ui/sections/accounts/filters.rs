@@ -1,10 +1,9 @@
 //! Search and filters above the accounts table.
 
-use super::use_table;
+use super::{team_choices, use_table};
 use crate::account_list::{OwnerFilter, Query, TargetFilter, TierFilter};
 use crate::domain::money::parse_number;
 use crate::domain::{MemberId, Tier};
-use crate::icp::normalise;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::state::use_app;
 use crate::ui::widgets::unique_id;
@@ -16,18 +15,8 @@ pub fn Filters() -> impl IntoView {
     let i18n = use_i18n();
     let table = use_table();
     let q = table.query;
-    let industries = Memo::new(move |_| {
-        state.plan.with(|p| {
-            let mut seen = std::collections::BTreeMap::new();
-            for a in p.iter().flat_map(|p| p.accounts.iter()) {
-                if !a.industry.trim().is_empty() {
-                    seen.entry(normalise(&a.industry)).or_insert_with(|| a.industry.trim().to_string());
-                }
-            }
-            seen.into_values().collect::<Vec<_>>()
-        })
-    });
-    let team = move || state.plan.with(|p| p.as_ref().map(|p| p.team.iter().map(|m| (m.id.clone(), m.name.clone())).collect::<Vec<_>>()).unwrap_or_default());
+    let industries = table.industries;
+    let team = move || team_choices(state);
     let ids: [String; 7] = std::array::from_fn(|_| unique_id("filter"));
     let [search, industry, tier, owner, fit_min, fit_max, target] = ids;
     let fit_error = RwSignal::new(false);
@@ -96,7 +85,7 @@ pub fn Filters() -> impl IntoView {
                     OwnerFilter::Member(m) => m.to_string(),
                 })>
                     <option value="">{move || t_string!(i18n, accounts.any)}</option>
-                    {move || team().into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()}
+                    {move || team().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
                     <option value="-">{move || t_string!(i18n, accounts.unassigned)}</option>
                 </select>
             </div>

@@ -10,6 +10,7 @@ mod table;
 
 use crate::account_list::{select, Query, Sort};
 use crate::domain::{AccountId, Plan};
+use crate::icp::normalise;
 use crate::ui::format;
 use crate::ui::i18n::{t, td_string, use_i18n};
 use crate::ui::insights::use_insights;
@@ -29,7 +30,13 @@ pub struct TableState {
     /// The account open in the editor (`None` with the editor open: a new account).
     pub editing: RwSignal<Option<AccountId>>,
     pub editor_open: RwSignal<bool>,
+    /// The plan's industries, once each (compared case- and width-insensitively):
+    /// the industry filter's choices and the suggestions wherever one is typed.
+    pub industries: Memo<Vec<String>>,
 }
+
+/// The id of the datalist that suggests industries to every industry field.
+pub const INDUSTRY_LIST: &str = "account-industries";
 
 #[component]
 pub fn Accounts() -> impl IntoView {
@@ -43,6 +50,17 @@ pub fn Accounts() -> impl IntoView {
         let (q, s) = (query.get(), sort.get());
         state.plan.with(|p| p.as_ref().map(|p| select(p, &b, &r, &q, s)).unwrap_or_default())
     });
+    let industries = Memo::new(move |_| {
+        state.plan.with(|p| {
+            let mut seen = std::collections::BTreeMap::new();
+            for a in p.iter().flat_map(|p| p.accounts.iter()) {
+                if !a.industry.trim().is_empty() {
+                    seen.entry(normalise(&a.industry)).or_insert_with(|| a.industry.trim().to_string());
+                }
+            }
+            seen.into_values().collect::<Vec<_>>()
+        })
+    });
     let table = TableState {
         query,
         sort,
@@ -50,11 +68,17 @@ pub fn Accounts() -> impl IntoView {
         rows,
         editing: RwSignal::new(None),
         editor_open: RwSignal::new(false),
+        industries,
     };
     provide_context(table);
-    // Forget selected accounts that no longer exist (deleted, or undone).
+    // Forget selected accounts that no longer exist (deleted, or undone). Runs on
+    // every edit, so it does nothing while nothing is selected.
     Effect::new(move |_| {
-        let ids: BTreeSet<AccountId> = state.plan.with(|p| p.as_ref().map(ids_of).unwrap_or_default());
+        state.plan.track();
+        if table.selected.with_untracked(BTreeSet::is_empty) {
+            return;
+        }
+        let ids: BTreeSet<AccountId> = state.plan.with_untracked(|p| p.as_ref().map(ids_of).unwrap_or_default());
         if table.selected.with_untracked(|s| s.iter().any(|id| !ids.contains(id))) {
             table.selected.update(|s| s.retain(|id| ids.contains(id)));
         }
@@ -83,6 +107,7 @@ pub fn Accounts() -> impl IntoView {
                 </div>
             </header>
             <p class="lead">{t!(i18n, accounts.intro)}</p>
+            <datalist id=INDUSTRY_LIST>{move || industries.get().into_iter().map(|i| view! { <option value=i/> }).collect_view()}</datalist>
             <filters::Filters/>
             <bulk::BulkBar/>
             <Show when=move || { total() > 0 } fallback=move || view! { <p class="empty-state">{t!(i18n, accounts.empty)}</p> }>
@@ -108,5 +133,10 @@ pub fn use_table() -> TableState {
 
 /// A team member's name, or a dash.
 pub fn member_name(p: &Plan, id: Option<&crate::domain::MemberId>) -> String {
-    id.and_then(|id| p.team.iter().find(|m| &m.id == id)).map(|m| m.name.clone()).unwrap_or_else(|| "—".into())
+    id.and_then(|id| p.member(id)).map(|m| m.name.clone()).unwrap_or_else(|| "—".into())
+}
+
+/// The open plan's team as (id, name) choices for owner selects.
+pub fn team_choices(state: crate::ui::state::AppState) -> Vec<(String, String)> {
+    state.plan.with(|p| p.iter().flat_map(|p| p.team.iter()).map(|m| (m.id.to_string(), m.name.clone())).collect())
 }

@@ -1,6 +1,6 @@
 //! The accounts table itself: sortable headers, and rows with inline editing.
 
-use super::{member_name, use_table};
+use super::{member_name, use_table, INDUSTRY_LIST};
 use crate::account_list::{Column, Sort};
 use crate::account_list::parse_employees;
 use crate::domain::Account;
@@ -14,7 +14,6 @@ use crate::ui::widgets::{InlineInput, VirtualTable};
 use leptos::prelude::*;
 
 const ROW_HEIGHT: f64 = 44.0;
-const INDUSTRIES: &str = "account-industries";
 
 fn column_label(l: Locale, c: Column) -> String {
     match c {
@@ -113,16 +112,7 @@ pub fn Table() -> impl IntoView {
         let Some(i) = table.rows.with(|r| r.get(k).copied()) else { return ().into_any() };
         view! { <AccountRow i position=k/> }.into_any()
     };
-    let industries = move || {
-        state.plan.with(|p| {
-            let mut all: Vec<String> = p.iter().flat_map(|p| p.accounts.iter().map(|a| a.industry.trim().to_string())).filter(|s| !s.is_empty()).collect();
-            all.sort();
-            all.dedup();
-            all
-        })
-    };
     view! {
-        <datalist id=INDUSTRIES>{move || industries().into_iter().map(|i| view! { <option value=i/> }).collect_view()}</datalist>
         <VirtualTable count=Signal::derive(move || table.rows.with(Vec::len)) row_height=ROW_HEIGHT class="accounts-table"
             header render_row label=Signal::derive(move || t_string!(i18n, accounts.title).to_string()) test_id="accounts-table"/>
     }
@@ -212,7 +202,7 @@ fn AccountRow(i: usize, position: usize) -> impl IntoView {
             }}</td>
             <td>{move || if is_target() { t_string!(i18n, accounts.in_list) } else { t_string!(i18n, accounts.out_list) }}</td>
             <td><InlineInput value=field(|a| a.industry.clone()) label=label(|l, n| td_string!(l, accounts.industry_of, name = n).to_string())
-                list=INDUSTRIES.to_string() invalid_hint=Signal::derive(String::new) on_commit=text_commit(|a, v| a.industry = v)/></td>
+                list=INDUSTRY_LIST.to_string() invalid_hint=Signal::derive(String::new) on_commit=text_commit(|a, v| a.industry = v)/></td>
             <td class="num"><InlineInput numeric=true value=field(|a| a.employees.map(|e| e.to_string()).unwrap_or_default())
                 label=label(|l, n| td_string!(l, accounts.employees_of, name = n).to_string())
                 invalid_hint=Signal::derive(move || t_string!(i18n, accounts.employees_invalid).to_string())

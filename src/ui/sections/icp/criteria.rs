@@ -8,6 +8,7 @@ use crate::ui::format;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::ui::insights::use_insights;
 use crate::ui::widgets::{unique_id, ValueList};
+use crate::account_list::values_in_use;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
@@ -188,26 +189,19 @@ struct RuleEdit(IcpRule);
 
 /// Distinct values the plan's accounts have for an attribute, for suggestions.
 fn suggestions(state: crate::ui::state::AppState, kind: &'static str) -> Vec<String> {
+    use std::iter::once;
     state.plan.with(|p| {
         let Some(p) = p else { return Vec::new() };
-        let mut set = BTreeSet::new();
-        for a in p.accounts.iter() {
-            match kind {
-                "industry" => {
-                    set.insert(a.industry.clone());
-                }
-                "country" => {
-                    set.insert(a.country.clone());
-                }
-                "region" => {
-                    set.insert(a.region.clone());
-                }
-                "technologies" => set.extend(a.technologies.iter().cloned()),
-                "tags" => set.extend(a.tags.iter().cloned()),
-                _ => {}
-            }
-        }
-        set.into_iter().filter(|s| !s.trim().is_empty()).take(200).collect()
+        let mut all = match kind {
+            "industry" => values_in_use(p, |a| once(&a.industry)),
+            "country" => values_in_use(p, |a| once(&a.country)),
+            "region" => values_in_use(p, |a| once(&a.region)),
+            "technologies" => values_in_use(p, |a| &a.technologies),
+            "tags" => values_in_use(p, |a| &a.tags),
+            _ => Vec::new(),
+        };
+        all.truncate(200);
+        all
     })
 }
 

@@ -7,10 +7,9 @@ mod ranked;
 mod tiers;
 mod weights;
 
-use crate::domain::prioritisation::builtin;
-use crate::domain::{Factor, Prioritisation};
+use crate::domain::Prioritisation;
 use crate::editing::{Change, EditKind};
-use crate::ui::i18n::{t, td_string, use_i18n, Locale};
+use crate::ui::i18n::{t, use_i18n};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
@@ -33,19 +32,6 @@ pub fn PrioritisationSection() -> impl IntoView {
     }
 }
 
-/// A factor's name: the user's, or the built-in one in the user's language.
-pub fn factor_name(l: Locale, f: &Factor) -> String {
-    if !f.name.is_empty() {
-        return f.name.clone();
-    }
-    match f.id.as_str() {
-        builtin::FIT => td_string!(l, factors.fit).to_string(),
-        builtin::OPPORTUNITY => td_string!(l, factors.opportunity).to_string(),
-        builtin::PURCHASE => td_string!(l, factors.purchase).to_string(),
-        builtin::RELATIONSHIP => td_string!(l, factors.relationship).to_string(),
-        other => other.to_string(),
-    }
-}
 
 fn prioritisation(state: AppState) -> Prioritisation {
     state.plan.with(|p| p.as_ref().map(|p| p.prioritisation.clone()).unwrap_or_default())

@@ -2,9 +2,8 @@
 //! moving, score with each factor's contribution as a stacked bar, tier (with a
 //! pin), and every factor value with where it comes from and a manual override.
 
-use super::factor_name;
 use crate::domain::money::parse_number;
-use crate::domain::{Account, Factor, FactorScale, Tier};
+use crate::domain::{Account, Factor, Tier};
 use crate::editing::{Change, EditKind};
 use crate::prioritisation::{TierSource, ValueSource};
 use crate::ui::format;
@@ -12,16 +11,14 @@ use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::ui::insights::use_insights;
 use crate::ui::state::use_app;
 use crate::ui::widgets::{InlineInput, VirtualTable};
+use crate::ui::labels;
 use leptos::prelude::*;
 
 const ROW_HEIGHT: f64 = 48.0;
 
-fn value_text(v: Option<f64>, scale: FactorScale, l: Locale) -> String {
-    match (v, scale) {
-        (None, _) => String::new(),
-        (Some(v), FactorScale::Percent) => format::number(v, l, 1),
-        (Some(v), FactorScale::TenPoint) => format::number(v, l, 1),
-    }
+/// A factor value with one decimal, on either scale; empty when there is none.
+fn value_text(v: Option<f64>, l: Locale) -> String {
+    v.map(|v| format::number(v, l, 1)).unwrap_or_default()
 }
 
 /// "↑3", "↓1" or "–", with words for screen readers.
@@ -49,7 +46,7 @@ pub fn Ranked() -> impl IntoView {
             <th scope="col" class="num">{t!(i18n, accounts.score)}</th>
             <th scope="col">{t!(i18n, prio.contributions)}</th>
             <th scope="col">{t!(i18n, accounts.tier)}</th>
-            {move || factors.get().into_iter().map(|f| view! { <th scope="col" class="num">{factor_name(i18n.get_locale(), &f)}</th> }).collect_view()}
+            {move || factors.get().into_iter().map(|f| view! { <th scope="col" class="num">{labels::factor_name(i18n.get_locale(), &f)}</th> }).collect_view()}
         </tr>
     };
     let render_row = move |k: usize| {
@@ -80,7 +77,7 @@ fn Legend(factors: Memo<Vec<Factor>>) -> impl IntoView {
     view! {
         <ul class="legend" aria-hidden="true">
             {move || factors.get().into_iter().enumerate().map(|(k, f)| view! {
-                <li><span class=format!("swatch seg-{}", k % 8)></span>{factor_name(i18n.get_locale(), &f)}</li>
+                <li><span class=format!("swatch seg-{}", k % 8)></span>{labels::factor_name(i18n.get_locale(), &f)}</li>
             }).collect_view()}
         </ul>
     }
@@ -101,7 +98,7 @@ fn RankedRow(i: usize, position: usize, factors: Memo<Vec<Factor>>) -> impl Into
     };
     let bar_label = move || {
         let l = i18n.get_locale();
-        let parts: Vec<String> = factors.with(|fs| fs.iter().zip(contributions()).map(|(f, c)| format!("{} {}", factor_name(l, f), format::number(c, l, 1))).collect());
+        let parts: Vec<String> = factors.with(|fs| fs.iter().zip(contributions()).map(|(f, c)| format!("{} {}", labels::factor_name(l, f), format::number(c, l, 1))).collect());
         td_string!(l, prio.bar_label, parts = parts.join(" + "), score = format::number(rank().score, l, 1)).to_string()
     };
     let pin = move |v: String| {
@@ -157,8 +154,7 @@ fn FactorCell(i: usize, k: usize, factor: Factor, name: Signal<String>) -> impl 
     let i18n = use_i18n();
     let insights = use_insights();
     let value = move || insights.basis.with(|b| b.values(i).get(k).copied());
-    let scale = factor.scale;
-    let max = scale.max();
+    let max = factor.scale.max();
     let fid = factor.id.clone();
     let label_factor = factor.clone();
     let commit = Callback::new(move |text: String| {
@@ -187,7 +183,7 @@ fn FactorCell(i: usize, k: usize, factor: Factor, name: Signal<String>) -> impl 
         let l = i18n.get_locale();
         match value() {
             Some(v) if v.source == ValueSource::Manual => match v.derived {
-                Some(d) => td_string!(l, prio.data_says, value = value_text(Some(d), scale, l)).to_string(),
+                Some(d) => td_string!(l, prio.data_says, value = value_text(Some(d), l)).to_string(),
                 None => td_string!(l, prio.data_says_nothing).to_string(),
             },
             _ => String::new(),
@@ -201,8 +197,8 @@ fn FactorCell(i: usize, k: usize, factor: Factor, name: Signal<String>) -> impl 
     view! {
         <td class="factor-cell">
             <span class=move || badge().1 title=derived_hint>{move || badge().0}</span>
-            <InlineInput numeric=true value=Signal::derive(move || value_text(value().and_then(|v| v.value), scale, i18n.get_locale()))
-                label=Signal::derive(move || td_string!(i18n.get_locale(), prio.value_of, factor = factor_name(i18n.get_locale(), &label_factor), name = name.get()).to_string())
+            <InlineInput numeric=true value=Signal::derive(move || value_text(value().and_then(|v| v.value), i18n.get_locale()))
+                label=Signal::derive(move || td_string!(i18n.get_locale(), prio.value_of, factor = labels::factor_name(i18n.get_locale(), &label_factor), name = name.get()).to_string())
                 invalid_hint=Signal::derive(move || {
                     let l = i18n.get_locale();
                     td_string!(l, prio.value_invalid, max = format::number(max, l, 0)).to_string()

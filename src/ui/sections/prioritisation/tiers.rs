@@ -6,20 +6,13 @@ use crate::domain::money::parse_number;
 use crate::domain::{Tier, TierRule};
 use crate::editing::EditKind;
 use crate::ui::format;
-use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
+use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::insights::use_insights;
 use crate::ui::state::use_app;
 use crate::ui::widgets::unique_id;
+use crate::ui::labels;
 use leptos::prelude::*;
 
-pub fn tier_style(l: Locale, t: Tier) -> String {
-    match t {
-        Tier::One => td_string!(l, prio.tier_one_to_one),
-        Tier::Two => td_string!(l, prio.tier_one_to_few),
-        Tier::Three => td_string!(l, prio.tier_one_to_many),
-    }
-    .to_string()
-}
 
 #[component]
 pub fn Tiers() -> impl IntoView {
@@ -97,7 +90,7 @@ pub fn Tiers() -> impl IntoView {
                 {Tier::ALL.into_iter().map(|t| view! {
                     <li>
                         <span class=format!("tier-badge tier-{}", t.number())>{move || td_string!(i18n.get_locale(), accounts.tier_n, n = t.number()).to_string()}</span>
-                        <span class="muted">{move || tier_style(i18n.get_locale(), t)}</span>
+                        <span class="muted">{move || labels::tier_style(i18n.get_locale(), t)}</span>
                         <strong data-testid=format!("tier-count-{}", t.number())>{move || {
                             let l = i18n.get_locale();
                             let n = insights.ranking.with(|r| r.tier_counts[usize::from(t.number() - 1)]);

@@ -1,33 +1,22 @@
 //! Factor weights: a slider and a number per factor, each shown as its share of
 //! the total. Moving a slider re-ranks live (what-if); letting go saves it.
 
-use super::{factor_name, prioritisation, update};
+use super::{prioritisation, update};
 use crate::domain::money::parse_number;
 use crate::domain::{Factor, FactorId, FactorScale, FactorSource, IdGenerator};
 use crate::editing::EditKind;
 use crate::prioritisation::normalised_weights;
 use crate::ui::format;
-use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
+use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::insights::use_insights;
 use crate::ui::state::use_app;
 use crate::ui::widgets::{DialogFooter, unique_id, Modal};
+use crate::ui::labels;
 use leptos::prelude::*;
 
 /// The largest weight a slider offers; the number field accepts more.
 const SLIDER_MAX: f64 = 100.0;
 
-pub fn source_label(l: Locale, s: FactorSource) -> String {
-    match s {
-        FactorSource::Manual => td_string!(l, prio.source_manual),
-        FactorSource::IcpFit => td_string!(l, prio.source_fit),
-        FactorSource::Opportunity => td_string!(l, prio.source_opportunity),
-        FactorSource::PurchaseHistory => td_string!(l, prio.source_purchase),
-        FactorSource::Relationship => td_string!(l, prio.source_relationship),
-        FactorSource::Engagement => td_string!(l, prio.source_engagement),
-        FactorSource::PurchaseProbability => td_string!(l, prio.source_probability),
-    }
-    .to_string()
-}
 
 #[component]
 pub fn Weights() -> impl IntoView {
@@ -89,7 +78,7 @@ fn FactorWeight(
     let weight = move || weights.with(|w| w.get(k).copied().unwrap_or(0.0));
     let share = move || weights.with(|w| normalised_weights(w).get(k).copied().unwrap_or(0.0) * 100.0);
     let (slider_id, number_id) = (unique_id("weight"), unique_id("weight-number"));
-    let name = factor_name(i18n.get_locale_untracked(), &factor);
+    let name = labels::factor_name(i18n.get_locale_untracked(), &factor);
     let custom = factor.source == FactorSource::Manual && !factor.name.is_empty();
     let id = factor.id.clone();
     let (name2, name3, name4) = (name.clone(), name.clone(), name.clone());
@@ -98,11 +87,11 @@ fn FactorWeight(
     view! {
         <li class="factor-weight">
             <div class="factor-head">
-                <label for=slider_id.clone() class="factor-name">{move || factor_name(i18n.get_locale(), &factor)}</label>
+                <label for=slider_id.clone() class="factor-name">{move || labels::factor_name(i18n.get_locale(), &factor)}</label>
                 <span class="muted factor-meta">{move || {
                     let l = i18n.get_locale();
                     let scale = if scale == FactorScale::Percent { "0–100 %" } else { "0–10" };
-                    format!("{scale} · {}", source_label(l, source))
+                    format!("{scale} · {}", labels::factor_source(l, source))
                 }}</span>
                 <span class="share" data-testid="weight-share">{move || format::percent(share(), i18n.get_locale())}</span>
             </div>
@@ -160,7 +149,7 @@ fn AddFactor(open: RwSignal<bool>) -> impl IntoView {
         if n.is_empty() {
             return error.set(Some(td_string!(l, prio.factor_name_required).to_string()));
         }
-        let taken = state.plan.with_untracked(|p| p.as_ref().is_some_and(|p| p.prioritisation.factors.iter().any(|f| factor_name(l, f) == n)));
+        let taken = state.plan.with_untracked(|p| p.as_ref().is_some_and(|p| p.prioritisation.factors.iter().any(|f| labels::factor_name(l, f) == n)));
         if taken {
             return error.set(Some(td_string!(l, prio.factor_name_taken, name = n).to_string()));
         }
