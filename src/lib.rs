@@ -15,6 +15,7 @@ pub mod persistence;
 pub mod plan_file;
 pub mod prioritisation;
 pub mod account_list;
+pub mod account_planning;
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
 #[cfg(target_arch = "wasm32")]

@@ -593,6 +593,7 @@ impl Gen {
                 status,
                 content,
                 rule: None,
+                trigger: None,
                 notes: String::new(),
             };
             let actions = vec![

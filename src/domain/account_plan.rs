@@ -4,7 +4,7 @@
 
 use super::channel::Channel;
 use super::goal::Goal;
-use super::ids::{AccountId, AccountPlanId, ActionId, ContentId, MemberId, RuleId};
+use super::ids::{AccountId, AccountPlanId, ActionId, ActivityId, ContentId, MemberId, RuleId};
 use super::serde_helpers::is_default;
 use super::time::{Date, Timestamp};
 use schemars::JsonSchema;
@@ -67,6 +67,10 @@ pub struct Action {
     /// The next-best-action rule that suggested it, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rule: Option<RuleId>,
+    /// The activity that prompted the suggestion (a download, a webinar), so the
+    /// same activity is not suggested again once accepted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trigger: Option<ActivityId>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
 }

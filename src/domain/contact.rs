@@ -39,6 +39,29 @@ pub struct Contact {
     pub updated_at: Option<Timestamp>,
 }
 
+impl Contact {
+    /// A person at an account, with nothing else known yet.
+    pub fn new(id: ContactId, account: AccountId, name: impl Into<String>) -> Self {
+        Contact {
+            id,
+            account,
+            name: name.into(),
+            title: String::new(),
+            department: String::new(),
+            email: String::new(),
+            phone: String::new(),
+            reports_to: None,
+            role: None,
+            stance: None,
+            relationship: None,
+            last_contact: None,
+            persona: None,
+            notes: String::new(),
+            updated_at: None,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub enum BuyingRole {

@@ -25,6 +25,23 @@ pub enum Change {
     SetIcp(Box<IcpProfile>),
     SetPrioritisation(Box<Prioritisation>),
     SetCustomFields(Vec<CustomFieldDef>),
+    /// Adds the account's plan, or replaces the plan written for that account.
+    PutAccountPlan(Box<AccountPlan>),
+    /// Adds a contact, or replaces the one with the same id.
+    PutContact(Box<Contact>),
+    /// Deletes a contact; the people reporting to them move up to their manager.
+    RemoveContact(ContactId),
+    PutContent(Box<ContentAsset>),
+    /// Deletes a content asset and the links to it.
+    RemoveContent(ContentId),
+    AddNote(AccountNote),
+    AddHandoff(HandoffEvent),
+    PutTeamMember(TeamMember),
+    /// Deletes a team member and clears the accounts, actions and campaigns they
+    /// own. Refused for someone the notes or hand-off history names: history is
+    /// not rewritten.
+    RemoveTeamMember(MemberId),
+    SetNbaRules(Vec<NbaRule>),
 }
 
 /// What the undo button names.
@@ -49,6 +66,49 @@ pub enum EditKind {
     EditWeights,
     EditTiers,
     EditCustomFields,
+    EditAccountPlan,
+    AddAction,
+    EditAction,
+    RemoveAction,
+    AcceptSuggestion,
+    EditChannels,
+    AddContact,
+    EditContact,
+    RemoveContact,
+    AddContent,
+    EditContent,
+    RemoveContent,
+    AddNote,
+    ChangeHandoff,
+    EditOwners,
+    EditTeam,
+    EditRules,
+}
+
+/// True when the notes or hand-off history names this member.
+pub fn member_in_history(plan: &Plan, id: &MemberId) -> bool {
+    plan.notes.iter().any(|n| n.author.as_ref() == Some(id)) || plan.handoffs.iter().any(|h| h.by.as_ref() == Some(id))
+}
+
+/// Replaces the record with the same key, or appends.
+fn put<T: Clone>(list: &mut imbl::Vector<T>, item: T, same: impl Fn(&T) -> bool) {
+    match list.iter().position(same) {
+        Some(i) => {
+            list.set(i, item);
+        }
+        None => list.push_back(item),
+    }
+}
+
+/// Applies `edit` to the records that `affected` picks, copying only those.
+fn edit_where<T: Clone>(list: &mut imbl::Vector<T>, affected: impl Fn(&T) -> bool, edit: impl Fn(&mut T)) {
+    for i in 0..list.len() {
+        if affected(&list[i]) {
+            let mut x = list[i].clone();
+            edit(&mut x);
+            list.set(i, x);
+        }
+    }
 }
 
 pub fn apply(plan: &Plan, change: Change, now: Timestamp) -> Plan {
@@ -164,6 +224,92 @@ pub fn apply(plan: &Plan, change: Change, now: Timestamp) -> Plan {
             p.icp.criteria.retain(|c| !matches!(&c.rule, IcpRule::CustomField { field, .. } if !kept.contains(field)));
             p.custom_fields = fields.into_iter().collect();
         }
+        Change::PutAccountPlan(ap) => {
+            if !p.accounts.iter().any(|a| a.id == ap.account) {
+                return plan.clone();
+            }
+            let mut ap = *ap;
+            ap.updated_at = Some(now);
+            let account = ap.account.clone();
+            put(&mut p.account_plans, ap, |x| x.account == account);
+        }
+        Change::PutContact(c) => {
+            if !p.accounts.iter().any(|a| a.id == c.account) {
+                return plan.clone();
+            }
+            let mut c = *c;
+            c.updated_at = Some(now);
+            if c.reports_to.as_ref() == Some(&c.id) {
+                c.reports_to = None;
+            }
+            let id = c.id.clone();
+            put(&mut p.contacts, c, |x| x.id == id);
+        }
+        Change::RemoveContact(id) => {
+            let Some(gone) = p.contacts.iter().find(|c| c.id == id).cloned() else {
+                return plan.clone();
+            };
+            p.contacts.retain(|c| c.id != id);
+            edit_where(&mut p.contacts, |c| c.reports_to.as_ref() == Some(&id), |c| c.reports_to = gone.reports_to.clone());
+            edit_where(&mut p.activities, |a| a.contact.as_ref() == Some(&id), |a| a.contact = None);
+            edit_where(&mut p.nps_responses, |x| x.contact.as_ref() == Some(&id), |x| x.contact = None);
+        }
+        Change::PutContent(c) => {
+            let mut c = *c;
+            c.updated_at = Some(now);
+            let id = c.id.clone();
+            put(&mut p.content, c, |x| x.id == id);
+        }
+        Change::RemoveContent(id) => {
+            if !p.content.iter().any(|c| c.id == id) {
+                return plan.clone();
+            }
+            p.content.retain(|c| c.id != id);
+            edit_where(&mut p.account_plans, |ap| ap.actions.iter().any(|a| a.content.contains(&id)), |ap| {
+                for a in ap.actions.iter_mut() {
+                    a.content.retain(|c| c != &id);
+                }
+            });
+            edit_where(&mut p.campaigns, |c| c.content.contains(&id), |c| c.content.retain(|x| x != &id));
+            edit_where(&mut p.activities, |a| a.content.as_ref() == Some(&id), |a| a.content = None);
+        }
+        Change::AddNote(note) => {
+            if note.text.trim().is_empty() || !p.accounts.iter().any(|a| a.id == note.account) {
+                return plan.clone();
+            }
+            p.notes.push_back(note);
+        }
+        Change::AddHandoff(event) => {
+            if !p.accounts.iter().any(|a| a.id == event.account) {
+                return plan.clone();
+            }
+            p.handoffs.push_back(event);
+        }
+        Change::PutTeamMember(m) => {
+            if m.name.trim().is_empty() {
+                return plan.clone();
+            }
+            let id = m.id.clone();
+            put(&mut p.team, m, |x| x.id == id);
+        }
+        Change::RemoveTeamMember(id) => {
+            if member_in_history(&p, &id) || !p.team.iter().any(|m| m.id == id) {
+                return plan.clone();
+            }
+            p.team.retain(|m| m.id != id);
+            let mine = |o: &Option<MemberId>| o.as_ref() == Some(&id);
+            edit_where(&mut p.accounts, |a| mine(&a.marketing_owner) || mine(&a.sales_owner), |a| {
+                a.marketing_owner = a.marketing_owner.take().filter(|o| o != &id);
+                a.sales_owner = a.sales_owner.take().filter(|o| o != &id);
+            });
+            edit_where(&mut p.account_plans, |ap| ap.actions.iter().any(|a| mine(&a.owner)), |ap| {
+                for a in ap.actions.iter_mut() {
+                    a.owner = a.owner.take().filter(|o| o != &id);
+                }
+            });
+            edit_where(&mut p.campaigns, |c| mine(&c.owner), |c| c.owner = None);
+        }
+        Change::SetNbaRules(rules) => p.settings.next_best_actions = rules,
     }
     p.updated_at = now;
     p
@@ -317,5 +463,98 @@ mod tests {
         assert_eq!(r.id, p.id);
         assert_eq!(r.name, "Theirs");
         assert_eq!(r.accounts.len(), 1);
+    }
+
+    fn demo() -> Plan {
+        crate::demo::demo_plan(PlanId("d".into()), Date::from_ymd(2026, 11, 23).unwrap(), now())
+    }
+
+    fn still_valid(p: &Plan) {
+        let text = crate::plan_file::to_file_text(p, now());
+        assert!(crate::plan_file::read_plan_text(&text, crate::plan_file::Mode::Strict).is_ok(), "the edited plan must stay valid");
+    }
+
+    #[test]
+    fn a_removed_contacts_reports_move_up_and_links_to_them_go() {
+        let p = demo();
+        // Someone with a manager and reports of their own.
+        let middle = p
+            .contacts
+            .iter()
+            .find(|c| c.reports_to.is_some() && p.contacts.iter().any(|x| x.reports_to.as_ref() == Some(&c.id)))
+            .expect("the demo has a middle manager")
+            .clone();
+        let reports: Vec<ContactId> = p.contacts.iter().filter(|x| x.reports_to.as_ref() == Some(&middle.id)).map(|x| x.id.clone()).collect();
+        let after = apply(&p, Change::RemoveContact(middle.id.clone()), now());
+        assert_eq!(after.contacts.len(), p.contacts.len() - 1);
+        for r in &reports {
+            let c = after.contacts.iter().find(|c| &c.id == r).unwrap();
+            assert_eq!(c.reports_to, middle.reports_to, "moved up to the removed person's manager");
+        }
+        assert!(after.activities.iter().all(|a| a.contact.as_ref() != Some(&middle.id)));
+        still_valid(&after);
+        assert_eq!(apply(&after, Change::RemoveContact(middle.id), now()), after, "already gone");
+    }
+
+    #[test]
+    fn contacts_and_account_plans_are_put_by_id_and_by_account() {
+        let p = demo();
+        let mut c = p.contacts[0].clone();
+        c.relationship = Some(2);
+        c.reports_to = Some(c.id.clone());
+        let after = apply(&p, Change::PutContact(Box::new(c.clone())), now());
+        assert_eq!(after.contacts[0].relationship, Some(2));
+        assert_eq!(after.contacts[0].reports_to, None, "nobody reports to themselves");
+        let mut ap = p.account_plans[0].clone();
+        ap.id = AccountPlanId("ap_other".into());
+        ap.marketing_plan = "New".into();
+        let after = apply(&p, Change::PutAccountPlan(Box::new(ap.clone())), now());
+        assert_eq!(after.account_plans.len(), p.account_plans.len(), "one plan per account");
+        assert_eq!(after.account_plans[0].marketing_plan, "New");
+        assert_eq!(after.account_plans[0].updated_at, Some(now()));
+        ap.account = AccountId("acc_missing".into());
+        assert_eq!(apply(&p, Change::PutAccountPlan(Box::new(ap)), now()), p, "no plan for a missing account");
+    }
+
+    #[test]
+    fn removing_content_unlinks_it_everywhere() {
+        let p = demo();
+        let linked = p.account_plans.iter().flat_map(|ap| ap.actions.iter()).flat_map(|a| a.content.iter()).next().expect("demo links content").clone();
+        let after = apply(&p, Change::RemoveContent(linked.clone()), now());
+        assert!(after.content.iter().all(|c| c.id != linked));
+        assert!(after.account_plans.iter().flat_map(|ap| ap.actions.iter()).all(|a| !a.content.contains(&linked)));
+        assert!(after.campaigns.iter().all(|c| !c.content.contains(&linked)));
+        still_valid(&after);
+    }
+
+    #[test]
+    fn team_members_are_added_and_removed_unless_history_names_them() {
+        let p = demo();
+        let newcomer = TeamMember { id: MemberId("mem_new".into()), name: "新人".into(), team: Team::Sales, email: String::new() };
+        let p2 = apply(&p, Change::PutTeamMember(newcomer.clone()), now());
+        assert_eq!(p2.team.len(), p.team.len() + 1);
+        let mut a = p2.accounts[0].clone();
+        a.sales_owner = Some(newcomer.id.clone());
+        let p3 = apply(&p2, Change::PutAccounts(vec![a]), now());
+        let p4 = apply(&p3, Change::RemoveTeamMember(newcomer.id.clone()), now());
+        assert_eq!(p4.team.len(), p.team.len());
+        assert_eq!(p4.accounts[0].sales_owner, None, "ownership cleared");
+        still_valid(&p4);
+        let author = p.notes[0].author.clone().unwrap();
+        assert!(member_in_history(&p, &author));
+        assert_eq!(apply(&p, Change::RemoveTeamMember(author), now()), p, "history keeps its authors");
+        let blank = TeamMember { name: " ".into(), ..newcomer };
+        assert_eq!(apply(&p, Change::PutTeamMember(blank), now()), p);
+    }
+
+    #[test]
+    fn notes_need_text_and_hand_offs_an_account() {
+        let p = demo();
+        let note = AccountNote { id: NoteId("n".into()), account: p.accounts[0].id.clone(), author: None, at: now(), text: "  ".into() };
+        assert_eq!(apply(&p, Change::AddNote(note.clone()), now()), p);
+        let after = apply(&p, Change::AddNote(AccountNote { text: "Met the CFO".into(), ..note }), now());
+        assert_eq!(after.notes.len(), p.notes.len() + 1);
+        let event = HandoffEvent { id: HandoffId("h".into()), account: AccountId("nope".into()), stage: HandoffStage::Opportunity, by: None, at: now(), note: String::new() };
+        assert_eq!(apply(&p, Change::AddHandoff(event), now()), p);
     }
 }

@@ -3,5 +3,5 @@
 pub mod change;
 pub mod history;
 
-pub use change::{apply, Change, EditKind};
+pub use change::{apply, member_in_history, Change, EditKind};
 pub use history::History;

@@ -18,7 +18,13 @@ pub fn to_storage_text(plan: &Plan, saved_at: Timestamp) -> String {
 
 /// `<plan name> <date>.abm.json`, with characters file systems refuse replaced.
 pub fn file_name(plan_name: &str, date: Date) -> String {
-    let cleaned: String = plan_name
+    format!("{} {date}.abm.json", safe_stem(plan_name, "plan"))
+}
+
+/// A name usable in a file name on every system: characters file systems refuse
+/// replaced, spaces collapsed, at most 80 characters; `fallback` when nothing is left.
+pub fn safe_stem(name: &str, fallback: &str) -> String {
+    let cleaned: String = name
         .chars()
         .map(|c| if c.is_control() || r#"\/:*?"<>|"#.contains(c) { '-' } else { c })
         .collect();
@@ -26,9 +32,9 @@ pub fn file_name(plan_name: &str, date: Date) -> String {
     let mut name: String = words.join(" ").chars().take(80).collect();
     name = name.trim_matches(|c: char| c == '.' || c.is_whitespace()).to_string();
     if name.is_empty() {
-        name = "plan".into();
+        name = fallback.into();
     }
-    format!("{name} {date}.abm.json")
+    name
 }
 
 #[cfg(test)]

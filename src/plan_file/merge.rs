@@ -342,23 +342,7 @@ mod tests {
         theirs.accounts.push_back(account("a3", "New name", "a3.jp", 7));
         theirs.accounts.push_back(account("b9", "株式会社ミナト精機", "https://www.minato.co.jp/", 3));
         theirs.accounts.push_back(account("b10", "Brand new", "new.jp", 3));
-        theirs.contacts.push_back(Contact {
-            id: ContactId("c1".into()),
-            account: AccountId("b9".into()),
-            name: "佐藤".into(),
-            title: String::new(),
-            department: String::new(),
-            email: String::new(),
-            phone: String::new(),
-            reports_to: None,
-            role: None,
-            stance: None,
-            relationship: None,
-            last_contact: None,
-            persona: None,
-            notes: String::new(),
-            updated_at: None,
-        });
+        theirs.contacts.push_back(Contact::new(ContactId("c1".into()), AccountId("b9".into()), "佐藤"));
         (mine, theirs)
     }
 

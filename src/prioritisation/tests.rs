@@ -86,21 +86,9 @@ fn factors_are_derived_from_the_data() {
     .into_iter()
     .collect();
     let contact = |id: &str, role, rel| Contact {
-        id: ContactId(id.into()),
-        account: AccountId("a".into()),
-        name: id.into(),
-        title: String::new(),
-        department: String::new(),
-        email: String::new(),
-        phone: String::new(),
-        reports_to: None,
         role: Some(role),
-        stance: None,
         relationship: Some(rel),
-        last_contact: None,
-        persona: None,
-        notes: String::new(),
-        updated_at: None,
+        ..Contact::new(ContactId(id.into()), AccountId("a".into()), id)
     };
     p.contacts = vec![contact("c1", BuyingRole::DecisionMaker, 8), contact("c2", BuyingRole::DecisionMaker, 4), contact("c3", BuyingRole::Champion, 10)]
         .into_iter()

@@ -1,7 +1,10 @@
 //! Localized names of the model's enumerations.
 
 use crate::domain::prioritisation::builtin;
-use crate::domain::{Factor, FactorSource, Metric, Tier, Unit};
+use crate::domain::{
+    ActionStatus, ActivityKind, BuiltinChannel, BuyingRole, Channel, ContentKind, ContentStatus, Factor, FactorSource, HandoffStage, Metric,
+    Plan, Stance, Team, Tier, Unit,
+};
 use crate::editing::EditKind;
 use crate::ui::i18n::{td_string, Locale};
 
@@ -79,6 +82,23 @@ pub fn edit_kind(l: Locale, k: EditKind) -> String {
         EditKind::EditWeights => td_string!(l, edits.edit_weights),
         EditKind::EditTiers => td_string!(l, edits.edit_tiers),
         EditKind::EditCustomFields => td_string!(l, edits.edit_custom_fields),
+        EditKind::EditAccountPlan => td_string!(l, edits.edit_account_plan),
+        EditKind::AddAction => td_string!(l, edits.add_action),
+        EditKind::EditAction => td_string!(l, edits.edit_action),
+        EditKind::RemoveAction => td_string!(l, edits.remove_action),
+        EditKind::AcceptSuggestion => td_string!(l, edits.accept_suggestion),
+        EditKind::EditChannels => td_string!(l, edits.edit_channels),
+        EditKind::AddContact => td_string!(l, edits.add_contact),
+        EditKind::EditContact => td_string!(l, edits.edit_contact),
+        EditKind::RemoveContact => td_string!(l, edits.remove_contact),
+        EditKind::AddContent => td_string!(l, edits.add_content),
+        EditKind::EditContent => td_string!(l, edits.edit_content),
+        EditKind::RemoveContent => td_string!(l, edits.remove_content),
+        EditKind::AddNote => td_string!(l, edits.add_note),
+        EditKind::ChangeHandoff => td_string!(l, edits.change_handoff),
+        EditKind::EditOwners => td_string!(l, edits.edit_owners),
+        EditKind::EditTeam => td_string!(l, edits.edit_team),
+        EditKind::EditRules => td_string!(l, edits.edit_rules),
     }
     .to_string()
 }
@@ -120,6 +140,156 @@ pub fn tier_style(l: Locale, t: Tier) -> String {
         Tier::One => td_string!(l, prio.tier_one_to_one),
         Tier::Two => td_string!(l, prio.tier_one_to_few),
         Tier::Three => td_string!(l, prio.tier_one_to_many),
+    }
+    .to_string()
+}
+
+pub fn role(l: Locale, r: BuyingRole) -> String {
+    match r {
+        BuyingRole::DecisionMaker => td_string!(l, ap.roles.decisionMaker),
+        BuyingRole::BudgetHolder => td_string!(l, ap.roles.budgetHolder),
+        BuyingRole::Influencer => td_string!(l, ap.roles.influencer),
+        BuyingRole::Champion => td_string!(l, ap.roles.champion),
+        BuyingRole::User => td_string!(l, ap.roles.user),
+        BuyingRole::Gatekeeper => td_string!(l, ap.roles.gatekeeper),
+        BuyingRole::Resister => td_string!(l, ap.roles.resister),
+    }
+    .to_string()
+}
+
+pub const STANCES: [Stance; 3] = [Stance::Supporter, Stance::Neutral, Stance::Opponent];
+
+pub fn stance(l: Locale, s: Stance) -> String {
+    match s {
+        Stance::Supporter => td_string!(l, ap.stances.supporter),
+        Stance::Neutral => td_string!(l, ap.stances.neutral),
+        Stance::Opponent => td_string!(l, ap.stances.opponent),
+    }
+    .to_string()
+}
+
+pub const ACTION_STATUSES: [ActionStatus; 4] = [ActionStatus::Planned, ActionStatus::InProgress, ActionStatus::Done, ActionStatus::Cancelled];
+
+pub fn action_status(l: Locale, s: ActionStatus) -> String {
+    match s {
+        ActionStatus::Planned => td_string!(l, ap.action_status.planned),
+        ActionStatus::InProgress => td_string!(l, ap.action_status.inProgress),
+        ActionStatus::Done => td_string!(l, ap.action_status.done),
+        ActionStatus::Cancelled => td_string!(l, ap.action_status.cancelled),
+    }
+    .to_string()
+}
+
+pub fn builtin_channel(l: Locale, c: BuiltinChannel) -> String {
+    match c {
+        BuiltinChannel::FieldSales => td_string!(l, ap.channel_names.fieldSales),
+        BuiltinChannel::Email => td_string!(l, ap.channel_names.email),
+        BuiltinChannel::Social => td_string!(l, ap.channel_names.social),
+        BuiltinChannel::Ads => td_string!(l, ap.channel_names.ads),
+        BuiltinChannel::Events => td_string!(l, ap.channel_names.events),
+        BuiltinChannel::UserGroups => td_string!(l, ap.channel_names.userGroups),
+    }
+    .to_string()
+}
+
+/// A channel's name: built-in ones in the user's language, the plan's own by name.
+pub fn channel(l: Locale, plan: &Plan, c: &Channel) -> String {
+    match c {
+        Channel::Builtin(b) => builtin_channel(l, *b),
+        Channel::Custom(id) => plan.custom_channels.iter().find(|x| &x.id == id).map(|x| x.name.clone()).unwrap_or_else(|| id.to_string()),
+    }
+}
+
+/// Every channel the plan offers: the six built-in ones, then the plan's own.
+pub fn all_channels(plan: &Plan) -> Vec<Channel> {
+    BuiltinChannel::ALL.into_iter().map(Channel::Builtin).chain(plan.custom_channels.iter().map(|c| Channel::Custom(c.id.clone()))).collect()
+}
+
+pub const CONTENT_KINDS: [ContentKind; 11] = [
+    ContentKind::LandingPage,
+    ContentKind::WebPage,
+    ContentKind::Material,
+    ContentKind::Newsletter,
+    ContentKind::Whitepaper,
+    ContentKind::CaseStudy,
+    ContentKind::Video,
+    ContentKind::Webinar,
+    ContentKind::Ebook,
+    ContentKind::BlogPost,
+    ContentKind::Other,
+];
+
+pub fn content_kind(l: Locale, k: ContentKind) -> String {
+    match k {
+        ContentKind::Whitepaper => td_string!(l, ap.content_kinds.whitepaper),
+        ContentKind::CaseStudy => td_string!(l, ap.content_kinds.caseStudy),
+        ContentKind::Video => td_string!(l, ap.content_kinds.video),
+        ContentKind::Webinar => td_string!(l, ap.content_kinds.webinar),
+        ContentKind::LandingPage => td_string!(l, ap.content_kinds.landingPage),
+        ContentKind::WebPage => td_string!(l, ap.content_kinds.webPage),
+        ContentKind::Material => td_string!(l, ap.content_kinds.material),
+        ContentKind::Newsletter => td_string!(l, ap.content_kinds.newsletter),
+        ContentKind::Ebook => td_string!(l, ap.content_kinds.ebook),
+        ContentKind::BlogPost => td_string!(l, ap.content_kinds.blogPost),
+        ContentKind::Other => td_string!(l, ap.content_kinds.other),
+    }
+    .to_string()
+}
+
+pub const CONTENT_STATUSES: [ContentStatus; 5] =
+    [ContentStatus::Planned, ContentStatus::InProgress, ContentStatus::Ready, ContentStatus::Published, ContentStatus::Retired];
+
+pub fn content_status(l: Locale, s: ContentStatus) -> String {
+    match s {
+        ContentStatus::Planned => td_string!(l, ap.content_status.planned),
+        ContentStatus::InProgress => td_string!(l, ap.content_status.inProgress),
+        ContentStatus::Ready => td_string!(l, ap.content_status.ready),
+        ContentStatus::Published => td_string!(l, ap.content_status.published),
+        ContentStatus::Retired => td_string!(l, ap.content_status.retired),
+    }
+    .to_string()
+}
+
+pub const STAGES: [HandoffStage; 4] = [HandoffStage::MarketingQualified, HandoffStage::SalesAccepted, HandoffStage::Opportunity, HandoffStage::Recycled];
+
+pub fn stage(l: Locale, s: HandoffStage) -> String {
+    match s {
+        HandoffStage::MarketingQualified => td_string!(l, ap.stages.marketingQualified),
+        HandoffStage::SalesAccepted => td_string!(l, ap.stages.salesAccepted),
+        HandoffStage::Opportunity => td_string!(l, ap.stages.opportunity),
+        HandoffStage::Recycled => td_string!(l, ap.stages.recycled),
+    }
+    .to_string()
+}
+
+pub fn activity_kind(l: Locale, k: ActivityKind) -> String {
+    match k {
+        ActivityKind::EmailSent => td_string!(l, ap.activity_kinds.emailSent),
+        ActivityKind::EmailOpened => td_string!(l, ap.activity_kinds.emailOpened),
+        ActivityKind::EmailClicked => td_string!(l, ap.activity_kinds.emailClicked),
+        ActivityKind::WebVisit => td_string!(l, ap.activity_kinds.webVisit),
+        ActivityKind::ContentDownload => td_string!(l, ap.activity_kinds.contentDownload),
+        ActivityKind::VideoView => td_string!(l, ap.activity_kinds.videoView),
+        ActivityKind::WebinarRegistered => td_string!(l, ap.activity_kinds.webinarRegistered),
+        ActivityKind::WebinarAttended => td_string!(l, ap.activity_kinds.webinarAttended),
+        ActivityKind::EventAttended => td_string!(l, ap.activity_kinds.eventAttended),
+        ActivityKind::Meeting => td_string!(l, ap.activity_kinds.meeting),
+        ActivityKind::Call => td_string!(l, ap.activity_kinds.call),
+        ActivityKind::SocialEngagement => td_string!(l, ap.activity_kinds.socialEngagement),
+        ActivityKind::AdImpression => td_string!(l, ap.activity_kinds.adImpression),
+        ActivityKind::AdClick => td_string!(l, ap.activity_kinds.adClick),
+        ActivityKind::FormSubmitted => td_string!(l, ap.activity_kinds.formSubmitted),
+    }
+    .to_string()
+}
+
+pub const TEAMS: [Team; 3] = [Team::Marketing, Team::Sales, Team::Other];
+
+pub fn team(l: Locale, t: Team) -> String {
+    match t {
+        Team::Marketing => td_string!(l, ap.team_marketing),
+        Team::Sales => td_string!(l, ap.team_sales),
+        Team::Other => td_string!(l, ap.team_other),
     }
     .to_string()
 }

@@ -52,9 +52,37 @@ impl Section {
     }
 
     pub fn from_hash(hash: &str) -> Section {
-        let slug = hash.trim_start_matches('#').trim_start_matches('/');
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let slug = path.split('/').next().unwrap_or_default();
         Section::ALL.into_iter().find(|s| s.slug() == slug).unwrap_or(Section::Overview)
     }
+
+    /// A link to one record inside the section (`#/account-plans/acc_123`).
+    pub fn href_to(self, id: &str) -> String {
+        format!("#/{}/{}", self.slug(), js_sys::encode_uri_component(id))
+    }
+}
+
+/// The record the URL points at inside a section, if any (`acc_123` in
+/// `#/account-plans/acc_123`).
+pub fn detail_from_hash(hash: &str) -> Option<String> {
+    let path = hash.trim_start_matches('#').trim_start_matches('/');
+    let (_, rest) = path.split_once('/')?;
+    let id = js_sys::decode_uri_component(rest).ok().and_then(|s| s.as_string()).unwrap_or_else(|| rest.to_string());
+    (!id.is_empty()).then_some(id)
+}
+
+/// The record in the URL, kept in sync with the address bar.
+pub fn detail_signal() -> RwSignal<Option<String>> {
+    let detail = RwSignal::new(detail_from_hash(&current_hash()));
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        let now = detail_from_hash(&current_hash());
+        if detail.get_untracked() != now {
+            detail.set(now);
+        }
+    });
+    on_cleanup(move || handle.remove());
+    detail
 }
 
 fn current_hash() -> String {
@@ -64,7 +92,14 @@ fn current_hash() -> String {
 /// The section in the URL, kept in sync with the address bar.
 pub fn section_signal() -> RwSignal<Section> {
     let section = RwSignal::new(Section::from_hash(&current_hash()));
-    let handle = window_event_listener(leptos::ev::hashchange, move |_| section.set(Section::from_hash(&current_hash())));
+    // Set only on a real change: moving between records of one section must not
+    // rebuild the section (and lose its filters).
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        let now = Section::from_hash(&current_hash());
+        if section.get_untracked() != now {
+            section.set(now);
+        }
+    });
     on_cleanup(move || handle.remove());
     section
 }

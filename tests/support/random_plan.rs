@@ -327,6 +327,7 @@ fn build(
                 status: ActionStatus::InProgress,
                 content: content.iter().take(1).cloned().collect(),
                 rule: Some(RuleId("rule_webinar_call".into())),
+                trigger: p.activities.get(i).map(|a| a.id.clone()),
                 notes: String::new(),
             }],
             channels: channels.iter().take(2).cloned().collect(),

@@ -12,17 +12,11 @@ pub fn ComingLater(section: Section) -> impl IntoView {
     let state = use_app();
     let i18n = use_i18n();
     let title = move || match section {
-        Section::Icp => t_string!(i18n, nav.icp),
-        Section::Prioritisation => t_string!(i18n, nav.prioritisation),
-        Section::AccountPlans => t_string!(i18n, nav.account_plans),
         Section::Campaigns => t_string!(i18n, nav.campaigns),
         Section::Dashboard => t_string!(i18n, nav.dashboard),
         _ => t_string!(i18n, nav.data_quality),
     };
     let description = move || match section {
-        Section::Icp => t_string!(i18n, coming.icp),
-        Section::Prioritisation => t_string!(i18n, coming.prioritisation),
-        Section::AccountPlans => t_string!(i18n, coming.account_plans),
         Section::Campaigns => t_string!(i18n, coming.campaigns),
         Section::Dashboard => t_string!(i18n, coming.dashboard),
         _ => t_string!(i18n, coming.data_quality),
@@ -33,12 +27,6 @@ pub fn ComingLater(section: Section) -> impl IntoView {
             let Some(p) = p else { return Vec::new() };
             let n = |v: usize| format::integer(v as i64, l);
             let rows: Vec<(String, String)> = match section {
-                Section::Icp => vec![
-                    (t_string!(i18n, counts.accounts).to_string(), n(p.accounts.len())),
-                    (t_string!(i18n, counts.goals).to_string(), n(p.icp.criteria.len())),
-                ],
-                Section::Prioritisation => vec![(t_string!(i18n, counts.accounts).to_string(), n(p.accounts.len())), (t_string!(i18n, counts.deals).to_string(), n(p.deals.len())), (t_string!(i18n, counts.contacts).to_string(), n(p.contacts.len()))],
-                Section::AccountPlans => vec![(t_string!(i18n, counts.account_plans).to_string(), n(p.account_plans.len())), (t_string!(i18n, counts.contacts).to_string(), n(p.contacts.len())), (t_string!(i18n, counts.content).to_string(), n(p.content.len()))],
                 Section::Campaigns | Section::Dashboard => vec![(t_string!(i18n, counts.campaigns).to_string(), n(p.campaigns.len())), (t_string!(i18n, counts.activities).to_string(), n(p.activities.len())), (t_string!(i18n, counts.deals).to_string(), n(p.deals.len()))],
                 _ => vec![(t_string!(i18n, counts.accounts).to_string(), n(p.accounts.len())), (t_string!(i18n, counts.contacts).to_string(), n(p.contacts.len()))],
             };

@@ -99,13 +99,18 @@ pub fn Goals() -> impl IntoView {
                     </table>
                 </div>
             </Show>
-            <GoalEditor open=editor_open editing/>
+            <GoalEditor open=editor_open editing on_save=Callback::new(move |goal: Goal| {
+                let exists = state.plan.with_untracked(|p| p.as_ref().is_some_and(|p| p.goals.iter().any(|g| g.id == goal.id)));
+                state.dispatch(Change::PutGoal(goal), if exists { EditKind::EditGoal } else { EditKind::AddGoal });
+            })/>
         </section>
     }
 }
 
+/// The goal form, shared by the plan's KGIs and an account plan's goals and KPIs;
+/// `on_save` receives the goal (a new id when it was added).
 #[component]
-fn GoalEditor(open: RwSignal<bool>, editing: RwSignal<Option<Goal>>) -> impl IntoView {
+pub fn GoalEditor(open: RwSignal<bool>, editing: RwSignal<Option<Goal>>, on_save: Callback<Goal>) -> impl IntoView {
     let state = use_app();
     let i18n = use_i18n();
     let name = RwSignal::new(String::new());
@@ -151,7 +156,6 @@ fn GoalEditor(open: RwSignal<bool>, editing: RwSignal<Option<Goal>>) -> impl Int
             }
         }
         let existing = editing.get_untracked();
-        let kind = if existing.is_some() { EditKind::EditGoal } else { EditKind::AddGoal };
         let goal = Goal {
             id: existing.as_ref().map(|g| g.id.clone()).unwrap_or_else(|| GoalId::generate(&mut IdGenerator::random())),
             name: n.trim().to_string(),
@@ -163,7 +167,7 @@ fn GoalEditor(open: RwSignal<bool>, editing: RwSignal<Option<Goal>>) -> impl Int
             actual: existing.as_ref().and_then(|g| g.actual),
             notes: notes.get_untracked(),
         };
-        state.dispatch(Change::PutGoal(goal), kind);
+        on_save.run(goal);
         open.set(false);
     };
     // A correction clears the previous complaint.

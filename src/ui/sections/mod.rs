@@ -1,8 +1,9 @@
 //! One module per section of the app, named after the section.
 
+mod account_plans;
 mod accounts;
 mod coming_later;
-mod goals;
+pub mod goals;
 pub mod icp;
 mod overview;
 mod prioritisation;
@@ -22,6 +23,7 @@ pub fn SectionView() -> impl IntoView {
         Section::Accounts => accounts::Accounts().into_any(),
         Section::Icp => icp::Icp().into_any(),
         Section::Prioritisation => prioritisation::PrioritisationSection().into_any(),
+        Section::AccountPlans => account_plans::AccountPlans().into_any(),
         Section::Transfer => transfer::Transfer().into_any(),
         other => view! { <coming_later::ComingLater section=other/> }.into_any(),
     }

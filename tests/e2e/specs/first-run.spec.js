@@ -53,7 +53,6 @@ test('sections that later releases fill say so plainly', async ({ page }) => {
   await openApp(page);
   await loadDemo(page);
   for (const [link, text] of [
-    ['Account plans', 'Write an account plan'],
     ['Campaigns & activities', 'Record campaigns'],
     ['Dashboard', 'goal progress'],
     ['Data quality', 'Import CSV'],

@@ -1,0 +1,88 @@
+//! The channel mix: which channels this account is worked through, beside how
+//! strongly it has responded to each (from its own history), with the strong
+//! ones not yet in the mix marked as suggested.
+
+use super::edit_plan;
+use crate::account_planning::{channel_responses, plan_of, suggested_channels};
+use crate::browser::clock;
+use crate::domain::{AccountId, Channel};
+use crate::editing::EditKind;
+use crate::ui::i18n::{t, t_string, td_string, use_i18n};
+use crate::ui::labels;
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+
+#[derive(Clone, PartialEq)]
+struct ChannelRow {
+    channel: Channel,
+    name: String,
+    chosen: bool,
+    suggested: bool,
+    share: f64,
+    responses: u32,
+}
+
+#[component]
+pub fn ChannelsPanel(id: AccountId) -> impl IntoView {
+    let state = use_app();
+    let i18n = use_i18n();
+    let rows = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            let l = i18n.get_locale();
+            state.plan.with(|p| {
+                let Some(p) = p else { return Vec::new() };
+                let mix: Vec<Channel> = plan_of(p, &id).map(|ap| ap.channels.clone()).unwrap_or_default();
+                let responses = channel_responses(p, &id, clock::now());
+                let suggested: Vec<Channel> = suggested_channels(&responses, &mix).into_iter().map(|r| r.channel.clone()).collect();
+                labels::all_channels(p)
+                    .into_iter()
+                    .map(|c| {
+                        let r = responses.iter().find(|r| r.channel == c);
+                        ChannelRow {
+                            name: labels::channel(l, p, &c),
+                            chosen: mix.contains(&c),
+                            suggested: suggested.contains(&c),
+                            share: r.map_or(0.0, |r| r.share),
+                            responses: r.map_or(0, |r| r.responses),
+                            channel: c,
+                        }
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let toggle = Callback::new(move |(channel, on): (Channel, bool)| {
+        edit_plan(state, &id, EditKind::EditChannels, |ap| {
+            ap.channels.retain(|c| c != &channel);
+            if on {
+                ap.channels.push(channel);
+            }
+        });
+    });
+    view! {
+        <section class="panel" aria-labelledby="plan-channels">
+            <h3 id="plan-channels">{t!(i18n, ap.channels)}</h3>
+            <p class="muted no-print">{t!(i18n, ap.channels_hint)}</p>
+            <ul class="channel-mix" data-testid="channel-mix">
+                {move || rows.get().into_iter().map(|r| {
+                    let l = i18n.get_locale();
+                    let channel = r.channel.clone();
+                    let responses = if r.responses > 0 { td_string!(l, ap.responses_n, count = r.responses as usize).to_string() } else { t_string!(i18n, ap.no_responses).to_string() };
+                    let width = format!("{:.0}%", r.share * 100.0);
+                    view! {
+                        <li class:chosen=r.chosen class:print-hidden=!r.chosen>
+                            <label class="check">
+                                <input type="checkbox" prop:checked=r.chosen on:change=move |ev| toggle.run((channel.clone(), event_target_checked(&ev)))/>
+                                <span class="channel-name">{r.name.clone()}</span>
+                            </label>
+                            {r.suggested.then(|| view! { <span class="chip chip-accent">{t!(i18n, ap.suggested)}</span> })}
+                            <span class="response-bar" aria-hidden="true"><span style:width=width></span></span>
+                            <span class="muted response-count">{responses}</span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}

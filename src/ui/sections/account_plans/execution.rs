@@ -1,0 +1,145 @@
+//! The execution plan: actions with channel, owner, dates, status and linked
+//! content, as a list (status editable in place) or on a timeline.
+
+use super::action_editor::ActionEditor;
+use super::edit_plan;
+use crate::account_planning::plan_of;
+use crate::browser::clock;
+use crate::domain::{AccountId, Action, ActionStatus};
+use crate::editing::EditKind;
+use crate::ui::format;
+use crate::ui::i18n::{t, t_string, td_string, use_i18n};
+use crate::ui::labels;
+use crate::ui::state::{use_app, ToastAction};
+use leptos::prelude::*;
+
+#[component]
+pub fn ExecutionPanel(id: AccountId) -> impl IntoView {
+    let state = use_app();
+    let i18n = use_i18n();
+    let timeline = RwSignal::new(false);
+    let open = RwSignal::new(false);
+    let editing: RwSignal<Option<Action>> = RwSignal::new(None);
+    let actions = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            let mut list = state.plan.with(|p| p.as_ref().and_then(|p| plan_of(p, &id)).map(|ap| ap.actions.clone()).unwrap_or_default());
+            list.sort_by_key(|a| (a.due.is_none(), a.due, a.start));
+            list
+        })
+    };
+    let set_status = {
+        let id = id.clone();
+        Callback::new(move |(action, status): (crate::domain::ActionId, ActionStatus)| {
+            edit_plan(state, &id, EditKind::EditAction, |ap| {
+                if let Some(a) = ap.actions.iter_mut().find(|a| a.id == action) {
+                    a.status = status;
+                }
+            })
+        })
+    };
+    let remove = {
+        let id = id.clone();
+        Callback::new(move |(action, title): (crate::domain::ActionId, String)| {
+            edit_plan(state, &id, EditKind::RemoveAction, |ap| ap.actions.retain(|a| a.id != action));
+            state.show_toast(td_string!(state.locale(), goals.deleted, name = title).to_string(), Some(ToastAction::UndoEdit));
+        })
+    };
+    let rows = move || {
+        let l = i18n.get_locale();
+        let today = clock::today();
+        state.plan.with(|p| {
+            let Some(p) = p else { return Vec::new() };
+            actions
+                .get()
+                .into_iter()
+                .map(|a| {
+                    let channel = a.channel.as_ref().map(|c| labels::channel(l, p, c)).unwrap_or_else(|| "—".into());
+                    let owner = a.owner.as_ref().and_then(|o| p.member(o)).map(|m| m.name.clone()).unwrap_or_else(|| "—".into());
+                    let content: Vec<(String, String)> = a
+                        .content
+                        .iter()
+                        .filter_map(|c| p.content.iter().find(|x| &x.id == c))
+                        .map(|c| (c.title.clone(), c.url.clone()))
+                        .collect();
+                    let overdue = a.due.is_some_and(|d| d < today) && matches!(a.status, ActionStatus::Planned | ActionStatus::InProgress);
+                    let (edit, status_id, remove_id, title) = (a.clone(), a.id.clone(), a.id.clone(), a.title.clone());
+                    let status_label = td_string!(l, ap.status).to_string();
+                    view! {
+                        <tr class:done=a.status == ActionStatus::Done>
+                            <th scope="row">{a.title.clone()}</th>
+                            <td>{channel}</td>
+                            <td>{owner}</td>
+                            <td>{a.start.map(|d| format::date(d, l)).unwrap_or_else(|| "—".into())}</td>
+                            <td class:overdue=overdue>
+                                {a.due.map(|d| format::date(d, l)).unwrap_or_else(|| "—".into())}
+                                {overdue.then(|| view! { <span class="chip chip-warn">{td_string!(l, ap.overdue).to_string()}</span> })}
+                            </td>
+                            <td>
+                                <span class="print-only">{labels::action_status(l, a.status)}</span>
+                                <select class="no-print" aria-label=format!("{status_label}: {}", a.title) on:change=move |ev| {
+                                    let v = event_target_value(&ev);
+                                    if let Some(s) = labels::ACTION_STATUSES.into_iter().find(|s| format!("{s:?}") == v) {
+                                        set_status.run((status_id.clone(), s));
+                                    }
+                                }>
+                                    {labels::ACTION_STATUSES.into_iter().map(|s| view! {
+                                        <option value=format!("{s:?}") selected=a.status == s>{labels::action_status(l, s)}</option>
+                                    }).collect_view()}
+                                </select>
+                            </td>
+                            <td>
+                                {if content.is_empty() { view! { <span>"—"</span> }.into_any() } else {
+                                    content.into_iter().map(|(title, url)| {
+                                        if crate::account_planning::markdown::is_web_link(&url) {
+                                            view! { <a href=url.trim().to_string() target="_blank" rel="noopener noreferrer">{title}</a>" " }.into_any()
+                                        } else {
+                                            view! { <span>{title}" "</span> }.into_any()
+                                        }
+                                    }).collect_view().into_any()
+                                }}
+                            </td>
+                            <td class="row-actions no-print">
+                                <button type="button" class="button button-small" on:click=move |_| { editing.set(Some(edit.clone())); open.set(true); }>{td_string!(l, ap.edit).to_string()}</button>
+                                <button type="button" class="button button-small button-danger-quiet" on:click=move |_| remove.run((remove_id.clone(), title.clone()))>{td_string!(l, ap.delete).to_string()}</button>
+                            </td>
+                        </tr>
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <section class="panel" aria-labelledby="plan-execution">
+            <div class="panel-head">
+                <h3 id="plan-execution">{t!(i18n, ap.execution)}</h3>
+                <div class="segmented no-print" role="group" aria-label=move || t_string!(i18n, ap.execution)>
+                    <button type="button" class="button button-small" aria-pressed=move || (!timeline.get()).to_string() on:click=move |_| timeline.set(false)>{t!(i18n, ap.view_list)}</button>
+                    <button type="button" class="button button-small" aria-pressed=move || timeline.get().to_string() on:click=move |_| timeline.set(true)>{t!(i18n, ap.view_timeline)}</button>
+                </div>
+                <button type="button" class="button button-small no-print" on:click=move |_| { editing.set(None); open.set(true); }>{t!(i18n, ap.add_action)}</button>
+            </div>
+            <Show when=move || actions.with(|a| !a.is_empty()) fallback=move || view! { <p class="muted">{t!(i18n, ap.no_actions)}</p> }>
+                <div class="table-wrap" class:screen-hidden=move || timeline.get()>
+                    <table class="data-table" data-testid="plan-actions">
+                        <thead><tr>
+                            <th scope="col">{t!(i18n, ap.action)}</th>
+                            <th scope="col">{t!(i18n, ap.channel)}</th>
+                            <th scope="col">{t!(i18n, ap.owner)}</th>
+                            <th scope="col">{t!(i18n, ap.start)}</th>
+                            <th scope="col">{t!(i18n, ap.due)}</th>
+                            <th scope="col">{t!(i18n, ap.status)}</th>
+                            <th scope="col">{t!(i18n, ap.linked_content)}</th>
+                            <th scope="col" class="no-print"><span class="visually-hidden">{t!(i18n, accounts.actions)}</span></th>
+                        </tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+                <div class:screen-hidden=move || !timeline.get()>
+                    <super::timeline::Timeline actions/>
+                </div>
+            </Show>
+            <ActionEditor account=id.clone() open editing/>
+        </section>
+    }
+}

@@ -1,0 +1,92 @@
+//! Account plans (steps 3, 5, 6 and 7 of the method): a list of accounts to plan
+//! on the left, the selected account's plan on the right. The account is in the
+//! URL (`#/account-plans/acc_123`), so a plan can be linked and survives a reload.
+
+mod action_editor;
+mod channels;
+mod contact_editor;
+mod content;
+mod execution;
+mod goals;
+mod list;
+mod next_best;
+mod notes;
+mod org_chart;
+mod overview;
+mod owners;
+mod plan_view;
+mod rules;
+mod team;
+mod timeline;
+mod words;
+
+use crate::account_planning::plan_of;
+use crate::domain::{AccountId, AccountPlan, AccountPlanId, IdGenerator, Plan};
+use crate::editing::{Change, EditKind};
+use crate::ui::i18n::{t, use_i18n};
+use crate::ui::routing::detail_signal;
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+
+#[component]
+pub fn AccountPlans() -> impl IntoView {
+    let i18n = use_i18n();
+    let selected = detail_signal();
+    view! {
+        <section class="section section-wide" aria-labelledby="section-title">
+            <header class="section-head no-print">
+                <h1 id="section-title">{t!(i18n, ap.title)}</h1>
+            </header>
+            <p class="lead no-print">{t!(i18n, ap.intro)}</p>
+            <div class="plan-layout">
+                <list::AccountList selected/>
+                <div class="plan-main">
+                    {move || match selected.get() {
+                        None => view! { <p class="empty-state">{t!(i18n, ap.pick)}</p> }.into_any(),
+                        Some(id) => view! { <plan_view::PlanView id=AccountId(id)/> }.into_any(),
+                    }}
+                </div>
+            </div>
+        </section>
+    }
+}
+
+/// A blank plan for an account that has none yet.
+fn blank_plan(account: &AccountId) -> AccountPlan {
+    AccountPlan {
+        id: AccountPlanId::generate(&mut IdGenerator::random()),
+        account: account.clone(),
+        overview: Default::default(),
+        goals: Vec::new(),
+        marketing_plan: String::new(),
+        sales_strategy: String::new(),
+        kpis: Vec::new(),
+        actions: Vec::new(),
+        channels: Vec::new(),
+        updated_at: None,
+    }
+}
+
+/// Edits the account's plan (writing it on the first edit) and dispatches the
+/// result; an edit that changes nothing dispatches nothing.
+fn edit_plan(state: AppState, account: &AccountId, kind: EditKind, edit: impl FnOnce(&mut AccountPlan)) {
+    let Some(current) = state.plan.with_untracked(|p| p.as_ref().map(|p| plan_of(p, account).cloned())) else { return };
+    let before = current.clone();
+    let mut ap = current.unwrap_or_else(|| blank_plan(account));
+    edit(&mut ap);
+    if before.as_ref().is_some_and(|b| *b == ap) || (before.is_none() && ap == AccountPlan { id: ap.id.clone(), ..blank_plan(account) }) {
+        return;
+    }
+    state.dispatch(Change::PutAccountPlan(Box::new(ap)), kind);
+}
+
+/// Reads from the open plan (empty plans read as `T::default()`).
+fn read<T: Default>(state: AppState, f: impl FnOnce(&Plan) -> T) -> T {
+    state.plan.with(|p| p.as_ref().map(f).unwrap_or_default())
+}
+
+/// Team members as (id, name) for owner choices.
+fn members(state: AppState) -> Vec<(String, String)> {
+    read(state, |p| p.team.iter().map(|m| (m.id.to_string(), m.name.clone())).collect())
+}
+

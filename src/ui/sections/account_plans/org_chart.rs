@@ -1,0 +1,123 @@
+//! Key people drawn as an org chart (a tree by reports-to). Each card shows role,
+//! stance and relationship in words as well as colour; resisters carry a flag.
+//! Selecting a card edits the person; "+" adds someone reporting to them.
+
+use super::contact_editor::ContactEditor;
+use crate::account_planning::{contacts_of, org_chart, OrgNode};
+use crate::domain::{AccountId, BuyingRole, Contact, ContactId, FactorSource, Stance};
+use crate::ui::format;
+use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
+use crate::ui::insights::use_insights;
+use crate::ui::labels;
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+
+/// What the editor opens on: a person, or a new person under a manager.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Editing {
+    Person(Contact),
+    New { reports_to: Option<ContactId> },
+}
+
+fn stance_mark(s: Option<Stance>) -> &'static str {
+    match s {
+        Some(Stance::Supporter) => "＋",
+        Some(Stance::Opponent) => "－",
+        Some(Stance::Neutral) => "±",
+        None => "?",
+    }
+}
+
+fn card(c: &Contact, l: Locale, editing: RwSignal<Option<Editing>>) -> AnyView {
+    let role = c.role.map(|r| labels::role(l, r)).unwrap_or_else(|| td_string!(l, ap.no_role).to_string());
+    let stance = c.stance.map(|s| labels::stance(l, s)).unwrap_or_else(|| td_string!(l, ap.no_stance).to_string());
+    let resister = c.role == Some(BuyingRole::Resister) || c.stance == Some(Stance::Opponent);
+    let role_class = c.role.map(|r| format!("role-{r:?}").to_lowercase()).unwrap_or_default();
+    let stance_class = c.stance.map(|s| format!("stance-{s:?}").to_lowercase()).unwrap_or_else(|| "stance-unknown".into());
+    let (open_contact, new_under) = (c.clone(), c.id.clone());
+    let edit_label = td_string!(l, ap.edit_contact, name = c.name.clone()).to_string();
+    let add_label = td_string!(l, ap.add_report_to, name = c.name.clone()).to_string();
+    let subtitle = [c.title.as_str(), c.department.as_str()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ");
+    view! {
+        <div class=format!("org-card {role_class} {stance_class}") class:resister=resister data-testid="org-card">
+            <button type="button" class="org-card-main" title=edit_label on:click=move |_| editing.set(Some(Editing::Person(open_contact.clone())))>
+                <span class="org-name">{c.name.clone()}</span>
+                <span class="org-title">{subtitle}</span>
+                <span class="org-tags">
+                    <span class="org-role">{role}</span>
+                    <span class="org-stance"><span aria-hidden="true">{stance_mark(c.stance)}" "</span>{stance}</span>
+                    {c.relationship.map(|r| view! { <span class="org-rel">{td_string!(l, ap.relationship_short, n = r).to_string()}</span> })}
+                </span>
+                {resister.then(|| view! { <span class="org-flag">"⚠ "{td_string!(l, ap.resister_flag).to_string()}</span> })}
+            </button>
+            <button type="button" class="icon-button org-add no-print" title=add_label.clone() aria-label=add_label
+                on:click=move |_| editing.set(Some(Editing::New { reports_to: Some(new_under.clone()) }))>
+                <span aria-hidden="true">"+"</span>
+            </button>
+        </div>
+    }
+    .into_any()
+}
+
+fn branch(node: &OrgNode, people: &[Contact], l: Locale, editing: RwSignal<Option<Editing>>) -> AnyView {
+    let children: Vec<AnyView> = node.children.iter().map(|c| branch(c, people, l, editing)).collect();
+    let has_children = !children.is_empty();
+    view! {
+        <li>
+            {card(&people[node.contact], l, editing)}
+            {has_children.then(|| view! { <ul>{children}</ul> })}
+        </li>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn OrgChartPanel(id: AccountId) -> impl IntoView {
+    let state = use_app();
+    let i18n = use_i18n();
+    let insights = use_insights();
+    let editing: RwSignal<Option<Editing>> = RwSignal::new(None);
+    let people = {
+        let id = id.clone();
+        Memo::new(move |_| state.plan.with(|p| p.as_ref().map(|p| contacts_of(p, &id).into_iter().cloned().collect::<Vec<_>>()).unwrap_or_default()))
+    };
+    let chart = move || {
+        let l = i18n.get_locale();
+        people.with(|people| {
+            let refs: Vec<&Contact> = people.iter().collect();
+            org_chart(&refs).iter().map(|n| branch(n, people, l, editing)).collect::<Vec<_>>()
+        })
+    };
+    // The relationship factor this account gets from its decision makers.
+    let relationship = {
+        let id = id.clone();
+        move || {
+            let l = i18n.get_locale();
+            let (i, k) = state.plan.with(|p| {
+                let p = p.as_ref()?;
+                Some((p.accounts.iter().position(|a| a.id == id)?, p.prioritisation.factors.iter().position(|f| f.source == FactorSource::Relationship)?))
+            })?;
+            let value = insights.basis.with(|b| (i < b.0.len()).then(|| b.0.values(i).get(k).and_then(|v| v.value)).flatten());
+            Some(match value {
+                Some(v) => td_string!(l, ap.relationship_feeds, value = format!("{}/10", format::number(v, l, 1))).to_string(),
+                None => td_string!(l, ap.relationship_feeds_none).to_string(),
+            })
+        }
+    };
+    view! {
+        <section class="panel" aria-labelledby="plan-people">
+            <div class="panel-head">
+                <h3 id="plan-people">{t!(i18n, ap.stakeholders)}</h3>
+                <button type="button" class="button button-small no-print" on:click=move |_| editing.set(Some(Editing::New { reports_to: None }))>{t!(i18n, ap.add_contact)}</button>
+            </div>
+            <p class="muted no-print">{t!(i18n, ap.stakeholders_hint)}</p>
+            <p class="muted" data-testid="relationship-factor">{relationship}</p>
+            <Show when=move || people.with(|p| !p.is_empty()) fallback=move || view! { <p class="muted">{t!(i18n, ap.no_contacts)}</p> }>
+                <div class="org-chart" role="group" aria-label=move || t_string!(i18n, ap.stakeholders)>
+                    <ul class="org-tree">{chart}</ul>
+                </div>
+            </Show>
+            <ContactEditor account=id.clone() editing/>
+        </section>
+    }
+}
