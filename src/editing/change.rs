@@ -42,6 +42,9 @@ pub enum Change {
     /// not rewritten.
     RemoveTeamMember(MemberId),
     SetNbaRules(Vec<NbaRule>),
+    /// Adds one of the user's own channels (refused when the name is empty or
+    /// already taken, case and width aside).
+    AddCustomChannel(CustomChannel),
 }
 
 /// What the undo button names.
@@ -83,6 +86,7 @@ pub enum EditKind {
     EditOwners,
     EditTeam,
     EditRules,
+    AddChannel,
 }
 
 /// True when the notes or hand-off history names this member.
@@ -310,6 +314,15 @@ pub fn apply(plan: &Plan, change: Change, now: Timestamp) -> Plan {
             edit_where(&mut p.campaigns, |c| mine(&c.owner), |c| c.owner = None);
         }
         Change::SetNbaRules(rules) => p.settings.next_best_actions = rules,
+        Change::AddCustomChannel(c) => {
+            let name = crate::icp::normalise(&c.name);
+            let taken = p.custom_channels.iter().any(|x| crate::icp::normalise(&x.name) == name || x.id == c.id)
+                || BuiltinChannel::ALL.iter().any(|b| b.key() == c.id.as_str());
+            if name.is_empty() || taken {
+                return plan.clone();
+            }
+            p.custom_channels.push_back(CustomChannel { name: c.name.trim().to_string(), ..c });
+        }
     }
     p.updated_at = now;
     p
@@ -556,5 +569,17 @@ mod tests {
         assert_eq!(after.notes.len(), p.notes.len() + 1);
         let event = HandoffEvent { id: HandoffId("h".into()), account: AccountId("nope".into()), stage: HandoffStage::Opportunity, by: None, at: now(), note: String::new() };
         assert_eq!(apply(&p, Change::AddHandoff(event), now()), p);
+    }
+
+    #[test]
+    fn own_channels_are_added_once() {
+        let p = Plan::new(PlanId("p".into()), "P", now());
+        let expo = CustomChannel { id: ChannelId("ch_expo".into()), name: " 展示会 ".into() };
+        let p = apply(&p, Change::AddCustomChannel(expo.clone()), now());
+        assert_eq!(p.custom_channels.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(), ["展示会"]);
+        let again = CustomChannel { id: ChannelId("ch_other".into()), name: "展示会".into() };
+        assert_eq!(apply(&p, Change::AddCustomChannel(again), now()), p, "the name is taken");
+        let blank = CustomChannel { id: ChannelId("ch_blank".into()), name: "  ".into() };
+        assert_eq!(apply(&p, Change::AddCustomChannel(blank), now()), p);
     }
 }

@@ -99,6 +99,7 @@ pub fn edit_kind(l: Locale, k: EditKind) -> String {
         EditKind::EditOwners => td_string!(l, edits.edit_owners),
         EditKind::EditTeam => td_string!(l, edits.edit_team),
         EditKind::EditRules => td_string!(l, edits.edit_rules),
+        EditKind::AddChannel => td_string!(l, edits.add_channel),
     }
     .to_string()
 }

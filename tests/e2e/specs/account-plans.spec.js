@@ -52,6 +52,13 @@ test('an account plan is written from scratch and kept across reloads', async ({
   // Channel mix.
   await plan(page).getByTestId('channel-mix').getByLabel('Seminars & webinars').check();
   await plan(page).getByTestId('channel-mix').getByLabel('Field sales').check();
+  // The user's own channel: a taken name is refused, a new one joins the list.
+  await plan(page).getByLabel('Your own channel').fill('展示会');
+  await plan(page).getByRole('button', { name: 'Add channel' }).click();
+  await expect(plan(page).getByRole('alert')).toHaveText('There is already a channel named “展示会”.');
+  await plan(page).getByLabel('Your own channel').fill('技術ブログ連載');
+  await plan(page).getByRole('button', { name: 'Add channel' }).click();
+  await plan(page).getByTestId('channel-mix').getByLabel('技術ブログ連載').check();
 
   // Personalised content, with a link; a link that is not http(s) is refused.
   await plan(page).getByRole('button', { name: 'Add content' }).click();
@@ -111,6 +118,7 @@ test('an account plan is written from scratch and kept across reloads', async ({
   await expect(plan(page).getByTestId('plan-goals')).toContainText('PoC受注');
   await expect(plan(page).getByTestId('channel-mix').getByLabel('Seminars & webinars')).toBeChecked();
   await expect(plan(page).getByTestId('channel-mix').getByLabel('Email')).not.toBeChecked();
+  await expect(plan(page).getByTestId('channel-mix').getByLabel('技術ブログ連載')).toBeChecked();
   await expect(actions.getByLabel('Status: 保全DXセミナーへの招待')).toHaveValue('InProgress');
   await expect(plan(page).getByTestId('handoff-current')).toContainText('Marketing-qualified');
   await expect(plan(page).getByTestId('notes-log')).toContainText('工場長と面談。');

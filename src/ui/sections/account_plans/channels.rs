@@ -5,8 +5,10 @@
 use super::edit_plan;
 use crate::account_planning::{channel_responses, plan_of, suggested_channels};
 use crate::browser::clock;
-use crate::domain::{AccountId, Channel};
-use crate::editing::EditKind;
+use crate::domain::{AccountId, Channel, ChannelId, CustomChannel, IdGenerator};
+use crate::editing::{Change, EditKind};
+use crate::icp::normalise;
+use crate::ui::widgets::unique_id;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::labels;
 use crate::ui::state::use_app;
@@ -60,6 +62,29 @@ pub fn ChannelsPanel(id: AccountId) -> impl IntoView {
             }
         });
     });
+    let new_name = RwSignal::new(String::new());
+    let error: RwSignal<Option<String>> = RwSignal::new(None);
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let l = state.locale();
+        let name = new_name.get_untracked().trim().to_string();
+        if name.is_empty() {
+            error.set(Some(td_string!(l, ap.channel_name_required).to_string()));
+            return;
+        }
+        let taken = state.plan.with_untracked(|p| {
+            p.as_ref().is_some_and(|p| labels::all_channels(p).iter().any(|c| normalise(&labels::channel(l, p, c)) == normalise(&name)))
+        });
+        if taken {
+            error.set(Some(td_string!(l, ap.channel_taken, name = name).to_string()));
+            return;
+        }
+        let channel = CustomChannel { id: ChannelId::generate(&mut IdGenerator::random()), name };
+        state.dispatch(Change::AddCustomChannel(channel), EditKind::AddChannel);
+        new_name.set(String::new());
+        error.set(None);
+    };
+    let field = unique_id("own-channel");
     view! {
         <section class="panel" aria-labelledby="plan-channels">
             <h3 id="plan-channels">{t!(i18n, ap.channels)}</h3>
@@ -83,6 +108,16 @@ pub fn ChannelsPanel(id: AccountId) -> impl IntoView {
                     }
                 }).collect_view()}
             </ul>
+            <form class="inline-form no-print" novalidate on:submit=add>
+                <div class="field">
+                    <label for=field.clone()>{t!(i18n, ap.own_channel)}</label>
+                    <input id=field type="text" prop:value=move || new_name.get() on:input=move |ev| { new_name.set(event_target_value(&ev)); error.set(None); }/>
+                </div>
+                <button type="submit" class="button">{t!(i18n, ap.add_channel)}</button>
+            </form>
+            <Show when=move || error.with(Option::is_some)>
+                <p class="form-error" role="alert">{move || error.get()}</p>
+            </Show>
         </section>
     }
 }

@@ -47,6 +47,7 @@ fn card(c: &Contact, l: Locale, editing: RwSignal<Option<Editing>>) -> AnyView {
                     <span class="org-role">{role}</span>
                     <span class="org-stance"><span aria-hidden="true">{stance_mark(c.stance)}" "</span>{stance}</span>
                     {c.relationship.map(|r| view! { <span class="org-rel">{td_string!(l, ap.relationship_short, n = r).to_string()}</span> })}
+                    {c.last_contact.map(|d| view! { <span class="org-rel">{td_string!(l, ap.last_contact_on, date = format::date(d, l)).to_string()}</span> })}
                 </span>
                 {resister.then(|| view! { <span class="org-flag">"⚠ "{td_string!(l, ap.resister_flag).to_string()}</span> })}
             </button>
