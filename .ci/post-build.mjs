@@ -1,0 +1,4 @@
+// Trunk post-build hook, in order: the Content-Security-Policy of index.html
+// (csp.mjs), then the single-file build made from the result (single-file.mjs).
+await import('./csp.mjs');
+await import('./single-file.mjs');

@@ -1,0 +1,124 @@
+import { test, expect, openApp, loadDemo, goTo, shot, expectAccessible } from '../support/app.js';
+
+const sections = [
+  ['Overview', 'overview'],
+  ['Goals (KGI)', 'goals'],
+  ['ICP', 'icp'],
+  ['Accounts', 'accounts'],
+  ['Prioritisation', 'prioritisation'],
+  ['Account plans', 'account-plans'],
+  ['Campaigns & activities', 'campaigns'],
+  ['Dashboard', 'dashboard'],
+  ['Data quality', 'data-quality'],
+  ['Import/Export & Settings', 'import-export'],
+];
+
+test('every screen and dialog passes axe-core in both languages', async ({ page }) => {
+  await openApp(page);
+  await expectAccessible(page); // the first-run screen
+  await loadDemo(page);
+  for (const locale of ['en', 'ja']) {
+    if (locale === 'ja') await page.getByLabel('Language').first().selectOption('ja');
+    // Screen readers read the page in the chosen language.
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale);
+    for (const [, slug] of sections) {
+      await page.goto(`./#/${slug}`);
+      await expect(page.locator('#section-title')).toBeVisible();
+      await expectAccessible(page);
+    }
+  }
+  await page.getByLabel('言語').first().selectOption('en');
+
+  // Dialogs, open.
+  await page.getByRole('button', { name: /^Plans/ }).click();
+  await expect(page.getByRole('dialog', { name: 'Plans' })).toBeVisible();
+  await expectAccessible(page);
+  await page.keyboard.press('Escape');
+  await goTo(page, 'Goals (KGI)');
+  await page.getByRole('button', { name: 'Add goal' }).click();
+  await expectAccessible(page);
+  await page.keyboard.press('Escape');
+  await goTo(page, 'Account plans');
+  await page.getByRole('navigation', { name: 'Accounts to plan' }).getByRole('link').first().click();
+  for (const [button, dialog] of [
+    ['Add person', 'Add person'],
+    ['Add action', 'Add action'],
+    ['Add content', 'Add personalised content'],
+    ['Edit rules…', 'Next-best-action rules'],
+    ['Manage team…', 'Team'],
+  ]) {
+    await page.getByTestId('account-plan').getByRole('button', { name: button }).click();
+    await expect(page.getByRole('dialog', { name: dialog })).toBeVisible();
+    await expectAccessible(page);
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog', { name: dialog })).toBeHidden();
+  }
+});
+
+test('dialogs hold focus and give it back; focus is always visible', async ({ page }) => {
+  await openApp(page);
+  await loadDemo(page);
+  await goTo(page, 'Account plans');
+  await page.getByRole('navigation', { name: 'Accounts to plan' }).getByRole('link').first().click();
+  const opener = page.getByTestId('account-plan').getByRole('button', { name: 'Add action' });
+  await opener.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Add action' });
+  await expect(dialog).toBeVisible();
+  // Tabbing many times never leaves the dialog.
+  for (let i = 0; i < 25; i++) {
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => Boolean(document.activeElement?.closest('dialog[open]')) || document.activeElement === document.body)).toBe(true);
+  }
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(opener).toBeFocused();
+  // The focused control shows a visible outline.
+  await page.keyboard.press('Tab');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  expect(outline).not.toBe('none');
+});
+
+test('usable on a tablet', async ({ page }) => {
+  await page.setViewportSize({ width: 820, height: 1180 });
+  await openApp(page);
+  await loadDemo(page);
+  for (const [name, slug] of [['Account plans', 'account-plans'], ['Accounts', 'accounts'], ['Prioritisation', 'prioritisation']]) {
+    await goTo(page, name);
+    await expect(page.locator('#section-title')).toBeVisible();
+    // Nothing wider than the screen forces the page to scroll sideways.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `${name} scrolls sideways`).toBeLessThanOrEqual(0);
+    await shot(page, `tablet-${slug}`);
+  }
+});
+
+test('undo and redo reach back across sections, by keyboard and by button', async ({ page }) => {
+  await openApp(page);
+  await loadDemo(page);
+  await goTo(page, 'Goals (KGI)');
+  const rows = page.getByTestId('goals-table').getByRole('row');
+  const before = await rows.count();
+  await page.getByRole('button', { name: 'Add goal' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add a goal' });
+  await dialog.getByLabel('Goal', { exact: true }).fill('Undo me');
+  await dialog.getByLabel('Target').fill('1');
+  await dialog.getByRole('button', { name: 'Save goal' }).click();
+  await expect(rows).toHaveCount(before + 1);
+  // Another section, another edit: rename an account plan's owner.
+  await goTo(page, 'Account plans');
+  await page.getByRole('navigation', { name: 'Accounts to plan' }).getByRole('link').first().click();
+  await page.getByTestId('account-plan').getByLabel('Business').fill('Changed');
+  await page.getByTestId('account-plan').getByLabel('Business').press('Tab');
+  await expect(page.getByRole('button', { name: /^Undo/ })).toHaveAttribute('title', /edit account plan/);
+  // Out of the text fields (inside one, Ctrl+Z is the field's own undo).
+  await page.getByRole('heading', { level: 1 }).click();
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('account-plan').getByLabel('Business')).not.toHaveValue('Changed');
+  await goTo(page, 'Overview');
+  await page.getByRole('button', { name: /^Undo/ }).click();
+  await goTo(page, 'Goals (KGI)');
+  await expect(rows).toHaveCount(before);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(rows).toHaveCount(before + 1);
+});

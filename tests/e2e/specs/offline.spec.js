@@ -1,0 +1,86 @@
+import path from 'node:path';
+import { test, expect, openApp, reload, loadDemo, goTo, shot } from '../support/app.js';
+
+const dist = path.resolve(import.meta.dirname, '../../../dist');
+
+test('after one visit the app opens and works with no network', async ({ page, context }) => {
+  await openApp(page);
+  await loadDemo(page);
+  // The service worker takes over this page, and has kept the app's files.
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await reload(page);
+  expect(await page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+  const manifest = await page.evaluate(async () => (await fetch(document.querySelector('link[rel=manifest]').href)).json());
+  expect(manifest.name).toBe('ABM Planner');
+  expect(manifest.display).toBe('standalone');
+
+  await context.setOffline(true);
+  await reload(page);
+  await expect(page.getByTestId('current-plan-name')).toHaveText('FY2026 ABM計画（デモ）');
+  // Working offline: an edit is saved and survives another offline reload.
+  await goTo(page, 'Goals (KGI)');
+  await page.getByRole('button', { name: 'Add goal' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add a goal' });
+  await dialog.getByLabel('Goal', { exact: true }).fill('オフラインで追加した目標');
+  await dialog.getByLabel('Target').fill('3');
+  await dialog.getByRole('button', { name: 'Save goal' }).click();
+  await expect(page.getByTestId('save-status')).toContainText('Saved');
+  await reload(page);
+  await expect(page.getByTestId('goals-table')).toContainText('オフラインで追加した目標');
+  await shot(page, 'offline');
+  await context.setOffline(false);
+});
+
+test('a new release replaces the cached one: online, the server always answers first', async ({ page }) => {
+  await openApp(page);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await reload(page);
+  // What the page runs is what the server has now, not a kept copy.
+  const served = await page.evaluate(async () => {
+    const fromServer = await (await fetch('./index.html', { cache: 'no-store' })).text();
+    return fromServer.includes(document.querySelector('link[rel=modulepreload]').getAttribute('href'));
+  });
+  expect(served).toBe(true);
+  // A file of an older release in the cache goes when the next index.html arrives;
+  // the current release's files stay.
+  await page.evaluate(async () => {
+    const cache = await caches.open('abm-planner');
+    await cache.put(new Request('./abm-planner-0123456789abcdef_bg.wasm'), new Response('the last release'));
+  });
+  await reload(page);
+  const cached = () =>
+    page.evaluate(async () => (await (await caches.open('abm-planner')).keys()).map((r) => new URL(r.url).pathname.split('/').pop()));
+  await expect.poll(async () => (await cached()).includes('abm-planner-0123456789abcdef_bg.wasm')).toBe(false);
+  const wasm = await page.evaluate(() => document.querySelector('link[as=fetch]').getAttribute('href').replace('./', ''));
+  expect(await cached()).toContain(wasm);
+});
+
+test('the single-file build works when opened from disk', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  const outside = [];
+  page.on('request', (r) => {
+    if (!r.url().startsWith('file://') && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) outside.push(r.url());
+  });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  const file = 'file://' + path.join(dist, 'abm-planner.html');
+  await page.goto(file);
+  await expect(page.locator('.app[data-ready=true]')).toBeVisible();
+  await page.getByRole('button', { name: 'Load demo plan' }).click();
+  await expect(page.getByTestId('current-plan-name')).toHaveText('FY2026 ABM計画（デモ）');
+  await expect(page.getByTestId('save-status')).toContainText('Saved');
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Account plans' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Account plans');
+  // Saved in local storage: a reload from disk brings the plan back.
+  await page.reload();
+  await expect(page.locator('.app[data-ready=true]')).toBeVisible();
+  await expect(page.getByTestId('current-plan-name')).toHaveText('FY2026 ABM計画（デモ）');
+  await shot(page, 'single-file');
+  expect(outside).toEqual([]);
+  expect(errors).toEqual([]);
+  await context.close();
+});
