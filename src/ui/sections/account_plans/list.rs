@@ -116,7 +116,7 @@ pub fn AccountList(selected: RwSignal<Option<String>>) -> impl IntoView {
                 <td>
                     <a class="plan-link" href=href aria-current=move || if current() { "page" } else { "false" }>
                         <span class="plan-link-name">{r.name.clone()}</span>
-                        <span class="plan-link-meta">{tier}{stage}<span class="muted">{plan}</span>{suggested}</span>
+                        <span class="plan-link-meta">{tier}{suggested}{stage}<span class="muted">{plan}</span></span>
                     </a>
                 </td>
             </tr>
