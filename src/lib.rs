@@ -11,6 +11,7 @@ pub mod demo;
 pub mod domain;
 pub mod editing;
 pub mod icp;
+pub mod kpi;
 pub mod persistence;
 pub mod plan_file;
 pub mod prioritisation;

@@ -87,21 +87,16 @@ pub fn large_plan(size: Size, today: Date, seed: u64) -> Plan {
     for i in 0..size.deals {
         let created = today.add_days(-rng.i64(30..900));
         let outcome = [Outcome::Won, Outcome::Won, Outcome::Lost, Outcome::Open][rng.usize(..4)];
+        let id = DealId::generate(&mut ids);
+        let account = accounts[rng.usize(..accounts.len())].clone();
+        let kind = [DealKind::New, DealKind::CrossSell, DealKind::Upsell, DealKind::Renewal][rng.usize(..4)];
+        let amount = Money::from_major(rng.i64(500_000..50_000_000));
         plan.deals.push_back(Deal {
-            id: DealId::generate(&mut ids),
-            account: accounts[rng.usize(..accounts.len())].clone(),
-            name: format!("商談{i}"),
-            kind: [DealKind::New, DealKind::CrossSell, DealKind::Upsell, DealKind::Renewal][rng.usize(..4)],
-            amount: Money::from_major(rng.i64(500_000..50_000_000)),
-            created,
+            kind,
             closed: (outcome != Outcome::Open).then(|| created.add_days(rng.i64(20..200)).min(today)),
             stage: if outcome == Outcome::Open { DealStage::Proposal } else { DealStage::Closed },
             outcome,
-            product: String::new(),
-            owner: None,
-            campaign: None,
-            notes: String::new(),
-            updated_at: None,
+            ..Deal::new(id, account, format!("商談{i}"), amount, created)
         });
     }
     let campaigns: Vec<CampaignId> = plan.campaigns.iter().map(|c| c.id.clone()).collect();

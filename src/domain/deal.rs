@@ -37,6 +37,28 @@ pub struct Deal {
     pub updated_at: Option<Timestamp>,
 }
 
+impl Deal {
+    /// An open new-business deal; set the rest with struct update syntax.
+    pub fn new(id: DealId, account: AccountId, name: impl Into<String>, amount: Money, created: Date) -> Self {
+        Deal {
+            id,
+            account,
+            name: name.into(),
+            kind: DealKind::default(),
+            amount,
+            created,
+            closed: None,
+            stage: DealStage::default(),
+            outcome: Outcome::default(),
+            product: String::new(),
+            owner: None,
+            campaign: None,
+            notes: String::new(),
+            updated_at: None,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub enum DealKind {

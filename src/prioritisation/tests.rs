@@ -61,20 +61,9 @@ fn factors_are_derived_from_the_data() {
     p.accounts[0].expected_deal_size = Some(Money::from_major(6_000_000));
     p.prioritisation.opportunity_bands = [1, 2, 3, 5, 8, 12, 18, 25, 35, 50].iter().map(|m| Money::from_major(m * 1_000_000)).collect();
     let deal = |id: &str, account: &str, amount: i64, outcome| Deal {
-        id: DealId(id.into()),
-        account: AccountId(account.into()),
-        name: id.into(),
-        kind: DealKind::New,
-        amount: Money::from_major(amount),
-        created: Date::from_ymd(2025, 1, 1).unwrap(),
-        closed: None,
         stage: DealStage::Closed,
         outcome,
-        product: String::new(),
-        owner: None,
-        campaign: None,
-        notes: String::new(),
-        updated_at: None,
+        ..Deal::new(DealId(id.into()), AccountId(account.into()), id, Money::from_major(amount), Date::from_ymd(2025, 1, 1).unwrap())
     };
     p.deals = vec![
         deal("d1", "a", 10_000_000, Outcome::Won),

@@ -1,0 +1,92 @@
+//! The sales cycle (lead time to contract): days from a won deal's creation (or
+//! the account's first touch before it) to its close, for deals won in the period;
+//! mean and median, overall and by tier. Definitions in docs/kpis.md.
+
+use super::Period;
+use crate::domain::*;
+use std::collections::HashMap;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct CycleStats {
+    pub deals: usize,
+    pub mean_days: Option<f64>,
+    pub median_days: Option<f64>,
+}
+
+fn stats(mut days: Vec<i64>) -> CycleStats {
+    if days.is_empty() {
+        return CycleStats::default();
+    }
+    days.sort_unstable();
+    let n = days.len();
+    let mean = days.iter().sum::<i64>() as f64 / n as f64;
+    let median = if n % 2 == 1 { days[n / 2] as f64 } else { (days[n / 2 - 1] + days[n / 2]) as f64 / 2.0 };
+    CycleStats { deals: n, mean_days: Some(mean), median_days: Some(median) }
+}
+
+/// Overall and per tier (1, 2, 3); `tier_of` gives an account's tier, if any.
+/// With `from_first_touch`, a deal's cycle starts at the account's earliest
+/// activity when that came before the deal was created.
+pub fn sales_cycle(plan: &Plan, period: &Period, from_first_touch: bool, tier_of: impl Fn(&AccountId) -> Option<Tier>) -> (CycleStats, [CycleStats; 3]) {
+    let first_touch: HashMap<&AccountId, Date> = if from_first_touch {
+        plan.activities.iter().fold(HashMap::new(), |mut m, a| {
+            let d = a.at.date();
+            m.entry(&a.account).and_modify(|x: &mut Date| *x = (*x).min(d)).or_insert(d);
+            m
+        })
+    } else {
+        HashMap::new()
+    };
+    let mut all = Vec::new();
+    let mut tiers: [Vec<i64>; 3] = Default::default();
+    for d in plan.deals.iter().filter(|d| d.outcome == Outcome::Won) {
+        let Some(closed) = d.closed.filter(|c| period.contains(*c)) else { continue };
+        let start = first_touch.get(&d.account).map_or(d.created, |t| (*t).min(d.created));
+        let days = start.days_until(closed).max(0);
+        all.push(days);
+        if let Some(t) = tier_of(&d.account) {
+            tiers[usize::from(t.number()) - 1].push(days);
+        }
+    }
+    let [t1, t2, t3] = tiers;
+    (stats(all), [stats(t1), stats(t2), stats(t3)])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixtures::*;
+    use super::*;
+
+    #[test]
+    fn mean_and_median_by_tier() {
+        let mut p = plan_with(vec![activity("a", ActivityKind::WebVisit, 1, None)]);
+        let sep = |d| Date::from_ymd(2026, 9, d).unwrap();
+        p.deals.extend([
+            deal("d1", "a", DealKind::New, 1, sep(1), Some(day(10)), Outcome::Won),  // 70 days
+            deal("d2", "b", DealKind::New, 1, sep(21), Some(day(10)), Outcome::Won), // 50 days
+            deal("d3", "b", DealKind::New, 1, sep(30), Some(day(9)), Outcome::Won),  // 40 days
+            deal("d4", "c", DealKind::New, 1, sep(1), Some(day(11)), Outcome::Lost), // lost: out
+            deal("d5", "c", DealKind::New, 1, sep(1), Some(sep(29)), Outcome::Won),  // closed before the period
+        ]);
+        let tier = |a: &AccountId| match a.as_str() {
+            "a" => Some(Tier::One),
+            "b" => Some(Tier::Two),
+            _ => None,
+        };
+        let (all, by_tier) = sales_cycle(&p, &november(), false, tier);
+        assert_eq!(all, CycleStats { deals: 3, mean_days: Some(160.0 / 3.0), median_days: Some(50.0) });
+        assert_eq!(by_tier[0], CycleStats { deals: 1, mean_days: Some(70.0), median_days: Some(70.0) });
+        assert_eq!(by_tier[1], CycleStats { deals: 2, mean_days: Some(45.0), median_days: Some(45.0) });
+        assert_eq!(by_tier[2], CycleStats::default());
+    }
+
+    #[test]
+    fn the_first_touch_starts_the_cycle_only_when_it_came_first() {
+        let mut p = plan_with(vec![activity("a", ActivityKind::WebVisit, 1, None)]);
+        p.deals.push_back(deal("d1", "a", DealKind::New, 1, day(5), Some(day(25)), Outcome::Won));
+        p.deals.push_back(deal("d2", "b", DealKind::New, 1, day(5), Some(day(25)), Outcome::Won));
+        let (all, _) = sales_cycle(&p, &november(), true, |_| None);
+        // a: from Nov 1 (first touch) = 24 days; b: no touches, from creation = 20 days.
+        assert_eq!(all.mean_days, Some(22.0));
+    }
+}

@@ -1,0 +1,151 @@
+//! Engagement: email open and click rates, web visits, the engagement score with
+//! time decay, engaged accounts and the engagement rate. Definitions in
+//! docs/kpis.md.
+
+use super::{times, Period};
+use crate::domain::*;
+use std::collections::{HashMap, HashSet};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct EmailRates {
+    pub sent: u64,
+    pub opened: u64,
+    pub clicked: u64,
+}
+
+impl EmailRates {
+    /// Opened ÷ sent, in %; `None` when nothing was sent.
+    pub fn open_rate(&self) -> Option<f64> {
+        (self.sent > 0).then(|| self.opened as f64 * 100.0 / self.sent as f64)
+    }
+
+    /// Clicked ÷ sent, in %; `None` when nothing was sent.
+    pub fn click_rate(&self) -> Option<f64> {
+        (self.sent > 0).then(|| self.clicked as f64 * 100.0 / self.sent as f64)
+    }
+}
+
+/// Email counts of the activities in the period (filter them first for one
+/// account or one campaign).
+pub fn email_rates<'a>(activities: impl IntoIterator<Item = &'a Activity>, period: &Period) -> EmailRates {
+    let mut r = EmailRates::default();
+    for a in activities.into_iter().filter(|a| period.contains(a.at.date())) {
+        match a.kind {
+            ActivityKind::EmailSent => r.sent += times(a),
+            ActivityKind::EmailOpened => r.opened += times(a),
+            ActivityKind::EmailClicked => r.clicked += times(a),
+            _ => {}
+        }
+    }
+    r
+}
+
+pub fn web_visits<'a>(activities: impl IntoIterator<Item = &'a Activity>, period: &Period) -> u64 {
+    activities.into_iter().filter(|a| a.kind == ActivityKind::WebVisit && period.contains(a.at.date())).map(times).sum()
+}
+
+/// Each account's engagement score at `at`: every activity of the last
+/// `journey.windowDays` days earns its kind's points (times its count), halved
+/// every `engagement.halfLifeDays` days of age. Accounts without activity have no
+/// entry (their score is 0).
+pub fn engagement_scores(plan: &Plan, at: Timestamp) -> HashMap<AccountId, f64> {
+    let model = &plan.settings.engagement;
+    let half_life = f64::from(model.half_life_days.max(1));
+    let window = f64::from(plan.settings.journey.window_days);
+    let mut scores: HashMap<AccountId, f64> = HashMap::new();
+    for a in plan.activities.iter() {
+        let age = (at.millis() - a.at.millis()) as f64 / 86_400_000.0;
+        if !(0.0..=window).contains(&age) {
+            continue;
+        }
+        let points = model.points.get(&a.kind).copied().filter(|p| p.is_finite() && *p > 0.0).unwrap_or(0.0);
+        if points == 0.0 {
+            continue;
+        }
+        *scores.entry(a.account.clone()).or_default() += points * times(a) as f64 * 0.5f64.powf(age / half_life);
+    }
+    scores
+}
+
+/// How many of `among` have a score of at least `min` (the journey's engaged threshold).
+pub fn engaged_accounts(scores: &HashMap<AccountId, f64>, among: &[AccountId], min: f64) -> usize {
+    among.iter().filter(|id| scores.get(*id).is_some_and(|s| *s >= min)).count()
+}
+
+/// Share (%) of `among` that responded at least once in the period (an activity
+/// earning engagement points: an open, a click, a visit, a meeting…; not an email
+/// sent or an ad shown). `None` when `among` is empty.
+pub fn engagement_rate(plan: &Plan, among: &[AccountId], period: &Period) -> Option<f64> {
+    if among.is_empty() {
+        return None;
+    }
+    let wanted: HashSet<&AccountId> = among.iter().collect();
+    let points = &plan.settings.engagement.points;
+    let responded: HashSet<&AccountId> = plan
+        .activities
+        .iter()
+        .filter(|a| period.contains(a.at.date()) && wanted.contains(&a.account))
+        .filter(|a| points.get(&a.kind).is_some_and(|p| *p > 0.0))
+        .map(|a| &a.account)
+        .collect();
+    Some(responded.len() as f64 / wanted.len() as f64 * 100.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixtures::*;
+    use super::*;
+
+    #[test]
+    fn email_rates_count_bulk_records_and_stay_in_the_period() {
+        let acts = [
+            activity("a", ActivityKind::EmailSent, 10, Some(40)),
+            activity("a", ActivityKind::EmailOpened, 11, Some(10)),
+            activity("b", ActivityKind::EmailOpened, 12, None),
+            activity("a", ActivityKind::EmailClicked, 12, Some(3)),
+            activity("a", ActivityKind::EmailSent, 40, Some(100)), // outside
+            activity("a", ActivityKind::WebVisit, 12, Some(7)),
+            activity("b", ActivityKind::WebVisit, 13, None),
+        ];
+        let period = november();
+        let r = email_rates(&acts, &period);
+        assert_eq!(r, EmailRates { sent: 40, opened: 11, clicked: 3 });
+        assert_eq!(r.open_rate(), Some(27.5));
+        assert_eq!(r.click_rate(), Some(7.5));
+        assert_eq!(EmailRates::default().open_rate(), None, "nothing sent: no rate, not 0 %");
+        assert_eq!(web_visits(&acts, &period), 8);
+    }
+
+    #[test]
+    fn scores_decay_by_half_life_and_ignore_the_future_and_the_old() {
+        let mut p = plan_with(vec![
+            activity("a", ActivityKind::Meeting, 20, None),        // 10 points, 10 days old
+            activity("a", ActivityKind::ContentDownload, 30, None), // 5 points, today
+            activity("a", ActivityKind::EmailSent, 30, Some(9)),    // no points
+            activity("b", ActivityKind::WebVisit, 30, Some(2)),     // 2 × 2 points
+            activity("c", ActivityKind::Meeting, 1, None),          // too old for a 20-day window
+        ]);
+        p.settings.engagement.half_life_days = 10;
+        p.settings.journey.window_days = 20;
+        let now = day(30).at(10, 0);
+        let s = engagement_scores(&p, now);
+        assert!((s[&AccountId("a".into())] - 10.0).abs() < 1e-9, "10 × ½ + 5 = 10: {s:?}");
+        assert!((s[&AccountId("b".into())] - 4.0).abs() < 1e-9);
+        assert!(!s.contains_key(&AccountId("c".into())));
+        let among = [AccountId("a".into()), AccountId("b".into()), AccountId("c".into())];
+        assert_eq!(engaged_accounts(&s, &among, 5.0), 1);
+        assert_eq!(engaged_accounts(&s, &among, 4.0), 2);
+    }
+
+    #[test]
+    fn the_engagement_rate_is_the_share_that_responded() {
+        let p = plan_with(vec![
+            activity("a", ActivityKind::EmailOpened, 5, None),
+            activity("b", ActivityKind::EmailSent, 5, None), // not a response
+            activity("c", ActivityKind::Meeting, 5, None),   // not among
+        ]);
+        let among = [AccountId("a".into()), AccountId("b".into())];
+        assert_eq!(engagement_rate(&p, &among, &november()), Some(50.0));
+        assert_eq!(engagement_rate(&p, &[], &november()), None);
+    }
+}
