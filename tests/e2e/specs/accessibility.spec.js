@@ -73,6 +73,20 @@ test('dialogs hold focus and give it back; focus is always visible', async ({ pa
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(opener).toBeFocused();
+
+  // Edits in place keep the focus where it is: an action's status...
+  const status = page.getByTestId('plan-actions').getByRole('combobox').first();
+  await status.focus();
+  await status.selectOption('Done');
+  await expect(status).toHaveValue('Done');
+  await expect(status).toBeFocused();
+  // ...and a rule's delay, left with Tab for the next control of its row.
+  await page.getByTestId('account-plan').getByRole('button', { name: 'Edit rules…' }).click();
+  const rules = page.getByRole('dialog', { name: 'Next-best-action rules' });
+  await rules.getByLabel('Within days (1)').fill('5');
+  await page.keyboard.press('Tab');
+  await expect(rules.getByRole('button', { name: 'Remove rule (1)' })).toBeFocused();
+  await page.keyboard.press('Escape');
   // The focused control shows a visible outline.
   await page.keyboard.press('Tab');
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);

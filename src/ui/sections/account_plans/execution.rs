@@ -8,7 +8,7 @@ use crate::browser::clock;
 use crate::domain::{AccountId, Action, ActionStatus};
 use crate::editing::EditKind;
 use crate::ui::format;
-use crate::ui::i18n::{t, t_string, td_string, use_i18n};
+use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::ui::labels;
 use crate::ui::state::{use_app, ToastAction};
 use leptos::prelude::*;
@@ -45,69 +45,76 @@ pub fn ExecutionPanel(id: AccountId) -> impl IntoView {
             state.show_toast(td_string!(state.locale(), goals.deleted, name = title).to_string(), Some(ToastAction::UndoEdit));
         })
     };
-    let rows = move || {
+    // Rows are keyed by everything but the status, so changing a status in place
+    // keeps the row (and the keyboard focus on its select); the status parts read
+    // the current value.
+    let keyed = move || {
         let l = i18n.get_locale();
+        actions.get().into_iter().map(|a| (l, a)).collect::<Vec<_>>()
+    };
+    let key = |(l, a): &(Locale, Action)| {
+        let mut k = a.clone();
+        k.status = ActionStatus::Planned;
+        format!("{l:?}{k:?}")
+    };
+    let row = move |(l, a): (Locale, Action)| {
         let today = clock::today();
-        state.plan.with(|p| {
-            let Some(p) = p else { return Vec::new() };
-            actions
-                .get()
-                .into_iter()
-                .map(|a| {
-                    let channel = a.channel.as_ref().map(|c| labels::channel(l, p, c)).unwrap_or_else(|| "—".into());
-                    let owner = a.owner.as_ref().and_then(|o| p.member(o)).map(|m| m.name.clone()).unwrap_or_else(|| "—".into());
-                    let content: Vec<(String, String)> = a
-                        .content
-                        .iter()
-                        .filter_map(|c| p.content.iter().find(|x| &x.id == c))
-                        .map(|c| (c.title.clone(), c.url.clone()))
-                        .collect();
-                    let overdue = a.due.is_some_and(|d| d < today) && matches!(a.status, ActionStatus::Planned | ActionStatus::InProgress);
-                    let (edit, status_id, remove_id, title) = (a.clone(), a.id.clone(), a.id.clone(), a.title.clone());
-                    let status_label = td_string!(l, ap.status).to_string();
-                    view! {
-                        <tr class:done=a.status == ActionStatus::Done>
-                            <th scope="row">{a.title.clone()}</th>
-                            <td>{channel}</td>
-                            <td>{owner}</td>
-                            <td>{a.start.map(|d| format::date(d, l)).unwrap_or_else(|| "—".into())}</td>
-                            <td class:overdue=overdue>
-                                {a.due.map(|d| format::date(d, l)).unwrap_or_else(|| "—".into())}
-                                {overdue.then(|| view! { <span class="chip chip-warn">{td_string!(l, ap.overdue).to_string()}</span> })}
-                            </td>
-                            <td>
-                                <span class="print-only">{labels::action_status(l, a.status)}</span>
-                                <select class="no-print" aria-label=format!("{status_label}: {}", a.title) on:change=move |ev| {
-                                    let v = event_target_value(&ev);
-                                    if let Some(s) = labels::ACTION_STATUSES.into_iter().find(|s| format!("{s:?}") == v) {
-                                        set_status.run((status_id.clone(), s));
-                                    }
-                                }>
-                                    {labels::ACTION_STATUSES.into_iter().map(|s| view! {
-                                        <option value=format!("{s:?}") selected=a.status == s>{labels::action_status(l, s)}</option>
-                                    }).collect_view()}
-                                </select>
-                            </td>
-                            <td>
-                                {if content.is_empty() { view! { <span>"—"</span> }.into_any() } else {
-                                    content.into_iter().map(|(title, url)| {
-                                        if crate::account_planning::markdown::is_web_link(&url) {
-                                            view! { <a href=url.trim().to_string() target="_blank" rel="noopener noreferrer">{title}</a>" " }.into_any()
-                                        } else {
-                                            view! { <span>{title}" "</span> }.into_any()
-                                        }
-                                    }).collect_view().into_any()
-                                }}
-                            </td>
-                            <td class="row-actions no-print">
-                                <button type="button" class="button button-small" on:click=move |_| { editing.set(Some(edit.clone())); open.set(true); }>{td_string!(l, ap.edit).to_string()}</button>
-                                <button type="button" class="button button-small button-danger-quiet" on:click=move |_| remove.run((remove_id.clone(), title.clone()))>{td_string!(l, ap.delete).to_string()}</button>
-                            </td>
-                        </tr>
-                    }
-                })
-                .collect::<Vec<_>>()
-        })
+        let (channel, owner, content) = state.plan.with_untracked(|p| {
+            let Some(p) = p else { return (String::new(), String::new(), Vec::new()) };
+            let channel = a.channel.as_ref().map(|c| labels::channel(l, p, c)).unwrap_or_else(|| "—".into());
+            let owner = a.owner.as_ref().and_then(|o| p.member(o)).map(|m| m.name.clone()).unwrap_or_else(|| "—".into());
+            let content: Vec<(String, String)> =
+                a.content.iter().filter_map(|c| p.content.iter().find(|x| &x.id == c)).map(|c| (c.title.clone(), c.url.clone())).collect();
+            (channel, owner, content)
+        });
+        let status = {
+            let id = a.id.clone();
+            Memo::new(move |_| actions.with(|v| v.iter().find(|x| x.id == id).map_or(ActionStatus::Planned, |x| x.status)))
+        };
+        let due = a.due;
+        let overdue = move || due.is_some_and(|d| d < today) && matches!(status.get(), ActionStatus::Planned | ActionStatus::InProgress);
+        let (edit, status_id, remove_id, title) = (a.clone(), a.id.clone(), a.id.clone(), a.title.clone());
+        let status_label = td_string!(l, ap.status).to_string();
+        view! {
+            <tr class:done=move || status.get() == ActionStatus::Done>
+                <th scope="row">{a.title.clone()}</th>
+                <td>{channel}</td>
+                <td>{owner}</td>
+                <td>{a.start.map(|d| format::date(d, l)).unwrap_or_else(|| "—".into())}</td>
+                <td class:overdue=overdue>
+                    {a.due.map(|d| format::date(d, l)).unwrap_or_else(|| "—".into())}
+                    {move || overdue().then(|| view! { <span class="chip chip-warn">{td_string!(l, ap.overdue).to_string()}</span> })}
+                </td>
+                <td>
+                    <span class="print-only">{move || labels::action_status(l, status.get())}</span>
+                    <select class="no-print" aria-label=format!("{status_label}: {}", a.title) on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        if let Some(s) = labels::ACTION_STATUSES.into_iter().find(|s| format!("{s:?}") == v) {
+                            set_status.run((status_id.clone(), s));
+                        }
+                    }>
+                        {labels::ACTION_STATUSES.into_iter().map(|s| view! {
+                            <option value=format!("{s:?}") selected=move || status.get() == s>{labels::action_status(l, s)}</option>
+                        }).collect_view()}
+                    </select>
+                </td>
+                <td>
+                    {if content.is_empty() { view! { <span>"—"</span> }.into_any() } else {
+                        content.into_iter().map(|(title, url)| {
+                            if crate::account_planning::markdown::is_web_link(&url) {
+                                view! { <a href=url.trim().to_string() target="_blank" rel="noopener noreferrer">{title}</a>" " }.into_any()
+                            } else {
+                                view! { <span>{title}" "</span> }.into_any()
+                            }
+                        }).collect_view().into_any()
+                    }}
+                </td>
+                <td class="row-actions no-print">
+                    <button type="button" class="button button-small" on:click=move |_| { editing.set(Some(edit.clone())); open.set(true); }>{td_string!(l, ap.edit).to_string()}</button>
+                    <button type="button" class="button button-small button-danger-quiet" on:click=move |_| remove.run((remove_id.clone(), title.clone()))>{td_string!(l, ap.delete).to_string()}</button>
+                </td>
+            </tr>
+        }
     };
     view! {
         <section class="panel" aria-labelledby="plan-execution">
@@ -132,7 +139,7 @@ pub fn ExecutionPanel(id: AccountId) -> impl IntoView {
                             <th scope="col">{t!(i18n, ap.linked_content)}</th>
                             <th scope="col" class="no-print"><span class="visually-hidden">{t!(i18n, accounts.actions)}</span></th>
                         </tr></thead>
-                        <tbody>{rows}</tbody>
+                        <tbody><For each=keyed key=key children=row/></tbody>
                     </table>
                 </div>
                 <div class:screen-hidden=move || !timeline.get()>

@@ -58,11 +58,15 @@ pub fn RulesDialog(open: RwSignal<bool>) -> impl IntoView {
             })
         })
     };
-    let edit = move |i: usize, f: &dyn Fn(&mut Draft)| drafts.update(|d| {
-        if let Some(x) = d.get_mut(i) {
-            f(x);
-        }
-    });
+    // Rows are keyed by rule id and never rebuilt by their own edits, so focus
+    // stays where the user is (a rebuilt row would drop it after Tab).
+    let edit = move |id: &RuleId, f: &dyn Fn(&mut Draft)| {
+        drafts.update(|d| {
+            if let Some(x) = d.iter_mut().find(|x| &x.rule.id == id) {
+                f(x);
+            }
+        })
+    };
     view! {
         <Modal open title=Signal::derive(move || t_string!(i18n, ap.rules_title).to_string()) class="form-dialog wide-dialog">
             <form class="form" novalidate on:submit=move |ev| { ev.prevent_default(); save(); }>
@@ -77,41 +81,49 @@ pub fn RulesDialog(open: RwSignal<bool>) -> impl IntoView {
                         <th scope="col"><span class="visually-hidden">{t!(i18n, ap.rule_remove)}</span></th>
                     </tr></thead>
                     <tbody>
-                        {move || drafts.get().into_iter().enumerate().map(|(i, d)| {
-                            let n = i + 1;
-                            let label = move |what: String| format!("{what} ({n})");
-                            let channel_key = d.rule.channel.as_ref().map(|c| c.key().to_string()).unwrap_or_default();
-                            view! {
-                                <tr>
-                                    <td><input type="checkbox" aria-label=move || label(t_string!(i18n, ap.rule_enabled).to_string()) prop:checked=d.rule.enabled
-                                        on:change=move |ev| { let on = event_target_checked(&ev); edit(i, &|x| x.rule.enabled = on); }/></td>
-                                    <td><select aria-label=move || label(t_string!(i18n, ap.rule_when).to_string()) on:change=move |ev| {
-                                        let v = event_target_value(&ev);
-                                        if let Some(k) = ActivityKind::ALL.into_iter().find(|k| format!("{k:?}") == v) { edit(i, &|x| x.rule.when = k); }
-                                    }>
-                                        {ActivityKind::ALL.into_iter().map(|k| view! {
-                                            <option value=format!("{k:?}") selected=d.rule.when == k>{labels::activity_kind(i18n.get_locale_untracked(), k)}</option>
-                                        }).collect_view()}
-                                    </select></td>
-                                    <td><input type="text" aria-label=move || label(t_string!(i18n, ap.rule_suggest).to_string()) value=d.rule.suggest.clone()
-                                        on:change=move |ev| { let v = event_target_value(&ev); edit(i, &|x| x.rule.suggest = v.clone()); }/></td>
-                                    <td><select aria-label=move || label(t_string!(i18n, ap.rule_channel).to_string()) on:change=move |ev| {
-                                        let v = event_target_value(&ev);
-                                        edit(i, &|x| x.rule.channel = (!v.is_empty()).then(|| Channel::from_key(&v)));
-                                    }>
-                                        <option value="" selected=channel_key.is_empty()>{t!(i18n, ap.no_channel)}</option>
-                                        {channels().into_iter().map(|(key, name)| {
-                                            let selected = key == channel_key;
-                                            view! { <option value=key selected=selected>{name}</option> }
-                                        }).collect_view()}
-                                    </select></td>
-                                    <td><input type="number" min="0" max="365" class="narrow" aria-label=move || label(t_string!(i18n, ap.rule_days).to_string()) value=d.days.clone()
-                                        on:change=move |ev| { let v = event_target_value(&ev); edit(i, &|x| x.days = v.clone()); }/></td>
-                                    <td><button type="button" class="icon-button" aria-label=move || label(t_string!(i18n, ap.rule_remove).to_string())
-                                        on:click=move |_| drafts.update(|d| { d.remove(i); })><span aria-hidden="true">"✕"</span></button></td>
-                                </tr>
+                        <For each=move || drafts.get() key=|d| d.rule.id.clone() let:d>
+                            {
+                                let id = d.rule.id.clone();
+                                let n = {
+                                    let id = id.clone();
+                                    Memo::new(move |_| drafts.with(|v| v.iter().position(|x| x.rule.id == id).map_or(0, |p| p + 1)))
+                                };
+                                // Copy (it holds only a memo), so every label closure can have one.
+                                let label = move |what: String| format!("{what} ({})", n.get());
+                                let channel_key = d.rule.channel.as_ref().map(|c| c.key().to_string()).unwrap_or_default();
+                                let (i1, i2, i3, i4, i5, i6) = (id.clone(), id.clone(), id.clone(), id.clone(), id.clone(), id);
+                                view! {
+                                    <tr>
+                                        <td><input type="checkbox" aria-label=move || label(t_string!(i18n, ap.rule_enabled).to_string()) prop:checked=d.rule.enabled
+                                            on:change=move |ev| { let on = event_target_checked(&ev); edit(&i1, &|x| x.rule.enabled = on); }/></td>
+                                        <td><select aria-label=move || label(t_string!(i18n, ap.rule_when).to_string()) on:change=move |ev| {
+                                            let v = event_target_value(&ev);
+                                            if let Some(k) = ActivityKind::ALL.into_iter().find(|k| format!("{k:?}") == v) { edit(&i2, &|x| x.rule.when = k); }
+                                        }>
+                                            {ActivityKind::ALL.into_iter().map(|k| view! {
+                                                <option value=format!("{k:?}") selected=d.rule.when == k>{move || labels::activity_kind(i18n.get_locale(), k)}</option>
+                                            }).collect_view()}
+                                        </select></td>
+                                        <td><input type="text" aria-label=move || label(t_string!(i18n, ap.rule_suggest).to_string()) value=d.rule.suggest.clone()
+                                            on:change=move |ev| { let v = event_target_value(&ev); edit(&i3, &|x| x.rule.suggest = v.clone()); }/></td>
+                                        <td><select aria-label=move || label(t_string!(i18n, ap.rule_channel).to_string()) on:change=move |ev| {
+                                            let v = event_target_value(&ev);
+                                            edit(&i4, &|x| x.rule.channel = (!v.is_empty()).then(|| Channel::from_key(&v)));
+                                        }>
+                                            <option value="" selected=channel_key.is_empty()>{t!(i18n, ap.no_channel)}</option>
+                                            {channels().into_iter().map(|(key, name)| {
+                                                let selected = key == channel_key;
+                                                view! { <option value=key selected=selected>{name}</option> }
+                                            }).collect_view()}
+                                        </select></td>
+                                        <td><input type="number" min="0" max="365" class="narrow" aria-label=move || label(t_string!(i18n, ap.rule_days).to_string()) value=d.days.clone()
+                                            on:change=move |ev| { let v = event_target_value(&ev); edit(&i5, &|x| x.days = v.clone()); }/></td>
+                                        <td><button type="button" class="icon-button" aria-label=move || label(t_string!(i18n, ap.rule_remove).to_string())
+                                            on:click=move |_| drafts.update(|d| d.retain(|x| x.rule.id != i6))><span aria-hidden="true">"✕"</span></button></td>
+                                    </tr>
+                                }
                             }
-                        }).collect_view()}
+                        </For>
                     </tbody>
                 </table>
                 <button type="button" class="button button-small" on:click=add>{t!(i18n, ap.rule_add)}</button>

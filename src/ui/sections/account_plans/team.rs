@@ -21,6 +21,7 @@ pub fn TeamDialog(open: RwSignal<bool>) -> impl IntoView {
     let members = Memo::new(move |_| {
         state.plan.with(|p| p.as_ref().map(|p| p.team.iter().map(|m| (m.clone(), member_in_history(p, &m.id))).collect::<Vec<_>>()).unwrap_or_default())
     });
+    let current = move |id: &MemberId| state.plan.with_untracked(|p| p.as_ref().and_then(|p| p.member(id).cloned()));
     let name = RwSignal::new(String::new());
     let team = RwSignal::new(Team::Marketing);
     let error: RwSignal<Option<String>> = RwSignal::new(None);
@@ -47,22 +48,25 @@ pub fn TeamDialog(open: RwSignal<bool>) -> impl IntoView {
                     <th scope="col"><span class="visually-hidden">{t!(i18n, ap.member_remove)}</span></th>
                 </tr></thead>
                 <tbody>
-                    <For each=move || members.get() key=|(m, used)| (m.clone().id, m.name.clone(), format!("{:?}", m.team), *used) let:item>
+                    <For each=move || members.get() key=|(m, used)| (m.id.clone(), *used) let:item>
                         {
                             let (m, used) = item;
-                            let (rename, reteam, remove) = (m.clone(), m.clone(), m.id.clone());
+                            let (rename, reteam, remove) = (m.id.clone(), m.id.clone(), m.id.clone());
                             let label = m.name.clone();
                             view! {
                                 <tr>
                                     <td><input type="text" aria-label=move || t_string!(i18n, ap.member_name) value=m.name.clone() on:change=move |ev| {
                                         let n = event_target_value(&ev);
-                                        if !n.trim().is_empty() {
-                                            state.dispatch(Change::PutTeamMember(TeamMember { name: n.trim().to_string(), ..rename.clone() }), EditKind::EditTeam);
+                                        // The member as it is now (the row outlives its edits).
+                                        if let Some(m) = current(&rename).filter(|_| !n.trim().is_empty()) {
+                                            state.dispatch(Change::PutTeamMember(TeamMember { name: n.trim().to_string(), ..m }), EditKind::EditTeam);
                                         }
                                     }/></td>
                                     <td><select aria-label=move || t_string!(i18n, ap.member_team) on:change=move |ev| {
                                         let t = team_from(&event_target_value(&ev));
-                                        state.dispatch(Change::PutTeamMember(TeamMember { team: t, ..reteam.clone() }), EditKind::EditTeam);
+                                        if let Some(m) = current(&reteam) {
+                                            state.dispatch(Change::PutTeamMember(TeamMember { team: t, ..m }), EditKind::EditTeam);
+                                        }
                                     }>
                                         {labels::TEAMS.into_iter().map(|t| view! {
                                             <option value=format!("{t:?}") selected=m.team == t>{move || labels::team(i18n.get_locale(), t)}</option>
