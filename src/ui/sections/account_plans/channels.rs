@@ -9,7 +9,7 @@ use crate::domain::{AccountId, Channel, ChannelId, CustomChannel, IdGenerator};
 use crate::editing::{Change, EditKind};
 use crate::icp::normalise;
 use crate::ui::widgets::unique_id;
-use crate::ui::i18n::{t, t_string, td_string, use_i18n};
+use crate::ui::i18n::{t, td_string, use_i18n};
 use crate::ui::labels;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -90,23 +90,32 @@ pub fn ChannelsPanel(id: AccountId) -> impl IntoView {
             <h3 id="plan-channels">{t!(i18n, ap.channels)}</h3>
             <p class="muted no-print">{t!(i18n, ap.channels_hint)}</p>
             <ul class="channel-mix" data-testid="channel-mix">
-                {move || rows.get().into_iter().map(|r| {
-                    let l = i18n.get_locale();
-                    let channel = r.channel.clone();
-                    let responses = if r.responses > 0 { td_string!(l, ap.responses_n, count = r.responses as usize).to_string() } else { t_string!(i18n, ap.no_responses).to_string() };
-                    let width = format!("{:.0}%", r.share * 100.0);
-                    view! {
-                        <li class:chosen=r.chosen class:print-hidden=!r.chosen>
-                            <label class="check">
-                                <input type="checkbox" prop:checked=r.chosen on:change=move |ev| toggle.run((channel.clone(), event_target_checked(&ev)))/>
-                                <span class="channel-name">{r.name.clone()}</span>
-                            </label>
-                            {r.suggested.then(|| view! { <span class="chip chip-accent">{t!(i18n, ap.suggested)}</span> })}
-                            <span class="response-bar" aria-hidden="true"><span style:width=width></span></span>
-                            <span class="muted response-count">{responses}</span>
-                        </li>
+                // Keyed without the choice and the strength (which moves with the clock), so
+                // ticking a box keeps the row and the focus.
+                <For each=move || rows.get() key=move |r| (i18n.get_locale_untracked(), r.channel.key().to_string(), r.name.clone(), r.responses) let:r>
+                    {
+                        let l = i18n.get_locale_untracked();
+                        let (channel, find) = (r.channel.clone(), r.channel.clone());
+                        let state_of = Memo::new(move |_| rows.with(|v| v.iter().find(|x| x.channel == find).map_or((false, false), |x| (x.chosen, x.suggested))));
+                        let responses = if r.responses > 0 { td_string!(l, ap.responses_n, count = r.responses as usize).to_string() } else { td_string!(l, ap.no_responses).to_string() };
+                        let width = {
+                            let find = r.channel.clone();
+                            move || rows.with(|v| v.iter().find(|x| x.channel == find).map_or(0.0, |x| x.share)) * 100.0
+                        };
+                        let width = move || format!("{:.0}%", width());
+                        view! {
+                            <li class:chosen=move || state_of.get().0 class:print-hidden=move || !state_of.get().0>
+                                <label class="check">
+                                    <input type="checkbox" prop:checked=move || state_of.get().0 on:change=move |ev| toggle.run((channel.clone(), event_target_checked(&ev)))/>
+                                    <span class="channel-name">{r.name.clone()}</span>
+                                </label>
+                                <Show when=move || state_of.get().1><span class="chip chip-accent">{t!(i18n, ap.suggested)}</span></Show>
+                                <span class="response-bar" aria-hidden="true"><span style:width=width></span></span>
+                                <span class="muted response-count">{responses}</span>
+                            </li>
+                        }
                     }
-                }).collect_view()}
+                </For>
             </ul>
             <form class="inline-form no-print" novalidate on:submit=add>
                 <div class="field">
