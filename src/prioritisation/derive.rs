@@ -46,9 +46,9 @@ pub struct Basis {
     pub targets: Vec<TargetStatus>,
     /// Each factor's scale maximum.
     pub maxima: Vec<f64>,
-    /// Tie-break: name, then id (kept in one text arena: two allocations, not
-    /// two per account).
-    pub(super) tie: TieKeys,
+    /// Tie-break among targets: position by name, then id (`u32::MAX` outside
+    /// the target list).
+    pub(super) tie: Vec<u32>,
     pub pinned: Vec<Option<Tier>>,
 }
 
@@ -76,32 +76,17 @@ fn unopt(x: f32) -> Option<f64> {
     (!x.is_nan()).then_some(f64::from(x))
 }
 
-/// Names and ids of accounts, for breaking ties in score.
-#[derive(Clone, Debug, PartialEq, Default)]
-pub(super) struct TieKeys {
-    text: String,
-    /// Per account: where its name ends and where its id ends in `text`.
-    ends: Vec<(u32, u32)>,
-}
-
-impl TieKeys {
-    fn with_capacity(n: usize) -> Self {
-        TieKeys { text: String::with_capacity(n * 40), ends: Vec::with_capacity(n) }
+/// Order of the target accounts by name, then id: how equal scores are ordered.
+/// Computed once per basis from the targets only (a tenth of a large plan, say),
+/// so ranking compares integers and the accounts' names are read once, not
+/// copied for every account.
+fn tie_order(keys: &mut [(&str, &str, u32)], n: usize) -> Vec<u32> {
+    keys.sort_unstable();
+    let mut order = vec![u32::MAX; n];
+    for (pos, &(_, _, i)) in keys.iter().enumerate() {
+        order[i as usize] = pos as u32;
     }
-
-    fn push(&mut self, name: &str, id: &str) {
-        self.text.push_str(name);
-        let name_end = self.text.len() as u32;
-        self.text.push_str(id);
-        self.ends.push((name_end, self.text.len() as u32));
-    }
-
-    /// Name and id of account `i`.
-    pub(super) fn get(&self, i: usize) -> (&str, &str) {
-        let start = if i == 0 { 0 } else { self.ends[i - 1].1 as usize };
-        let (name_end, id_end) = self.ends[i];
-        (&self.text[start..name_end as usize], &self.text[name_end as usize..id_end as usize])
-    }
+    order
 }
 
 #[derive(Default, Clone, Copy)]
@@ -166,9 +151,10 @@ impl Basis {
             values: Vec::with_capacity(n * factors.len()),
             targets: Vec::with_capacity(n),
             maxima: factors.iter().map(|f| f.scale.max()).collect(),
-            tie: TieKeys::with_capacity(n),
+            tie: Vec::new(),
             pinned: Vec::with_capacity(n),
         };
+        let mut tie_keys: Vec<(&str, &str, u32)> = Vec::new();
         for (a, t) in plan.accounts.iter().zip(&totals) {
             let fit = icp.fit_into(a, &mut basis.outcomes);
             for f in factors {
@@ -192,11 +178,15 @@ impl Basis {
                     (None, None) => Packed { value: f32::NAN, derived: f32::NAN, source: ValueSource::Missing },
                 });
             }
-            basis.targets.push(target_status(a, fit.percent, &plan.icp));
+            let target = target_status(a, fit.percent, &plan.icp);
+            if target.is_target() {
+                tie_keys.push((a.name.as_str(), a.id.as_str(), basis.targets.len() as u32));
+            }
+            basis.targets.push(target);
             basis.fits.push((opt(fit.percent), fit.known_share as f32));
-            basis.tie.push(&a.name, a.id.as_str());
             basis.pinned.push(a.tier);
         }
+        basis.tie = tie_order(&mut tie_keys, n);
         basis
     }
 

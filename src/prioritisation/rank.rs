@@ -81,12 +81,10 @@ pub fn rank(basis: &Basis, weights: &[f64], rule: &TierRule) -> Ranking {
             total.clamp(0.0, 100.0)
         })
         .collect();
-    let mut keyed: Vec<(i64, usize)> =
-        (0..n).filter(|i| basis.targets[*i].is_target()).map(|i| (-grid(scores[i]), i)).collect();
-    keyed.sort_unstable_by(|a, b| {
-        a.0.cmp(&b.0).then_with(|| basis.tie.get(a.1).cmp(&basis.tie.get(b.1)))
-    });
-    let order: Vec<usize> = keyed.into_iter().map(|(_, i)| i).collect();
+    let mut keyed: Vec<(i64, u32, usize)> =
+        (0..n).filter(|i| basis.targets[*i].is_target()).map(|i| (-grid(scores[i]), basis.tie[i], i)).collect();
+    keyed.sort_unstable();
+    let order: Vec<usize> = keyed.into_iter().map(|(_, _, i)| i).collect();
     let mut ranks = vec![None; n];
     for (pos, &i) in order.iter().enumerate() {
         ranks[i] = Some(pos as u32 + 1);
