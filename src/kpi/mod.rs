@@ -3,18 +3,23 @@
 //! shows. Every formula is defined in docs/kpis.md and unit-tested against
 //! hand-computed examples.
 //!
-//! This first slice covers periods, engagement, revenue and the sales cycle;
-//! campaign ROI, journey stages and goal progress build on it.
+//! Covered so far: periods, engagement, revenue, the sales cycle, campaign and
+//! channel ROI with attribution, and long-term ROI; journey stages and goal
+//! progress build on them.
 
 mod cycle;
 mod engagement;
+mod long_term;
 mod period;
 mod revenue;
+mod roi;
 
 pub use cycle::{sales_cycle, CycleStats};
 pub use engagement::{email_rates, engaged_accounts, engagement_rate, engagement_scores, web_visits, EmailRates};
+pub use long_term::{long_term, LongTerm, MAX_LIFETIME_YEARS};
 pub use period::Period;
 pub use revenue::{revenue_by_account, revenue_summary, AccountRevenue, RevenueSummary};
+pub use roi::{attribute, budget_move, roi_report, BudgetMove, CampaignRoi, ChannelRoi, RoiReport, BUDGET_MOVE_GAP};
 
 /// How many times an activity happened (bulk records carry a count; absent is once).
 fn times(a: &crate::domain::Activity) -> u64 {
