@@ -9,6 +9,8 @@ pub enum Change {
     RenamePlan(String),
     SetCurrency(Currency),
     SetFiscalYearStart(u8),
+    /// How won revenue is credited to campaigns (dashboard, ROI).
+    SetAttribution(Attribution),
     /// Adds the goal, or replaces the goal with the same id.
     PutGoal(Goal),
     RemoveGoal(GoalId),
@@ -128,6 +130,7 @@ pub fn apply(plan: &Plan, change: Change, now: Timestamp) -> Plan {
         Change::SetCurrency(c) => p.currency = c,
         Change::SetFiscalYearStart(m) if (1..=12).contains(&m) => p.fiscal_year_start_month = m,
         Change::SetFiscalYearStart(_) => return plan.clone(),
+        Change::SetAttribution(a) => p.settings.attribution = a,
         Change::PutGoal(goal) => match p.goals.iter().position(|g| g.id == goal.id) {
             Some(i) => {
                 p.goals.set(i, goal);
@@ -382,6 +385,14 @@ mod tests {
         assert_eq!(p.goals[0].id.as_str(), "b");
         let p = apply(&p, Change::RemoveGoal(GoalId("b".into())), now());
         assert_eq!(p.goals.len(), 1);
+    }
+
+    #[test]
+    fn the_attribution_model_is_a_plan_setting() {
+        let p = Plan::new(PlanId("p".into()), "P", now());
+        let q = apply(&p, Change::SetAttribution(Attribution::FirstTouch), now());
+        assert_eq!(q.settings.attribution, Attribution::FirstTouch);
+        assert_eq!(apply(&q, Change::SetAttribution(Attribution::Linear), now()).settings.attribution, Attribution::Linear);
     }
 
     #[test]

@@ -13,12 +13,14 @@ mod long_term;
 mod period;
 mod revenue;
 mod roi;
+mod summary;
 
 pub use cycle::{sales_cycle, CycleStats};
 pub use engagement::{email_rates, engaged_accounts, engagement_rate, engagement_scores, web_visits, EmailRates};
 pub use long_term::{long_term, LongTerm, MAX_LIFETIME_YEARS};
 pub use period::Period;
 pub use revenue::{revenue_by_account, revenue_summary, AccountRevenue, RevenueSummary};
+pub use summary::{nps, period_kpis, PeriodKpis};
 pub use roi::{attribute, budget_move, roi_report, BudgetMove, CampaignRoi, ChannelRoi, RoiReport, BUDGET_MOVE_GAP};
 
 /// How many times an activity happened (bulk records carry a count; absent is once).

@@ -13,12 +13,10 @@ pub fn ComingLater(section: Section) -> impl IntoView {
     let i18n = use_i18n();
     let title = move || match section {
         Section::Campaigns => t_string!(i18n, nav.campaigns),
-        Section::Dashboard => t_string!(i18n, nav.dashboard),
         _ => t_string!(i18n, nav.data_quality),
     };
     let description = move || match section {
         Section::Campaigns => t_string!(i18n, coming.campaigns),
-        Section::Dashboard => t_string!(i18n, coming.dashboard),
         _ => t_string!(i18n, coming.data_quality),
     };
     let facts = move || {
@@ -27,7 +25,7 @@ pub fn ComingLater(section: Section) -> impl IntoView {
             let Some(p) = p else { return Vec::new() };
             let n = |v: usize| format::integer(v as i64, l);
             let rows: Vec<(String, String)> = match section {
-                Section::Campaigns | Section::Dashboard => vec![(t_string!(i18n, counts.campaigns).to_string(), n(p.campaigns.len())), (t_string!(i18n, counts.activities).to_string(), n(p.activities.len())), (t_string!(i18n, counts.deals).to_string(), n(p.deals.len()))],
+                Section::Campaigns => vec![(t_string!(i18n, counts.campaigns).to_string(), n(p.campaigns.len())), (t_string!(i18n, counts.activities).to_string(), n(p.activities.len())), (t_string!(i18n, counts.deals).to_string(), n(p.deals.len()))],
                 _ => vec![(t_string!(i18n, counts.accounts).to_string(), n(p.accounts.len())), (t_string!(i18n, counts.contacts).to_string(), n(p.contacts.len()))],
             };
             rows

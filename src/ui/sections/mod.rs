@@ -3,6 +3,7 @@
 mod account_plans;
 mod accounts;
 mod coming_later;
+mod dashboard;
 pub mod goals;
 pub mod icp;
 mod overview;
@@ -24,6 +25,7 @@ pub fn SectionView() -> impl IntoView {
         Section::Icp => icp::Icp().into_any(),
         Section::Prioritisation => prioritisation::PrioritisationSection().into_any(),
         Section::AccountPlans => account_plans::AccountPlans().into_any(),
+        Section::Dashboard => dashboard::Dashboard().into_any(),
         Section::Transfer => transfer::Transfer().into_any(),
         other => view! { <coming_later::ComingLater section=other/> }.into_any(),
     }

@@ -1,0 +1,145 @@
+//! Campaign and channel ROI under the attribution model the user picks (a plan
+//! setting, so it is undoable and travels with the file), and the suggestion of
+//! where to move budget.
+
+use super::PeriodChoice;
+use crate::browser::clock;
+use super::money;
+use crate::domain::{Attribution, Plan};
+use crate::editing::{Change, EditKind};
+use crate::kpi::{budget_move, roi_report, RoiReport};
+use crate::ui::format;
+use crate::ui::i18n::{t, td_string, use_i18n, Locale};
+use crate::ui::labels;
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+
+const MODELS: [(Attribution, &str); 3] = [(Attribution::FirstTouch, "first"), (Attribution::LastTouch, "last"), (Attribution::Linear, "linear")];
+
+/// Table rows (cells as text) from the plan and its ROI report.
+type RowsOf = dyn Fn(&Plan, &RoiReport, Locale) -> Vec<Vec<String>>;
+
+/// A table row: the first cell names the row; `numeric[i]` right-aligns cell i.
+fn row(cells: Vec<String>, numeric: &[bool]) -> impl IntoView {
+    let mut cells = cells.into_iter().zip(numeric.iter().copied());
+    let head = cells.next().map(|(c, _)| c).unwrap_or_default();
+    view! {
+        <tr>
+            <th scope="row">{head}</th>
+            {cells.map(|(c, num)| view! { <td class:num=num>{c}</td> }).collect_view()}
+        </tr>
+    }
+}
+
+fn roi_text(v: Option<f64>, l: Locale) -> String {
+    v.map(|x| format::percent(x, l)).unwrap_or_else(|| "—".into())
+}
+
+#[component]
+pub fn Roi(choice: RwSignal<PeriodChoice>) -> impl IntoView {
+    let state = use_app();
+    let i18n = use_i18n();
+    let model = move || state.plan.with(|p| p.as_ref().map(|p| p.settings.attribution).unwrap_or_default());
+    let report = Memo::new(move |_| {
+        state.plan.with(|p| {
+            let p = p.as_ref()?;
+            let period = choice.get().period(clock::today(), p);
+            Some(roi_report(p, &period, p.settings.attribution))
+        })
+    });
+    // Reads the plan and the report together; empty until both exist.
+    let with_report = move |f: &RowsOf| {
+        let l = i18n.get_locale();
+        state.plan.with(|p| report.with(|r| match (p, r) {
+            (Some(p), Some(r)) => f(p, r, l),
+            _ => Vec::new(),
+        }))
+    };
+    let channels = move || {
+        with_report(&|p, r, l| {
+            r.channels
+                .iter()
+                .map(|c| vec![labels::channel(l, p, &c.channel), format::integer(c.campaigns as i64, l), money(c.cost, &p.currency, l), money(c.revenue, &p.currency, l), roi_text(c.roi, l)])
+                .collect()
+        })
+    };
+    let campaigns = move || {
+        with_report(&|p, r, l| {
+            r.campaigns
+                .iter()
+                .map(|c| {
+                    let name = p.campaigns.iter().find(|x| x.id == c.campaign).map(|x| x.name.clone()).unwrap_or_else(|| c.campaign.to_string());
+                    vec![name, labels::channel(l, p, &c.channel), money(c.cost, &p.currency, l), money(c.revenue, &p.currency, l), format::number(c.deals, l, 1), roi_text(c.roi, l)]
+                })
+                .collect()
+        })
+    };
+    let suggestion = move || {
+        let l = i18n.get_locale();
+        state.plan.with(|p| {
+            let p = p.as_ref()?;
+            report.with(|r| {
+                let m = budget_move(&r.as_ref()?.channels)?;
+                Some(td_string!(l, dash.budget_move, from = labels::channel(l, p, &m.from), to = labels::channel(l, p, &m.to), from_roi = format::percent(m.from_roi, l), to_roi = format::percent(m.to_roi, l)).to_string())
+            })
+        })
+    };
+    let unattributed = move || {
+        let l = i18n.get_locale();
+        state.plan.with(|p| {
+            let p = p.as_ref()?;
+            report.with(|r| r.as_ref().filter(|r| r.unattributed > 0.0).map(|r| td_string!(l, dash.unattributed, amount = money(r.unattributed, &p.currency, l)).to_string()))
+        })
+    };
+    let set_model = move |ev| {
+        let v = event_target_value(&ev);
+        if let Some((m, _)) = MODELS.into_iter().find(|(_, k)| *k == v) {
+            if m != model() {
+                state.dispatch(Change::SetAttribution(m), EditKind::PlanSettings);
+            }
+        }
+    };
+    let model_label = move |m: Attribution| match m {
+        Attribution::FirstTouch => t!(i18n, dash.first_touch).into_any(),
+        Attribution::LastTouch => t!(i18n, dash.last_touch).into_any(),
+        Attribution::Linear => t!(i18n, dash.linear).into_any(),
+    };
+    view! {
+        <div class="section-head">
+            <h2>{t!(i18n, dash.roi)}</h2>
+            <div class="field field-inline">
+                <label for="dash-attribution">{t!(i18n, dash.attribution)}</label>
+                <select id="dash-attribution" data-testid="dash-attribution" on:change=set_model
+                    prop:value=move || MODELS.into_iter().find(|(m, _)| *m == model()).map(|(_, k)| k).unwrap_or("linear")>
+                    {MODELS.into_iter().map(|(m, k)| view! { <option value=k>{model_label(m)}</option> }).collect_view()}
+                </select>
+            </div>
+        </div>
+        {move || suggestion().map(|s| view! { <p class="notice" role="status" data-testid="budget-move">{s}</p> })}
+        <Show when=move || !channels().is_empty() fallback=move || view! { <p class="empty-state">{t!(i18n, dash.no_campaigns)}</p> }>
+            <h3>{t!(i18n, dash.by_channel)}</h3>
+            <table class="data-table" data-testid="roi-channels">
+                <thead><tr>
+                    <th scope="col">{t!(i18n, dash.channel)}</th><th scope="col" class="num">{t!(i18n, dash.campaigns)}</th>
+                    <th scope="col" class="num">{t!(i18n, dash.cost)}</th><th scope="col" class="num">{t!(i18n, dash.attributed)}</th>
+                    <th scope="col" class="num">{t!(i18n, dash.roi_col)}</th>
+                </tr></thead>
+                <tbody>
+                    {move || channels().into_iter().map(|cells| row(cells, &[false, true, true, true, true])).collect_view()}
+                </tbody>
+            </table>
+            <h3>{t!(i18n, dash.by_campaign)}</h3>
+            <table class="data-table" data-testid="roi-campaigns">
+                <thead><tr>
+                    <th scope="col">{t!(i18n, dash.campaign)}</th><th scope="col">{t!(i18n, dash.channel)}</th>
+                    <th scope="col" class="num">{t!(i18n, dash.cost)}</th><th scope="col" class="num">{t!(i18n, dash.attributed)}</th>
+                    <th scope="col" class="num">{t!(i18n, dash.deals)}</th><th scope="col" class="num">{t!(i18n, dash.roi_col)}</th>
+                </tr></thead>
+                <tbody>
+                    {move || campaigns().into_iter().map(|cells| row(cells, &[false, false, true, true, true, true])).collect_view()}
+                </tbody>
+            </table>
+            {move || unattributed().map(|s| view! { <p class="muted" data-testid="unattributed">{s}</p> })}
+        </Show>
+    }
+}

@@ -1,0 +1,109 @@
+//! Headline KPI tiles: each figure of the period beside the period before, in
+//! words as well as numbers (colour is never the only signal).
+
+use super::{money, PeriodChoice};
+use crate::browser::clock;
+use crate::domain::AccountId;
+use crate::kpi::{long_term, period_kpis, PeriodKpis};
+use crate::ui::format;
+use crate::ui::i18n::{t, t_string, td_string, use_i18n};
+use crate::ui::insights::use_insights;
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+
+struct Tile {
+    id: &'static str,
+    label: String,
+    now: String,
+    before: String,
+}
+
+fn opt(v: Option<f64>, f: impl Fn(f64) -> String) -> String {
+    v.map(f).unwrap_or_else(|| "—".into())
+}
+
+#[component]
+pub fn Tiles(choice: RwSignal<PeriodChoice>) -> impl IntoView {
+    let state = use_app();
+    let insights = use_insights();
+    let i18n = use_i18n();
+    let figures = Memo::new(move |_| {
+        let basis = insights.basis.get();
+        state.plan.with(|p| {
+            let p = p.as_ref()?;
+            let today = clock::today();
+            let period = choice.get().period(today, p);
+            let targets: Vec<AccountId> =
+                p.accounts.iter().enumerate().filter(|(i, _)| basis.targets.get(*i).is_some_and(|t| t.is_target())).map(|(_, a)| a.id.clone()).collect();
+            let now = period_kpis(p, &period, &targets);
+            let before = period_kpis(p, &period.previous(), &targets);
+            Some((period, now, before, long_term(p, today), p.currency.clone()))
+        })
+    });
+    let tiles = move || {
+        let l = i18n.get_locale();
+        figures.with(|f| {
+            let Some((_, now, before, _, currency)) = f else { return Vec::new() };
+            let pct = |v: Option<f64>| opt(v, |x| format::percent(x, l));
+            let int = |v: u64| format::integer(v as i64, l);
+            let days = |v: Option<f64>| opt(v, |x| td_string!(l, dash.days, count = x.round().max(0.0) as usize).to_string());
+            let row = |id, label: String, get: &dyn Fn(&PeriodKpis) -> String| Tile { id, label, now: get(now), before: get(before) };
+            vec![
+                row("engagement-rate", td_string!(l, dash.engagement_rate).to_string(), &|k| pct(k.engagement_rate)),
+                row("engaged", td_string!(l, dash.engaged).to_string(), &|k| int(k.engaged_accounts as u64)),
+                row("open-rate", td_string!(l, dash.open_rate).to_string(), &|k| pct(k.email.open_rate())),
+                row("click-rate", td_string!(l, dash.click_rate).to_string(), &|k| pct(k.email.click_rate())),
+                row("web-visits", td_string!(l, dash.web_visits).to_string(), &|k| int(k.web_visits)),
+                row("meetings", td_string!(l, dash.meetings).to_string(), &|k| int(k.meetings)),
+                row("revenue", td_string!(l, dash.revenue).to_string(), &|k| money(k.revenue.total, currency, l)),
+                row("new-contracts", td_string!(l, dash.new_contracts).to_string(), &|k| int(u64::from(k.revenue.new_contracts))),
+                row("cross-upsell", td_string!(l, dash.cross_upsell).to_string(), &|k| money(k.revenue.cross_upsell, currency, l)),
+                row("average-revenue", td_string!(l, dash.average_revenue).to_string(), &|k| opt(k.revenue.average_per_account, |x| money(x, currency, l))),
+                row("concentration", td_string!(l, dash.concentration).to_string(), &|k| pct(k.revenue.top_fifth_share)),
+                row("cycle", td_string!(l, dash.cycle).to_string(), &|k| days(k.cycle.median_days)),
+                row("nps", td_string!(l, dash.nps).to_string(), &|k| opt(k.nps, |x| format::number(x, l, 0))),
+            ]
+        })
+    };
+    let period_text = move || {
+        let l = i18n.get_locale();
+        figures.with(|f| {
+            f.as_ref().map(|(p, ..)| {
+                let prev = p.previous();
+                td_string!(l, dash.period_range, start = format::date(p.start, l), end = format::date(p.end, l), prev_start = format::date(prev.start, l), prev_end = format::date(prev.end, l)).to_string()
+            })
+        })
+    };
+    let long = move || {
+        let l = i18n.get_locale();
+        figures.with(|f| {
+            let Some((_, _, _, lt, currency)) = f else { return Vec::new() };
+            vec![
+                ("repeat-rate", td_string!(l, dash.repeat_rate).to_string(), opt(lt.repeat_rate, |x| format::percent(x, l))),
+                ("lifetime-value", td_string!(l, dash.lifetime_value).to_string(), opt(lt.lifetime_value, |x| money(x, currency, l))),
+                ("customers", td_string!(l, dash.customers).to_string(), format::integer(lt.customers as i64, l)),
+            ]
+        })
+    };
+    view! {
+        <p class="muted" data-testid="dash-range">{period_text}</p>
+        <h2>{t!(i18n, dash.headline)}</h2>
+        <ul class="kpi-tiles" data-testid="kpi-tiles">
+            {move || {
+                let prev = t_string!(i18n, dash.previous).to_string();
+                tiles().into_iter().map(|tile| view! {
+                    <li class="kpi-tile" data-kpi=tile.id>
+                        <span class="kpi-label">{tile.label}</span>
+                        <span class="kpi-value">{tile.now}</span>
+                        <span class="kpi-before">{prev.clone()} " " {tile.before}</span>
+                    </li>
+                }).collect_view()
+            }}
+        </ul>
+        <h2>{t!(i18n, dash.long_term)}</h2>
+        <dl class="facts" data-testid="long-term">
+            {move || long().into_iter().map(|(id, k, v)| view! { <div data-kpi=id><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
+        </dl>
+        <p class="muted small">{t!(i18n, dash.long_term_note)}</p>
+    }
+}

@@ -1,0 +1,75 @@
+import { test, expect, openApp, reload, loadDemo, goTo, shot, expectAccessible } from '../support/app.js';
+
+const tile = (page, id) => page.locator(`[data-kpi="${id}"]`);
+
+test('an empty plan shows a dashboard with no figures yet, not zeros that mislead', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Start empty plan' }).click();
+  await goTo(page, 'Dashboard');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dashboard');
+  await expect(tile(page, 'open-rate').locator('.kpi-value')).toHaveText('—');
+  await expect(tile(page, 'revenue').locator('.kpi-value')).toHaveText('¥0');
+  await expect(tile(page, 'cycle').locator('.kpi-value')).toHaveText('—');
+  await expect(page.getByText('No campaign ran or earned revenue in this period.')).toBeVisible();
+  await expect(page.getByTestId('long-term')).toContainText('Customers0');
+  await expectAccessible(page);
+});
+
+test('the demo plan: KPIs against the previous period, ROI by channel and campaign, attribution and period choices', async ({ page }) => {
+  await openApp(page);
+  await loadDemo(page);
+  await goTo(page, 'Dashboard');
+  await expect(page).toHaveURL(/#\/dashboard/);
+
+  // Headline figures for the last 90 days, each with the period before.
+  await expect(page.getByTestId('dash-range')).toContainText('compared with');
+  await expect(tile(page, 'revenue').locator('.kpi-value')).toHaveText(/^¥[\d,]+$/);
+  await expect(tile(page, 'revenue').locator('.kpi-before')).toHaveText(/^Previous period: ¥[\d,]+$/);
+  await expect(tile(page, 'open-rate').locator('.kpi-value')).toHaveText(/^\d+(\.\d)?%$/);
+  await expect(tile(page, 'engagement-rate').locator('.kpi-value')).toHaveText(/^\d+(\.\d)?%$/);
+
+  // Long-term ROI from every won deal.
+  await expect(page.getByTestId('long-term').locator('[data-kpi=lifetime-value] dd')).toHaveText(/^¥[\d,]+$/);
+
+  // ROI tables: every channel row has an ROI, and campaigns list theirs.
+  const channels = page.getByTestId('roi-channels');
+  await expect(channels.locator('tbody tr').first()).toBeVisible();
+  const campaigns = page.getByTestId('roi-campaigns');
+  await expect(campaigns.locator('tbody tr').first()).toBeVisible();
+  await shot(page, 'dashboard-demo');
+  await expectAccessible(page);
+
+  // A longer period takes in more: the range text and the figures follow.
+  const range90 = await page.getByTestId('dash-range').textContent();
+  await page.getByLabel('Period').selectOption({ label: 'Last 365 days' });
+  await expect(page.getByTestId('dash-range')).not.toHaveText(range90);
+  const campaigns365 = await campaigns.locator('tbody tr').count();
+  expect(campaigns365).toBeGreaterThanOrEqual(1);
+
+  // Attribution is a plan setting: it changes the credit, is undoable and survives a reload.
+  const linear = await campaigns.textContent();
+  await expect(page.getByLabel('Attribution')).toHaveValue('linear');
+  await page.getByLabel('Attribution').selectOption({ label: 'First touch' });
+  await expect(campaigns).not.toHaveText(linear);
+  await page.getByRole('button', { name: /^Undo/ }).click();
+  await expect(page.getByLabel('Attribution')).toHaveValue('linear');
+  await expect(campaigns).toHaveText(linear);
+  await page.getByRole('button', { name: /^Redo/ }).click();
+  await expect(page.getByLabel('Attribution')).toHaveValue('first');
+  await expect(page.getByTestId('save-status')).toContainText('Saved');
+  await reload(page);
+  await expect(page.getByLabel('Attribution')).toHaveValue('first');
+  await expect(campaigns).not.toHaveText(linear);
+});
+
+test('the dashboard speaks Japanese', async ({ page }) => {
+  await openApp(page);
+  await loadDemo(page);
+  await page.getByLabel('Language').selectOption('ja');
+  await page.getByRole('navigation', { name: 'セクション' }).getByRole('link', { name: 'ダッシュボード' }).click();
+  await expect(page.getByRole('heading', { name: '主要KPI' })).toBeVisible();
+  await expect(tile(page, 'revenue').locator('.kpi-before')).toHaveText(/^前期間： ￥[\d,]+$|^前期間： ¥[\d,]+$/);
+  await expect(page.getByLabel('アトリビューション')).toBeVisible();
+  await shot(page, 'dashboard-demo-ja');
+  await expectAccessible(page);
+});
