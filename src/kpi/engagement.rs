@@ -91,6 +91,25 @@ pub fn engagement_rate(plan: &Plan, among: &[AccountId], period: &Period) -> Opt
     Some(responded.len() as f64 / wanted.len() as f64 * 100.0)
 }
 
+/// Responses (activities earning engagement points, times their count) per week
+/// of the period: one bucket per 7 days from its first day, the last one possibly
+/// shorter. Each bucket is (first day, responses).
+pub fn weekly_responses(plan: &Plan, period: &Period) -> Vec<(Date, u64)> {
+    let weeks = ((period.days() + 6) / 7).max(0) as usize;
+    let mut out: Vec<(Date, u64)> = (0..weeks).map(|w| (period.start.add_days(w as i64 * 7), 0)).collect();
+    let points = &plan.settings.engagement.points;
+    for a in plan.activities.iter() {
+        let day = a.at.date();
+        if !period.contains(day) || !points.get(&a.kind).is_some_and(|p| *p > 0.0) {
+            continue;
+        }
+        if let Some(bucket) = out.get_mut((period.start.days_until(day) / 7) as usize) {
+            bucket.1 += times(a);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::fixtures::*;
@@ -147,5 +166,21 @@ mod tests {
         let among = [AccountId("a".into()), AccountId("b".into())];
         assert_eq!(engagement_rate(&p, &among, &november()), Some(50.0));
         assert_eq!(engagement_rate(&p, &[], &november()), None);
+    }
+
+    #[test]
+    fn responses_are_counted_per_week_of_the_period() {
+        let p = plan_with(vec![
+            activity("a", ActivityKind::EmailOpened, 1, None),
+            activity("a", ActivityKind::EmailSent, 2, Some(50)), // not a response
+            activity("b", ActivityKind::WebVisit, 7, Some(3)),
+            activity("b", ActivityKind::Meeting, 8, None),
+            activity("c", ActivityKind::Meeting, 30, None),
+            activity("c", ActivityKind::Meeting, 31, None), // December
+        ]);
+        let w = weekly_responses(&p, &november());
+        // 30 days: weeks from the 1st, 8th, 15th, 22nd and the 29th (two days).
+        assert_eq!(w.iter().map(|(d, _)| d.to_string()).collect::<Vec<_>>(), ["2026-11-01", "2026-11-08", "2026-11-15", "2026-11-22", "2026-11-29"]);
+        assert_eq!(w.iter().map(|(_, n)| *n).collect::<Vec<_>>(), [4, 1, 0, 0, 1]);
     }
 }

@@ -16,7 +16,7 @@ mod roi;
 mod summary;
 
 pub use cycle::{sales_cycle, CycleStats};
-pub use engagement::{email_rates, engaged_accounts, engagement_rate, engagement_scores, web_visits, EmailRates};
+pub use engagement::{email_rates, engaged_accounts, engagement_rate, engagement_scores, web_visits, weekly_responses, EmailRates};
 pub use long_term::{long_term, LongTerm, MAX_LIFETIME_YEARS};
 pub use period::Period;
 pub use revenue::{revenue_by_account, revenue_summary, AccountRevenue, RevenueSummary};

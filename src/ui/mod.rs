@@ -1,6 +1,7 @@
 //! The browser UI (Leptos, client-side rendered). Components read the app state and
 //! call its actions; they hold no business logic.
 
+pub mod charts;
 pub mod first_run;
 pub mod format;
 pub mod i18n;

@@ -1,4 +1,5 @@
-import { test, expect, openApp, reload, loadDemo, goTo, shot, expectAccessible } from '../support/app.js';
+import fs from 'node:fs';
+import { test, expect, openApp, reload, loadDemo, goTo, shot, expectAccessible, screenshotDir } from '../support/app.js';
 
 const tile = (page, id) => page.locator(`[data-kpi="${id}"]`);
 
@@ -12,10 +13,13 @@ test('an empty plan shows a dashboard with no figures yet, not zeros that mislea
   await expect(tile(page, 'cycle').locator('.kpi-value')).toHaveText('—');
   await expect(page.getByText('No campaign ran or earned revenue in this period.')).toBeVisible();
   await expect(page.getByTestId('long-term')).toContainText('Customers0');
+  // Charts say there is nothing to draw, and their download is off.
+  await expect(page.getByTestId('chart-engagement')).toContainText('No responses in this period.');
+  await expect(page.getByTestId('chart-engagement').getByRole('button', { name: /Download image/ })).toBeDisabled();
   await expectAccessible(page);
 });
 
-test('the demo plan: KPIs against the previous period, ROI by channel and campaign, attribution and period choices', async ({ page }) => {
+test('the demo plan: KPIs against the previous period, ROI by channel and campaign, attribution and period choices', async ({ page }, testInfo) => {
   await openApp(page);
   await loadDemo(page);
   await goTo(page, 'Dashboard');
@@ -31,6 +35,21 @@ test('the demo plan: KPIs against the previous period, ROI by channel and campai
   // Long-term ROI from every won deal.
   await expect(page.getByTestId('long-term').locator('[data-kpi=lifetime-value] dd')).toHaveText(/^¥[\d,]+$/);
 
+  // Engagement over time: a drawn chart (an image named by its title), its
+  // table alternative with one row per week, and a download of the drawing.
+  const engagement = page.getByTestId('chart-engagement');
+  await expect(engagement.getByRole('img', { name: 'Responses per week' }).locator('svg')).toBeVisible();
+  await engagement.getByText('Show as a table').click();
+  await expect(engagement.locator('tbody tr')).toHaveCount(13);
+  const [dl] = await Promise.all([page.waitForEvent('download'), engagement.getByRole('button', { name: /Download image/ }).click()]);
+  expect(dl.suggestedFilename()).toBe('chart-engagement.svg');
+  const file = testInfo.outputPath('chart.svg');
+  await dl.saveAs(file);
+  expect(fs.readFileSync(file, 'utf8')).toMatch(/^<svg[^>]*viewBox/);
+
+  // ROI by channel as bars, with its table.
+  await expect(page.getByTestId('chart-roi').getByRole('img', { name: 'ROI by channel' }).locator('svg rect').first()).toBeAttached();
+
   // ROI tables: every channel row has an ROI, and campaigns list theirs.
   const channels = page.getByTestId('roi-channels');
   await expect(channels.locator('tbody tr').first()).toBeVisible();
@@ -43,6 +62,7 @@ test('the demo plan: KPIs against the previous period, ROI by channel and campai
   const range90 = await page.getByTestId('dash-range').textContent();
   await page.getByLabel('Period').selectOption({ label: 'Last 365 days' });
   await expect(page.getByTestId('dash-range')).not.toHaveText(range90);
+  await page.getByTestId('chart-roi').screenshot({ path: `${screenshotDir}/dashboard-roi-365.png` });
   const campaigns365 = await campaigns.locator('tbody tr').count();
   expect(campaigns365).toBeGreaterThanOrEqual(1);
 

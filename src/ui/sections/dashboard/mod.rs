@@ -3,6 +3,7 @@
 //! attribution model. Figures come from `crate::kpi`; this module only chooses
 //! the period and lays them out.
 
+mod engagement;
 mod roi;
 mod tiles;
 
@@ -76,6 +77,7 @@ pub fn Dashboard() -> impl IntoView {
                 </div>
             </header>
             <tiles::Tiles choice=choice/>
+            <engagement::EngagementChart choice=choice/>
             <roi::Roi choice=choice/>
         </section>
     }

@@ -9,7 +9,8 @@ use crate::domain::{Attribution, Plan};
 use crate::editing::{Change, EditKind};
 use crate::kpi::{budget_move, roi_report, RoiReport};
 use crate::ui::format;
-use crate::ui::i18n::{t, td_string, use_i18n, Locale};
+use crate::ui::charts::{signed_bars, ChartFrame};
+use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::ui::labels;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -74,6 +75,22 @@ pub fn Roi(choice: RwSignal<PeriodChoice>) -> impl IntoView {
                 .collect()
         })
     };
+    let chart_svg = Signal::derive(move || {
+        let l = i18n.get_locale();
+        state.plan.with(|p| {
+            let p = p.as_ref()?;
+            report.with(|r| {
+                let costed: Vec<_> = r.as_ref()?.channels.iter().filter_map(|c| c.roi.map(|roi| (labels::channel(l, p, &c.channel), roi))).collect();
+                let (names, values): (Vec<String>, Vec<f64>) = costed.into_iter().unzip();
+                signed_bars(&names, &values)
+            })
+        })
+    });
+    let chart_table = Signal::derive(move || {
+        let head = vec![t_string!(i18n, dash.channel).to_string(), t_string!(i18n, dash.roi_col).to_string()];
+        let rows = channels().into_iter().map(|c| vec![c.first().cloned().unwrap_or_default(), c.last().cloned().unwrap_or_default()]).collect();
+        (head, rows)
+    });
     let suggestion = move || {
         let l = i18n.get_locale();
         state.plan.with(|p| {
@@ -117,6 +134,8 @@ pub fn Roi(choice: RwSignal<PeriodChoice>) -> impl IntoView {
         </div>
         {move || suggestion().map(|s| view! { <p class="notice" role="status" data-testid="budget-move">{s}</p> })}
         <Show when=move || !channels().is_empty() fallback=move || view! { <p class="empty-state">{t!(i18n, dash.no_campaigns)}</p> }>
+            <ChartFrame id="chart-roi" title=Signal::derive(move || t_string!(i18n, dash.chart_roi).to_string())
+                svg=chart_svg empty=Signal::derive(move || t_string!(i18n, dash.no_campaigns).to_string()) table=chart_table/>
             <h3>{t!(i18n, dash.by_channel)}</h3>
             <table class="data-table" data-testid="roi-channels">
                 <thead><tr>

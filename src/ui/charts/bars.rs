@@ -1,0 +1,50 @@
+//! Signed values per category as bars from zero (ROI by channel): above the line
+//! in the accent colour, below it in the danger colour, so the sign shows by
+//! position as well as by colour.
+
+use super::{colours, SIZE};
+use plotters::prelude::*;
+
+/// `None` when there is nothing to draw or plotters fails.
+pub fn signed_bars(labels: &[String], values: &[f64]) -> Option<String> {
+    if values.is_empty() || labels.len() != values.len() || values.iter().any(|v| !v.is_finite()) {
+        return None;
+    }
+    let lo = values.iter().copied().fold(0.0, f64::min);
+    let hi = values.iter().copied().fold(0.0, f64::max);
+    let pad = ((hi - lo) * 0.1).max(10.0);
+    let (lo, hi) = (if lo < 0.0 { lo - pad } else { 0.0 }, hi + pad);
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+        root.fill(&WHITE).ok()?;
+        let n = values.len() as u32;
+        let mut chart = ChartBuilder::on(&root)
+            .margin(12)
+            .x_label_area_size(32)
+            .y_label_area_size(56)
+            .build_cartesian_2d((0..n - 1).into_segmented(), lo..hi)
+            .ok()?;
+        super::house_style(&mut chart.configure_mesh())
+            .x_labels(labels.len())
+            .x_label_formatter(&|v| match v {
+                SegmentValue::CenterOf(i) => labels.get(*i as usize).cloned().unwrap_or_default(),
+                _ => String::new(),
+            })
+            .y_label_formatter(&|v| format!("{v:.0}%"))
+            .draw()
+            .ok()?;
+        chart
+            .draw_series(values.iter().enumerate().map(|(i, v)| {
+                let i = i as u32;
+                let colour = if *v >= 0.0 { colours::ACCENT } else { colours::DANGER };
+                let mut bar = Rectangle::new([(SegmentValue::Exact(i), 0.0), (SegmentValue::Exact(i + 1), *v)], colour.filled());
+                bar.set_margin(0, 0, 12, 12);
+                bar
+            }))
+            .ok()?;
+        chart.draw_series(std::iter::once(PathElement::new(vec![(SegmentValue::Exact(0), 0.0), (SegmentValue::Exact(n), 0.0)], colours::TEXT))).ok()?;
+        root.present().ok()?;
+    }
+    Some(svg)
+}

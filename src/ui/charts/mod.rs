@@ -1,0 +1,95 @@
+//! Charts drawn with plotters into SVG text, shown inline and downloadable as an
+//! image. Each chart is drawn from plain figures (the KPI engine's output), comes
+//! with a table alternative for people who cannot see it or want the numbers, and
+//! is redrawn whenever its figures change.
+//!
+//! The SVG plotters writes uses presentation attributes only (no `style`), so it
+//! passes the app's Content-Security-Policy; user text inside it is escaped by
+//! plotters' SVG writer.
+
+mod bars;
+mod weekly_line;
+
+pub use bars::signed_bars;
+pub use weekly_line::weekly_line;
+
+use crate::browser::files;
+use crate::ui::i18n::{t, t_string, use_i18n};
+use leptos::prelude::*;
+
+/// Width and height of every chart, in SVG units (it scales to its box).
+pub const SIZE: (u32, u32) = (720, 280);
+
+/// The palette, from style/tokens.css (plotters needs the values themselves).
+pub mod colours {
+    use plotters::style::RGBColor;
+    pub const PRIMARY: RGBColor = RGBColor(0x2f, 0x3f, 0x9e);
+    pub const ACCENT: RGBColor = RGBColor(0x0f, 0x7b, 0x75);
+    pub const DANGER: RGBColor = RGBColor(0xb3, 0x26, 0x1e);
+    pub const GRID: RGBColor = RGBColor(0xd8, 0xdc, 0xe4);
+    pub const TEXT: RGBColor = RGBColor(0x56, 0x60, 0x74);
+}
+
+/// The mesh every chart shares: no vertical grid, faint horizontal lines, muted
+/// axis and labels.
+fn house_style<'m, 'a, 'b, X, Y, DB>(mesh: &'m mut plotters::chart::MeshStyle<'a, 'b, X, Y, DB>) -> &'m mut plotters::chart::MeshStyle<'a, 'b, X, Y, DB>
+where
+    X: plotters::coord::ranged1d::Ranged,
+    Y: plotters::coord::ranged1d::Ranged,
+    DB: plotters::prelude::DrawingBackend,
+{
+    use plotters::prelude::*;
+    mesh.disable_x_mesh()
+        .light_line_style(WHITE)
+        .bold_line_style(colours::GRID)
+        .axis_style(colours::TEXT)
+        .label_style(("sans-serif", 13).into_font().color(&colours::TEXT))
+}
+
+/// A chart's frame: title, the drawing (an image with the title as its name), a
+/// download button and the table alternative. `svg` is `None` when there is
+/// nothing to draw; `empty` then says so.
+#[component]
+pub fn ChartFrame(
+    /// Test id and download file name.
+    id: &'static str,
+    #[prop(into)] title: Signal<String>,
+    #[prop(into)] svg: Signal<Option<String>>,
+    #[prop(into)] empty: Signal<String>,
+    /// Column headings and rows of the table alternative.
+    #[prop(into)]
+    table: Signal<(Vec<String>, Vec<Vec<String>>)>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let save = move |_| {
+        if let Some(svg) = svg.get_untracked() {
+            let _ = files::download(&format!("{id}.svg"), "image/svg+xml", &svg);
+        }
+    };
+    view! {
+        <figure class="chart" data-testid=id>
+            <figcaption class="chart-head">
+                <span class="chart-title">{title}</span>
+                <button type="button" class="button button-small" on:click=save disabled=move || svg.with(Option::is_none)
+                    aria-label=move || format!("{} – {}", t_string!(i18n, charts.download), title.get())>
+                    {t!(i18n, charts.download)}
+                </button>
+            </figcaption>
+            {move || match svg.get() {
+                Some(s) => view! { <div class="chart-drawing" role="img" aria-label=move || title.get() inner_html=s></div> }.into_any(),
+                None => view! { <p class="empty-state">{move || empty.get()}</p> }.into_any(),
+            }}
+            <details class="chart-table">
+                <summary>{t!(i18n, charts.as_table)}</summary>
+                <table class="data-table">
+                    <thead><tr>{move || table.with(|(h, _)| h.iter().map(|c| view! { <th scope="col">{c.clone()}</th> }).collect_view())}</tr></thead>
+                    <tbody>
+                        {move || table.with(|(_, rows)| rows.iter().map(|r| view! {
+                            <tr>{r.iter().map(|c| view! { <td>{c.clone()}</td> }).collect_view()}</tr>
+                        }).collect_view())}
+                    </tbody>
+                </table>
+            </details>
+        </figure>
+    }
+}
