@@ -294,3 +294,15 @@ pub fn team(l: Locale, t: Team) -> String {
     }
     .to_string()
 }
+
+/// A goal's progress status in words (the dashboard's KGI table).
+pub fn goal_status(l: Locale, s: crate::kpi::GoalStatus) -> String {
+    match s {
+        crate::kpi::GoalStatus::Achieved => td_string!(l, dash.status_achieved),
+        crate::kpi::GoalStatus::OnTrack => td_string!(l, dash.status_on_track),
+        crate::kpi::GoalStatus::Behind => td_string!(l, dash.status_behind),
+        crate::kpi::GoalStatus::Missed => td_string!(l, dash.status_missed),
+        crate::kpi::GoalStatus::NoData => td_string!(l, dash.status_no_data),
+    }
+    .to_string()
+}

@@ -8,9 +8,11 @@
 //! plotters' SVG writer.
 
 mod bars;
+mod progress;
 mod weekly_line;
 
 pub use bars::signed_bars;
+pub use progress::progress_bars;
 pub use weekly_line::weekly_line;
 
 use crate::browser::files;

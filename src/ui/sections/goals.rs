@@ -12,13 +12,16 @@ use leptos::prelude::*;
 
 /// A goal's target in its unit: `¥40,000,000`, `45%`, `120 days`.
 pub fn target_text(g: &Goal, currency: &Currency, l: Locale) -> String {
-    match g.unit {
-        Unit::Money => Money::from_f64((g.target * 100.0).round() / 100.0)
-            .map(|m| format::money(m, currency, l))
-            .unwrap_or_else(|_| format::number(g.target, l, 2)),
-        Unit::Percent => format::percent(g.target, l),
-        Unit::Days => td_string!(l, goals.days_value, n = format::number(g.target, l, 1)).to_string(),
-        Unit::Count | Unit::Score => format::number(g.target, l, 2),
+    value_text(g.target, g.unit, currency, l)
+}
+
+/// A goal's value (target or actual) in its unit.
+pub fn value_text(v: f64, unit: Unit, currency: &Currency, l: Locale) -> String {
+    match unit {
+        Unit::Money => Money::from_f64((v * 100.0).round() / 100.0).map(|m| format::money(m, currency, l)).unwrap_or_else(|_| format::number(v, l, 2)),
+        Unit::Percent => format::percent(v, l),
+        Unit::Days => td_string!(l, goals.days_value, n = format::number(v, l, 1)).to_string(),
+        Unit::Count | Unit::Score => format::number(v, l, 2),
     }
 }
 

@@ -13,6 +13,7 @@ test('an empty plan shows a dashboard with no figures yet, not zeros that mislea
   await expect(tile(page, 'cycle').locator('.kpi-value')).toHaveText('—');
   await expect(page.getByText('No campaign ran or earned revenue in this period.')).toBeVisible();
   await expect(page.getByTestId('long-term')).toContainText('Customers0');
+  await expect(page.getByTestId('chart-goals')).toContainText('This plan has no goals yet');
   // Charts say there is nothing to draw, and their download is off.
   await expect(page.getByTestId('chart-engagement')).toContainText('No responses in this period.');
   await expect(page.getByTestId('chart-engagement').getByRole('button', { name: /Download image/ })).toBeDisabled();
@@ -24,6 +25,16 @@ test('the demo plan: KPIs against the previous period, ROI by channel and campai
   await loadDemo(page);
   await goTo(page, 'Dashboard');
   await expect(page).toHaveURL(/#\/dashboard/);
+
+  // KGI progress first: one bar and one table row per goal, the status in words.
+  const goals = page.getByTestId('chart-goals');
+  await expect(goals.getByRole('img', { name: 'KGI progress' }).locator('svg')).toBeVisible();
+  await goals.getByText('Show as a table').click();
+  const goalRows = goals.locator('tbody tr');
+  expect(await goalRows.count()).toBeGreaterThanOrEqual(3);
+  for (const row of await goalRows.all()) {
+    await expect(row.locator('td').nth(4)).toHaveText(/^(Achieved|On track|Behind|Missed|No data yet)$/);
+  }
 
   // Headline figures for the last 90 days, each with the period before.
   await expect(page.getByTestId('dash-range')).toContainText('compared with');

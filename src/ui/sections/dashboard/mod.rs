@@ -4,14 +4,21 @@
 //! the period and lays them out.
 
 mod engagement;
+mod goals;
 mod roi;
 mod tiles;
 
-use crate::domain::{Currency, Date, Money, Plan};
+use crate::domain::{AccountId, Currency, Date, Money, Plan};
+use crate::prioritisation::Basis;
 use crate::kpi::Period;
 use crate::ui::format;
 use crate::ui::i18n::{t, use_i18n, Locale};
 use leptos::prelude::*;
+
+/// The target list's accounts (engagement KPIs are measured among them).
+fn target_ids(plan: &Plan, basis: &Basis) -> Vec<AccountId> {
+    plan.accounts.iter().enumerate().filter(|(i, _)| basis.targets.get(*i).is_some_and(|t| t.is_target())).map(|(_, a)| a.id.clone()).collect()
+}
 
 /// A money figure computed as a float (attributed shares, averages), rounded to
 /// the currency's unit; "—" when it cannot be shown.
@@ -76,6 +83,7 @@ pub fn Dashboard() -> impl IntoView {
                     </select>
                 </div>
             </header>
+            <goals::GoalProgressChart/>
             <tiles::Tiles choice=choice/>
             <engagement::EngagementChart choice=choice/>
             <roi::Roi choice=choice/>

@@ -3,7 +3,6 @@
 
 use super::{money, PeriodChoice};
 use crate::browser::clock;
-use crate::domain::AccountId;
 use crate::kpi::{long_term, period_kpis, PeriodKpis};
 use crate::ui::format;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
@@ -33,8 +32,7 @@ pub fn Tiles(choice: RwSignal<PeriodChoice>) -> impl IntoView {
             let p = p.as_ref()?;
             let today = clock::today();
             let period = choice.get().period(today, p);
-            let targets: Vec<AccountId> =
-                p.accounts.iter().enumerate().filter(|(i, _)| basis.targets.get(*i).is_some_and(|t| t.is_target())).map(|(_, a)| a.id.clone()).collect();
+            let targets = super::target_ids(p, &basis);
             let now = period_kpis(p, &period, &targets);
             let before = period_kpis(p, &period.previous(), &targets);
             Some((period, now, before, long_term(p, today), p.currency.clone()))
