@@ -11,6 +11,9 @@ pub enum Change {
     SetFiscalYearStart(u8),
     /// How won revenue is credited to campaigns (dashboard, ROI).
     SetAttribution(Attribution),
+    /// The journey-stage rules (refused unless the window is 1–3650 days and the
+    /// thresholds are finite, not negative, engaged ≤ qualified).
+    SetJourneyRules(JourneyRules),
     /// Adds the goal, or replaces the goal with the same id.
     PutGoal(Goal),
     RemoveGoal(GoalId),
@@ -47,6 +50,14 @@ pub enum Change {
     /// Adds one of the user's own channels (refused when the name is empty or
     /// already taken, case and width aside).
     AddCustomChannel(CustomChannel),
+}
+
+fn journey_rules_valid(r: &JourneyRules) -> bool {
+    (1..=3650).contains(&r.window_days)
+        && r.engaged_min_score.is_finite()
+        && r.qualified_min_score.is_finite()
+        && r.engaged_min_score >= 0.0
+        && r.engaged_min_score <= r.qualified_min_score
 }
 
 /// What the undo button names.
@@ -131,6 +142,8 @@ pub fn apply(plan: &Plan, change: Change, now: Timestamp) -> Plan {
         Change::SetFiscalYearStart(m) if (1..=12).contains(&m) => p.fiscal_year_start_month = m,
         Change::SetFiscalYearStart(_) => return plan.clone(),
         Change::SetAttribution(a) => p.settings.attribution = a,
+        Change::SetJourneyRules(r) if journey_rules_valid(&r) => p.settings.journey = r,
+        Change::SetJourneyRules(_) => return plan.clone(),
         Change::PutGoal(goal) => match p.goals.iter().position(|g| g.id == goal.id) {
             Some(i) => {
                 p.goals.set(i, goal);
@@ -393,6 +406,21 @@ mod tests {
         let q = apply(&p, Change::SetAttribution(Attribution::FirstTouch), now());
         assert_eq!(q.settings.attribution, Attribution::FirstTouch);
         assert_eq!(apply(&q, Change::SetAttribution(Attribution::Linear), now()).settings.attribution, Attribution::Linear);
+    }
+
+    #[test]
+    fn journey_rules_are_set_only_when_they_make_sense() {
+        let p = Plan::new(PlanId("p".into()), "P", now());
+        let ok = JourneyRules { window_days: 90, engaged_min_score: 5.0, qualified_min_score: 20.0 };
+        assert_eq!(apply(&p, Change::SetJourneyRules(ok.clone()), now()).settings.journey, ok);
+        for bad in [
+            JourneyRules { window_days: 0, ..ok.clone() },
+            JourneyRules { engaged_min_score: f64::NAN, ..ok.clone() },
+            JourneyRules { engaged_min_score: -1.0, ..ok.clone() },
+            JourneyRules { engaged_min_score: 30.0, ..ok.clone() },
+        ] {
+            assert_eq!(apply(&p, Change::SetJourneyRules(bad), now()), p);
+        }
     }
 
     #[test]

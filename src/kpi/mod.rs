@@ -10,6 +10,7 @@
 mod cycle;
 mod engagement;
 mod goals;
+mod journey;
 mod long_term;
 mod period;
 mod revenue;
@@ -19,6 +20,7 @@ mod summary;
 pub use cycle::{sales_cycle, CycleStats};
 pub use engagement::{email_rates, engaged_accounts, engagement_rate, engagement_scores, web_visits, weekly_responses, EmailRates};
 pub use goals::{goal_progress, progress_of, GoalProgress, GoalStatus};
+pub use journey::{stage_counts, stages, Stage};
 pub use long_term::{long_term, LongTerm, MAX_LIFETIME_YEARS};
 pub use period::Period;
 pub use revenue::{revenue_by_account, revenue_summary, AccountRevenue, RevenueSummary};

@@ -306,3 +306,16 @@ pub fn goal_status(l: Locale, s: crate::kpi::GoalStatus) -> String {
     }
     .to_string()
 }
+
+/// A journey stage's name.
+pub fn journey_stage(l: Locale, s: crate::kpi::Stage) -> String {
+    match s {
+        crate::kpi::Stage::Unaware => td_string!(l, dash.stage_unaware),
+        crate::kpi::Stage::Aware => td_string!(l, dash.stage_aware),
+        crate::kpi::Stage::Engaged => td_string!(l, dash.stage_engaged),
+        crate::kpi::Stage::MarketingQualified => td_string!(l, dash.stage_mql),
+        crate::kpi::Stage::Opportunity => td_string!(l, dash.stage_opportunity),
+        crate::kpi::Stage::Customer => td_string!(l, dash.stage_customer),
+    }
+    .to_string()
+}

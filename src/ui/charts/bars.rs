@@ -1,4 +1,4 @@
-//! Signed values per category as bars from zero (ROI by channel): above the line
+//! Signed values per category as bars from zero (ROI by channel, accounts per stage): above the line
 //! in the accent colour, below it in the danger colour, so the sign shows by
 //! position as well as by colour.
 
@@ -6,7 +6,8 @@ use super::{colours, SIZE};
 use plotters::prelude::*;
 
 /// `None` when there is nothing to draw or plotters fails.
-pub fn signed_bars(labels: &[String], values: &[f64]) -> Option<String> {
+/// `suffix` follows each axis value (`%` for ROI, nothing for counts).
+pub fn signed_bars(labels: &[String], values: &[f64], suffix: &str) -> Option<String> {
     if values.is_empty() || labels.len() != values.len() || values.iter().any(|v| !v.is_finite()) {
         return None;
     }
@@ -31,7 +32,7 @@ pub fn signed_bars(labels: &[String], values: &[f64]) -> Option<String> {
                 SegmentValue::CenterOf(i) => labels.get(*i as usize).cloned().unwrap_or_default(),
                 _ => String::new(),
             })
-            .y_label_formatter(&|v| format!("{v:.0}%"))
+            .y_label_formatter(&|v| format!("{v:.0}{suffix}"))
             .draw()
             .ok()?;
         chart

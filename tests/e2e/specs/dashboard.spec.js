@@ -58,6 +58,25 @@ test('the demo plan: KPIs against the previous period, ROI by channel and campai
   await dl.saveAs(file);
   expect(fs.readFileSync(file, 'utf8')).toMatch(/^<svg[^>]*viewBox/);
 
+  // Journey stages of the target accounts, tiers × stages, and the editable rules.
+  const journey = page.getByTestId('chart-journey');
+  await expect(journey.getByRole('img', { name: 'Target accounts by journey stage' }).locator('svg')).toBeVisible();
+  await expect(page.getByTestId('tier-stage').locator('tbody tr')).toHaveCount(3);
+  await journey.getByText('Show as a table').click();
+  const stagesBefore = await journey.locator('tbody').textContent();
+  const rules = page.getByTestId('journey-rules');
+  await rules.getByText('Stage rules').click();
+  await rules.getByLabel('Engaged from score').fill('999');
+  await rules.getByLabel('Engaged from score').press('Tab');
+  await expect(rules.getByRole('alert')).toContainText('Not saved');
+  await rules.getByLabel('Activity counts for (days)').fill('7');
+  await rules.getByLabel('Activity counts for (days)').press('Tab');
+  await expect(rules.getByRole('alert')).toHaveCount(0);
+  await expect(journey.locator('tbody')).not.toHaveText(stagesBefore);
+  await page.getByRole('button', { name: /^Undo/ }).click();
+  await expect(rules.getByLabel('Activity counts for (days)')).toHaveValue('180');
+  await expect(journey.locator('tbody')).toHaveText(stagesBefore);
+
   // ROI by channel as bars, with its table.
   await expect(page.getByTestId('chart-roi').getByRole('img', { name: 'ROI by channel' }).locator('svg rect').first()).toBeAttached();
 

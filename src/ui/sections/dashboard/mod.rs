@@ -5,6 +5,7 @@
 
 mod engagement;
 mod goals;
+mod journey;
 mod roi;
 mod tiles;
 
@@ -86,6 +87,7 @@ pub fn Dashboard() -> impl IntoView {
             <goals::GoalProgressChart/>
             <tiles::Tiles choice=choice/>
             <engagement::EngagementChart choice=choice/>
+            <journey::Journey/>
             <roi::Roi choice=choice/>
         </section>
     }
