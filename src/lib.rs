@@ -17,6 +17,7 @@ pub mod plan_file;
 pub mod prioritisation;
 pub mod account_list;
 pub mod account_planning;
+pub mod csv_io;
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
 #[cfg(target_arch = "wasm32")]

@@ -1,6 +1,7 @@
 //! Import/Export & Settings: plan files in and out, the plan's settings, and what
 //! this browser stores (with backups of anything that could not be read).
 
+mod csv_export;
 mod import;
 mod settings;
 mod storage;
@@ -24,6 +25,7 @@ pub fn Transfer() -> impl IntoView {
                     <p>{t!(i18n, transfer.export_desc)}</p>
                     <button type="button" class="button button-primary" on:click=move |_| state.export_current()>{t!(i18n, transfer.export_button)}</button>
                 </article>
+                <csv_export::CsvExport/>
                 <article class="card card-wide">
                     <h2>{t!(i18n, transfer.import_title)}</h2>
                     <p>{t!(i18n, transfer.import_desc)}</p>

@@ -1,0 +1,190 @@
+//! The accounts as a CSV file that opens correctly in Excel, Japanese included:
+//! UTF-8 with a byte-order mark (without one, Excel reads UTF-8 as Shift_JIS and
+//! garbles Japanese), CRLF line ends, every field quoted as needed by the `csv`
+//! crate, and text that a spreadsheet would run as a formula neutralised.
+
+use crate::domain::*;
+use crate::prioritisation::{Basis, Ranking};
+
+/// UTF-8 byte-order mark.
+pub const BOM: &str = "\u{feff}";
+
+/// Column headings in the user's language (the UI fills them); the factor columns
+/// follow `factors`, in the plan's factor order.
+#[derive(Clone, Debug, Default)]
+pub struct AccountColumns {
+    pub id: String,
+    pub name: String,
+    pub domain: String,
+    pub industry: String,
+    pub employees: String,
+    pub revenue: String,
+    pub country: String,
+    pub region: String,
+    pub technologies: String,
+    pub tags: String,
+    pub in_target_list: String,
+    pub fit: String,
+    pub factors: Vec<String>,
+    pub score: String,
+    pub rank: String,
+    pub tier: String,
+    pub marketing_owner: String,
+    pub sales_owner: String,
+    /// The words for yes and no (target list).
+    pub yes: String,
+    pub no: String,
+}
+
+/// Text a spreadsheet would treat as a formula (`=`, `+`, `-`, `@`, or a tab or
+/// carriage return first) gets a leading apostrophe, the usual defence against CSV
+/// injection: the cell shows the text instead of running it.
+pub fn neutralise(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '＝' | '＋' | '－' | '＠') => format!("'{text}").into(),
+        _ => text.into(),
+    }
+}
+
+fn number(v: Option<f64>, decimals: usize) -> String {
+    v.filter(|v| v.is_finite()).map(|v| format!("{v:.decimals$}")).unwrap_or_default()
+}
+
+/// Every account of the plan, in the plan's order, with its fit, factor values,
+/// score, rank and tier from `basis` and `ranking` (computed from this plan).
+pub fn accounts_csv(plan: &Plan, basis: &Basis, ranking: &Ranking, columns: &AccountColumns) -> String {
+    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    let mut head: Vec<&str> = vec![
+        &columns.id,
+        &columns.name,
+        &columns.domain,
+        &columns.industry,
+        &columns.employees,
+        &columns.revenue,
+        &columns.country,
+        &columns.region,
+        &columns.technologies,
+        &columns.tags,
+        &columns.in_target_list,
+        &columns.fit,
+    ];
+    head.extend(columns.factors.iter().map(String::as_str));
+    head.extend([columns.score.as_str(), &columns.rank, &columns.tier, &columns.marketing_owner, &columns.sales_owner]);
+    // Writing to memory cannot fail; a failure would only drop a row.
+    let _ = w.write_record(head.iter().map(|h| neutralise(h).into_owned()));
+    let member = |m: &Option<MemberId>| m.as_ref().and_then(|id| plan.team.iter().find(|t| &t.id == id)).map(|t| t.name.clone()).unwrap_or_default();
+    for (i, a) in plan.accounts.iter().enumerate() {
+        if i >= basis.len() {
+            break;
+        }
+        let r = ranking.account(i);
+        let mut row: Vec<String> = vec![
+            a.id.to_string(),
+            a.name.clone(),
+            a.domain.clone(),
+            a.industry.clone(),
+            a.employees.map(|e| e.to_string()).unwrap_or_default(),
+            a.annual_revenue.map(Money::to_plain_string).unwrap_or_default(),
+            a.country.clone(),
+            a.region.clone(),
+            a.technologies.join("; "),
+            a.tags.join("; "),
+            if basis.targets[i].is_target() { columns.yes.clone() } else { columns.no.clone() },
+            number(basis.fit(i).percent, 1),
+        ];
+        row.extend(basis.values(i).into_iter().map(|v| number(v.value, 2)));
+        row.extend([
+            number(Some(r.score), 1),
+            r.rank.map(|n| n.to_string()).unwrap_or_default(),
+            r.tier.map(|(t, _)| t.number().to_string()).unwrap_or_default(),
+            member(&a.marketing_owner),
+            member(&a.sales_owner),
+        ]);
+        let _ = w.write_record(row.iter().map(|c| neutralise(c).into_owned()));
+    }
+    let body = w.into_inner().map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
+    format!("{BOM}{body}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::prioritisation::evaluate;
+
+    fn columns(plan: &Plan) -> AccountColumns {
+        AccountColumns {
+            id: "ID".into(),
+            name: "会社名".into(),
+            domain: "Domain".into(),
+            industry: "業種".into(),
+            employees: "従業員数".into(),
+            revenue: "売上高".into(),
+            country: "Country".into(),
+            region: "都道府県".into(),
+            technologies: "Tech".into(),
+            tags: "Tags".into(),
+            in_target_list: "Target".into(),
+            fit: "Fit %".into(),
+            factors: plan.prioritisation.factors.iter().map(|f| f.id.to_string()).collect(),
+            score: "Score".into(),
+            rank: "Rank".into(),
+            tier: "Tier".into(),
+            marketing_owner: "Marketing".into(),
+            sales_owner: "Sales".into(),
+            yes: "yes".into(),
+            no: "no".into(),
+        }
+    }
+
+    fn read(text: &str) -> Vec<Vec<String>> {
+        let body = text.strip_prefix(BOM).unwrap_or_else(|| panic!("no BOM"));
+        csv::ReaderBuilder::new().has_headers(false).from_reader(body.as_bytes()).records().map(|r| r.map(|r| r.iter().map(String::from).collect()).unwrap_or_default()).collect()
+    }
+
+    #[test]
+    fn formulas_are_neutralised_and_plain_text_is_not() {
+        for f in ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\tx", "＝1+1"] {
+            assert!(neutralise(f).starts_with('\''), "{f}");
+        }
+        for t in ["株式会社テスト", "A=1", "", "3.5"] {
+            assert_eq!(neutralise(t), t);
+        }
+    }
+
+    #[test]
+    fn the_demo_exports_one_row_per_account_with_its_ranking() {
+        let plan = crate::demo::demo_plan(PlanId("d".into()), Date::from_ymd(2026, 11, 23).expect("a date"), Date::from_ymd(2026, 11, 23).expect("a date").at(9, 0));
+        let (basis, ranking) = evaluate(&plan);
+        let text = accounts_csv(&plan, &basis, &ranking, &columns(&plan));
+        assert!(text.starts_with(BOM));
+        assert!(text.contains("\r\n"));
+        let rows = read(&text);
+        assert_eq!(rows.len(), plan.accounts.len() + 1);
+        assert_eq!(rows[0][1], "会社名");
+        let width = rows[0].len();
+        assert!(rows.iter().all(|r| r.len() == width), "every row has every column");
+        // The best-ranked account has rank 1 and the highest score of the file.
+        let rank_col = width - 4;
+        let score_col = width - 5;
+        let first = rows.iter().skip(1).find(|r| r[rank_col] == "1").unwrap_or_else(|| panic!("no rank 1"));
+        let best = rows.iter().skip(1).filter_map(|r| r[score_col].parse::<f64>().ok()).fold(f64::MIN, f64::max);
+        assert_eq!(first[score_col].parse::<f64>().ok(), Some(best));
+        let i = ranking.order[0];
+        assert_eq!(first[0], plan.accounts[i].id.to_string());
+        assert_eq!(first[1], plan.accounts[i].name);
+    }
+
+    #[test]
+    fn hostile_and_awkward_text_survives_a_round_trip() {
+        let mut plan = Plan::new(PlanId("p".into()), "P", Date::from_ymd(2026, 11, 23).expect("a date").at(9, 0));
+        let mut a = Account::new(AccountId("acc_1".into()), "=cmd|' /C calc'!A0");
+        a.industry = "製造業, \"精密\"\n機械".into();
+        a.tags = vec!["-x".into(), "y".into()];
+        plan.accounts.push_back(a);
+        let (basis, ranking) = evaluate(&plan);
+        let rows = read(&accounts_csv(&plan, &basis, &ranking, &columns(&plan)));
+        assert_eq!(rows[1][1], "'=cmd|' /C calc'!A0");
+        assert_eq!(rows[1][3], "製造業, \"精密\"\n機械");
+        assert_eq!(rows[1][9], "'-x; y");
+    }
+}

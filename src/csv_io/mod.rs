@@ -1,0 +1,6 @@
+//! CSV in and out, for the spreadsheets and CRMs teams already use. Pure: text in,
+//! text out; the browser edge downloads or reads the files.
+
+mod export;
+
+pub use export::{accounts_csv, neutralise, AccountColumns, BOM};
