@@ -6,8 +6,8 @@ use super::{colours, SIZE};
 use plotters::prelude::*;
 
 /// `None` when there is nothing to draw or plotters fails.
-/// `suffix` follows each axis value (`%` for ROI, nothing for counts).
-pub fn signed_bars(labels: &[String], values: &[f64], suffix: &str) -> Option<String> {
+/// `axis` writes an axis value in the user's locale (a percentage, a count).
+pub fn signed_bars(labels: &[String], values: &[f64], axis: &dyn Fn(f64) -> String) -> Option<String> {
     if values.is_empty() || labels.len() != values.len() || values.iter().any(|v| !v.is_finite()) {
         return None;
     }
@@ -32,7 +32,7 @@ pub fn signed_bars(labels: &[String], values: &[f64], suffix: &str) -> Option<St
                 SegmentValue::CenterOf(i) => labels.get(*i as usize).cloned().unwrap_or_default(),
                 _ => String::new(),
             })
-            .y_label_formatter(&|v| format!("{v:.0}{suffix}"))
+            .y_label_formatter(&|v| axis(*v))
             .draw()
             .ok()?;
         chart

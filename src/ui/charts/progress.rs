@@ -16,7 +16,8 @@ fn short(label: &str) -> String {
 }
 
 /// `percent[i]` is goal i's progress in % (None: nothing measured, drawn empty).
-pub fn progress_bars(labels: &[String], percent: &[Option<f64>]) -> Option<String> {
+/// `axis` writes a percentage in the user's locale.
+pub fn progress_bars(labels: &[String], percent: &[Option<f64>], axis: &dyn Fn(f64) -> String) -> Option<String> {
     if percent.is_empty() || labels.len() != percent.len() {
         return None;
     }
@@ -40,7 +41,7 @@ pub fn progress_bars(labels: &[String], percent: &[Option<f64>]) -> Option<Strin
                 SegmentValue::CenterOf(i) => labels.get((n - 1 - *i) as usize).map(|l| short(l)).unwrap_or_default(),
                 _ => String::new(),
             })
-            .x_label_formatter(&|v| format!("{v:.0}%"))
+            .x_label_formatter(&|v| axis(*v))
             .draw()
             .ok()?;
         chart

@@ -30,10 +30,11 @@ pub fn GoalProgressChart() -> impl IntoView {
         })
     });
     let svg = Signal::derive(move || {
+        let l = i18n.get_locale();
         progress.with(|rows| {
             let labels: Vec<String> = rows.iter().map(|(g, _)| g.name.clone()).collect();
             let percent: Vec<Option<f64>> = rows.iter().map(|(_, r)| r.progress.map(|p| p * 100.0)).collect();
-            progress_bars(&labels, &percent)
+            progress_bars(&labels, &percent, &|v| format!("{}%", format::number(v, l, 0)))
         })
     });
     let table = Signal::derive(move || {

@@ -82,7 +82,7 @@ pub fn Roi(choice: RwSignal<PeriodChoice>) -> impl IntoView {
             report.with(|r| {
                 let costed: Vec<_> = r.as_ref()?.channels.iter().filter_map(|c| c.roi.map(|roi| (labels::channel(l, p, &c.channel), roi))).collect();
                 let (names, values): (Vec<String>, Vec<f64>) = costed.into_iter().unzip();
-                signed_bars(&names, &values, "%")
+                signed_bars(&names, &values, &|v| format!("{}%", format::number(v, l, 0)))
             })
         })
     });
