@@ -29,11 +29,7 @@ fn stats(mut days: Vec<i64>) -> CycleStats {
 /// activity when that came before the deal was created.
 pub fn sales_cycle(plan: &Plan, period: &Period, from_first_touch: bool, tier_of: impl Fn(&AccountId) -> Option<Tier>) -> (CycleStats, [CycleStats; 3]) {
     let first_touch: HashMap<&AccountId, Date> = if from_first_touch {
-        plan.activities.iter().fold(HashMap::new(), |mut m, a| {
-            let d = a.at.date();
-            m.entry(&a.account).and_modify(|x: &mut Date| *x = (*x).min(d)).or_insert(d);
-            m
-        })
+        super::earliest(plan.activities.iter().map(|a| (&a.account, a.at.date())))
     } else {
         HashMap::new()
     };

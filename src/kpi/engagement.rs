@@ -41,7 +41,13 @@ pub fn email_rates<'a>(activities: impl IntoIterator<Item = &'a Activity>, perio
 }
 
 pub fn web_visits<'a>(activities: impl IntoIterator<Item = &'a Activity>, period: &Period) -> u64 {
-    activities.into_iter().filter(|a| a.kind == ActivityKind::WebVisit && period.contains(a.at.date())).map(times).sum()
+    activity_count(activities, period, ActivityKind::WebVisit)
+}
+
+/// Activities of one kind in the period, times their count (meetings, visits,
+/// downloads…).
+pub fn activity_count<'a>(activities: impl IntoIterator<Item = &'a Activity>, period: &Period, kind: ActivityKind) -> u64 {
+    activities.into_iter().filter(|a| a.kind == kind && period.contains(a.at.date())).map(times).sum()
 }
 
 /// Each account's engagement score at `at`: every activity of the last

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::domain::*;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum GoalStatus {
@@ -48,13 +48,7 @@ fn goal_period(g: &Goal, today: Date, fy_start_month: u8) -> Period {
 /// Contacts whose first recorded activity falls in the period: people the team
 /// reached for the first time.
 fn new_contacts(plan: &Plan, period: &Period) -> usize {
-    let mut first: HashMap<&ContactId, Date> = HashMap::new();
-    for a in plan.activities.iter() {
-        if let Some(c) = &a.contact {
-            let d = a.at.date();
-            first.entry(c).and_modify(|f| *f = (*f).min(d)).or_insert(d);
-        }
-    }
+    let first = earliest(plan.activities.iter().filter_map(|a| a.contact.as_ref().map(|c| (c, a.at.date()))));
     first.values().filter(|d| period.contains(**d)).count()
 }
 
@@ -76,8 +70,7 @@ fn new_products_offered(plan: &Plan, period: &Period) -> usize {
 
 /// The goal's actual over `period`; `None` when it cannot be measured.
 pub fn actual(plan: &Plan, g: &Goal, period: &Period, targets: &[AccountId]) -> Option<f64> {
-    let in_period = || plan.activities.iter().filter(|a| period.contains(a.at.date()));
-    let count = |kind: ActivityKind| in_period().filter(|a| a.kind == kind).map(times).sum::<u64>() as f64;
+    let count = |kind: ActivityKind| activity_count(plan.activities.iter(), period, kind) as f64;
     match g.metric {
         Metric::Custom => g.actual,
         Metric::NewContacts => Some(new_contacts(plan, period) as f64),

@@ -18,7 +18,7 @@ mod roi;
 mod summary;
 
 pub use cycle::{sales_cycle, CycleStats};
-pub use engagement::{email_rates, engaged_accounts, engagement_rate, engagement_scores, web_visits, weekly_responses, EmailRates};
+pub use engagement::{activity_count, email_rates, engaged_accounts, engagement_rate, engagement_scores, web_visits, weekly_responses, EmailRates};
 pub use goals::{goal_progress, progress_of, GoalProgress, GoalStatus};
 pub use journey::{stage_counts, stages, Stage};
 pub use long_term::{long_term, LongTerm, MAX_LIFETIME_YEARS};
@@ -30,6 +30,16 @@ pub use roi::{attribute, budget_move, roi_report, BudgetMove, CampaignRoi, Chann
 /// How many times an activity happened (bulk records carry a count; absent is once).
 fn times(a: &crate::domain::Activity) -> u64 {
     u64::from(a.count.unwrap_or(1).max(1))
+}
+
+/// The earliest date seen per key (an account's first touch, a contact's first
+/// activity).
+fn earliest<K: std::hash::Hash + Eq>(dated: impl Iterator<Item = (K, crate::domain::Date)>) -> std::collections::HashMap<K, crate::domain::Date> {
+    let mut first = std::collections::HashMap::new();
+    for (k, d) in dated {
+        first.entry(k).and_modify(|f: &mut crate::domain::Date| *f = (*f).min(d)).or_insert(d);
+    }
+    first
 }
 
 #[cfg(test)]

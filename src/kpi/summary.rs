@@ -25,13 +25,11 @@ pub struct PeriodKpis {
 
 /// Every headline KPI of the period; `targets` are the target list's accounts.
 pub fn period_kpis(plan: &Plan, period: &Period, targets: &[AccountId]) -> PeriodKpis {
-    let in_period = plan.activities.iter().filter(|a| period.contains(a.at.date()));
-    let meetings = in_period.filter(|a| a.kind == ActivityKind::Meeting).map(times).sum();
     let scores = engagement_scores(plan, period.end.at(23, 59));
     PeriodKpis {
         email: email_rates(plan.activities.iter(), period),
         web_visits: web_visits(plan.activities.iter(), period),
-        meetings,
+        meetings: activity_count(plan.activities.iter(), period, ActivityKind::Meeting),
         engagement_rate: engagement_rate(plan, targets, period),
         engaged_accounts: engaged_accounts(&scores, targets, plan.settings.journey.engaged_min_score),
         revenue: revenue_summary(plan, period),

@@ -1,8 +1,6 @@
 //! Engagement over time: responses per week of the chosen period.
 
-use super::PeriodChoice;
-use crate::browser::clock;
-use crate::kpi::weekly_responses;
+use crate::kpi::{weekly_responses, Period};
 use crate::ui::charts::{weekly_line, ChartFrame};
 use crate::ui::format;
 use crate::ui::i18n::{t_string, use_i18n};
@@ -10,11 +8,12 @@ use crate::ui::state::use_app;
 use leptos::prelude::*;
 
 #[component]
-pub fn EngagementChart(choice: RwSignal<PeriodChoice>) -> impl IntoView {
+pub fn EngagementChart(period: Memo<Option<Period>>) -> impl IntoView {
     let state = use_app();
     let i18n = use_i18n();
     let weeks = Memo::new(move |_| {
-        state.plan.with(|p| p.as_ref().map(|p| weekly_responses(p, &choice.get().period(clock::today(), p))).unwrap_or_default())
+        let Some(period) = period.get() else { return Vec::new() };
+        state.plan.with(|p| p.as_ref().map(|p| weekly_responses(p, &period)).unwrap_or_default())
     });
     let labels = move || {
         let l = i18n.get_locale();

@@ -2,31 +2,26 @@
 //! as a table with the status in words.
 
 use crate::browser::clock;
+use crate::domain::AccountId;
 use crate::kpi::goal_progress;
 use crate::ui::charts::{progress_bars, ChartFrame};
 use crate::ui::format;
 use crate::ui::i18n::{t_string, use_i18n};
 use crate::ui::labels;
-use crate::ui::insights::use_insights;
 use crate::ui::sections::goals::{target_text, value_text};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
 #[component]
-pub fn GoalProgressChart() -> impl IntoView {
+pub fn GoalProgressChart(targets: Memo<Vec<AccountId>>) -> impl IntoView {
     let state = use_app();
-    let insights = use_insights();
     let i18n = use_i18n();
     // Goal names and progress; recomputed when the plan or the target list changes.
     let progress = Memo::new(move |_| {
-        let basis = insights.basis.get();
-        state.plan.with(|p| {
-            p.as_ref()
-                .map(|p| {
-                    let targets = super::target_ids(p, &basis);
-                    p.goals.iter().cloned().zip(goal_progress(p, clock::today(), &targets)).collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
+        targets.with(|targets| {
+            state.plan.with(|p| {
+                p.as_ref().map(|p| p.goals.iter().cloned().zip(goal_progress(p, clock::today(), targets)).collect::<Vec<_>>()).unwrap_or_default()
+            })
         })
     });
     let svg = Signal::derive(move || {

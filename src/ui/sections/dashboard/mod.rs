@@ -9,17 +9,14 @@ mod journey;
 mod roi;
 mod tiles;
 
+use crate::browser::clock;
 use crate::domain::{AccountId, Currency, Date, Money, Plan};
-use crate::prioritisation::Basis;
 use crate::kpi::Period;
 use crate::ui::format;
 use crate::ui::i18n::{t, use_i18n, Locale};
+use crate::ui::insights::use_insights;
+use crate::ui::state::use_app;
 use leptos::prelude::*;
-
-/// The target list's accounts (engagement KPIs are measured among them).
-fn target_ids(plan: &Plan, basis: &Basis) -> Vec<AccountId> {
-    plan.accounts.iter().enumerate().filter(|(i, _)| basis.targets.get(*i).is_some_and(|t| t.is_target())).map(|(_, a)| a.id.clone()).collect()
-}
 
 /// A money figure computed as a float (attributed shares, averages), rounded to
 /// the currency's unit; "—" when it cannot be shown.
@@ -60,8 +57,22 @@ impl PeriodChoice {
 
 #[component]
 pub fn Dashboard() -> impl IntoView {
+    let state = use_app();
+    let insights = use_insights();
     let i18n = use_i18n();
     let choice = RwSignal::new(PeriodChoice::Last90);
+    // Derived once for every panel; memos, so a plan edit that changes neither
+    // leaves the panels that read only these alone.
+    let period: Memo<Option<Period>> = Memo::new(move |_| state.plan.with(|p| p.as_ref().map(|p| choice.get().period(clock::today(), p))));
+    // The target list's accounts: engagement KPIs and goals are measured among them.
+    let targets: Memo<Vec<AccountId>> = Memo::new(move |_| {
+        let basis = insights.basis.get();
+        state.plan.with(|p| {
+            p.as_ref()
+                .map(|p| p.accounts.iter().enumerate().filter(|(i, _)| basis.targets.get(*i).is_some_and(|t| t.is_target())).map(|(_, a)| a.id.clone()).collect())
+                .unwrap_or_default()
+        })
+    });
     let label = move |c: PeriodChoice| match c {
         PeriodChoice::ThisQuarter => t!(i18n, dash.this_quarter).into_any(),
         PeriodChoice::Last30 => t!(i18n, dash.last_30).into_any(),
@@ -84,11 +95,11 @@ pub fn Dashboard() -> impl IntoView {
                     </select>
                 </div>
             </header>
-            <goals::GoalProgressChart/>
-            <tiles::Tiles choice=choice/>
-            <engagement::EngagementChart choice=choice/>
+            <goals::GoalProgressChart targets=targets/>
+            <tiles::Tiles period=period targets=targets/>
+            <engagement::EngagementChart period=period/>
             <journey::Journey/>
-            <roi::Roi choice=choice/>
+            <roi::Roi period=period/>
         </section>
     }
 }

@@ -2,23 +2,18 @@
 //! setting, so it is undoable and travels with the file), and the suggestion of
 //! where to move budget.
 
-use super::PeriodChoice;
-use crate::browser::clock;
 use super::money;
 use crate::domain::{Attribution, Plan};
 use crate::editing::{Change, EditKind};
-use crate::kpi::{budget_move, roi_report, RoiReport};
-use crate::ui::format;
+use crate::kpi::{budget_move, roi_report, Period, RoiReport};
 use crate::ui::charts::{signed_bars, ChartFrame};
+use crate::ui::format;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::ui::labels;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
 const MODELS: [(Attribution, &str); 3] = [(Attribution::FirstTouch, "first"), (Attribution::LastTouch, "last"), (Attribution::Linear, "linear")];
-
-/// Table rows (cells as text) from the plan and its ROI report.
-type RowsOf = dyn Fn(&Plan, &RoiReport, Locale) -> Vec<Vec<String>>;
 
 /// A table row: the first cell names the row; `numeric[i]` right-aligns cell i.
 fn row(cells: Vec<String>, numeric: &[bool]) -> impl IntoView {
@@ -32,40 +27,38 @@ fn row(cells: Vec<String>, numeric: &[bool]) -> impl IntoView {
     }
 }
 
+/// Reads the plan and its ROI report together; the default (nothing) until both
+/// exist.
+fn with_report<T: Default>(plan: RwSignal<Option<Plan>>, report: Memo<Option<RoiReport>>, l: Locale, f: impl FnOnce(&Plan, &RoiReport, Locale) -> T) -> T {
+    plan.with(|p| report.with(|r| match (p, r) {
+        (Some(p), Some(r)) => f(p, r, l),
+        _ => T::default(),
+    }))
+}
+
 fn roi_text(v: Option<f64>, l: Locale) -> String {
     v.map(|x| format::percent(x, l)).unwrap_or_else(|| "—".into())
 }
 
 #[component]
-pub fn Roi(choice: RwSignal<PeriodChoice>) -> impl IntoView {
+pub fn Roi(period: Memo<Option<Period>>) -> impl IntoView {
     let state = use_app();
     let i18n = use_i18n();
     let model = move || state.plan.with(|p| p.as_ref().map(|p| p.settings.attribution).unwrap_or_default());
     let report = Memo::new(move |_| {
-        state.plan.with(|p| {
-            let p = p.as_ref()?;
-            let period = choice.get().period(clock::today(), p);
-            Some(roi_report(p, &period, p.settings.attribution))
-        })
+        let period = period.get()?;
+        state.plan.with(|p| p.as_ref().map(|p| roi_report(p, &period, p.settings.attribution)))
     });
-    // Reads the plan and the report together; empty until both exist.
-    let with_report = move |f: &RowsOf| {
-        let l = i18n.get_locale();
-        state.plan.with(|p| report.with(|r| match (p, r) {
-            (Some(p), Some(r)) => f(p, r, l),
-            _ => Vec::new(),
-        }))
-    };
-    let channels = move || {
-        with_report(&|p, r, l| {
+    let channels = move || -> Vec<Vec<String>> {
+        with_report(state.plan, report, i18n.get_locale(), |p, r, l| {
             r.channels
                 .iter()
                 .map(|c| vec![labels::channel(l, p, &c.channel), format::integer(c.campaigns as i64, l), money(c.cost, &p.currency, l), money(c.revenue, &p.currency, l), roi_text(c.roi, l)])
                 .collect()
         })
     };
-    let campaigns = move || {
-        with_report(&|p, r, l| {
+    let campaigns = move || -> Vec<Vec<String>> {
+        with_report(state.plan, report, i18n.get_locale(), |p, r, l| {
             r.campaigns
                 .iter()
                 .map(|c| {
@@ -76,14 +69,9 @@ pub fn Roi(choice: RwSignal<PeriodChoice>) -> impl IntoView {
         })
     };
     let chart_svg = Signal::derive(move || {
-        let l = i18n.get_locale();
-        state.plan.with(|p| {
-            let p = p.as_ref()?;
-            report.with(|r| {
-                let costed: Vec<_> = r.as_ref()?.channels.iter().filter_map(|c| c.roi.map(|roi| (labels::channel(l, p, &c.channel), roi))).collect();
-                let (names, values): (Vec<String>, Vec<f64>) = costed.into_iter().unzip();
-                signed_bars(&names, &values, &|v| format!("{}%", format::number(v, l, 0)))
-            })
+        with_report(state.plan, report, i18n.get_locale(), |p, r, l| {
+            let (names, values): (Vec<String>, Vec<f64>) = r.channels.iter().filter_map(|c| c.roi.map(|roi| (labels::channel(l, p, &c.channel), roi))).unzip();
+            signed_bars(&names, &values, &|v| format!("{}%", format::number(v, l, 0)))
         })
     });
     let chart_table = Signal::derive(move || {
@@ -92,20 +80,14 @@ pub fn Roi(choice: RwSignal<PeriodChoice>) -> impl IntoView {
         (head, rows)
     });
     let suggestion = move || {
-        let l = i18n.get_locale();
-        state.plan.with(|p| {
-            let p = p.as_ref()?;
-            report.with(|r| {
-                let m = budget_move(&r.as_ref()?.channels)?;
-                Some(td_string!(l, dash.budget_move, from = labels::channel(l, p, &m.from), to = labels::channel(l, p, &m.to), from_roi = format::percent(m.from_roi, l), to_roi = format::percent(m.to_roi, l)).to_string())
-            })
+        with_report(state.plan, report, i18n.get_locale(), |p, r, l| {
+            let m = budget_move(&r.channels)?;
+            Some(td_string!(l, dash.budget_move, from = labels::channel(l, p, &m.from), to = labels::channel(l, p, &m.to), from_roi = format::percent(m.from_roi, l), to_roi = format::percent(m.to_roi, l)).to_string())
         })
     };
     let unattributed = move || {
-        let l = i18n.get_locale();
-        state.plan.with(|p| {
-            let p = p.as_ref()?;
-            report.with(|r| r.as_ref().filter(|r| r.unattributed > 0.0).map(|r| td_string!(l, dash.unattributed, amount = money(r.unattributed, &p.currency, l)).to_string()))
+        with_report(state.plan, report, i18n.get_locale(), |p, r, l| {
+            (r.unattributed > 0.0).then(|| td_string!(l, dash.unattributed, amount = money(r.unattributed, &p.currency, l)).to_string())
         })
     };
     let set_model = move |ev| {

@@ -1,12 +1,12 @@
 //! Headline KPI tiles: each figure of the period beside the period before, in
 //! words as well as numbers (colour is never the only signal).
 
-use super::{money, PeriodChoice};
+use super::money;
 use crate::browser::clock;
-use crate::kpi::{long_term, period_kpis, PeriodKpis};
+use crate::domain::AccountId;
+use crate::kpi::{long_term, period_kpis, Period, PeriodKpis};
 use crate::ui::format;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
-use crate::ui::insights::use_insights;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -22,26 +22,24 @@ fn opt(v: Option<f64>, f: impl Fn(f64) -> String) -> String {
 }
 
 #[component]
-pub fn Tiles(choice: RwSignal<PeriodChoice>) -> impl IntoView {
+pub fn Tiles(period: Memo<Option<Period>>, targets: Memo<Vec<AccountId>>) -> impl IntoView {
     let state = use_app();
-    let insights = use_insights();
     let i18n = use_i18n();
     let figures = Memo::new(move |_| {
-        let basis = insights.basis.get();
-        state.plan.with(|p| {
-            let p = p.as_ref()?;
-            let today = clock::today();
-            let period = choice.get().period(today, p);
-            let targets = super::target_ids(p, &basis);
-            let now = period_kpis(p, &period, &targets);
-            let before = period_kpis(p, &period.previous(), &targets);
-            Some((period, now, before, long_term(p, today), p.currency.clone()))
+        let period = period.get()?;
+        targets.with(|targets| {
+            state.plan.with(|p| {
+                let p = p.as_ref()?;
+                Some((period, period_kpis(p, &period, targets), period_kpis(p, &period.previous(), targets), p.currency.clone()))
+            })
         })
     });
+    // Long-term ROI counts every won deal to date: it does not follow the period.
+    let long_term = Memo::new(move |_| state.plan.with(|p| p.as_ref().map(|p| (long_term(p, clock::today()), p.currency.clone()))));
     let tiles = move || {
         let l = i18n.get_locale();
         figures.with(|f| {
-            let Some((_, now, before, _, currency)) = f else { return Vec::new() };
+            let Some((_, now, before, currency)) = f else { return Vec::new() };
             let pct = |v: Option<f64>| opt(v, |x| format::percent(x, l));
             let int = |v: u64| format::integer(v as i64, l);
             let days = |v: Option<f64>| opt(v, |x| td_string!(l, dash.days, count = x.round().max(0.0) as usize).to_string());
@@ -74,8 +72,8 @@ pub fn Tiles(choice: RwSignal<PeriodChoice>) -> impl IntoView {
     };
     let long = move || {
         let l = i18n.get_locale();
-        figures.with(|f| {
-            let Some((_, _, _, lt, currency)) = f else { return Vec::new() };
+        long_term.with(|f| {
+            let Some((lt, currency)) = f else { return Vec::new() };
             vec![
                 ("repeat-rate", td_string!(l, dash.repeat_rate).to_string(), opt(lt.repeat_rate, |x| format::percent(x, l))),
                 ("lifetime-value", td_string!(l, dash.lifetime_value).to_string(), opt(lt.lifetime_value, |x| money(x, currency, l))),
