@@ -4,6 +4,7 @@
 
 mod filter;
 mod input;
+pub mod lookup;
 mod sort;
 
 pub use filter::{Query, TargetFilter, TierFilter, OwnerFilter};

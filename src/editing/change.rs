@@ -2,6 +2,7 @@
 //! new plan. Pure and total: an edit that does not apply (a goal that no longer
 //! exists) leaves the plan as it was.
 
+use super::records;
 use crate::domain::*;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -50,6 +51,17 @@ pub enum Change {
     /// Adds one of the user's own channels (refused when the name is empty or
     /// already taken, case and width aside).
     AddCustomChannel(CustomChannel),
+    /// Adds a campaign or replaces the one with the same id (`records::put_campaign`).
+    PutCampaign(Box<Campaign>),
+    /// Deletes a campaign; its activities and deals stay, unlinked.
+    RemoveCampaign(CampaignId),
+    PutActivity(Box<Activity>),
+    RemoveActivities(Vec<ActivityId>),
+    /// Adds a deal or replaces the one with the same id (`records::put_deal`).
+    PutDeal(Box<Deal>),
+    RemoveDeal(DealId),
+    PutNps(NpsResponse),
+    RemoveNps(NpsId),
 }
 
 fn journey_rules_valid(r: &JourneyRules) -> bool {
@@ -100,6 +112,18 @@ pub enum EditKind {
     EditTeam,
     EditRules,
     AddChannel,
+    AddCampaign,
+    EditCampaign,
+    RemoveCampaign,
+    AddActivity,
+    EditActivity,
+    RemoveActivities,
+    AddDeal,
+    EditDeal,
+    RemoveDeal,
+    AddNps,
+    EditNps,
+    RemoveNps,
 }
 
 /// True when the notes or hand-off history names this member.
@@ -108,7 +132,7 @@ pub fn member_in_history(plan: &Plan, id: &MemberId) -> bool {
 }
 
 /// Replaces the record with the same key, or appends.
-fn put<T: Clone>(list: &mut imbl::Vector<T>, item: T, same: impl Fn(&T) -> bool) {
+pub(super) fn put<T: Clone>(list: &mut imbl::Vector<T>, item: T, same: impl Fn(&T) -> bool) {
     match list.iter().position(same) {
         Some(i) => {
             list.set(i, item);
@@ -118,7 +142,7 @@ fn put<T: Clone>(list: &mut imbl::Vector<T>, item: T, same: impl Fn(&T) -> bool)
 }
 
 /// Applies `edit` to the records that `affected` picks, copying only those.
-fn edit_where<T: Clone>(list: &mut imbl::Vector<T>, affected: impl Fn(&T) -> bool, edit: impl Fn(&mut T)) {
+pub(super) fn edit_where<T: Clone>(list: &mut imbl::Vector<T>, affected: impl Fn(&T) -> bool, edit: impl Fn(&mut T)) {
     for i in 0..list.len() {
         if affected(&list[i]) {
             let mut x = list[i].clone();
@@ -338,6 +362,46 @@ pub fn apply(plan: &Plan, change: Change, now: Timestamp) -> Plan {
                 return plan.clone();
             }
             p.custom_channels.push_back(CustomChannel { name: c.name.trim().to_string(), ..c });
+        }
+        Change::PutCampaign(c) => {
+            if !records::put_campaign(&mut p, *c, now) {
+                return plan.clone();
+            }
+        }
+        Change::RemoveCampaign(id) => {
+            if !records::remove_campaign(&mut p, &id) {
+                return plan.clone();
+            }
+        }
+        Change::PutActivity(a) => {
+            if !records::put_activity(&mut p, *a) {
+                return plan.clone();
+            }
+        }
+        Change::RemoveActivities(ids) => {
+            if !records::remove_activities(&mut p, &ids) {
+                return plan.clone();
+            }
+        }
+        Change::PutDeal(d) => {
+            if !records::put_deal(&mut p, *d, now) {
+                return plan.clone();
+            }
+        }
+        Change::RemoveDeal(id) => {
+            if !records::remove_deal(&mut p, &id) {
+                return plan.clone();
+            }
+        }
+        Change::PutNps(r) => {
+            if !records::put_nps(&mut p, r) {
+                return plan.clone();
+            }
+        }
+        Change::RemoveNps(id) => {
+            if !records::remove_nps(&mut p, &id) {
+                return plan.clone();
+            }
         }
     }
     p.updated_at = now;

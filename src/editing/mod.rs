@@ -2,6 +2,7 @@
 
 pub mod change;
 pub mod history;
+mod records;
 
 pub use change::{apply, member_in_history, Change, EditKind};
 pub use history::History;

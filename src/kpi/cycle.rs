@@ -24,28 +24,56 @@ fn stats(mut days: Vec<i64>) -> CycleStats {
     CycleStats { deals: n, mean_days: Some(mean), median_days: Some(median) }
 }
 
-/// Overall and per tier (1, 2, 3); `tier_of` gives an account's tier, if any.
+/// Days from start to close of each deal won in the period, with its account.
 /// With `from_first_touch`, a deal's cycle starts at the account's earliest
 /// activity when that came before the deal was created.
-pub fn sales_cycle(plan: &Plan, period: &Period, from_first_touch: bool, tier_of: impl Fn(&AccountId) -> Option<Tier>) -> (CycleStats, [CycleStats; 3]) {
+fn won_cycles<'a>(plan: &'a Plan, period: &Period, from_first_touch: bool) -> Vec<(&'a AccountId, i64)> {
     let first_touch: HashMap<&AccountId, Date> = if from_first_touch {
         super::earliest(plan.activities.iter().map(|a| (&a.account, a.at.date())))
     } else {
         HashMap::new()
     };
+    plan.deals
+        .iter()
+        .filter(|d| d.outcome == Outcome::Won)
+        .filter_map(|d| {
+            let closed = d.closed.filter(|c| period.contains(*c))?;
+            let start = first_touch.get(&d.account).map_or(d.created, |t| (*t).min(d.created));
+            Some((&d.account, start.days_until(closed).max(0)))
+        })
+        .collect()
+}
+
+/// Overall and per tier (1, 2, 3); `tier_of` gives an account's tier, if any.
+pub fn sales_cycle(plan: &Plan, period: &Period, from_first_touch: bool, tier_of: impl Fn(&AccountId) -> Option<Tier>) -> (CycleStats, [CycleStats; 3]) {
     let mut all = Vec::new();
     let mut tiers: [Vec<i64>; 3] = Default::default();
-    for d in plan.deals.iter().filter(|d| d.outcome == Outcome::Won) {
-        let Some(closed) = d.closed.filter(|c| period.contains(*c)) else { continue };
-        let start = first_touch.get(&d.account).map_or(d.created, |t| (*t).min(d.created));
-        let days = start.days_until(closed).max(0);
+    for (account, days) in won_cycles(plan, period, from_first_touch) {
         all.push(days);
-        if let Some(t) = tier_of(&d.account) {
+        if let Some(t) = tier_of(account) {
             tiers[usize::from(t.number()) - 1].push(days);
         }
     }
     let [t1, t2, t3] = tiers;
     (stats(all), [stats(t1), stats(t2), stats(t3)])
+}
+
+/// Upper bounds (days, inclusive) of the sales-cycle distribution's buckets; a
+/// last bucket takes everything longer.
+pub const CYCLE_BUCKETS: [i64; 5] = [30, 60, 90, 180, 365];
+
+/// How many deals won in the period took how long: one row per bucket of
+/// `CYCLE_BUCKETS` plus one for longer, each `[all, tier 1, tier 2, tier 3]`.
+pub fn cycle_distribution(plan: &Plan, period: &Period, from_first_touch: bool, tier_of: impl Fn(&AccountId) -> Option<Tier>) -> [[usize; 4]; 6] {
+    let mut rows = [[0usize; 4]; 6];
+    for (account, days) in won_cycles(plan, period, from_first_touch) {
+        let b = CYCLE_BUCKETS.iter().position(|max| days <= *max).unwrap_or(CYCLE_BUCKETS.len());
+        rows[b][0] += 1;
+        if let Some(t) = tier_of(account) {
+            rows[b][usize::from(t.number())] += 1;
+        }
+    }
+    rows
 }
 
 #[cfg(test)]
@@ -84,5 +112,24 @@ mod tests {
         let (all, _) = sales_cycle(&p, &november(), true, |_| None);
         // a: from Nov 1 (first touch) = 24 days; b: no touches, from creation = 20 days.
         assert_eq!(all.mean_days, Some(22.0));
+    }
+
+    #[test]
+    fn the_distribution_counts_each_won_deal_once_in_its_bucket() {
+        let mut p = plan_with(vec![]);
+        let before = |n: i64| day(20).add_days(-n);
+        p.deals.extend([
+            deal("d1", "a", DealKind::New, 1, before(0), Some(day(20)), Outcome::Won),   // 0 days
+            deal("d2", "a", DealKind::New, 1, before(30), Some(day(20)), Outcome::Won),  // 30: first bucket
+            deal("d3", "b", DealKind::New, 1, before(31), Some(day(20)), Outcome::Won),  // 31: second
+            deal("d4", "b", DealKind::New, 1, before(200), Some(day(20)), Outcome::Won), // 181–365
+            deal("d5", "c", DealKind::New, 1, before(900), Some(day(20)), Outcome::Won), // longer
+            deal("d6", "c", DealKind::New, 1, before(10), Some(day(20)), Outcome::Lost), // lost: out
+        ]);
+        let tier = |a: &AccountId| (a.as_str() == "a").then_some(Tier::One);
+        let d = cycle_distribution(&p, &november(), false, tier);
+        assert_eq!(d, [[2, 2, 0, 0], [1, 0, 0, 0], [0; 4], [0; 4], [1, 0, 0, 0], [1, 0, 0, 0]]);
+        let (all, _) = sales_cycle(&p, &november(), false, tier);
+        assert_eq!(all.deals, d.iter().map(|r| r[0]).sum::<usize>(), "the same deals as the cycle statistics");
     }
 }

@@ -7,9 +7,11 @@
 //! channel ROI with attribution, and long-term ROI; journey stages and goal
 //! progress build on them.
 
+mod content;
 mod cycle;
 mod engagement;
 mod goals;
+mod history;
 mod journey;
 mod long_term;
 mod period;
@@ -17,14 +19,16 @@ mod revenue;
 mod roi;
 mod summary;
 
-pub use cycle::{sales_cycle, CycleStats};
+pub use content::{content_performance, ContentPerformance};
+pub use cycle::{cycle_distribution, sales_cycle, CycleStats, CYCLE_BUCKETS};
+pub use history::{account_history, Happened, HistoryEntry};
 pub use engagement::{activity_count, email_rates, engaged_accounts, engagement_rate, engagement_scores, web_visits, weekly_responses, EmailRates};
 pub use goals::{goal_progress, progress_of, GoalProgress, GoalStatus};
 pub use journey::{stage_counts, stages, Stage};
 pub use long_term::{long_term, LongTerm, MAX_LIFETIME_YEARS};
 pub use period::Period;
 pub use revenue::{revenue_by_account, revenue_summary, AccountRevenue, RevenueSummary};
-pub use summary::{nps, period_kpis, PeriodKpis};
+pub use summary::{nps, period_kpis, NpsBreakdown, PeriodKpis};
 pub use roi::{attribute, budget_move, roi_report, BudgetMove, CampaignRoi, ChannelRoi, RoiReport, BUDGET_MOVE_GAP};
 
 /// How many times an activity happened (bulk records carry a count; absent is once).

@@ -39,16 +39,35 @@ pub fn period_kpis(plan: &Plan, period: &Period, targets: &[AccountId]) -> Perio
 }
 
 pub fn nps(plan: &Plan, period: &Period) -> Option<f64> {
-    let (mut promoters, mut detractors, mut all) = (0u32, 0u32, 0u32);
-    for r in plan.nps_responses.iter().filter(|r| period.contains(r.at)) {
-        all += 1;
-        match r.score {
-            9.. => promoters += 1,
-            0..=6 => detractors += 1,
-            _ => {}
+    NpsBreakdown::of(plan.nps_responses.iter().filter(|r| period.contains(r.at))).score()
+}
+
+/// Responses split the NPS way: promoters score 9–10, detractors 0–6.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct NpsBreakdown {
+    pub promoters: u32,
+    pub detractors: u32,
+    pub total: u32,
+}
+
+impl NpsBreakdown {
+    pub fn of<'a>(responses: impl IntoIterator<Item = &'a NpsResponse>) -> NpsBreakdown {
+        let mut b = NpsBreakdown::default();
+        for r in responses {
+            b.total += 1;
+            match r.score {
+                9.. => b.promoters += 1,
+                0..=6 => b.detractors += 1,
+                _ => {}
+            }
         }
+        b
     }
-    (all > 0).then(|| (f64::from(promoters) - f64::from(detractors)) * 100.0 / f64::from(all))
+
+    /// % promoters − % detractors (−100 to 100); `None` without responses.
+    pub fn score(&self) -> Option<f64> {
+        (self.total > 0).then(|| (f64::from(self.promoters) - f64::from(self.detractors)) * 100.0 / f64::from(self.total))
+    }
 }
 
 #[cfg(test)]

@@ -12,6 +12,10 @@ pub struct AppSettings {
     /// `en` or `ja`; absent means "follow the browser".
     pub language: Option<String>,
     pub current_plan: Option<PlanId>,
+    /// The dashboard's period as last chosen here (`90`, `quarter`,
+    /// `2026-01-01/2026-03-31`…); the dashboard reads what it understands.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dashboard_period: Option<String>,
 }
 
 impl<S: KeyValueStore> PlanStore<S> {

@@ -11,8 +11,15 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 /// Shared data compared by identity, so a memo of it never compares contents.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct Shared<T>(pub Arc<T>);
+
+// By hand: cloning shares the `Arc`, whatever `T` is.
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(Arc::clone(&self.0))
+    }
+}
 
 impl<T> PartialEq for Shared<T> {
     fn eq(&self, other: &Self) -> bool {

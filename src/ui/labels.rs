@@ -2,7 +2,7 @@
 
 use crate::domain::prioritisation::builtin;
 use crate::domain::{
-    ActionStatus, ActivityKind, BuiltinChannel, BuyingRole, Channel, ContentKind, ContentStatus, Factor, FactorSource, HandoffStage, Metric,
+    ActionStatus, ActivityKind, BuiltinChannel, BuyingRole, Channel, ContentKind, ContentStatus, DealKind, DealStage, Factor, FactorSource, HandoffStage, Metric, Outcome,
     Plan, Stance, Team, Tier, Unit,
 };
 use crate::editing::EditKind;
@@ -100,6 +100,18 @@ pub fn edit_kind(l: Locale, k: EditKind) -> String {
         EditKind::EditTeam => td_string!(l, edits.edit_team),
         EditKind::EditRules => td_string!(l, edits.edit_rules),
         EditKind::AddChannel => td_string!(l, edits.add_channel),
+        EditKind::AddCampaign => td_string!(l, edits.add_campaign),
+        EditKind::EditCampaign => td_string!(l, edits.edit_campaign),
+        EditKind::RemoveCampaign => td_string!(l, edits.remove_campaign),
+        EditKind::AddActivity => td_string!(l, edits.add_activity),
+        EditKind::EditActivity => td_string!(l, edits.edit_activity),
+        EditKind::RemoveActivities => td_string!(l, edits.remove_activities),
+        EditKind::AddDeal => td_string!(l, edits.add_deal),
+        EditKind::EditDeal => td_string!(l, edits.edit_deal),
+        EditKind::RemoveDeal => td_string!(l, edits.remove_deal),
+        EditKind::AddNps => td_string!(l, edits.add_nps),
+        EditKind::EditNps => td_string!(l, edits.edit_nps),
+        EditKind::RemoveNps => td_string!(l, edits.remove_nps),
     }
     .to_string()
 }
@@ -316,6 +328,41 @@ pub fn journey_stage(l: Locale, s: crate::kpi::Stage) -> String {
         crate::kpi::Stage::MarketingQualified => td_string!(l, dash.stage_mql),
         crate::kpi::Stage::Opportunity => td_string!(l, dash.stage_opportunity),
         crate::kpi::Stage::Customer => td_string!(l, dash.stage_customer),
+    }
+    .to_string()
+}
+
+pub const DEAL_KINDS: [DealKind; 4] = [DealKind::New, DealKind::CrossSell, DealKind::Upsell, DealKind::Renewal];
+
+pub fn deal_kind(l: Locale, k: DealKind) -> String {
+    match k {
+        DealKind::New => td_string!(l, rec.deal_kinds.newBusiness),
+        DealKind::CrossSell => td_string!(l, rec.deal_kinds.crossSell),
+        DealKind::Upsell => td_string!(l, rec.deal_kinds.upsell),
+        DealKind::Renewal => td_string!(l, rec.deal_kinds.renewal),
+    }
+    .to_string()
+}
+
+pub const DEAL_STAGES: [DealStage; 4] = [DealStage::Qualification, DealStage::Proposal, DealStage::Negotiation, DealStage::Closed];
+
+pub fn deal_stage(l: Locale, s: DealStage) -> String {
+    match s {
+        DealStage::Qualification => td_string!(l, rec.deal_stages.qualification),
+        DealStage::Proposal => td_string!(l, rec.deal_stages.proposal),
+        DealStage::Negotiation => td_string!(l, rec.deal_stages.negotiation),
+        DealStage::Closed => td_string!(l, rec.deal_stages.closed),
+    }
+    .to_string()
+}
+
+pub const OUTCOMES: [Outcome; 3] = [Outcome::Open, Outcome::Won, Outcome::Lost];
+
+pub fn outcome(l: Locale, o: Outcome) -> String {
+    match o {
+        Outcome::Open => td_string!(l, rec.outcomes.open),
+        Outcome::Won => td_string!(l, rec.outcomes.won),
+        Outcome::Lost => td_string!(l, rec.outcomes.lost),
     }
     .to_string()
 }

@@ -8,10 +8,12 @@
 //! plotters' SVG writer.
 
 mod bars;
+mod pareto;
 mod progress;
 mod weekly_line;
 
 pub use bars::signed_bars;
+pub use pareto::pareto;
 pub use progress::progress_bars;
 pub use weekly_line::weekly_line;
 

@@ -1,33 +1,23 @@
-//! Sections that later releases fill: what they will do, and the data this plan
-//! already holds for them. Never a blank page.
+//! The section a later release fills (data quality): what it will do, and the
+//! data this plan already holds for it. Never a blank page.
 
 use crate::ui::format;
 use crate::ui::i18n::{t, t_string, use_i18n};
-use crate::ui::routing::Section;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
 #[component]
-pub fn ComingLater(section: Section) -> impl IntoView {
+pub fn ComingLater() -> impl IntoView {
     let state = use_app();
     let i18n = use_i18n();
-    let title = move || match section {
-        Section::Campaigns => t_string!(i18n, nav.campaigns),
-        _ => t_string!(i18n, nav.data_quality),
-    };
-    let description = move || match section {
-        Section::Campaigns => t_string!(i18n, coming.campaigns),
-        _ => t_string!(i18n, coming.data_quality),
-    };
+    let title = move || t_string!(i18n, nav.data_quality);
+    let description = move || t_string!(i18n, coming.data_quality);
     let facts = move || {
         let l = i18n.get_locale();
         state.plan.with(|p| {
             let Some(p) = p else { return Vec::new() };
             let n = |v: usize| format::integer(v as i64, l);
-            let rows: Vec<(String, String)> = match section {
-                Section::Campaigns => vec![(t_string!(i18n, counts.campaigns).to_string(), n(p.campaigns.len())), (t_string!(i18n, counts.activities).to_string(), n(p.activities.len())), (t_string!(i18n, counts.deals).to_string(), n(p.deals.len()))],
-                _ => vec![(t_string!(i18n, counts.accounts).to_string(), n(p.accounts.len())), (t_string!(i18n, counts.contacts).to_string(), n(p.contacts.len()))],
-            };
+            let rows: Vec<(String, String)> = vec![(t_string!(i18n, counts.accounts).to_string(), n(p.accounts.len())), (t_string!(i18n, counts.contacts).to_string(), n(p.contacts.len()))];
             rows
         })
     };

@@ -2,6 +2,7 @@
 
 mod account_plans;
 mod accounts;
+pub mod campaigns;
 mod coming_later;
 mod dashboard;
 pub mod goals;
@@ -25,8 +26,9 @@ pub fn SectionView() -> impl IntoView {
         Section::Icp => icp::Icp().into_any(),
         Section::Prioritisation => prioritisation::PrioritisationSection().into_any(),
         Section::AccountPlans => account_plans::AccountPlans().into_any(),
+        Section::Campaigns => campaigns::Campaigns().into_any(),
         Section::Dashboard => dashboard::Dashboard().into_any(),
         Section::Transfer => transfer::Transfer().into_any(),
-        other => view! { <coming_later::ComingLater section=other/> }.into_any(),
+        Section::DataQuality => coming_later::ComingLater().into_any(),
     }
 }

@@ -93,6 +93,16 @@ impl AppState {
         self.save_settings();
     }
 
+    /// The dashboard period last chosen in this browser.
+    pub fn dashboard_period(&self) -> Option<String> {
+        self.settings.with_value(|s| s.dashboard_period.clone())
+    }
+
+    pub fn set_dashboard_period(&self, key: String) {
+        self.settings.update_value(|s| s.dashboard_period = Some(key));
+        self.save_settings();
+    }
+
     // ----- editing -------------------------------------------------------
 
     /// Applies an edit to the open plan, remembering it for undo, and saves soon.

@@ -1,5 +1,6 @@
 //! Small reusable pieces of UI.
 
+pub mod account_picker;
 pub mod dialog_footer;
 pub mod file_button;
 pub mod inline_input;
@@ -7,6 +8,7 @@ pub mod modal;
 pub mod value_list;
 pub mod virtual_rows;
 
+pub use account_picker::AccountPicker;
 pub use dialog_footer::DialogFooter;
 pub use file_button::FileButton;
 pub use inline_input::InlineInput;

@@ -123,3 +123,57 @@ test('the dashboard speaks Japanese', async ({ page }) => {
   await shot(page, 'dashboard-demo-ja');
   await expectAccessible(page);
 });
+
+test('a custom period is remembered; content, revenue concentration and sales cycle follow it', async ({ page }) => {
+  await openApp(page);
+  await loadDemo(page);
+  await goTo(page, 'Dashboard');
+
+  // Content performance: one row per asset, views and accounts in numbers.
+  const content = page.getByTestId('content-performance');
+  await expect(content.locator('tbody tr').first()).toBeVisible();
+  const firstAsset = content.locator('tbody tr').first();
+  await expect(firstAsset.locator('td').nth(5)).toHaveText(/^\d+ \(\d+\)$/);
+
+  // Revenue concentration and the sales-cycle distribution over the last 365 days.
+  await page.getByLabel('Period').selectOption({ label: 'Last 365 days' });
+  const pareto = page.getByTestId('chart-pareto');
+  await expect(pareto.getByRole('img', { name: 'Revenue by customer (Pareto)' }).locator('svg')).toBeVisible();
+  await pareto.getByText('Show as a table').click();
+  const last = pareto.locator('tbody tr').last();
+  await expect(last.locator('td').nth(3)).toHaveText('100%');
+  const cycle = page.getByTestId('chart-cycle');
+  await expect(cycle.getByRole('img', { name: 'Days from deal to contract' }).locator('svg')).toBeVisible();
+  await cycle.getByText('Show as a table').click();
+  await expect(cycle.locator('tbody tr')).toHaveCount(6);
+  await expect(cycle.locator('tbody tr').first().locator('td').first()).toHaveText('0–30 days');
+  await page.getByTestId('chart-pareto').screenshot({ path: `${screenshotDir}/dashboard-pareto.png` });
+
+  // A custom range: a backwards one is refused with a message; a real one applies.
+  await page.getByLabel('Period').selectOption({ label: 'Custom range' });
+  const form = page.getByTestId('dash-range-form');
+  await form.getByLabel('From').fill('2026-12-31');
+  await form.getByLabel('To').fill('2026-01-01');
+  await form.getByRole('button', { name: 'Apply' }).click();
+  await expect(form.getByRole('alert')).toHaveText('The end is before the start.');
+  await form.getByLabel('From').fill('2020-01-01');
+  await form.getByLabel('To').fill('2020-03-31');
+  await form.getByRole('button', { name: 'Apply' }).click();
+  await expect(form.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByTestId('dash-range')).toContainText('Jan 1, 2020 – Mar 31, 2020');
+  // Nothing happened in 2020: the charts say so.
+  await expect(pareto).toContainText('No deals were won in this period.');
+  await expect(page.getByTestId('chart-engagement')).toContainText('No responses in this period.');
+  await shot(page, 'dashboard-custom-range');
+
+  // The choice is this browser's: a reload keeps it.
+  await reload(page);
+  await expect(page.getByLabel('Period')).toHaveValue('custom');
+  await expect(page.getByTestId('dash-range-form').getByLabel('From')).toHaveValue('2020-01-01');
+  await expect(page.getByTestId('dash-range')).toContainText('Jan 1, 2020 – Mar 31, 2020');
+  await page.getByLabel('Period').selectOption({ label: 'Last 30 days' });
+  await expect(page.getByTestId('dash-range-form')).toHaveCount(0);
+  await reload(page);
+  await expect(page.getByLabel('Period')).toHaveValue('30');
+  await expectAccessible(page);
+});

@@ -8,6 +8,7 @@ mod contact_editor;
 mod content;
 mod execution;
 mod goals;
+mod history;
 mod list;
 mod next_best;
 mod notes;

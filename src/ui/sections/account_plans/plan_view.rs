@@ -88,6 +88,7 @@ pub fn PlanView(id: AccountId) -> impl IntoView {
                 <super::execution::ExecutionPanel id=id.clone()/>
                 <super::content::ContentPanel id=id.clone()/>
                 <super::notes::NotesPanel id=id.clone()/>
+                <super::history::HistoryPanel id=id.clone()/>
             </article>
         </Show>
     }

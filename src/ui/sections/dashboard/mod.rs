@@ -3,9 +3,11 @@
 //! attribution model. Figures come from `crate::kpi`; this module only chooses
 //! the period and lays them out.
 
+mod content;
 mod engagement;
 mod goals;
 mod journey;
+mod revenue;
 mod roi;
 mod tiles;
 
@@ -13,7 +15,7 @@ use crate::browser::clock;
 use crate::domain::{AccountId, Currency, Date, Money, Plan};
 use crate::kpi::Period;
 use crate::ui::format;
-use crate::ui::i18n::{t, use_i18n, Locale};
+use crate::ui::i18n::{t, td_string, use_i18n, Locale};
 use crate::ui::insights::use_insights;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -24,25 +26,46 @@ fn money(v: f64, currency: &Currency, l: Locale) -> String {
     Money::from_f64(v.round()).map(|m| format::money(m, currency, l)).unwrap_or_else(|_| "—".into())
 }
 
-/// The periods offered (a custom range comes with the date pickers of issue 5).
+/// The periods offered: this fiscal quarter, the last 30/90/365 days, or a
+/// custom range.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PeriodChoice {
     ThisQuarter,
     Last30,
     Last90,
     Last365,
+    Custom(Period),
 }
 
 impl PeriodChoice {
-    const ALL: [PeriodChoice; 4] = [PeriodChoice::ThisQuarter, PeriodChoice::Last30, PeriodChoice::Last90, PeriodChoice::Last365];
+    const PRESETS: [PeriodChoice; 4] = [PeriodChoice::ThisQuarter, PeriodChoice::Last30, PeriodChoice::Last90, PeriodChoice::Last365];
+    const CUSTOM: &'static str = "custom";
 
+    /// The select's value (every custom range is "custom").
     fn key(self) -> &'static str {
         match self {
             PeriodChoice::ThisQuarter => "quarter",
             PeriodChoice::Last30 => "30",
             PeriodChoice::Last90 => "90",
             PeriodChoice::Last365 => "365",
+            PeriodChoice::Custom(_) => Self::CUSTOM,
         }
+    }
+
+    /// As remembered in the browser's settings: the key, or `start/end`.
+    fn to_setting(self) -> String {
+        match self {
+            PeriodChoice::Custom(p) => format!("{}/{}", p.start, p.end),
+            other => other.key().to_string(),
+        }
+    }
+
+    fn from_setting(s: &str) -> Option<PeriodChoice> {
+        if let Some(c) = Self::PRESETS.into_iter().find(|c| c.key() == s) {
+            return Some(c);
+        }
+        let (a, b) = s.split_once('/')?;
+        Period::new(Date::parse(a)?, Date::parse(b)?).map(PeriodChoice::Custom)
     }
 
     fn period(self, today: Date, plan: &Plan) -> Period {
@@ -51,6 +74,7 @@ impl PeriodChoice {
             PeriodChoice::Last30 => Period::last_days(today, 30),
             PeriodChoice::Last90 => Period::last_days(today, 90),
             PeriodChoice::Last365 => Period::last_days(today, 365),
+            PeriodChoice::Custom(p) => p,
         }
     }
 }
@@ -60,7 +84,32 @@ pub fn Dashboard() -> impl IntoView {
     let state = use_app();
     let insights = use_insights();
     let i18n = use_i18n();
-    let choice = RwSignal::new(PeriodChoice::Last90);
+    // The period last chosen in this browser, else the last 90 days.
+    let choice = RwSignal::new(state.dashboard_period().as_deref().and_then(PeriodChoice::from_setting).unwrap_or(PeriodChoice::Last90));
+    let choose = move |c: PeriodChoice| {
+        choice.set(c);
+        state.set_dashboard_period(c.to_setting());
+    };
+    // The custom range's fields, and what is wrong with them.
+    let (from, to) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    if let PeriodChoice::Custom(p) = choice.get_untracked() {
+        from.set(p.start.to_string());
+        to.set(p.end.to_string());
+    }
+    let range_error: RwSignal<Option<String>> = RwSignal::new(None);
+    let set_range = move || {
+        let l = state.locale();
+        match (Date::parse(from.get_untracked().trim()), Date::parse(to.get_untracked().trim())) {
+            (Some(a), Some(b)) => match Period::new(a, b) {
+                Some(p) => {
+                    range_error.set(None);
+                    choose(PeriodChoice::Custom(p));
+                }
+                None => range_error.set(Some(td_string!(l, dash.range_backwards).to_string())),
+            },
+            _ => range_error.set(Some(td_string!(l, dash.range_invalid).to_string())),
+        }
+    };
     // Derived once for every panel; memos, so a plan edit that changes neither
     // leaves the panels that read only these alone.
     let period: Memo<Option<Period>> = Memo::new(move |_| state.plan.with(|p| p.as_ref().map(|p| choice.get().period(clock::today(), p))));
@@ -78,6 +127,7 @@ pub fn Dashboard() -> impl IntoView {
         PeriodChoice::Last30 => t!(i18n, dash.last_30).into_any(),
         PeriodChoice::Last90 => t!(i18n, dash.last_90).into_any(),
         PeriodChoice::Last365 => t!(i18n, dash.last_365).into_any(),
+        PeriodChoice::Custom(_) => t!(i18n, dash.custom).into_any(),
     };
     view! {
         <section class="section dashboard" aria-labelledby="section-title">
@@ -88,18 +138,45 @@ pub fn Dashboard() -> impl IntoView {
                     <select id="dash-period" data-testid="dash-period"
                         on:change=move |ev| {
                             let v = event_target_value(&ev);
-                            if let Some(c) = PeriodChoice::ALL.into_iter().find(|c| c.key() == v) { choice.set(c); }
+                            if let Some(c) = PeriodChoice::PRESETS.into_iter().find(|c| c.key() == v) {
+                                range_error.set(None);
+                                choose(c);
+                            } else if v == PeriodChoice::CUSTOM {
+                                // Start from the range shown so far.
+                                if let Some(p) = period.get_untracked() {
+                                    from.set(p.start.to_string());
+                                    to.set(p.end.to_string());
+                                    choose(PeriodChoice::Custom(p));
+                                }
+                            }
                         }
                         prop:value=move || choice.get().key()>
-                        {PeriodChoice::ALL.into_iter().map(|c| view! { <option value=c.key()>{label(c)}</option> }).collect_view()}
+                        {PeriodChoice::PRESETS.into_iter().map(|c| view! { <option value=c.key()>{label(c)}</option> }).collect_view()}
+                        <option value=PeriodChoice::CUSTOM>{t!(i18n, dash.custom)}</option>
                     </select>
                 </div>
             </header>
+            <Show when=move || matches!(choice.get(), PeriodChoice::Custom(_))>
+                <form class="range-form" data-testid="dash-range-form" on:submit=move |ev| { ev.prevent_default(); set_range(); }>
+                    <div class="field field-inline">
+                        <label for="dash-from">{t!(i18n, dash.from)}</label>
+                        <input id="dash-from" type="date" prop:value=move || from.get() on:input=move |ev| from.set(event_target_value(&ev))/>
+                    </div>
+                    <div class="field field-inline">
+                        <label for="dash-to">{t!(i18n, dash.to)}</label>
+                        <input id="dash-to" type="date" prop:value=move || to.get() on:input=move |ev| to.set(event_target_value(&ev))/>
+                    </div>
+                    <button type="submit" class="button button-small">{t!(i18n, dash.apply)}</button>
+                    {move || range_error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+                </form>
+            </Show>
             <goals::GoalProgressChart targets=targets/>
             <tiles::Tiles period=period targets=targets/>
             <engagement::EngagementChart period=period/>
             <journey::Journey/>
+            <revenue::RevenueCharts period=period/>
             <roi::Roi period=period/>
+            <content::ContentPerformancePanel period=period targets=targets/>
         </section>
     }
 }

@@ -1,0 +1,194 @@
+//! Adding and editing a campaign: its channel, dates, cost, owner and the target
+//! accounts it reaches — picked one by one or a whole tier at once (1:1, 1:few,
+//! 1:many), since ABM campaigns are usually run per tier.
+
+use super::fields::{options, BoundInput, LinkSelect};
+use super::{editor_dialog, optional_date};
+use crate::account_list::parse_money;
+use crate::browser::clock;
+use crate::domain::{AccountId, BuiltinChannel, Campaign, CampaignId, Channel, IdGenerator, MemberId, Money, Tier};
+use crate::editing::{Change, EditKind};
+use crate::ui::i18n::{t, t_string, td_string, use_i18n};
+use crate::ui::insights::use_insights;
+use crate::ui::labels;
+use crate::ui::state::{use_app, ToastAction};
+use crate::ui::widgets::{unique_id, AccountPicker, DialogFooter, Modal};
+use leptos::prelude::*;
+
+fn blank() -> Campaign {
+    Campaign {
+        id: CampaignId::generate(&mut IdGenerator::random()),
+        name: String::new(),
+        channel: Channel::Builtin(BuiltinChannel::Events),
+        start: clock::today(),
+        end: None,
+        cost: Money::ZERO,
+        targets: Vec::new(),
+        content: Vec::new(),
+        owner: None,
+        notes: String::new(),
+        updated_at: None,
+    }
+}
+
+#[component]
+pub fn CampaignEditor(editing: RwSignal<Option<Option<Campaign>>>) -> impl IntoView {
+    let state = use_app();
+    let insights = use_insights();
+    let i18n = use_i18n();
+    let draft: RwSignal<Campaign> = RwSignal::new(blank());
+    let is_new = RwSignal::new(true);
+    let (start, end, cost) = (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let picked: RwSignal<Option<AccountId>> = RwSignal::new(None);
+    let picked_text = RwSignal::new(String::new());
+    let error: RwSignal<Option<String>> = RwSignal::new(None);
+    let open = editor_dialog(editing, move |record: Option<Campaign>| {
+        is_new.set(record.is_none());
+        let c = record.unwrap_or_else(blank);
+        start.set(c.start.to_string());
+        end.set(c.end.map(|d| d.to_string()).unwrap_or_default());
+        cost.set(if c.cost.is_zero() { String::new() } else { c.cost.to_plain_string() });
+        draft.set(c);
+        picked.set(None);
+        picked_text.set(String::new());
+        error.set(None);
+    });
+    let save = move || {
+        let l = state.locale();
+        let mut c = draft.get_untracked();
+        let fail = |m: String| error.set(Some(m));
+        c.name = c.name.trim().to_string();
+        if c.name.is_empty() {
+            return fail(td_string!(l, rec.name_required).to_string());
+        }
+        let Some(s) = crate::domain::Date::parse(start.get_untracked().trim()) else { return fail(td_string!(l, rec.date_invalid).to_string()) };
+        let Ok(e) = optional_date(&end.get_untracked()) else { return fail(td_string!(l, rec.date_invalid).to_string()) };
+        if e.is_some_and(|e| e < s) {
+            return fail(td_string!(l, rec.end_before_start).to_string());
+        }
+        let Ok(money) = parse_money(&cost.get_untracked()) else { return fail(td_string!(l, rec.cost_invalid).to_string()) };
+        c.start = s;
+        c.end = e;
+        c.cost = money.unwrap_or(Money::ZERO);
+        let kind = if is_new.get_untracked() { EditKind::AddCampaign } else { EditKind::EditCampaign };
+        state.dispatch(Change::PutCampaign(Box::new(c)), kind);
+        open.set(false);
+    };
+    let remove = move |_| {
+        let c = draft.get_untracked();
+        state.dispatch(Change::RemoveCampaign(c.id.clone()), EditKind::RemoveCampaign);
+        state.show_toast(td_string!(state.locale(), rec.removed_campaign, name = c.name.clone()).to_string(), Some(ToastAction::UndoEdit));
+        open.set(false);
+    };
+    let add_target = move || {
+        if let Some(id) = picked.get_untracked() {
+            draft.update(|c| {
+                if !c.targets.contains(&id) {
+                    c.targets.push(id);
+                }
+            });
+            picked.set(None);
+            picked_text.set(String::new());
+        }
+    };
+    // Target-list accounts of a tier, in rank order.
+    let tier_accounts = move |tier: Tier| -> Vec<AccountId> {
+        let ranking = insights.ranking.get();
+        state.plan.with(|p| {
+            let Some(p) = p else { return Vec::new() };
+            ranking.order.iter().filter(|&&i| ranking.tiers.get(i).copied().flatten().is_some_and(|(t, _)| t == tier)).filter_map(|&i| p.accounts.get(i).map(|a| a.id.clone())).collect()
+        })
+    };
+    let target_names = move || {
+        let ids = draft.with(|c| c.targets.clone());
+        state.plan.with(|p| {
+            let Some(p) = p else { return Vec::new() };
+            ids.into_iter().map(|id| {
+                let name = p.accounts.iter().find(|a| a.id == id).map(|a| a.name.clone()).unwrap_or_else(|| id.to_string());
+                (id, name)
+            }).collect::<Vec<_>>()
+        })
+    };
+    let ids: Vec<String> = (0..8).map(|_| unique_id("campaign")).collect();
+    let team = Signal::derive(move || state.plan.with(|p| p.as_ref().map(|p| options(&p.team, |m| m.id.to_string(), |m| m.name.clone())).unwrap_or_default()));
+    let title = Signal::derive(move || if is_new.get() { t_string!(i18n, rec.campaign_editor_add) } else { t_string!(i18n, rec.campaign_editor_edit) }.to_string());
+    view! {
+        <Modal open title class="form-dialog">
+            <form class="form" novalidate on:submit=move |ev| { ev.prevent_default(); save(); }>
+                <div class="field">
+                    <label for=ids[0].clone()>{t!(i18n, rec.name)}</label>
+                    <input id=ids[0].clone() type="text" prop:value=move || draft.with(|c| c.name.clone())
+                        on:input=move |ev| { let v = event_target_value(&ev); draft.update(|c| c.name = v); }/>
+                </div>
+                <div class="field-row">
+                    <div class="field">
+                        <label for=ids[1].clone()>{t!(i18n, rec.channel)}</label>
+                        <select id=ids[1].clone() on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            let channel = state.plan.with_untracked(|p| p.as_ref().and_then(|p| labels::all_channels(p).into_iter().find(|c| c.key() == v)));
+                            if let Some(ch) = channel { draft.update(|c| c.channel = ch); }
+                        }>
+                            {move || {
+                                let l = i18n.get_locale();
+                                state.plan.with(|p| p.as_ref().map(|p| labels::all_channels(p).into_iter().map(|ch| {
+                                    let key = ch.key().to_string();
+                                    let name = labels::channel(l, p, &ch);
+                                    view! { <option value=key selected=move || draft.with(|c| c.channel == ch)>{name}</option> }
+                                }).collect::<Vec<_>>()).unwrap_or_default())
+                            }}
+                        </select>
+                    </div>
+                    <LinkSelect label=Signal::derive(move || t_string!(i18n, rec.owner).to_string()) options=team
+                        current=Signal::derive(move || draft.with(|c| c.owner.as_ref().map(|o| o.to_string())))
+                        on_pick=Callback::new(move |v: Option<String>| draft.update(|c| c.owner = v.map(MemberId)))/>
+                </div>
+                <div class="field-row">
+                    <BoundInput label=Signal::derive(move || t_string!(i18n, rec.start).to_string()) value=start kind="date"/>
+                    <BoundInput label=Signal::derive(move || t_string!(i18n, rec.end).to_string()) value=end kind="date"/>
+                    <BoundInput label=Signal::derive(move || t_string!(i18n, rec.cost).to_string()) value=cost kind="text" inputmode="decimal"/>
+                </div>
+                <fieldset class="field targets-field">
+                    <legend>
+                        {t!(i18n, rec.targets)} " · "
+                        {move || { let n = draft.with(|c| c.targets.len()); td_string!(i18n.get_locale(), rec.targets_n, count = n).to_string() }}
+                    </legend>
+                    <ul class="chips" data-testid="campaign-targets">
+                        {move || target_names().into_iter().map(|(id, name)| {
+                            let remove_label = td_string!(i18n.get_locale(), rec.remove_target, name = name.clone()).to_string();
+                            view! {
+                                <li class="chip">{name}
+                                    <button type="button" class="chip-remove" aria-label=remove_label
+                                        on:click=move |_| draft.update(|c| c.targets.retain(|t| t != &id))>"×"</button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                    <div class="picker-row">
+                        <label for=ids[6].clone() class="visually-hidden">{t!(i18n, rec.add_target)}</label>
+                        <AccountPicker value=picked text=picked_text id=ids[6].clone()/>
+                        <button type="button" class="button button-small" disabled=move || picked.with(Option::is_none) on:click=move |_| add_target()>{t!(i18n, rec.add_target)}</button>
+                    </div>
+                    <div class="button-row">
+                        {Tier::ALL.into_iter().enumerate().map(|(n, tier)| view! {
+                            <button type="button" class="button button-small" on:click=move |_| {
+                                let add = tier_accounts(tier);
+                                draft.update(|c| for id in add { if !c.targets.contains(&id) { c.targets.push(id); } });
+                            }>{move || { let count = tier_accounts(tier).len(); td_string!(i18n.get_locale(), rec.add_tier, n = n + 1, accounts = count).to_string() }}</button>
+                        }).collect_view()}
+                        <button type="button" class="button button-small button-danger-quiet" on:click=move |_| draft.update(|c| c.targets.clear())
+                            disabled=move || draft.with(|c| c.targets.is_empty())>{t!(i18n, rec.clear_targets)}</button>
+                    </div>
+                </fieldset>
+                <div class="field">
+                    <label for=ids[7].clone()>{t!(i18n, rec.notes)}</label>
+                    <textarea id=ids[7].clone() rows="2" prop:value=move || draft.with(|c| c.notes.clone())
+                        on:input=move |ev| { let v = event_target_value(&ev); draft.update(|c| c.notes = v); }></textarea>
+                </div>
+                <Show when=move || !is_new.get()>
+                    <button type="button" class="button button-small button-danger-quiet" on:click=remove>{t!(i18n, rec.delete)}</button>
+                </Show>
+                <DialogFooter open error submit=Signal::derive(move || t_string!(i18n, rec.save).to_string())/>
+            </form>
+        </Modal>
+    }
+}

@@ -1,0 +1,82 @@
+//! Form fields the record editors share: the account (typed and picked), a
+//! link to another record (a select with "(none)"), and a labelled input bound
+//! to a text signal (dates, amounts, counts).
+
+use crate::domain::AccountId;
+use crate::ui::i18n::{t, td_string, use_i18n, Locale};
+use crate::ui::widgets::{unique_id, AccountPicker};
+use leptos::prelude::*;
+
+/// Why no account is chosen: nothing typed, or the text names no account.
+pub fn account_problem(l: Locale, typed: &str) -> String {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        td_string!(l, rec.account_required).to_string()
+    } else {
+        td_string!(l, rec.account_unknown, name = typed.to_string()).to_string()
+    }
+}
+
+#[component]
+pub fn AccountField(value: RwSignal<Option<AccountId>>, text: RwSignal<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let (id, hint) = (unique_id("account"), unique_id("account-hint"));
+    view! {
+        <div class="field">
+            <label for=id.clone()>{t!(i18n, rec.account)}</label>
+            <AccountPicker value text id described_by=hint.clone()/>
+            <p class="hint" id=hint>{t!(i18n, rec.account_hint)}</p>
+        </div>
+    }
+}
+
+/// A choice of one record (by id) or none.
+#[component]
+pub fn LinkSelect(
+    #[prop(into)] label: Signal<String>,
+    /// (id, name) of the records offered.
+    #[prop(into)]
+    options: Signal<Vec<(String, String)>>,
+    /// The id chosen now.
+    #[prop(into)]
+    current: Signal<Option<String>>,
+    on_pick: Callback<Option<String>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = unique_id("link");
+    view! {
+        <div class="field">
+            <label for=id.clone()>{move || label.get()}</label>
+            <select id=id on:change=move |ev| { let v = event_target_value(&ev); on_pick.run((!v.is_empty()).then_some(v)); }>
+                <option value="" selected=move || current.with(Option::is_none)>{t!(i18n, rec.no_link)}</option>
+                {move || options.get().into_iter().map(|(id, name)| {
+                    let is = id.clone();
+                    view! { <option value=id selected=move || current.with(|c| c.as_deref() == Some(is.as_str()))>{name}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// A labelled input whose text lives in `value` (checked when the form is saved).
+#[component]
+pub fn BoundInput(
+    #[prop(into)] label: Signal<String>,
+    value: RwSignal<String>,
+    /// The input type: `date`, `text`, `number`, `datetime-local`.
+    kind: &'static str,
+    #[prop(optional)] inputmode: Option<&'static str>,
+) -> impl IntoView {
+    let id = unique_id("field");
+    view! {
+        <div class="field">
+            <label for=id.clone()>{move || label.get()}</label>
+            <input id=id type=kind inputmode=inputmode prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
+        </div>
+    }
+}
+
+/// (id, name) of the plan's records of one kind, for a `LinkSelect`.
+pub fn options<T>(list: &imbl::Vector<T>, id: impl Fn(&T) -> String, name: impl Fn(&T) -> String) -> Vec<(String, String)> {
+    list.iter().map(|x| (id(x), name(x))).collect()
+}

@@ -1,0 +1,120 @@
+//! Campaigns & activities (steps 6 and 8 of the method): the records everything
+//! measured is computed from — campaigns, activities (every touch), deals and NPS
+//! responses — each listed with an editor. The tab is part of the URL
+//! (`#/campaigns/deals`), so a reload or a shared link opens the same list.
+
+pub mod activity_editor;
+mod activity_list;
+mod campaign_editor;
+mod campaign_list;
+mod deal_editor;
+mod deal_list;
+mod fields;
+mod nps;
+
+use crate::ui::format;
+use crate::ui::i18n::{t, t_string, use_i18n};
+use crate::ui::routing::{detail_signal, Section};
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tab {
+    Campaigns,
+    Activities,
+    Deals,
+    Nps,
+}
+
+impl Tab {
+    const ALL: [Tab; 4] = [Tab::Campaigns, Tab::Activities, Tab::Deals, Tab::Nps];
+
+    fn slug(self) -> &'static str {
+        match self {
+            Tab::Campaigns => "list",
+            Tab::Activities => "activities",
+            Tab::Deals => "deals",
+            Tab::Nps => "nps",
+        }
+    }
+
+    fn from_detail(detail: Option<&str>) -> Tab {
+        Tab::ALL.into_iter().find(|t| Some(t.slug()) == detail).unwrap_or(Tab::Campaigns)
+    }
+}
+
+#[component]
+pub fn Campaigns() -> impl IntoView {
+    let state = use_app();
+    let i18n = use_i18n();
+    let detail = detail_signal();
+    let tab = Memo::new(move |_| Tab::from_detail(detail.get().as_deref()));
+    let count = move |t: Tab| {
+        state.plan.with(|p| {
+            p.as_ref().map_or(0, |p| match t {
+                Tab::Campaigns => p.campaigns.len(),
+                Tab::Activities => p.activities.len(),
+                Tab::Deals => p.deals.len(),
+                Tab::Nps => p.nps_responses.len(),
+            })
+        })
+    };
+    let name = move |t: Tab| match t {
+        Tab::Campaigns => t_string!(i18n, rec.tab_campaigns),
+        Tab::Activities => t_string!(i18n, rec.tab_activities),
+        Tab::Deals => t_string!(i18n, rec.tab_deals),
+        Tab::Nps => t_string!(i18n, rec.tab_nps),
+    };
+    view! {
+        <section class="section records" aria-labelledby="section-title">
+            <header class="section-head">
+                <h1 id="section-title">{t!(i18n, nav.campaigns)}</h1>
+            </header>
+            <p class="lead">{t!(i18n, rec.intro)}</p>
+            <nav class="sub-nav" aria-label=move || t_string!(i18n, rec.tabs)>
+                {Tab::ALL.into_iter().map(|t| view! {
+                    <a href=Section::Campaigns.href_to(t.slug()) class:active=move || tab.get() == t
+                        aria-current=move || (tab.get() == t).then_some("page") data-testid=format!("tab-{}", t.slug())>
+                        {move || name(t)}
+                        <span class="sub-nav-count">{move || format::integer(count(t) as i64, i18n.get_locale())}</span>
+                    </a>
+                }).collect_view()}
+            </nav>
+            {move || match tab.get() {
+                Tab::Campaigns => view! { <campaign_list::CampaignList/> }.into_any(),
+                Tab::Activities => view! { <activity_list::ActivityList/> }.into_any(),
+                Tab::Deals => view! { <deal_list::DealList/> }.into_any(),
+                Tab::Nps => view! { <nps::NpsList/> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// The dialog of a record editor: open while `editing` holds something (`Some(None)`
+/// to add, `Some(Some(record))` to edit), and `editing` cleared when the dialog
+/// closes. `start` fills the form from what is being edited.
+fn editor_dialog<T: Clone + Send + Sync + 'static>(editing: RwSignal<Option<Option<T>>>, start: impl Fn(Option<T>) + 'static) -> RwSignal<bool> {
+    let open = RwSignal::new(false);
+    Effect::new(move |_| match editing.get() {
+        Some(record) => {
+            start(record);
+            open.set(true);
+        }
+        None => open.set(false),
+    });
+    Effect::new(move |_| {
+        if !open.get() && editing.get_untracked().is_some() {
+            editing.set(None);
+        }
+    });
+    open
+}
+
+/// An optional date typed in a date field: empty is `Ok(None)`.
+fn optional_date(text: &str) -> Result<Option<crate::domain::Date>, ()> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    crate::domain::Date::parse(t).map(Some).ok_or(())
+}
