@@ -4,7 +4,8 @@
 
 use super::{times, Period};
 use crate::domain::*;
-use std::collections::{BTreeSet, HashMap};
+use super::{Map, Set};
+use std::collections::BTreeSet;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct ContentPerformance {
@@ -28,7 +29,7 @@ pub struct ContentPerformance {
 /// included with zeros), for the activities in the period; then sorted by
 /// engaged accounts, then touches, most first.
 pub fn content_performance(plan: &Plan, period: &Period, targets: &[AccountId]) -> Vec<ContentPerformance> {
-    let index: HashMap<&ContentId, usize> = plan.content.iter().enumerate().map(|(i, c)| (&c.id, i)).collect();
+    let index: Map<&ContentId, usize> = plan.content.iter().enumerate().map(|(i, c)| (&c.id, i)).collect();
     let mut rows: Vec<ContentPerformance> = plan
         .content
         .iter()
@@ -45,7 +46,8 @@ pub fn content_performance(plan: &Plan, period: &Period, targets: &[AccountId]) 
         .collect();
     let mut engaged: Vec<BTreeSet<&AccountId>> = vec![BTreeSet::new(); rows.len()];
     let mut watched: Vec<(f64, u64)> = vec![(0.0, 0); rows.len()];
-    for a in plan.activities.iter().filter(|a| period.contains(a.at.date())) {
+    let within = period.instants();
+    for a in plan.activities.iter().filter(|a| within.holds(a.at)) {
         let Some(&i) = a.content.as_ref().and_then(|c| index.get(c)) else { continue };
         let n = times(a);
         let r = &mut rows[i];
@@ -64,8 +66,8 @@ pub fn content_performance(plan: &Plan, period: &Period, targets: &[AccountId]) 
         }
         engaged[i].insert(&a.account);
     }
-    let target: std::collections::HashSet<&AccountId> = targets.iter().collect();
-    let order: HashMap<&AccountId, usize> = plan.accounts.iter().enumerate().map(|(i, a)| (&a.id, i)).collect();
+    let target: Set<&AccountId> = targets.iter().collect();
+    let order: Map<&AccountId, usize> = plan.accounts.iter().enumerate().map(|(i, a)| (&a.id, i)).collect();
     for (i, r) in rows.iter_mut().enumerate() {
         let mut accounts: Vec<&AccountId> = engaged[i].iter().copied().collect();
         accounts.sort_by_key(|a| order.get(a).copied().unwrap_or(usize::MAX));

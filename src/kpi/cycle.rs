@@ -4,7 +4,7 @@
 
 use super::Period;
 use crate::domain::*;
-use std::collections::HashMap;
+use super::Map;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct CycleStats {
@@ -28,10 +28,10 @@ fn stats(mut days: Vec<i64>) -> CycleStats {
 /// With `from_first_touch`, a deal's cycle starts at the account's earliest
 /// activity when that came before the deal was created.
 fn won_cycles<'a>(plan: &'a Plan, period: &Period, from_first_touch: bool) -> Vec<(&'a AccountId, i64)> {
-    let first_touch: HashMap<&AccountId, Date> = if from_first_touch {
+    let first_touch: Map<&AccountId, Date> = if from_first_touch {
         super::earliest(plan.activities.iter().map(|a| (&a.account, a.at.date())))
     } else {
-        HashMap::new()
+        Map::default()
     };
     plan.deals
         .iter()

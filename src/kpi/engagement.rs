@@ -4,7 +4,7 @@
 
 use super::{times, Period};
 use crate::domain::*;
-use std::collections::{HashMap, HashSet};
+use super::{Map, Set};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct EmailRates {
@@ -29,7 +29,8 @@ impl EmailRates {
 /// account or one campaign).
 pub fn email_rates<'a>(activities: impl IntoIterator<Item = &'a Activity>, period: &Period) -> EmailRates {
     let mut r = EmailRates::default();
-    for a in activities.into_iter().filter(|a| period.contains(a.at.date())) {
+    let within = period.instants();
+    for a in activities.into_iter().filter(|a| within.holds(a.at)) {
         match a.kind {
             ActivityKind::EmailSent => r.sent += times(a),
             ActivityKind::EmailOpened => r.opened += times(a),
@@ -47,18 +48,19 @@ pub fn web_visits<'a>(activities: impl IntoIterator<Item = &'a Activity>, period
 /// Activities of one kind in the period, times their count (meetings, visits,
 /// downloads…).
 pub fn activity_count<'a>(activities: impl IntoIterator<Item = &'a Activity>, period: &Period, kind: ActivityKind) -> u64 {
-    activities.into_iter().filter(|a| a.kind == kind && period.contains(a.at.date())).map(times).sum()
+    let within = period.instants();
+    activities.into_iter().filter(|a| a.kind == kind && within.holds(a.at)).map(times).sum()
 }
 
 /// Each account's engagement score at `at`: every activity of the last
 /// `journey.windowDays` days earns its kind's points (times its count), halved
 /// every `engagement.halfLifeDays` days of age. Accounts without activity have no
 /// entry (their score is 0).
-pub fn engagement_scores(plan: &Plan, at: Timestamp) -> HashMap<AccountId, f64> {
+pub fn engagement_scores(plan: &Plan, at: Timestamp) -> Map<&AccountId, f64> {
     let model = &plan.settings.engagement;
     let half_life = f64::from(model.half_life_days.max(1));
     let window = f64::from(plan.settings.journey.window_days);
-    let mut scores: HashMap<AccountId, f64> = HashMap::new();
+    let mut scores: Map<&AccountId, f64> = Map::default();
     for a in plan.activities.iter() {
         let age = (at.millis() - a.at.millis()) as f64 / 86_400_000.0;
         if !(0.0..=window).contains(&age) {
@@ -68,13 +70,13 @@ pub fn engagement_scores(plan: &Plan, at: Timestamp) -> HashMap<AccountId, f64> 
         if points == 0.0 {
             continue;
         }
-        *scores.entry(a.account.clone()).or_default() += points * times(a) as f64 * 0.5f64.powf(age / half_life);
+        *scores.entry(&a.account).or_default() += points * times(a) as f64 * 0.5f64.powf(age / half_life);
     }
     scores
 }
 
 /// How many of `among` have a score of at least `min` (the journey's engaged threshold).
-pub fn engaged_accounts(scores: &HashMap<AccountId, f64>, among: &[AccountId], min: f64) -> usize {
+pub fn engaged_accounts(scores: &Map<&AccountId, f64>, among: &[AccountId], min: f64) -> usize {
     among.iter().filter(|id| scores.get(*id).is_some_and(|s| *s >= min)).count()
 }
 
@@ -85,12 +87,13 @@ pub fn engagement_rate(plan: &Plan, among: &[AccountId], period: &Period) -> Opt
     if among.is_empty() {
         return None;
     }
-    let wanted: HashSet<&AccountId> = among.iter().collect();
+    let wanted: Set<&AccountId> = among.iter().collect();
     let points = &plan.settings.engagement.points;
-    let responded: HashSet<&AccountId> = plan
+    let within = period.instants();
+    let responded: Set<&AccountId> = plan
         .activities
         .iter()
-        .filter(|a| period.contains(a.at.date()) && wanted.contains(&a.account))
+        .filter(|a| within.holds(a.at) && wanted.contains(&a.account))
         .filter(|a| points.get(&a.kind).is_some_and(|p| *p > 0.0))
         .map(|a| &a.account)
         .collect();
@@ -104,12 +107,12 @@ pub fn weekly_responses(plan: &Plan, period: &Period) -> Vec<(Date, u64)> {
     let weeks = ((period.days() + 6) / 7).max(0) as usize;
     let mut out: Vec<(Date, u64)> = (0..weeks).map(|w| (period.start.add_days(w as i64 * 7), 0)).collect();
     let points = &plan.settings.engagement.points;
+    let within = period.instants();
     for a in plan.activities.iter() {
-        let day = a.at.date();
-        if !period.contains(day) || !points.get(&a.kind).is_some_and(|p| *p > 0.0) {
+        if !within.holds(a.at) || !points.get(&a.kind).is_some_and(|p| *p > 0.0) {
             continue;
         }
-        if let Some(bucket) = out.get_mut((period.start.days_until(day) / 7) as usize) {
+        if let Some(bucket) = out.get_mut((period.start.days_until(a.at.date()) / 7) as usize) {
             bucket.1 += times(a);
         }
     }

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::domain::*;
-use std::collections::HashSet;
+use super::Set;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum GoalStatus {
@@ -57,7 +57,7 @@ fn new_contacts(plan: &Plan, period: &Period) -> usize {
 fn new_products_offered(plan: &Plan, period: &Period) -> usize {
     let mut deals: Vec<&Deal> = plan.deals.iter().filter(|d| !d.product.trim().is_empty()).collect();
     deals.sort_by(|a, b| a.created.cmp(&b.created).then_with(|| a.id.cmp(&b.id)));
-    let mut seen: HashSet<(&AccountId, String)> = HashSet::new();
+    let mut seen: Set<(&AccountId, String)> = Set::default();
     let mut count = 0;
     for d in deals {
         let fresh = seen.insert((&d.account, d.product.trim().to_lowercase()));

@@ -3,7 +3,7 @@
 
 use super::engagement_scores;
 use crate::domain::*;
-use std::collections::{HashMap, HashSet};
+use super::{Map, Set};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Stage {
@@ -30,10 +30,10 @@ pub fn stages(plan: &Plan, at: Timestamp) -> Vec<Stage> {
     let today = at.date();
     let rules = &plan.settings.journey;
     let scores = engagement_scores(plan, at);
-    let customers: HashSet<&AccountId> =
+    let customers: Set<&AccountId> =
         plan.deals.iter().filter(|d| d.outcome == Outcome::Won && d.closed.is_some_and(|c| c <= today)).map(|d| &d.account).collect();
-    let open: HashSet<&AccountId> = plan.deals.iter().filter(|d| d.outcome == Outcome::Open && d.created <= today).map(|d| &d.account).collect();
-    let mut latest: HashMap<&AccountId, (Timestamp, HandoffStage)> = HashMap::new();
+    let open: Set<&AccountId> = plan.deals.iter().filter(|d| d.outcome == Outcome::Open && d.created <= today).map(|d| &d.account).collect();
+    let mut latest: Map<&AccountId, (Timestamp, HandoffStage)> = Map::default();
     for h in plan.handoffs.iter().filter(|h| h.at <= at) {
         let e = latest.entry(&h.account).or_insert((h.at, h.stage));
         if h.at >= e.0 {
@@ -41,7 +41,7 @@ pub fn stages(plan: &Plan, at: Timestamp) -> Vec<Stage> {
         }
     }
     let window_start = at.add_days(-i64::from(rules.window_days));
-    let aware: HashSet<&AccountId> = plan.activities.iter().filter(|a| a.at >= window_start && a.at <= at).map(|a| &a.account).collect();
+    let aware: Set<&AccountId> = plan.activities.iter().filter(|a| a.at >= window_start && a.at <= at).map(|a| &a.account).collect();
     plan.accounts
         .iter()
         .map(|a| {

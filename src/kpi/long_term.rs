@@ -2,7 +2,7 @@
 //! customer is worth over the relationship. Definitions in docs/kpis.md.
 
 use crate::domain::*;
-use std::collections::HashMap;
+use super::Map;
 
 /// Longest customer lifetime the estimate assumes, in years.
 pub const MAX_LIFETIME_YEARS: f64 = 10.0;
@@ -27,7 +27,7 @@ pub struct LongTerm {
 /// before `until`.
 pub fn long_term(plan: &Plan, until: Date) -> LongTerm {
     // Per customer: won deals, total value, first win.
-    let mut by: HashMap<&AccountId, (u32, f64, Date)> = HashMap::new();
+    let mut by: Map<&AccountId, (u32, f64, Date)> = Map::default();
     for d in plan.deals.iter().filter(|d| d.outcome == Outcome::Won) {
         let Some(closed) = d.closed.filter(|c| *c <= until) else { continue };
         let e = by.entry(&d.account).or_insert((0, 0.0, closed));

@@ -26,10 +26,14 @@ pub use engagement::{activity_count, email_rates, engaged_accounts, engagement_r
 pub use goals::{goal_progress, progress_of, GoalProgress, GoalStatus};
 pub use journey::{stage_counts, stages, Stage};
 pub use long_term::{long_term, LongTerm, MAX_LIFETIME_YEARS};
-pub use period::Period;
+pub use period::{Instants, Period};
 pub use revenue::{revenue_by_account, revenue_summary, AccountRevenue, RevenueSummary};
 pub use summary::{nps, period_kpis, NpsBreakdown, PeriodKpis};
 pub use roi::{attribute, budget_move, roi_report, BudgetMove, CampaignRoi, ChannelRoi, RoiReport, BUDGET_MOVE_GAP};
+
+/// The engine's maps and sets: Fx hashing (keys are the plan's own ids).
+pub type Map<K, V> = rustc_hash::FxHashMap<K, V>;
+pub type Set<K> = rustc_hash::FxHashSet<K>;
 
 /// How many times an activity happened (bulk records carry a count; absent is once).
 fn times(a: &crate::domain::Activity) -> u64 {
@@ -38,8 +42,8 @@ fn times(a: &crate::domain::Activity) -> u64 {
 
 /// The earliest date seen per key (an account's first touch, a contact's first
 /// activity).
-fn earliest<K: std::hash::Hash + Eq>(dated: impl Iterator<Item = (K, crate::domain::Date)>) -> std::collections::HashMap<K, crate::domain::Date> {
-    let mut first = std::collections::HashMap::new();
+fn earliest<K: std::hash::Hash + Eq>(dated: impl Iterator<Item = (K, crate::domain::Date)>) -> Map<K, crate::domain::Date> {
+    let mut first = Map::default();
     for (k, d) in dated {
         first.entry(k).and_modify(|f: &mut crate::domain::Date| *f = (*f).min(d)).or_insert(d);
     }

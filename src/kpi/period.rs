@@ -10,6 +10,19 @@ pub struct Period {
     pub end: Date,
 }
 
+/// A period's first and after-last millisecond (see `Period::instants`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Instants {
+    from: i64,
+    until: i64,
+}
+
+impl Instants {
+    pub fn holds(&self, t: crate::domain::Timestamp) -> bool {
+        (self.from..self.until).contains(&t.millis())
+    }
+}
+
 impl Period {
     /// `None` when the end is before the start.
     pub fn new(start: Date, end: Date) -> Option<Period> {
@@ -18,6 +31,13 @@ impl Period {
 
     pub fn contains(&self, d: Date) -> bool {
         self.start <= d && d <= self.end
+    }
+
+    /// The period as instants, for testing many timestamps: a timestamp is in the
+    /// period when its (UTC) date is, as `contains(t.date())` says, without
+    /// converting each one to a date.
+    pub fn instants(&self) -> Instants {
+        Instants { from: self.start.at(0, 0).millis(), until: self.end.add_days(1).at(0, 0).millis() }
     }
 
     /// Days in the period, both ends counted.
@@ -65,6 +85,22 @@ impl Period {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn instants_agree_with_dates_at_the_edges() {
+        let p = Period::new(d(2026, 11, 1), d(2026, 11, 30)).unwrap();
+        let within = p.instants();
+        for (t, inside) in [
+            ("2026-10-31T23:59:59.999Z", false),
+            ("2026-11-01T00:00:00Z", true),
+            ("2026-11-30T23:59:59.999Z", true),
+            ("2026-12-01T00:00:00Z", false),
+        ] {
+            let t = crate::domain::Timestamp::parse(t).unwrap();
+            assert_eq!(within.holds(t), inside, "{t}");
+            assert_eq!(within.holds(t), p.contains(t.date()));
+        }
+    }
 
     fn d(y: i32, m: u32, day: u32) -> Date {
         Date::from_ymd(y, m, day).unwrap()

@@ -4,7 +4,7 @@
 
 use super::Period;
 use crate::domain::*;
-use std::collections::HashMap;
+use super::Map;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct AccountRevenue {
@@ -18,7 +18,7 @@ pub struct AccountRevenue {
 
 /// Won deals closed in the period, per account, largest value first (ties by id).
 pub fn revenue_by_account(plan: &Plan, period: &Period) -> Vec<AccountRevenue> {
-    let mut by: HashMap<&AccountId, (u32, f64)> = HashMap::new();
+    let mut by: Map<&AccountId, (u32, f64)> = Map::default();
     for d in won_in(plan, period) {
         let e = by.entry(&d.account).or_default();
         e.0 += 1;

@@ -9,7 +9,7 @@
 
 use super::Period;
 use crate::domain::*;
-use std::collections::HashMap;
+use super::Map;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct CampaignRoi {
@@ -62,9 +62,9 @@ fn roi(revenue: f64, cost: f64) -> Option<f64> {
 }
 
 /// Campaign touches per account, oldest first: (day, campaign).
-fn touches_by_account(plan: &Plan) -> HashMap<&AccountId, Vec<(Date, &CampaignId)>> {
+fn touches_by_account(plan: &Plan) -> Map<&AccountId, Vec<(Date, &CampaignId)>> {
     let points = &plan.settings.engagement.points;
-    let mut by: HashMap<&AccountId, Vec<(Date, &CampaignId)>> = HashMap::new();
+    let mut by: Map<&AccountId, Vec<(Date, &CampaignId)>> = Map::default();
     for a in plan.activities.iter() {
         let Some(c) = &a.campaign else { continue };
         if points.get(&a.kind).copied().unwrap_or(0.0) > 0.0 {
@@ -84,9 +84,9 @@ fn touches_by_account(plan: &Plan) -> HashMap<&AccountId, Vec<(Date, &CampaignId
 
 /// Attributed (value, deals) per campaign for the deals won in the period, and the
 /// value nothing touched.
-pub fn attribute<'a>(plan: &'a Plan, period: &Period, model: Attribution) -> (HashMap<&'a CampaignId, (f64, f64)>, f64) {
+pub fn attribute<'a>(plan: &'a Plan, period: &Period, model: Attribution) -> (Map<&'a CampaignId, (f64, f64)>, f64) {
     let touches = touches_by_account(plan);
-    let mut out: HashMap<&CampaignId, (f64, f64)> = HashMap::new();
+    let mut out: Map<&CampaignId, (f64, f64)> = Map::default();
     let mut unattributed = 0.0;
     let won = plan.deals.iter().filter(|d| d.outcome == Outcome::Won && d.closed.is_some_and(|c| period.contains(c)));
     for d in won {

@@ -25,7 +25,8 @@ pub fn pareto(labels: &[String], shares: &[f64], cumulative: &[f64], axis: &dyn 
         // Names under the bars only while they fit.
         let named = n <= 8;
         super::house_style(&mut chart.configure_mesh())
-            .x_labels(if named { n } else { 0 })
+            // Never 0: plotters then loops looking for key points (the tab hung).
+            .x_labels(n)
             .x_label_formatter(&|v| match v {
                 SegmentValue::CenterOf(i) if named => labels.get(*i as usize).cloned().unwrap_or_default(),
                 _ => String::new(),

@@ -5,7 +5,7 @@
 // .ci/bench-ui.sh); figures go to target/bench/ui-prioritisation.json.
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, expect, openApp, goTo, pickFile } from '../support/app.js';
+import { test, expect, openApp, goTo, openPlanFile } from '../support/app.js';
 
 const planFile = process.env.LARGE_PLAN ?? path.resolve(import.meta.dirname, '../../../target/large-10k.abm.json');
 const outDir = path.resolve(import.meta.dirname, '../../../target/bench');
@@ -14,12 +14,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 test('re-rank and repaint after a weight change, 10,000 accounts', async ({ page }) => {
   await openApp(page);
-  await page.getByLabel('Plan name').fill('bench');
-  await page.getByRole('button', { name: 'Start empty plan' }).click();
-  await goTo(page, 'Import/Export & Settings');
-  await pickFile(page, 'Choose plan file…', planFile);
-  await page.getByTestId('import-ready').getByRole('button', { name: 'Open as a new plan' }).click();
-  await expect(page.getByTestId('current-plan-name')).toContainText('10000');
+  await openPlanFile(page, planFile, '10000');
   await goTo(page, 'Prioritisation');
   const targets = Number((await page.getByTestId('ranked-summary').textContent()).replace(/[^\d]/g, ''));
   expect(targets).toBeGreaterThan(1000);

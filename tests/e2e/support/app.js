@@ -65,6 +65,17 @@ export async function pickFile(page, buttonName, file) {
   await chooser.setFiles(file);
 }
 
+/** Starts an empty plan and opens a plan file as a new plan through the picker
+ * (the benchmarks' large plans). */
+export async function openPlanFile(page, file, nameContains) {
+  await page.getByLabel('Plan name').fill('bench');
+  await page.getByRole('button', { name: 'Start empty plan' }).click();
+  await goTo(page, 'Import/Export & Settings');
+  await pickFile(page, 'Choose plan file…', file);
+  await page.getByTestId('import-ready').getByRole('button', { name: 'Open as a new plan' }).click();
+  await expect(page.getByTestId('current-plan-name')).toContainText(nameContains);
+}
+
 /** Clicks a button that downloads a file; returns the saved path and suggested name. */
 export async function download(page, buttonName, testInfo) {
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: buttonName }).first().click()]);
