@@ -6,6 +6,8 @@
 //!   changes — the headline KPIs for the period and the one before, responses per
 //!   week, revenue by customer, the sales-cycle distribution, campaign and channel
 //!   ROI, and content performance.
+//! - `activity_index`: the time-sorted activity table the period KPIs read, built
+//!   when the activities change.
 //! - `journey_and_goals`: what does not depend on the period — journey stages and
 //!   goal progress.
 
@@ -15,13 +17,13 @@ use abm_planner::kpi::*;
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
 
-pub fn period_change(p: &Plan, period: &Period, targets: &[AccountId]) -> usize {
-    let now = period_kpis(p, period, targets);
-    let before = period_kpis(p, &period.previous(), targets);
-    let weeks = weekly_responses(p, period);
+pub fn period_change(p: &Plan, index: &ActivityIndex, period: &Period, targets: &[AccountId]) -> usize {
+    let now = period_kpis(p, index, period, targets);
+    let before = period_kpis(p, index, &period.previous(), targets);
+    let weeks = weekly_responses(p, index, period);
     let revenue = revenue_by_account(p, period);
     let cycles = cycle_distribution(p, period, false, |_| None);
-    let roi = roi_report(p, period, p.settings.attribution);
+    let roi = roi_report(p, index, period, p.settings.attribution);
     let content = content_performance(p, period, targets);
     black_box((&now, &before, &cycles, &roi));
     weeks.len() + revenue.len() + content.len()
@@ -34,7 +36,9 @@ fn benches(c: &mut Criterion) {
     let period = Period::last_days(today, 90);
     let mut group = c.benchmark_group("kpis_10k_accounts_200k_activities");
     group.sample_size(20);
-    group.bench_function("period_change", |b| b.iter(|| period_change(black_box(&plan), &period, &targets)));
+    let index = ActivityIndex::new(&plan);
+    group.bench_function("period_change", |b| b.iter(|| period_change(black_box(&plan), &index, &period, &targets)));
+    group.bench_function("activity_index", |b| b.iter(|| ActivityIndex::new(black_box(&plan))));
     group.bench_function("journey_and_goals", |b| {
         b.iter(|| {
             let s = stages(black_box(&plan), today.at(12, 0));

@@ -2,7 +2,7 @@
 //! time decay, engaged accounts and the engagement rate. Definitions in
 //! docs/kpis.md.
 
-use super::{times, Period};
+use super::{times, ActivityIndex, Period};
 use crate::domain::*;
 use super::{Map, Set};
 
@@ -103,17 +103,18 @@ pub fn engagement_rate(plan: &Plan, among: &[AccountId], period: &Period) -> Opt
 /// Responses (activities earning engagement points, times their count) per week
 /// of the period: one bucket per 7 days from its first day, the last one possibly
 /// shorter. Each bucket is (first day, responses).
-pub fn weekly_responses(plan: &Plan, period: &Period) -> Vec<(Date, u64)> {
+pub fn weekly_responses(plan: &Plan, index: &ActivityIndex, period: &Period) -> Vec<(Date, u64)> {
     let weeks = ((period.days() + 6) / 7).max(0) as usize;
     let mut out: Vec<(Date, u64)> = (0..weeks).map(|w| (period.start.add_days(w as i64 * 7), 0)).collect();
     let points = &plan.settings.engagement.points;
     let within = period.instants();
-    for a in plan.activities.iter() {
-        if !within.holds(a.at) || !points.get(&a.kind).is_some_and(|p| *p > 0.0) {
+    const WEEK: i64 = 7 * 86_400_000;
+    for r in index.within(within) {
+        if !points.get(&r.kind).is_some_and(|p| *p > 0.0) {
             continue;
         }
-        if let Some(bucket) = out.get_mut((period.start.days_until(a.at.date()) / 7) as usize) {
-            bucket.1 += times(a);
+        if let Some(bucket) = out.get_mut(((r.millis - within.from) / WEEK) as usize) {
+            bucket.1 += u64::from(r.times);
         }
     }
     out
@@ -187,7 +188,7 @@ mod tests {
             activity("c", ActivityKind::Meeting, 30, None),
             activity("c", ActivityKind::Meeting, 31, None), // December
         ]);
-        let w = weekly_responses(&p, &november());
+        let w = weekly_responses(&p, &ActivityIndex::new(&p), &november());
         // 30 days: weeks from the 1st, 8th, 15th, 22nd and the 29th (two days).
         assert_eq!(w.iter().map(|(d, _)| d.to_string()).collect::<Vec<_>>(), ["2026-11-01", "2026-11-08", "2026-11-15", "2026-11-22", "2026-11-29"]);
         assert_eq!(w.iter().map(|(_, n)| *n).collect::<Vec<_>>(), [4, 1, 0, 0, 1]);

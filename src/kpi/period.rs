@@ -13,8 +13,8 @@ pub struct Period {
 /// A period's first and after-last millisecond (see `Period::instants`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Instants {
-    from: i64,
-    until: i64,
+    pub(crate) from: i64,
+    pub(crate) until: i64,
 }
 
 impl Instants {

@@ -9,7 +9,7 @@
 
 use super::Period;
 use crate::domain::*;
-use super::Map;
+use super::{ActivityIndex, Map, Set};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct CampaignRoi {
@@ -61,17 +61,29 @@ fn roi(revenue: f64, cost: f64) -> Option<f64> {
     (cost > 0.0).then(|| (revenue - cost) / cost * 100.0)
 }
 
-/// Campaign touches per account, oldest first: (day, campaign).
-fn touches_by_account(plan: &Plan) -> Map<&AccountId, Vec<(Date, &CampaignId)>> {
+/// Campaign touches of the `wanted` accounts, oldest first: (day, campaign).
+/// Only accounts with a deal won in the period need them, so only theirs are
+/// gathered (from the activity index, without hashing every activity's ids).
+fn touches_by_account<'a>(plan: &'a Plan, index: &'a ActivityIndex, wanted: &Set<&'a AccountId>) -> Map<&'a AccountId, Vec<(Date, &'a CampaignId)>> {
     let points = &plan.settings.engagement.points;
-    let mut by: Map<&AccountId, Vec<(Date, &CampaignId)>> = Map::default();
-    for a in plan.activities.iter() {
-        let Some(c) = &a.campaign else { continue };
-        if points.get(&a.kind).copied().unwrap_or(0.0) > 0.0 {
-            by.entry(&a.account).or_default().push((a.at.date(), c));
+    let mut by_position: Vec<Option<&AccountId>> = vec![None; index.accounts()];
+    for id in wanted {
+        if let Some(i) = index.position(id) {
+            by_position[i as usize] = Some(*id);
         }
     }
-    for d in plan.deals.iter() {
+    let mut by: Map<&AccountId, Vec<(Date, &CampaignId)>> = Map::default();
+    for r in index.rows() {
+        if r.campaign == super::index::NO_CAMPAIGN {
+            continue;
+        }
+        let (Some(account), Some(c)) = (by_position[r.account as usize], index.campaign(r.campaign)) else { continue };
+        let Some(at) = Timestamp::from_millis(r.millis) else { continue };
+        if points.get(&r.kind).copied().unwrap_or(0.0) > 0.0 {
+            by.entry(account).or_default().push((at.date(), c));
+        }
+    }
+    for d in plan.deals.iter().filter(|d| wanted.contains(&d.account)) {
         if let Some(c) = &d.campaign {
             by.entry(&d.account).or_default().push((d.created, c));
         }
@@ -84,8 +96,9 @@ fn touches_by_account(plan: &Plan) -> Map<&AccountId, Vec<(Date, &CampaignId)>> 
 
 /// Attributed (value, deals) per campaign for the deals won in the period, and the
 /// value nothing touched.
-pub fn attribute<'a>(plan: &'a Plan, period: &Period, model: Attribution) -> (Map<&'a CampaignId, (f64, f64)>, f64) {
-    let touches = touches_by_account(plan);
+pub fn attribute<'a>(plan: &'a Plan, index: &'a ActivityIndex, period: &Period, model: Attribution) -> (Map<&'a CampaignId, (f64, f64)>, f64) {
+    let won_accounts: Set<&AccountId> = plan.deals.iter().filter(|d| d.outcome == Outcome::Won && d.closed.is_some_and(|c| period.contains(c))).map(|d| &d.account).collect();
+    let touches = touches_by_account(plan, index, &won_accounts);
     let mut out: Map<&CampaignId, (f64, f64)> = Map::default();
     let mut unattributed = 0.0;
     let won = plan.deals.iter().filter(|d| d.outcome == Outcome::Won && d.closed.is_some_and(|c| period.contains(c)));
@@ -125,8 +138,8 @@ fn ran_in(c: &Campaign, period: &Period) -> bool {
 
 /// Campaign and channel ROI for the deals won in the period, under `model`.
 /// Each campaign's cost counts in full.
-pub fn roi_report(plan: &Plan, period: &Period, model: Attribution) -> RoiReport {
-    let (attributed, unattributed) = attribute(plan, period, model);
+pub fn roi_report(plan: &Plan, index: &ActivityIndex, period: &Period, model: Attribution) -> RoiReport {
+    let (attributed, unattributed) = attribute(plan, index, period, model);
     let mut campaigns: Vec<CampaignRoi> = plan
         .campaigns
         .iter()
@@ -226,7 +239,7 @@ mod tests {
 
     #[test]
     fn first_touch_gives_everything_to_the_earliest_response() {
-        let r = roi_report(&plan(), &november(), Attribution::FirstTouch);
+        let r = roi_report(&plan(), &ActivityIndex::new(&plan()), &november(), Attribution::FirstTouch);
         assert_eq!(revenue_of(&r, "cmp_events"), 1_200_000.0);
         assert_eq!(revenue_of(&r, "cmp_ads"), 0.0);
         assert_eq!(r.unattributed, 300_000.0);
@@ -239,7 +252,7 @@ mod tests {
     fn last_touch_ignores_touches_after_the_win_and_non_responses() {
         // The last response before the 10th is the download (events); the ad
         // impression on the 9th is not a response and the meeting came after.
-        let r = roi_report(&plan(), &november(), Attribution::LastTouch);
+        let r = roi_report(&plan(), &ActivityIndex::new(&plan()), &november(), Attribution::LastTouch);
         assert_eq!(revenue_of(&r, "cmp_events"), 1_200_000.0);
         assert_eq!(revenue_of(&r, "cmp_ads"), 0.0);
     }
@@ -247,7 +260,7 @@ mod tests {
     #[test]
     fn linear_shares_the_value_per_touch() {
         // Three responses before the win: events twice, ads once.
-        let r = roi_report(&plan(), &november(), Attribution::Linear);
+        let r = roi_report(&plan(), &ActivityIndex::new(&plan()), &november(), Attribution::Linear);
         assert!((revenue_of(&r, "cmp_events") - 800_000.0).abs() < 1e-6);
         assert!((revenue_of(&r, "cmp_ads") - 400_000.0).abs() < 1e-6);
         let events = r.channels.iter().find(|c| c.channel == Channel::Builtin(BuiltinChannel::Events)).map(|c| c.roi);
@@ -263,14 +276,14 @@ mod tests {
     fn a_deal_naming_its_campaign_counts_as_a_touch_on_its_creation_day() {
         let mut p = plan();
         p.deals[1].campaign = Some(CampaignId("cmp_ads".into()));
-        let r = roi_report(&p, &november(), Attribution::FirstTouch);
+        let r = roi_report(&p, &ActivityIndex::new(&p), &november(), Attribution::FirstTouch);
         assert_eq!(r.unattributed, 0.0);
         assert_eq!(revenue_of(&r, "cmp_ads"), 300_000.0);
     }
 
     #[test]
     fn budget_moves_from_ads_to_events_as_in_the_seed() {
-        let r = roi_report(&plan(), &november(), Attribution::Linear);
+        let r = roi_report(&plan(), &ActivityIndex::new(&plan()), &november(), Attribution::Linear);
         let m = budget_move(&r.channels);
         assert_eq!(
             m.map(|m| (m.from, m.to)),
@@ -295,10 +308,30 @@ mod tests {
         p.campaigns[1].cost = Money::default();
         p.campaigns.push_back(Campaign { end: Some(day(1).add_days(-40)), ..campaign("cmp_old", BuiltinChannel::Email, 100, 1) });
         p.campaigns[2].start = day(1).add_days(-60);
-        let r = roi_report(&p, &november(), Attribution::Linear);
+        let r = roi_report(&p, &ActivityIndex::new(&p), &november(), Attribution::Linear);
         assert!(r.campaigns.iter().all(|c| c.campaign.as_str() != "cmp_old"));
         let ads = r.campaigns.iter().find(|c| c.campaign.as_str() == "cmp_ads").map(|c| c.roi);
         assert_eq!(ads, Some(None));
         assert_eq!(r.campaigns.last().map(|c| c.campaign.as_str()), Some("cmp_ads"), "no-cost campaigns come last");
     }
+
+    /// On the demo plan, every won yen is either attributed or unattributed, under
+    /// every model and period.
+    #[test]
+    fn attributed_and_unattributed_add_up_to_the_won_revenue() {
+        let today = Date::from_ymd(2026, 11, 23).unwrap();
+        let p = crate::demo::demo_plan(PlanId("d".into()), today, today.at(9, 0));
+        let index = ActivityIndex::new(&p);
+        for period in [Period::last_days(today, 90), Period::last_days(today, 365), Period::last_days(today, 730)] {
+            let won = super::super::revenue_summary(&p, &period).total;
+            for model in [Attribution::FirstTouch, Attribution::LastTouch, Attribution::Linear] {
+                let (by, unattributed) = attribute(&p, &index, &period, model);
+                let total: f64 = by.values().map(|v| v.0).sum::<f64>() + unattributed;
+                assert!((total - won).abs() < 0.01, "{model:?} {period:?}: {total} vs {won}");
+            }
+        }
+        let (by, _) = attribute(&p, &index, &Period::last_days(today, 730), Attribution::Linear);
+        assert!(!by.is_empty(), "the demo's campaigns earn something");
+    }
 }
+

@@ -1,6 +1,7 @@
 //! Engagement over time: responses per week of the chosen period.
 
-use crate::kpi::{weekly_responses, Period};
+use crate::kpi::{weekly_responses, ActivityIndex, Period};
+use crate::ui::insights::Shared;
 use crate::ui::charts::{weekly_line, ChartFrame};
 use crate::ui::format;
 use crate::ui::i18n::{t_string, use_i18n};
@@ -8,12 +9,12 @@ use crate::ui::state::use_app;
 use leptos::prelude::*;
 
 #[component]
-pub fn EngagementChart(period: Memo<Option<Period>>) -> impl IntoView {
+pub fn EngagementChart(period: Memo<Option<Period>>, index: Memo<Shared<ActivityIndex>>) -> impl IntoView {
     let state = use_app();
     let i18n = use_i18n();
     let weeks = Memo::new(move |_| {
         let Some(period) = period.get() else { return Vec::new() };
-        state.plan.with(|p| p.as_ref().map(|p| weekly_responses(p, &period)).unwrap_or_default())
+        state.plan.with(|p| p.as_ref().map(|p| weekly_responses(p, &index.get(), &period)).unwrap_or_default())
     });
     let labels = move || {
         let l = i18n.get_locale();

@@ -12,8 +12,11 @@ mod roi;
 mod tiles;
 
 use crate::browser::clock;
-use crate::domain::{AccountId, Currency, Date, Money, Plan};
-use crate::kpi::Period;
+use crate::domain::{Account, AccountId, Activity, Currency, Date, Money, Plan};
+use crate::ui::insights::Shared;
+use imbl::Vector;
+use std::sync::Arc;
+use crate::kpi::{ActivityIndex, Period};
 use crate::ui::format;
 use crate::ui::i18n::{t, td_string, use_i18n, Locale};
 use crate::ui::insights::use_insights;
@@ -79,6 +82,9 @@ impl PeriodChoice {
     }
 }
 
+/// The activity index with the activities and accounts it was built from.
+type BuiltIndex = (Vector<Activity>, Vector<Account>, Shared<ActivityIndex>);
+
 #[component]
 pub fn Dashboard() -> impl IntoView {
     let state = use_app();
@@ -120,6 +126,22 @@ pub fn Dashboard() -> impl IntoView {
             p.as_ref()
                 .map(|p| p.accounts.iter().enumerate().filter(|(i, _)| basis.targets.get(*i).is_some_and(|t| t.is_target())).map(|(_, a)| a.id.clone()).collect())
                 .unwrap_or_default()
+        })
+    });
+    // The activities as a table sorted by time, rebuilt only when the activities
+    // or the accounts change (not on other edits, not when the period changes).
+    let built: StoredValue<Option<BuiltIndex>> = StoredValue::new(None);
+    let index: Memo<Shared<ActivityIndex>> = Memo::new(move |_| {
+        state.plan.with(|p| {
+            let Some(p) = p else { return Shared(Arc::new(ActivityIndex::default())) };
+            if let Some((acts, accounts, index)) = built.get_value() {
+                if acts.ptr_eq(&p.activities) && accounts.ptr_eq(&p.accounts) {
+                    return index;
+                }
+            }
+            let index = Shared(Arc::new(ActivityIndex::new(p)));
+            built.set_value(Some((p.activities.clone(), p.accounts.clone(), index.clone())));
+            index
         })
     });
     let label = move |c: PeriodChoice| match c {
@@ -171,11 +193,11 @@ pub fn Dashboard() -> impl IntoView {
                 </form>
             </Show>
             <goals::GoalProgressChart targets=targets/>
-            <tiles::Tiles period=period targets=targets/>
-            <engagement::EngagementChart period=period/>
+            <tiles::Tiles period=period targets=targets index=index/>
+            <engagement::EngagementChart period=period index=index/>
             <journey::Journey/>
             <revenue::RevenueCharts period=period/>
-            <roi::Roi period=period/>
+            <roi::Roi period=period index=index/>
             <content::ContentPerformancePanel period=period targets=targets/>
         </section>
     }

@@ -5,7 +5,8 @@
 use super::money;
 use crate::domain::{Attribution, Plan};
 use crate::editing::{Change, EditKind};
-use crate::kpi::{budget_move, roi_report, Period, RoiReport};
+use crate::kpi::{budget_move, roi_report, ActivityIndex, Period, RoiReport};
+use crate::ui::insights::Shared;
 use crate::ui::charts::{signed_bars, ChartFrame};
 use crate::ui::format;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
@@ -41,13 +42,14 @@ fn roi_text(v: Option<f64>, l: Locale) -> String {
 }
 
 #[component]
-pub fn Roi(period: Memo<Option<Period>>) -> impl IntoView {
+pub fn Roi(period: Memo<Option<Period>>, index: Memo<Shared<ActivityIndex>>) -> impl IntoView {
     let state = use_app();
     let i18n = use_i18n();
     let model = move || state.plan.with(|p| p.as_ref().map(|p| p.settings.attribution).unwrap_or_default());
     let report = Memo::new(move |_| {
         let period = period.get()?;
-        state.plan.with(|p| p.as_ref().map(|p| roi_report(p, &period, p.settings.attribution)))
+        let index = index.get();
+        state.plan.with(|p| p.as_ref().map(|p| roi_report(p, &index, &period, p.settings.attribution)))
     });
     let channels = move || -> Vec<Vec<String>> {
         with_report(state.plan, report, i18n.get_locale(), |p, r, l| {

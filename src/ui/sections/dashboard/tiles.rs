@@ -4,7 +4,8 @@
 use super::money;
 use crate::browser::clock;
 use crate::domain::AccountId;
-use crate::kpi::{long_term, period_kpis, Period, PeriodKpis};
+use crate::kpi::{long_term, period_kpis, ActivityIndex, Period, PeriodKpis};
+use crate::ui::insights::Shared;
 use crate::ui::format;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::state::use_app;
@@ -22,15 +23,16 @@ fn opt(v: Option<f64>, f: impl Fn(f64) -> String) -> String {
 }
 
 #[component]
-pub fn Tiles(period: Memo<Option<Period>>, targets: Memo<Vec<AccountId>>) -> impl IntoView {
+pub fn Tiles(period: Memo<Option<Period>>, targets: Memo<Vec<AccountId>>, index: Memo<Shared<ActivityIndex>>) -> impl IntoView {
     let state = use_app();
     let i18n = use_i18n();
     let figures = Memo::new(move |_| {
         let period = period.get()?;
+        let index = index.get();
         targets.with(|targets| {
             state.plan.with(|p| {
                 let p = p.as_ref()?;
-                Some((period, period_kpis(p, &period, targets), period_kpis(p, &period.previous(), targets), p.currency.clone()))
+                Some((period, period_kpis(p, &index, &period, targets), period_kpis(p, &index, &period.previous(), targets), p.currency.clone()))
             })
         })
     });
