@@ -30,13 +30,21 @@ pub fn resolve(plan: &Plan, text: &str) -> Option<AccountId> {
 }
 
 /// At most `max` labels of accounts whose name contains the text, in plan order.
+/// Names are folded once per call (not once per suggestion), so typing stays
+/// quick with 10,000 accounts.
 pub fn suggestions(plan: &Plan, text: &str, max: usize) -> Vec<String> {
     let key = normalise(text);
+    let folded: Vec<String> = plan.accounts.iter().map(|a| normalise(&a.name)).collect();
+    let mut shared: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for f in &folded {
+        *shared.entry(f.as_str()).or_default() += 1;
+    }
     plan.accounts
         .iter()
-        .filter(|a| key.is_empty() || normalise(&a.name).contains(&key))
+        .zip(&folded)
+        .filter(|(_, f)| key.is_empty() || f.contains(&key))
         .take(max)
-        .filter_map(|a| label(plan, &a.id))
+        .map(|(a, f)| if shared.get(f.as_str()).copied().unwrap_or(0) > 1 { format!("{} ({})", a.name, a.id) } else { a.name.clone() })
         .collect()
 }
 
@@ -81,5 +89,9 @@ mod tests {
         assert_eq!(suggestions(&p, "", 30).len(), 30);
         assert_eq!(suggestions(&p, "company 04", 30), (40..50).map(|i| format!("Company {i:03}")).collect::<Vec<_>>());
         assert!(suggestions(&p, "zzz", 30).is_empty());
+        // Shared names are offered with their ids, as `label` writes them.
+        let p = plan(&[("a1", "Sato"), ("a2", "SATO"), ("a3", "Other")]);
+        assert_eq!(suggestions(&p, "sat", 30), ["Sato (a1)", "SATO (a2)"]);
+        assert_eq!(suggestions(&p, "sat", 30)[1], label(&p, &AccountId("a2".into())).unwrap());
     }
 }

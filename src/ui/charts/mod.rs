@@ -8,11 +8,13 @@
 //! plotters' SVG writer.
 
 mod bars;
+mod grouped;
 mod pareto;
 mod progress;
 mod weekly_line;
 
 pub use bars::signed_bars;
+pub use grouped::grouped_bars;
 pub use pareto::pareto;
 pub use progress::progress_bars;
 pub use weekly_line::weekly_line;

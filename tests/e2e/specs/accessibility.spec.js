@@ -125,6 +125,8 @@ test('undo and redo reach back across sections, by keyboard and by button', asyn
   await loadDemo(page);
   await goTo(page, 'Goals (KGI)');
   const rows = page.getByTestId('goals-table').getByRole('row');
+  // Counted once the table is there (the section renders after the hash changes).
+  await expect(rows.first()).toBeVisible();
   const before = await rows.count();
   await page.getByRole('button', { name: 'Add goal' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add a goal' });

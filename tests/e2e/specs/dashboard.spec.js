@@ -149,6 +149,16 @@ test('a custom period is remembered; content, revenue concentration and sales cy
   await expect(cycle.locator('tbody tr').first().locator('td').first()).toHaveText('0–30 days');
   await page.getByTestId('chart-pareto').screenshot({ path: `${screenshotDir}/dashboard-pareto.png` });
 
+  // Tiers × stages and ROI by campaign are drawn too, each with its table.
+  const tiers = page.getByTestId('chart-tier-stage');
+  await expect(tiers.getByRole('img', { name: 'Tiers × stages (target accounts)' }).locator('svg rect').first()).toBeAttached();
+  await tiers.getByText('Show as a table').click();
+  await expect(tiers.locator('tbody tr')).toHaveCount(3);
+  await expect(tiers.locator('tbody tr').first().locator('td').first()).toHaveText('Tier 1');
+  await tiers.screenshot({ path: `${screenshotDir}/dashboard-tier-stage.png` });
+  const byCampaign = page.getByTestId('chart-roi-campaigns');
+  await expect(byCampaign.getByRole('img', { name: 'ROI by campaign' }).locator('svg rect').first()).toBeAttached();
+
   // A custom range: a backwards one is refused with a message; a real one applies.
   await page.getByLabel('Period').selectOption({ label: 'Custom range' });
   const form = page.getByTestId('dash-range-form');

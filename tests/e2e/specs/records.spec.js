@@ -85,6 +85,7 @@ test('a campaign aimed at tier 1, edited, deleted and brought back with undo', a
   await goTo(page, 'Campaigns & activities');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Campaigns & activities');
   const rows = page.getByTestId('campaigns-table').locator('tbody tr');
+  await expect(rows.first()).toBeVisible();
   const before = await rows.count();
   expect(before).toBeGreaterThan(0);
 

@@ -5,7 +5,7 @@ use crate::browser::clock;
 use crate::domain::{JourneyRules, Tier};
 use crate::editing::{Change, EditKind};
 use crate::kpi::{stage_counts, stages, Stage};
-use crate::ui::charts::{signed_bars, ChartFrame};
+use crate::ui::charts::{grouped_bars, signed_bars, ChartFrame};
 use crate::ui::format;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::labels;
@@ -54,12 +54,28 @@ pub fn Journey() -> impl IntoView {
             .map(|(t, row)| (td_string!(l, dash.tier_n, n = t.number()).to_string(), row.map(|n| format::integer(n as i64, l))))
             .collect::<Vec<_>>()
     };
+    let tier_svg = Signal::derive(move || {
+        let l = i18n.get_locale();
+        let (_, by_tier) = counts.get();
+        let stages: Vec<String> = Stage::ALL.iter().map(|s| labels::journey_stage(l, *s)).collect();
+        let tiers: Vec<String> = [1, 2, 3].map(|n| td_string!(l, dash.tier_n, n = n).to_string()).to_vec();
+        let values: Vec<Vec<f64>> = by_tier.iter().map(|row| row.iter().map(|n| *n as f64).collect()).collect();
+        grouped_bars(&stages, &tiers, &values, &|v| format::integer(v.round() as i64, l))
+    });
+    let tier_table = Signal::derive(move || {
+        let l = i18n.get_locale();
+        let mut head = vec![t_string!(i18n, dash.tier).to_string()];
+        head.extend(Stage::ALL.iter().map(|s| labels::journey_stage(l, *s)));
+        (head, tier_rows().into_iter().map(|(t, cells)| std::iter::once(t).chain(cells).collect()).collect())
+    });
     view! {
         <h2>{t!(i18n, dash.journey)}</h2>
         <ChartFrame id="chart-journey" title=Signal::derive(move || t_string!(i18n, dash.chart_journey).to_string())
             svg=svg empty=Signal::derive(move || t_string!(i18n, dash.no_targets).to_string()) table=table/>
-        <h3>{t!(i18n, dash.tier_by_stage)}</h3>
+        <ChartFrame id="chart-tier-stage" title=Signal::derive(move || t_string!(i18n, dash.tier_by_stage).to_string())
+            svg=tier_svg empty=Signal::derive(move || t_string!(i18n, dash.no_tiers).to_string()) table=tier_table/>
         <table class="data-table" data-testid="tier-stage">
+            <caption class="visually-hidden">{t!(i18n, dash.tier_by_stage)}</caption>
             <thead><tr>
                 <th scope="col">{t!(i18n, dash.tier)}</th>
                 {move || { let l = i18n.get_locale(); Stage::ALL.map(|s| view! { <th scope="col" class="num">{labels::journey_stage(l, s)}</th> }).collect_view() }}

@@ -76,6 +76,24 @@ pub fn Roi(period: Memo<Option<Period>>, index: Memo<Shared<ActivityIndex>>) -> 
             signed_bars(&names, &values, &|v| format!("{}%", format::number(v, l, 0)))
         })
     });
+    let campaign_svg = Signal::derive(move || {
+        with_report(state.plan, report, i18n.get_locale(), |p, r, l| {
+            let (names, values): (Vec<String>, Vec<f64>) = r
+                .campaigns
+                .iter()
+                .filter_map(|c| {
+                    let name = p.campaigns.iter().find(|x| x.id == c.campaign).map(|x| x.name.chars().take(10).collect()).unwrap_or_default();
+                    c.roi.map(|roi| (name, roi))
+                })
+                .unzip();
+            signed_bars(&names, &values, &|v| format!("{}%", format::number(v, l, 0)))
+        })
+    });
+    let campaign_table = Signal::derive(move || {
+        let head = vec![t_string!(i18n, dash.campaign).to_string(), t_string!(i18n, dash.roi_col).to_string()];
+        let rows = campaigns().into_iter().map(|c| vec![c.first().cloned().unwrap_or_default(), c.last().cloned().unwrap_or_default()]).collect();
+        (head, rows)
+    });
     let chart_table = Signal::derive(move || {
         let head = vec![t_string!(i18n, dash.channel).to_string(), t_string!(i18n, dash.roi_col).to_string()];
         let rows = channels().into_iter().map(|c| vec![c.first().cloned().unwrap_or_default(), c.last().cloned().unwrap_or_default()]).collect();
@@ -132,6 +150,8 @@ pub fn Roi(period: Memo<Option<Period>>, index: Memo<Shared<ActivityIndex>>) -> 
                 </tbody>
             </table>
             <h3>{t!(i18n, dash.by_campaign)}</h3>
+            <ChartFrame id="chart-roi-campaigns" title=Signal::derive(move || t_string!(i18n, dash.chart_roi_campaigns).to_string())
+                svg=campaign_svg empty=Signal::derive(move || t_string!(i18n, dash.no_campaigns).to_string()) table=campaign_table/>
             <table class="data-table" data-testid="roi-campaigns">
                 <thead><tr>
                     <th scope="col">{t!(i18n, dash.campaign)}</th><th scope="col">{t!(i18n, dash.channel)}</th>
