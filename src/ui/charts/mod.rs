@@ -5,7 +5,9 @@
 //!
 //! The SVG plotters writes uses presentation attributes only (no `style`), so it
 //! passes the app's Content-Security-Policy; user text inside it is escaped by
-//! plotters' SVG writer.
+//! plotters' SVG writer. Never use plotters' series legend (or anything else that
+//! measures text in the browser): it measures with an inline-styled element, which
+//! the CSP refuses; draw legends by hand (`grouped.rs`).
 
 mod bars;
 mod grouped;
