@@ -4,14 +4,14 @@
 //! video was watched.
 
 use super::editor_dialog;
-use super::fields::{account_problem, options, AccountField, BoundInput, LinkSelect};
+use super::fields::{account_problem, options, AccountField, BoundInput, ChoiceSelect, EditorFooter, LinkSelect};
 use crate::browser::clock;
 use crate::domain::{AccountId, Activity, ActivityId, ActivityKind, CampaignId, ContactId, ContentId, IdGenerator};
 use crate::editing::{Change, EditKind};
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::labels;
 use crate::ui::state::{use_app, ToastAction};
-use crate::ui::widgets::{unique_id, DialogFooter, Modal};
+use crate::ui::widgets::{unique_id, Modal};
 use leptos::prelude::*;
 
 /// A new activity: a meeting, now, at no account yet.
@@ -84,7 +84,7 @@ pub fn ActivityEditor(editing: RwSignal<Option<Option<Activity>>>) -> impl IntoV
         state.dispatch(Change::PutActivity(Box::new(a)), kind);
         open.set(false);
     };
-    let remove = move |_| {
+    let remove = move |()| {
         let a = draft.get_untracked();
         state.dispatch(Change::RemoveActivities(vec![a.id.clone()]), EditKind::RemoveActivities);
         state.show_toast(td_string!(state.locale(), rec.removed_activity).to_string(), Some(ToastAction::UndoEdit));
@@ -105,17 +105,8 @@ pub fn ActivityEditor(editing: RwSignal<Option<Option<Activity>>>) -> impl IntoV
             <form class="form" novalidate on:submit=move |ev| { ev.prevent_default(); save(); }>
                 <AccountField value=account text=account_text/>
                 <div class="field-row">
-                    <div class="field">
-                        <label for=ids[0].clone()>{t!(i18n, rec.kind)}</label>
-                        <select id=ids[0].clone() on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            if let Some(k) = ActivityKind::ALL.into_iter().find(|k| format!("{k:?}") == v) { draft.update(|a| a.kind = k); }
-                        }>
-                            {ActivityKind::ALL.into_iter().map(|k| view! {
-                                <option value=format!("{k:?}") selected=move || draft.with(|a| a.kind == k)>{move || labels::activity_kind(i18n.get_locale(), k)}</option>
-                            }).collect_view()}
-                        </select>
-                    </div>
+                    <ChoiceSelect label=Signal::derive(move || t_string!(i18n, rec.kind).to_string()) choices=ActivityKind::ALL.to_vec() name=labels::activity_kind
+                        current=Signal::derive(move || draft.with(|a| a.kind)) on_pick=Callback::new(move |k| draft.update(|a| a.kind = k))/>
                     <BoundInput label=Signal::derive(move || t_string!(i18n, rec.when).to_string()) value=when kind="datetime-local"/>
                 </div>
                 <div class="field-row">
@@ -140,10 +131,7 @@ pub fn ActivityEditor(editing: RwSignal<Option<Option<Activity>>>) -> impl IntoV
                     <textarea id=ids[3].clone() rows="2" prop:value=move || draft.with(|a| a.note.clone())
                         on:input=move |ev| { let v = event_target_value(&ev); draft.update(|a| a.note = v); }></textarea>
                 </div>
-                <Show when=move || !is_new.get()>
-                    <button type="button" class="button button-small button-danger-quiet" on:click=remove>{t!(i18n, rec.delete)}</button>
-                </Show>
-                <DialogFooter open error submit=Signal::derive(move || t_string!(i18n, rec.save).to_string())/>
+                <EditorFooter open error is_new on_remove=Callback::new(remove)/>
             </form>
         </Modal>
     }

@@ -2,7 +2,7 @@
 //! accounts it reaches — picked one by one or a whole tier at once (1:1, 1:few,
 //! 1:many), since ABM campaigns are usually run per tier.
 
-use super::fields::{options, BoundInput, LinkSelect};
+use super::fields::{options, BoundInput, EditorFooter, LinkSelect};
 use super::{editor_dialog, optional_date};
 use crate::account_list::parse_money;
 use crate::browser::clock;
@@ -12,7 +12,7 @@ use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::insights::use_insights;
 use crate::ui::labels;
 use crate::ui::state::{use_app, ToastAction};
-use crate::ui::widgets::{unique_id, AccountPicker, DialogFooter, Modal};
+use crate::ui::widgets::{unique_id, AccountPicker, Modal};
 use leptos::prelude::*;
 
 fn blank() -> Campaign {
@@ -74,7 +74,7 @@ pub fn CampaignEditor(editing: RwSignal<Option<Option<Campaign>>>) -> impl IntoV
         state.dispatch(Change::PutCampaign(Box::new(c)), kind);
         open.set(false);
     };
-    let remove = move |_| {
+    let remove = move |()| {
         let c = draft.get_untracked();
         state.dispatch(Change::RemoveCampaign(c.id.clone()), EditKind::RemoveCampaign);
         state.show_toast(td_string!(state.locale(), rec.removed_campaign, name = c.name.clone()).to_string(), Some(ToastAction::UndoEdit));
@@ -184,10 +184,7 @@ pub fn CampaignEditor(editing: RwSignal<Option<Option<Campaign>>>) -> impl IntoV
                     <textarea id=ids[7].clone() rows="2" prop:value=move || draft.with(|c| c.notes.clone())
                         on:input=move |ev| { let v = event_target_value(&ev); draft.update(|c| c.notes = v); }></textarea>
                 </div>
-                <Show when=move || !is_new.get()>
-                    <button type="button" class="button button-small button-danger-quiet" on:click=remove>{t!(i18n, rec.delete)}</button>
-                </Show>
-                <DialogFooter open error submit=Signal::derive(move || t_string!(i18n, rec.save).to_string())/>
+                <EditorFooter open error is_new on_remove=Callback::new(remove)/>
             </form>
         </Modal>
     }

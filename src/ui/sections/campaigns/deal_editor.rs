@@ -2,7 +2,7 @@
 //! amount, dates, stage and outcome. Winning or losing needs the close date (the
 //! sales cycle is measured to it); choosing "won" offers today.
 
-use super::fields::{account_problem, options, AccountField, BoundInput, LinkSelect};
+use super::fields::{account_problem, options, AccountField, BoundInput, ChoiceSelect, EditorFooter, LinkSelect};
 use super::{editor_dialog, optional_date};
 use crate::account_list::parse_money;
 use crate::browser::clock;
@@ -11,7 +11,7 @@ use crate::editing::{Change, EditKind};
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::labels;
 use crate::ui::state::{use_app, ToastAction};
-use crate::ui::widgets::{unique_id, DialogFooter, Modal};
+use crate::ui::widgets::{unique_id, Modal};
 use leptos::prelude::*;
 
 fn blank() -> Deal {
@@ -65,7 +65,7 @@ pub fn DealEditor(editing: RwSignal<Option<Option<Deal>>>) -> impl IntoView {
         state.dispatch(Change::PutDeal(Box::new(d)), kind);
         open.set(false);
     };
-    let remove = move |_| {
+    let remove = move |()| {
         let d = draft.get_untracked();
         state.dispatch(Change::RemoveDeal(d.id.clone()), EditKind::RemoveDeal);
         state.show_toast(td_string!(state.locale(), rec.removed_deal, name = d.name.clone()).to_string(), Some(ToastAction::UndoEdit));
@@ -85,48 +85,22 @@ pub fn DealEditor(editing: RwSignal<Option<Option<Deal>>>) -> impl IntoView {
                 </div>
                 <AccountField value=account text=account_text/>
                 <div class="field-row">
-                    <div class="field">
-                        <label for=ids[2].clone()>{t!(i18n, rec.deal_kind)}</label>
-                        <select id=ids[2].clone() on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            if let Some(k) = labels::DEAL_KINDS.into_iter().find(|k| format!("{k:?}") == v) { draft.update(|d| d.kind = k); }
-                        }>
-                            {labels::DEAL_KINDS.into_iter().map(|k| view! {
-                                <option value=format!("{k:?}") selected=move || draft.with(|d| d.kind == k)>{move || labels::deal_kind(i18n.get_locale(), k)}</option>
-                            }).collect_view()}
-                        </select>
-                    </div>
+                    <ChoiceSelect label=Signal::derive(move || t_string!(i18n, rec.deal_kind).to_string()) choices=labels::DEAL_KINDS.to_vec() name=labels::deal_kind
+                        current=Signal::derive(move || draft.with(|d| d.kind)) on_pick=Callback::new(move |k| draft.update(|d| d.kind = k))/>
                     <BoundInput label=Signal::derive(move || t_string!(i18n, rec.amount).to_string()) value=amount kind="text" inputmode="decimal"/>
                 </div>
                 <div class="field-row">
-                    <div class="field">
-                        <label for=ids[4].clone()>{t!(i18n, rec.stage)}</label>
-                        <select id=ids[4].clone() on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            if let Some(s) = labels::DEAL_STAGES.into_iter().find(|s| format!("{s:?}") == v) { draft.update(|d| d.stage = s); }
-                        }>
-                            {labels::DEAL_STAGES.into_iter().map(|s| view! {
-                                <option value=format!("{s:?}") selected=move || draft.with(|d| d.stage == s)>{move || labels::deal_stage(i18n.get_locale(), s)}</option>
-                            }).collect_view()}
-                        </select>
-                    </div>
-                    <div class="field">
-                        <label for=ids[5].clone()>{t!(i18n, rec.outcome)}</label>
-                        <select id=ids[5].clone() on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            if let Some(o) = labels::OUTCOMES.into_iter().find(|o| format!("{o:?}") == v) {
-                                draft.update(|d| d.outcome = o);
-                                // Deciding a deal offers today as its close date.
-                                if o != Outcome::Open && closed.get_untracked().trim().is_empty() {
-                                    closed.set(clock::today().to_string());
-                                }
+                    <ChoiceSelect label=Signal::derive(move || t_string!(i18n, rec.stage).to_string()) choices=labels::DEAL_STAGES.to_vec() name=labels::deal_stage
+                        current=Signal::derive(move || draft.with(|d| d.stage)) on_pick=Callback::new(move |s| draft.update(|d| d.stage = s))/>
+                    <ChoiceSelect label=Signal::derive(move || t_string!(i18n, rec.outcome).to_string()) choices=labels::OUTCOMES.to_vec() name=labels::outcome
+                        current=Signal::derive(move || draft.with(|d| d.outcome))
+                        on_pick=Callback::new(move |o| {
+                            draft.update(|d| d.outcome = o);
+                            // Deciding a deal offers today as its close date.
+                            if o != Outcome::Open && closed.get_untracked().trim().is_empty() {
+                                closed.set(clock::today().to_string());
                             }
-                        }>
-                            {labels::OUTCOMES.into_iter().map(|o| view! {
-                                <option value=format!("{o:?}") selected=move || draft.with(|d| d.outcome == o)>{move || labels::outcome(i18n.get_locale(), o)}</option>
-                            }).collect_view()}
-                        </select>
-                    </div>
+                        })/>
                 </div>
                 <div class="field-row">
                     <BoundInput label=Signal::derive(move || t_string!(i18n, rec.created).to_string()) value=created kind="date"/>
@@ -145,10 +119,7 @@ pub fn DealEditor(editing: RwSignal<Option<Option<Deal>>>) -> impl IntoView {
                         current=Signal::derive(move || draft.with(|d| d.owner.as_ref().map(|c| c.to_string())))
                         on_pick=Callback::new(move |v: Option<String>| draft.update(|d| d.owner = v.map(MemberId)))/>
                 </div>
-                <Show when=move || !is_new.get()>
-                    <button type="button" class="button button-small button-danger-quiet" on:click=remove>{t!(i18n, rec.delete)}</button>
-                </Show>
-                <DialogFooter open error submit=Signal::derive(move || t_string!(i18n, rec.save).to_string())/>
+                <EditorFooter open error is_new on_remove=Callback::new(remove)/>
             </form>
         </Modal>
     }

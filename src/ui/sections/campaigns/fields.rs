@@ -1,10 +1,11 @@
 //! Form fields the record editors share: the account (typed and picked), a
-//! link to another record (a select with "(none)"), and a labelled input bound
-//! to a text signal (dates, amounts, counts).
+//! link to another record (a select with "(none)"), a choice of an enumeration's
+//! value, a labelled input bound to a text signal (dates, amounts, counts), and
+//! the editor's footer.
 
 use crate::domain::AccountId;
-use crate::ui::i18n::{t, td_string, use_i18n, Locale};
-use crate::ui::widgets::{unique_id, AccountPicker};
+use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
+use crate::ui::widgets::{unique_id, AccountPicker, DialogFooter};
 use leptos::prelude::*;
 
 /// Why no account is chosen: nothing typed, or the text names no account.
@@ -79,4 +80,48 @@ pub fn BoundInput(
 /// (id, name) of the plan's records of one kind, for a `LinkSelect`.
 pub fn options<T>(list: &imbl::Vector<T>, id: impl Fn(&T) -> String, name: impl Fn(&T) -> String) -> Vec<(String, String)> {
     list.iter().map(|x| (id(x), name(x))).collect()
+}
+
+/// A choice among the values of one of the model's enumerations (a kind, a
+/// stage), named in the user's language.
+#[component]
+pub fn ChoiceSelect<T>(
+    #[prop(into)] label: Signal<String>,
+    choices: Vec<T>,
+    name: fn(Locale, T) -> String,
+    #[prop(into)] current: Signal<T>,
+    on_pick: Callback<T>,
+) -> impl IntoView
+where
+    T: Copy + std::fmt::Debug + PartialEq + Send + Sync + 'static,
+{
+    let i18n = use_i18n();
+    let id = unique_id("choice");
+    let picks = choices.clone();
+    view! {
+        <div class="field">
+            <label for=id.clone()>{move || label.get()}</label>
+            <select id=id on:change=move |ev| {
+                let v = event_target_value(&ev);
+                if let Some(c) = picks.iter().copied().find(|c| format!("{c:?}") == v) { on_pick.run(c); }
+            }>
+                {choices.into_iter().map(|c| view! {
+                    <option value=format!("{c:?}") selected=move || current.get() == c>{move || name(i18n.get_locale(), c)}</option>
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// The end of a record editor: "Delete" for a record that exists, then the
+/// form's complaint, cancel and save.
+#[component]
+pub fn EditorFooter(open: RwSignal<bool>, error: RwSignal<Option<String>>, is_new: RwSignal<bool>, on_remove: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Show when=move || !is_new.get()>
+            <button type="button" class="button button-small button-danger-quiet" on:click=move |_| on_remove.run(())>{t!(i18n, rec.delete)}</button>
+        </Show>
+        <DialogFooter open error submit=Signal::derive(move || t_string!(i18n, rec.save).to_string())/>
+    }
 }

@@ -2,7 +2,7 @@
 //! plan (a survey a year per customer), so listed in full.
 
 use super::editor_dialog;
-use super::fields::{account_problem, AccountField, BoundInput, LinkSelect};
+use super::fields::{account_problem, AccountField, BoundInput, EditorFooter, LinkSelect};
 use crate::browser::clock;
 use crate::domain::{AccountId, ContactId, Date, IdGenerator, NpsId, NpsResponse};
 use crate::editing::{Change, EditKind};
@@ -10,7 +10,7 @@ use crate::kpi::NpsBreakdown;
 use crate::ui::format;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::state::{use_app, ToastAction};
-use crate::ui::widgets::{unique_id, DialogFooter, Modal};
+use crate::ui::widgets::{unique_id, Modal};
 use leptos::prelude::*;
 
 fn blank() -> NpsResponse {
@@ -130,7 +130,7 @@ fn NpsEditor(editing: RwSignal<Option<Option<NpsResponse>>>) -> impl IntoView {
         state.dispatch(Change::PutNps(r), kind);
         open.set(false);
     };
-    let remove = move |_| {
+    let remove = move |()| {
         let r = draft.get_untracked();
         state.dispatch(Change::RemoveNps(r.id.clone()), EditKind::RemoveNps);
         state.show_toast(td_string!(state.locale(), rec.removed_nps).to_string(), Some(ToastAction::UndoEdit));
@@ -158,10 +158,7 @@ fn NpsEditor(editing: RwSignal<Option<Option<NpsResponse>>>) -> impl IntoView {
                     <textarea id=ids[4].clone() rows="2" prop:value=move || draft.with(|r| r.comment.clone())
                         on:input=move |ev| { let v = event_target_value(&ev); draft.update(|r| r.comment = v); }></textarea>
                 </div>
-                <Show when=move || !is_new.get()>
-                    <button type="button" class="button button-small button-danger-quiet" on:click=remove>{t!(i18n, rec.delete)}</button>
-                </Show>
-                <DialogFooter open error submit=Signal::derive(move || t_string!(i18n, rec.save).to_string())/>
+                <EditorFooter open error is_new on_remove=Callback::new(remove)/>
             </form>
         </Modal>
     }
