@@ -15,6 +15,7 @@ pub mod kpi;
 pub mod persistence;
 pub mod plan_file;
 pub mod prioritisation;
+pub mod quality;
 pub mod account_list;
 pub mod account_planning;
 pub mod csv_io;

@@ -2,7 +2,7 @@
 //! new plan. Pure and total: an edit that does not apply (a goal that no longer
 //! exists) leaves the plan as it was.
 
-use super::records;
+use super::{batch, records};
 use crate::domain::*;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -62,6 +62,10 @@ pub enum Change {
     RemoveDeal(DealId),
     PutNps(NpsResponse),
     RemoveNps(NpsId),
+    /// Writes a confirmed CSV import in one step (`batch::import_batch`).
+    ImportRecords(Box<crate::csv_io::import::Batch>),
+    /// Merges the account `absorb` into `keep` (`crate::quality::merge_accounts`).
+    MergeAccounts { keep: AccountId, absorb: AccountId },
 }
 
 fn journey_rules_valid(r: &JourneyRules) -> bool {
@@ -124,11 +128,24 @@ pub enum EditKind {
     AddNps,
     EditNps,
     RemoveNps,
+    ImportCsv,
+    MergeAccounts,
+    Cleanse,
 }
 
 /// True when the notes or hand-off history names this member.
 pub fn member_in_history(plan: &Plan, id: &MemberId) -> bool {
     plan.notes.iter().any(|n| n.author.as_ref() == Some(id)) || plan.handoffs.iter().any(|h| h.by.as_ref() == Some(id))
+}
+
+/// Replaces the record at `at`, or appends when there is none.
+pub(super) fn put_at<T: Clone>(list: &mut imbl::Vector<T>, at: Option<usize>, item: T) {
+    match at {
+        Some(i) => {
+            list.set(i, item);
+        }
+        None => list.push_back(item),
+    }
 }
 
 /// Replaces the record with the same key, or appends.
@@ -400,6 +417,16 @@ pub fn apply(plan: &Plan, change: Change, now: Timestamp) -> Plan {
         }
         Change::RemoveNps(id) => {
             if !records::remove_nps(&mut p, &id) {
+                return plan.clone();
+            }
+        }
+        Change::ImportRecords(b) => {
+            if !batch::import_batch(&mut p, *b, now) {
+                return plan.clone();
+            }
+        }
+        Change::MergeAccounts { keep, absorb } => {
+            if !crate::quality::merge_accounts(&mut p, &keep, &absorb, now) {
                 return plan.clone();
             }
         }

@@ -1,5 +1,6 @@
 //! Editing: changes to a plan as pure functions, and the undo history.
 
+mod batch;
 pub mod change;
 pub mod history;
 mod records;

@@ -1,0 +1,172 @@
+//! The import pipeline end to end on small files, as the UI drives it.
+
+use super::*;
+use crate::domain::*;
+
+fn now() -> Timestamp {
+    Timestamp::parse("2026-05-01T00:00:00Z").unwrap()
+}
+
+fn plan() -> Plan {
+    let mut p = Plan::new(PlanId("p".into()), "t", now());
+    let mut a = Account::new(AccountId("acc_tokyo".into()), "株式会社東京精機");
+    a.domain = "tokyo-seiki.co.jp".into();
+    a.employees = Some(800);
+    p.accounts.push_back(a);
+    p.accounts.push_back(Account::new(AccountId("acc_osaka".into()), "Osaka Trading Co., Ltd."));
+    p.contacts.push_back({
+        let mut c = Contact::new(ContactId("con_1".into()), AccountId("acc_tokyo".into()), "山田太郎");
+        c.email = "yamada@tokyo-seiki.co.jp".into();
+        c
+    });
+    p
+}
+
+fn run(plan: &Plan, bytes: &[u8]) -> (ReadFile, Preview) {
+    let file = read(bytes, EncodingChoice::Detect).expect("readable");
+    let options = Options { kind: file.kind, mapping: file.mapping.clone(), utc_offset_minutes: 9 * 60, now: now() };
+    let preview = preview(plan, &file.table, &options, &mut IdGenerator::seeded(1));
+    (file, preview)
+}
+
+#[test]
+fn a_shift_jis_accounts_file_with_japanese_headings() {
+    let csv = "会社名,業種,従業員数,売上高,都道府県,URL\r\n\
+               ㈱東京精機,製造業,\"1,200\",12億,東京都,https://www.tokyo-seiki.co.jp/\r\n\
+               北海道フーズ株式会社,食品,350,45億円,北海道,hokkaido-foods.jp\r\n";
+    let bytes = encoding_rs::SHIFT_JIS.encode(csv).0.into_owned();
+    let (file, p) = run(&plan(), &bytes);
+    assert_eq!(file.encoding, TextEncoding::ShiftJis);
+    assert_eq!(file.kind, RecordKind::Accounts);
+    assert!(p.problems.is_empty(), "{:?}", p.problems);
+    assert_eq!((p.added, p.updated), (1, 1), "the first row is the account already in the plan");
+    let tokyo = &p.batch.accounts[0];
+    assert_eq!(tokyo.id.as_str(), "acc_tokyo");
+    assert_eq!((tokyo.name.as_str(), tokyo.employees, tokyo.region.as_str()), ("㈱東京精機", Some(1200), "東京都"));
+    assert_eq!(tokyo.annual_revenue, Some(Money::from_major(1_200_000_000)));
+    let hokkaido = &p.batch.accounts[1];
+    assert_eq!((hokkaido.domain.as_str(), hokkaido.industry.as_str()), ("hokkaido-foods.jp", "食品"));
+    assert!(hokkaido.id.as_str().starts_with("acc_"));
+}
+
+#[test]
+fn broken_rows_are_named_by_line_and_column_and_left_out() {
+    let csv = "Company name,Number of Employees,Annual Revenue\n\
+               Good One,10,100\n\
+               ,20,200\n\
+               Bad Count,many,300\n\
+               Bad Money,30,lots\n\
+               Too Wide,40,400,extra\n\
+               Good Two,50,500\n";
+    let (_, p) = run(&plan(), csv.as_bytes());
+    assert_eq!(p.batch.accounts.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(), vec!["Good One", "Good Two"]);
+    assert_eq!(p.bad_rows, vec![3, 4, 5, 6]);
+    let by_line = |l: u64| p.problems.iter().filter(|x| x.line == l).map(|x| (x.column, x.kind)).collect::<Vec<_>>();
+    assert_eq!(by_line(3), vec![(Some(0), ProblemKind::Missing(Field::Name))]);
+    assert_eq!(by_line(4), vec![(Some(1), ProblemKind::NotANumber)]);
+    assert_eq!(by_line(5), vec![(Some(2), ProblemKind::NotAnAmount)]);
+    assert_eq!(by_line(6), vec![(None, ProblemKind::TooManyCells { expected: 3 })]);
+    assert_eq!(p.problems.iter().find(|x| x.line == 4).map(|x| x.value.as_str()), Some("many"));
+}
+
+#[test]
+fn rows_repeating_an_account_update_it_once() {
+    let csv = "Company,Domain,Tags\nAcme Inc.,acme.com,a\n\"ACME Co., Ltd.\",,b\n";
+    let (_, p) = run(&plan(), csv.as_bytes());
+    assert_eq!(p.batch.accounts.len(), 1);
+    assert_eq!(p.batch.accounts[0].tags, vec!["a", "b"]);
+    assert_eq!(p.added, 1);
+}
+
+#[test]
+fn contacts_find_their_account_by_name_domain_or_email() {
+    let csv = "姓,名,メールアドレス,会社名,役職\n\
+               佐藤,花子,sato@tokyo-seiki.co.jp,,部長\n\
+               Smith,John,john@elsewhere.com,Osaka Trading,Manager\n\
+               Doe,Jane,jane@unknown.example,Nobody Ltd,CEO\n\
+               山田,太郎,yamada@tokyo-seiki.co.jp,東京精機,課長\n";
+    let (file, p) = run(&plan(), csv.as_bytes());
+    assert_eq!(file.kind, RecordKind::Contacts);
+    let names: Vec<(&str, &str)> = p.batch.contacts.iter().map(|c| (c.name.as_str(), c.account.as_str())).collect();
+    assert_eq!(names, vec![("佐藤花子", "acc_tokyo"), ("John Smith", "acc_osaka"), ("山田太郎", "acc_tokyo")]);
+    assert_eq!(p.batch.contacts[2].id.as_str(), "con_1", "matched by email: updated, not doubled");
+    assert_eq!(p.batch.contacts[2].title, "課長");
+    assert_eq!((p.added, p.updated), (2, 1));
+    assert_eq!(p.problems.len(), 1);
+    assert_eq!((p.problems[0].line, p.problems[0].kind, p.problems[0].value.as_str()), (4, ProblemKind::NoSuchAccount, "Nobody Ltd"));
+}
+
+#[test]
+fn deals_with_crm_stages() {
+    let csv = "Opportunity Name,Account Name,Amount,Created Date,Close Date,Stage\n\
+               Line 2,東京精機,\"¥5,000,000\",2026/01/10,2026/03/31,Closed Won\n\
+               Pilot,Osaka Trading,800万,2026-02-01,2026-06-30,Proposal/Price Quote\n\
+               Lost one,Osaka Trading,100,2026-02-01,,Closed Lost\n\
+               Backwards,Osaka Trading,100,2026-02-01,2026-01-01,Closed Won\n\
+               Odd,Osaka Trading,100,2026-02-01,,Dreaming\n";
+    let (file, p) = run(&plan(), csv.as_bytes());
+    assert_eq!(file.kind, RecordKind::Deals);
+    assert_eq!(p.batch.deals.len(), 2);
+    let won = &p.batch.deals[0];
+    assert_eq!((won.outcome, won.stage, won.amount, won.closed), (Outcome::Won, DealStage::Closed, Money::from_major(5_000_000), Date::from_ymd(2026, 3, 31)));
+    let open = &p.batch.deals[1];
+    assert_eq!((open.outcome, open.stage, open.closed), (Outcome::Open, DealStage::Proposal, None), "an open deal's close date is a forecast");
+    let kinds: Vec<(u64, ProblemKind)> = p.problems.iter().map(|x| (x.line, x.kind)).collect();
+    assert_eq!(kinds, vec![(4, ProblemKind::ClosedWithoutDate), (5, ProblemKind::ClosedBeforeCreated), (6, ProblemKind::UnknownStage)]);
+}
+
+#[test]
+fn activities_by_contact_email_and_reimport_skips_what_is_there() {
+    let csv = "Email Address,Activity Type,Activity Date\n\
+               yamada@tokyo-seiki.co.jp,Open Email,2026/4/1 9:30\n\
+               someone@tokyo-seiki.co.jp,Visit Web Page,2026-04-02\n\
+               yamada@tokyo-seiki.co.jp,Teleport,2026-04-02\n";
+    let mut plan = plan();
+    let (_, p) = run(&plan, csv.as_bytes());
+    assert_eq!(p.batch.activities.len(), 2);
+    let first = &p.batch.activities[0];
+    assert_eq!((first.kind, first.account.as_str(), first.contact.as_ref().map(|c| c.as_str())), (ActivityKind::EmailOpened, "acc_tokyo", Some("con_1")));
+    assert_eq!(first.at.to_string(), "2026-04-01T00:30:00Z", "local (JST) time without an offset");
+    assert_eq!(p.batch.activities[1].contact, None, "an unknown person still counts for their company");
+    assert_eq!(p.problems[0].kind, ProblemKind::UnknownActivityKind);
+    for a in p.batch.activities.clone() {
+        plan.activities.push_back(a);
+    }
+    let (_, again) = run(&plan, csv.as_bytes());
+    assert_eq!((again.batch.activities.len(), again.already), (0, 2));
+}
+
+#[test]
+fn unreadable_and_empty_files_say_so() {
+    assert_eq!(read(b"", EncodingChoice::Detect), Err(TableProblem::Empty));
+    // Arbitrary bytes never panic: they decode (as Shift_JIS) and parse.
+    let noise: Vec<u8> = (0..2000u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+    let _ = read(&noise, EncodingChoice::Detect);
+}
+
+#[test]
+fn a_confirmed_preview_is_one_edit_and_the_plan_stays_valid() {
+    let base = crate::demo::demo_plan(PlanId("d".into()), Date::from_ymd(2026, 11, 23).unwrap(), now());
+    let first = &base.accounts[1];
+    let csv = format!(
+        "Company,Domain,Employees\n{},,999\nBrand New KK,brand-new.example,10\n",
+        first.name
+    );
+    let (_, p) = run(&base, csv.as_bytes());
+    assert_eq!((p.added, p.updated), (1, 1));
+    let after = crate::editing::apply(&base, crate::editing::Change::ImportRecords(Box::new(p.batch)), now());
+    assert_eq!(after.accounts.len(), base.accounts.len() + 1);
+    assert_eq!(after.accounts[1].employees, Some(999));
+    assert_eq!(after.accounts[1].id, first.id, "updated in place");
+    let twice = format!("Company\n{}\n", base.accounts[0].name);
+    let (_, ambiguous) = run(&base, twice.as_bytes());
+    assert_eq!(ambiguous.problems.iter().map(|p| p.kind).collect::<Vec<_>>(), vec![ProblemKind::AmbiguousAccount], "the demo's planted duplicate");
+    let text = crate::plan_file::to_file_text(&after, now());
+    assert!(crate::plan_file::read_plan_text(&text, crate::plan_file::Mode::Strict).is_ok());
+
+    let contacts = "Name,Company,Email\nNew Person,Brand New KK,np@brand-new.example\n";
+    let (_, c) = run(&after, contacts.as_bytes());
+    let after2 = crate::editing::apply(&after, crate::editing::Change::ImportRecords(Box::new(c.batch)), now());
+    assert_eq!(after2.contacts.len(), after.contacts.len() + 1);
+    assert_eq!(crate::editing::apply(&after2, crate::editing::Change::ImportRecords(Box::default()), now()), after2, "an empty batch is no edit");
+}
