@@ -14,6 +14,7 @@ pub mod icp;
 pub mod kpi;
 pub mod persistence;
 pub mod plan_file;
+pub mod prediction;
 pub mod prioritisation;
 pub mod quality;
 pub mod account_list;

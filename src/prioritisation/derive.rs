@@ -8,8 +8,9 @@
 //!   the best customer in the plan (the most won deals earns 5, the largest total 5).
 //! - Relationship: the average relationship strength of the account's decision
 //!   makers (budget holders when there are none).
-//! - Engagement and purchase probability come with measurement and prediction; until
-//!   then they are typed by hand.
+//! - Purchase probability: the prediction's (`crate::prediction`), filled in after
+//!   the basis is built because the model learns from it (`fill_derived`).
+//! - Engagement is typed by hand.
 
 use crate::domain::*;
 use crate::icp::{summarise_packed, target_status, unpack, FitSummary, Outcome as CriterionOutcome, PreparedIcp, TargetStatus};
@@ -219,6 +220,27 @@ impl Basis {
             .iter()
             .map(|p| FactorValue { value: unopt(p.value), source: p.source, derived: unopt(p.derived) })
             .collect()
+    }
+
+    /// Sets factor `f`'s derived values (on its scale), per account, where none
+    /// was typed by hand: for values learnt from the basis itself (the predicted
+    /// purchase probability).
+    pub fn fill_derived(&mut self, f: usize, values: &[Option<f64>]) {
+        if f >= self.factors {
+            return;
+        }
+        let max = self.maxima[f];
+        for (i, v) in values.iter().enumerate().take(self.len()) {
+            let d = v.filter(|x| x.is_finite()).map(|x| x.clamp(0.0, max));
+            let p = &mut self.values[i * self.factors + f];
+            p.derived = opt(d);
+            if p.source != ValueSource::Manual {
+                *p = match d {
+                    Some(d) => Packed { value: d as f32, derived: d as f32, source: ValueSource::Derived },
+                    None => Packed { value: f32::NAN, derived: f32::NAN, source: ValueSource::Missing },
+                };
+            }
+        }
     }
 
     pub(super) fn packed(&self, i: usize) -> &[Packed] {
