@@ -38,3 +38,9 @@ pub fn to_local_input(t: Timestamp) -> String {
     let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(t.millis() as f64));
     format!("{:04}-{:02}-{:02}T{:02}:{:02}", d.get_full_year(), d.get_month() + 1, d.get_date(), d.get_hours(), d.get_minutes())
 }
+
+/// The user's offset from UTC in minutes east (Japan: 540), for times written
+/// without one (CSV files).
+pub fn utc_offset_minutes() -> i32 {
+    -(js_sys::Date::new_0().get_timezone_offset() as i32)
+}

@@ -3,6 +3,7 @@
 //! Co., Ltd. …), and its web domain. Used to find duplicates and to match CSV
 //! rows with accounts already in the plan.
 
+use crate::domain::record::normalise_domain;
 use crate::icp::normalise;
 
 /// Japanese legal forms, written before or after the name.
@@ -52,14 +53,14 @@ pub fn company_key(name: &str) -> String {
 }
 
 /// The web domain from whatever was pasted: `https://www.Example.co.jp/about`
-/// and `EXAMPLE.co.jp` both give `example.co.jp`; an email gives its host.
+/// and `ＥＸＡＭＰＬＥ.co.jp` both give `example.co.jp`; an email gives its host.
+/// Width folding and emails on top of `domain::record::normalise_domain`.
 pub fn domain_key(text: &str) -> String {
-    let t = normalise(text);
-    let t = t.split_once("://").map_or(t.as_str(), |(_, rest)| rest);
-    let t = t.split(['/', '?', '#']).next().unwrap_or("");
-    let t = t.rsplit_once('@').map_or(t, |(_, host)| host);
-    let t = t.strip_prefix("www.").unwrap_or(t);
-    t.trim_end_matches('.').to_string()
+    let d = normalise_domain(&normalise(text));
+    match d.rsplit_once('@') {
+        Some((_, host)) => host.to_string(),
+        None => d,
+    }
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! The basis is rebuilt only when data it reads changes; the ranking follows the
 //! weights, including "what-if" weights while a slider moves.
 
-use crate::domain::{Account, Contact, Deal, IcpProfile, Plan, Prioritisation};
+use crate::domain::{Account, Activity, Contact, Deal, FactorSource, IcpProfile, Plan, Prioritisation};
 use crate::prioritisation::{rank, Basis, Ranking};
 use crate::ui::state::use_app;
 use imbl::Vector;
@@ -50,6 +50,7 @@ struct Inputs {
     accounts: Vector<Account>,
     contacts: Vector<Contact>,
     deals: Vector<Deal>,
+    activities: Vector<Activity>,
     icp: IcpProfile,
     prioritisation: Prioritisation,
 }
@@ -60,6 +61,7 @@ impl Inputs {
             accounts: p.accounts.clone(),
             contacts: p.contacts.clone(),
             deals: p.deals.clone(),
+            activities: p.activities.clone(),
             icp: p.icp.clone(),
             prioritisation: p.prioritisation.clone(),
         }
@@ -76,6 +78,8 @@ impl Inputs {
                 .iter()
                 .map(|f| (&f.id, f.scale, f.source)))
             && self.prioritisation.opportunity_bands == p.prioritisation.opportunity_bands
+            // The prediction reads activities; other bases do not.
+            && (!p.prioritisation.factors.iter().any(|f| f.source == FactorSource::PurchaseProbability) || self.activities.ptr_eq(&p.activities))
     }
 }
 
@@ -90,7 +94,9 @@ pub fn provide_insights() -> Insights {
                     return b;
                 }
             }
-            let b = Shared(Arc::new(Basis::new(p)));
+            // A "predicted purchase probability" factor is learnt from the basis
+            // itself, so it is filled in after it (crate::prediction).
+            let b = Shared(Arc::new(crate::prediction::basis_with_prediction(p, crate::browser::clock::today()).0));
             last.set_value(Some((Inputs::of(p), b.clone())));
             b
         })

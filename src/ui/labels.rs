@@ -112,6 +112,9 @@ pub fn edit_kind(l: Locale, k: EditKind) -> String {
         EditKind::AddNps => td_string!(l, edits.add_nps),
         EditKind::EditNps => td_string!(l, edits.edit_nps),
         EditKind::RemoveNps => td_string!(l, edits.remove_nps),
+        EditKind::ImportCsv => td_string!(l, edits.import_csv),
+        EditKind::MergeAccounts => td_string!(l, edits.merge_accounts),
+        EditKind::Cleanse => td_string!(l, edits.cleanse),
     }
     .to_string()
 }

@@ -72,24 +72,49 @@ pub fn detect_delimiter(text: &str) -> u8 {
     best.1
 }
 
+/// Line numbers as a text editor shows them. The parser's own line count is one
+/// short after CRLF line ends (a record's position is taken before the `\n` of
+/// the previous CRLF), so lines are counted from byte offsets here.
+struct LineCounter<'a> {
+    text: &'a [u8],
+    byte: usize,
+    line: u64,
+}
+
+impl LineCounter<'_> {
+    /// The line of the first character at or after `byte` that is not a line end.
+    fn at(&mut self, byte: u64) -> u64 {
+        let mut b = usize::try_from(byte).unwrap_or(usize::MAX).min(self.text.len());
+        while b < self.text.len() && matches!(self.text[b], b'\r' | b'\n') {
+            b += 1;
+        }
+        if b >= self.byte {
+            self.line += self.text[self.byte..b].iter().filter(|&&c| c == b'\n').count() as u64;
+            self.byte = b;
+        }
+        self.line
+    }
+}
+
 /// Parses `text` with `delimiter`. Blank lines are skipped; cells are trimmed of
 /// surrounding spaces (CRM exports pad them).
 pub fn parse(text: &str, delimiter: u8) -> Result<Table, TableProblem> {
     let mut records = reader(text, delimiter, false).into_records();
+    let mut lines = LineCounter { text: text.as_bytes(), byte: 0, line: 1 };
     let mut headers = None;
     let mut rows = Vec::new();
     for record in records.by_ref() {
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
+                let line = lines.at(e.position().map_or(0, |p| p.byte()));
                 return Err(TableProblem::Unreadable { line });
             }
         };
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        let line = record.position().map_or(0, |p| p.line());
+        let line = lines.at(record.position().map_or(0, |p| p.byte()));
         let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
         if headers.is_none() {
             headers = Some(cells);
@@ -129,6 +154,14 @@ mod tests {
         assert_eq!(t.rows.len(), 2);
         assert_eq!(t.rows[0].cells, vec!["1"]);
         assert_eq!(t.rows[1].cells.len(), 3);
+    }
+
+    #[test]
+    fn line_numbers_hold_for_crlf_and_lf_and_quoted_line_breaks() {
+        for text in ["h1,h2\r\na,b\r\n\r\nc,d\r\n\"x\r\ny\",f\r\ng,h\r\n", "h1,h2\na,b\n\nc,d\n\"x\ny\",f\ng,h\n"] {
+            let t = parse(text, b',').unwrap();
+            assert_eq!(t.rows.iter().map(|r| r.line).collect::<Vec<_>>(), vec![2, 4, 5, 7], "{text:?}");
+        }
     }
 
     #[test]

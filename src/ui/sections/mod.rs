@@ -3,8 +3,8 @@
 mod account_plans;
 mod accounts;
 pub mod campaigns;
-mod coming_later;
 mod dashboard;
+mod data_quality;
 pub mod goals;
 pub mod icp;
 mod overview;
@@ -29,6 +29,6 @@ pub fn SectionView() -> impl IntoView {
         Section::Campaigns => campaigns::Campaigns().into_any(),
         Section::Dashboard => dashboard::Dashboard().into_any(),
         Section::Transfer => transfer::Transfer().into_any(),
-        Section::DataQuality => coming_later::ComingLater().into_any(),
+        Section::DataQuality => data_quality::DataQuality().into_any(),
     }
 }

@@ -48,12 +48,3 @@ test('the language follows the browser and the choice is remembered', async ({ b
   await expect(page.getByRole('link', { name: 'Overview' })).toBeVisible();
   await context.close();
 });
-
-test('the section that a later release fills says so plainly', async ({ page }) => {
-  await openApp(page);
-  await loadDemo(page);
-  await goTo(page, 'Data quality');
-  await expect(page.getByText('Arrives in a later release')).toBeVisible();
-  await expect(page.locator('.lead')).toContainText('Import CSV');
-  await shot(page, 'coming-later-data-quality');
-});

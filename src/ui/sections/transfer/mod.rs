@@ -9,6 +9,7 @@ mod storage;
 pub use import::ImportFlow;
 
 use crate::ui::i18n::{t, use_i18n};
+use crate::ui::routing::Section;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -26,6 +27,11 @@ pub fn Transfer() -> impl IntoView {
                     <button type="button" class="button button-primary" on:click=move |_| state.export_current()>{t!(i18n, transfer.export_button)}</button>
                 </article>
                 <csv_export::CsvExport/>
+                <article class="card">
+                    <h2>{t!(i18n, transfer.csv_import_title)}</h2>
+                    <p>{t!(i18n, transfer.csv_import_desc)}</p>
+                    <a class="button" href=Section::DataQuality.href_to("import") data-testid="csv-import-link">{t!(i18n, transfer.csv_import_link)}</a>
+                </article>
                 <article class="card card-wide">
                     <h2>{t!(i18n, transfer.import_title)}</h2>
                     <p>{t!(i18n, transfer.import_desc)}</p>

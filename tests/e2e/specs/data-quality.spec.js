@@ -1,0 +1,222 @@
+// Data quality: CSV import (Shift_JIS, broken rows, mapping), duplicates and their
+// merge with undo, missing values, cleansing, and the purchase prediction on the
+// demo plan.
+import path from 'node:path';
+import { test, expect, openApp, reload, loadDemo, goTo, shot, expectAccessible } from '../support/app.js';
+
+const fixture = (name) => path.resolve(import.meta.dirname, '../fixtures', name);
+const tabs = (page) => page.getByRole('navigation', { name: 'Data quality views' });
+
+async function openTab(page, name) {
+  await goTo(page, 'Data quality');
+  await tabs(page).getByRole('link', { name }).click();
+}
+
+async function pickCsv(page, file) {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose a CSV file…' }).click()]);
+  await chooser.setFiles(file);
+}
+
+/** The accounts table shows only visible rows: search to bring one up. */
+async function findAccount(page, name) {
+  await goTo(page, 'Accounts');
+  await page.getByLabel('Search', { exact: true }).fill(name);
+  return page.getByRole('row').filter({ hasText: name });
+}
+
+test('a Shift_JIS company list: guessed columns, preview, broken rows named, import, reload', async ({ page }) => {
+  await openApp(page);
+  await loadDemo(page);
+  await openTab(page, 'Import CSV');
+  await expect(page).toHaveURL(/#\/data-quality\/import/);
+  await pickCsv(page, fixture('companies-sjis.csv'));
+
+  await expect(page.getByTestId('csv-facts')).toHaveText('companies-sjis.csv: 4 rows, 6 columns, Shift_JIS, separated by commas.');
+  await expect(page.getByTestId('csv-kind')).toHaveValue('Accounts');
+  // Every Japanese heading is recognised.
+  const mapped = async (i) => (await page.getByTestId(`csv-map-${i}`).locator('option:checked').textContent()).trim();
+  expect(await Promise.all([0, 1, 2, 3, 4, 5].map(mapped))).toEqual(['Name', 'Industry', 'Employees', 'Annual revenue', 'Region / prefecture', 'Domain']);
+  await expect(page.getByTestId('csv-mapping')).toContainText('北斗電子工業株式会社');
+  await expect(page.getByTestId('csv-sample')).toContainText('㈱東海ロボティクス');
+
+  await expect(page.getByTestId('csv-new')).toHaveText('1');
+  await expect(page.getByTestId('csv-updated')).toHaveText('1');
+  await expect(page.getByTestId('csv-bad')).toHaveText('2');
+  const problems = page.getByTestId('csv-problems');
+  await expect(problems.getByRole('row').nth(1)).toContainText('4従業員数多数not a whole number');
+  await expect(problems.getByRole('row').nth(2)).toContainText('5会社名Name is empty');
+  await expect(page.getByTestId('csv-sample').locator('td.cell-bad')).toHaveText(['多数', '']);
+  await shot(page, 'data-quality-csv-preview');
+  await expectAccessible(page);
+
+  await page.getByRole('button', { name: 'Import 2 records' }).click();
+  await expect(page.getByTestId('csv-done')).toContainText('Imported 2 records from “companies-sjis.csv”.');
+  await expect(page.getByTestId('csv-skipped')).toHaveText('Skipped lines: 4, 5.');
+
+  // The new company is there with its values; the matched one was updated, not doubled.
+  const tokai = await findAccount(page, '東海ロボティクス');
+  await expect(tokai).toHaveCount(1);
+  await expect(tokai).toContainText('¥12B');
+  const hokuto = await findAccount(page, '北斗電子');
+  await expect(hokuto).toHaveCount(1);
+
+  await reload(page);
+  await expect(await findAccount(page, '東海ロボティクス')).toHaveCount(1);
+  await expect(await findAccount(page, 'みちのく')).toHaveCount(0);
+});
+
+test('contacts from a CRM export: a wrong mapping is fixed, unknown companies are listed, undo reverses the import', async ({ page }, testInfo) => {
+  await openApp(page);
+  await loadDemo(page);
+  const csv = [
+    'First Name,Last Name,Email,Company Name,Job Title,Phone Number',
+    '花子,佐藤,hanako.sato@hokuto-denshi.example,,部長,03-0000-0000',
+    'John,Smith,john@elsewhere.example,三河オートパーツ株式会社,Plant manager,',
+    'Jane,Doe,jane@nowhere.example,Nobody Ltd,CEO,',
+  ].join('\n');
+  const file = testInfo.outputPath('hubspot-contacts.csv');
+  (await import('node:fs')).writeFileSync(file, csv);
+  await openTab(page, 'Import CSV');
+  await pickCsv(page, file);
+  await expect(page.getByTestId('csv-facts')).toContainText('3 rows, 6 columns, UTF-8');
+  await expect(page.getByTestId('csv-kind')).toHaveValue('Contacts');
+  await expect(page.getByTestId('csv-new')).toHaveText('2');
+  await expect(page.getByTestId('csv-problems')).toContainText('Nobody Ltd');
+  await expect(page.getByTestId('csv-problems')).toContainText('no account has this name or domain');
+
+  // Without the email and company columns, nothing says which account a person is at.
+  await page.getByTestId('csv-map-2').selectOption({ label: "Don't import" });
+  await page.getByTestId('csv-map-3').selectOption({ label: "Don't import" });
+  await expect(page.getByTestId('csv-missing')).toHaveText('Choose a column for: the account (company, company domain or email).');
+  await expect(page.getByTestId('csv-confirm')).toBeDisabled();
+  await page.getByTestId('csv-map-3').selectOption({ label: 'Company' });
+  await page.getByTestId('csv-map-2').selectOption({ label: 'Email' });
+  await expect(page.getByTestId('csv-new')).toHaveText('2');
+
+  await page.getByRole('button', { name: 'Import 2 records' }).click();
+  await expect(page.getByTestId('csv-skipped')).toHaveText('Skipped lines: 4.');
+  await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('button', { name: /^Redo/ })).toBeEnabled();
+
+  // A file that is not a table at all says so and changes nothing.
+  const empty = testInfo.outputPath('empty.csv');
+  (await import('node:fs')).writeFileSync(empty, '\n\n');
+  await pickCsv(page, empty);
+  await expect(page.getByTestId('csv-failed')).toContainText('“empty.csv” is empty: no heading row was found. The plan is unchanged.');
+});
+
+test('the demo plan\'s duplicate is found, merged, and the merge undone', async ({ page }) => {
+  await openApp(page);
+  await loadDemo(page);
+  await goTo(page, 'Accounts');
+  const total = Number((await page.getByTestId('accounts-count').textContent()).match(/(\d+) accounts/)[1]);
+
+  await openTab(page, 'Duplicates');
+  const pair = page.getByTestId('dup-pair');
+  await expect(pair).toHaveCount(1);
+  await expect(pair).toContainText('Same domain');
+  await expect(pair).toContainText('株式会社ミナト精機');
+  await expect(pair).toContainText('(株)ミナト精機');
+  await shot(page, 'data-quality-duplicates');
+  await expectAccessible(page);
+
+  await pair.getByRole('button', { name: 'Keep this one: 株式会社ミナト精機 (merge (株)ミナト精機 into it)' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Merged “(株)ミナト精機” into “株式会社ミナト精機”.' })).toBeVisible();
+  await expect(page.getByTestId('dup-none')).toHaveText('No likely duplicates.');
+  await goTo(page, 'Accounts');
+  await expect(page.getByTestId('accounts-count')).toHaveText(`${total - 1} accounts`);
+
+  await page.getByRole('button', { name: /^Undo/ }).first().click();
+  await expect(page.getByTestId('accounts-count')).toHaveText(`${total} accounts`);
+  await openTab(page, 'Duplicates');
+  await expect(page.getByTestId('dup-pair')).toHaveCount(1);
+  // "Not duplicates" hides the pair for this visit.
+  await page.getByTestId('dup-dismiss').click();
+  await expect(page.getByTestId('dup-none')).toBeVisible();
+});
+
+test('missing values say what they do to scoring, and a cleansing action is previewed, applied and undone', async ({ page }) => {
+  await openApp(page);
+  await loadDemo(page);
+  await openTab(page, 'Missing values');
+  await expect(page.getByTestId('scoring-gaps').locator('li').first()).toContainText(/accounts/);
+  await expect(page.getByTestId('missing-fields')).toContainText('Annual revenue');
+  await expect(page.getByTestId('missing-accounts').locator('tbody tr').first()).toBeVisible();
+  await shot(page, 'data-quality-missing');
+  await expectAccessible(page);
+
+  await tabs(page).getByRole('link', { name: 'Cleansing' }).click();
+  const count = page.getByTestId('cleanse-count');
+  // The demo's data is tidy apart from the duplicate's web address.
+  await expect(count).toHaveText('Nothing to change.');
+  await page.getByTestId('cleanse-action').selectOption({ label: 'Fill empty countries from Japanese prefectures' });
+  await expect(count).toHaveText('Nothing to change.');
+  await page.getByTestId('cleanse-action').selectOption({ label: 'Normalise full-width characters and domains' });
+  await expect(count).toHaveText('1 change (accounts affected: 1)');
+  const change = page.getByTestId('cleanse-preview').locator('tbody tr');
+  await expect(change).toHaveCount(1);
+  await expect(change).toContainText('(株)ミナト精機Domainwww.minato-seiki.exampleminato-seiki.example');
+  await shot(page, 'data-quality-cleansing');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Apply 1 change' }).click();
+  await expect(count).toHaveText('Nothing to change.');
+  await page.getByRole('button', { name: /^Undo/ }).first().click();
+  await expect(count).toHaveText('1 change (accounts affected: 1)');
+});
+
+test('purchase prediction on the demo plan, honest about its evidence, used as a prioritisation factor', async ({ page }) => {
+  await openApp(page);
+  await loadDemo(page);
+  await openTab(page, 'Prediction');
+  await expect(page.getByTestId('pred-labelled')).toHaveText(/Decided accounts: \d+ bought, \d+ did not buy\. Open accounts: \d+\./);
+  await expect(page.getByTestId('pred-auc')).toHaveText(/Cross-validated AUC: \d\.\d\d \(\d folds\)/);
+  await expect(page.getByText('Based on few decided accounts: a first indication, not a forecast.')).toBeVisible();
+  const probabilities = page.getByTestId('pred-open').getByTestId('pred-probability');
+  expect(await probabilities.count()).toBeGreaterThan(5);
+  const values = (await probabilities.allTextContents()).map((t) => Number(t.replace('%', '')));
+  expect(values.every((v) => v >= 0 && v <= 100)).toBe(true);
+  expect(values).toEqual([...values].sort((a, b) => b - a));
+  await expect(page.getByTestId('pred-open').locator('.drivers li').first()).toHaveText(/^[↑↓] /);
+  await expect(page.getByTestId('pred-weights').locator('tbody tr').first()).toBeVisible();
+  await shot(page, 'data-quality-prediction');
+  await expectAccessible(page);
+
+  await page.getByTestId('pred-add-factor').click();
+  await expect(page.getByTestId('pred-factor-exists')).toBeVisible();
+  await goTo(page, 'Prioritisation');
+  await expect(page.getByText('Predicted purchase probability').first()).toBeVisible();
+  await reload(page);
+  await openTab(page, 'Prediction');
+  await expect(page.getByTestId('pred-factor-exists')).toBeVisible();
+});
+
+test('too little labelled data says so instead of predicting', async ({ page }) => {
+  await openApp(page);
+  await page.getByLabel('Plan name').fill('Empty');
+  await page.getByRole('button', { name: 'Start empty plan' }).click();
+  await openTab(page, 'Prediction');
+  await expect(page.getByTestId('pred-too-little')).toHaveText(
+    'Too little data to predict anything: at least 3 accounts that bought and 3 that did not are needed. Record won and lost deals to get there.',
+  );
+  await expect(page.getByTestId('pred-open')).toHaveCount(0);
+});
+
+test('in Japanese, every data-quality view reads and stays accessible', async ({ page }) => {
+  await openApp(page);
+  await loadDemo(page);
+  await page.getByLabel('Language').first().selectOption('ja');
+  await page.getByRole('navigation', { name: 'セクション' }).getByRole('link', { name: 'データ品質' }).click();
+  const nav = page.getByRole('navigation', { name: 'データ品質の表示' });
+  for (const [name, text] of [
+    ['CSV インポート', 'CSV ファイルを選択…'],
+    ['重複', 'ドメインが同じ'],
+    ['欠損値', 'スコアへの影響'],
+    ['クレンジング', 'アクション'],
+    ['購買予測', '交差検証 AUC'],
+  ]) {
+    await nav.getByRole('link', { name }).click();
+    await expect(page.locator('.dq-panel')).toContainText(text);
+    await expectAccessible(page);
+  }
+  await shot(page, 'data-quality-prediction-ja');
+});
