@@ -144,11 +144,13 @@ fn the_probability_feeds_its_prioritisation_factor_unless_typed() {
     let mut typed = p.accounts[61].clone();
     typed.factors.insert(FactorId("fac_prob".into()), 12.0);
     p.accounts.set(61, typed);
-    let (basis, prediction) = basis_with_prediction(&p, today());
-    let prediction = prediction.expect("predicted");
+    let (basis, probabilities) = basis_with_prediction(&p, today());
+    let probabilities = probabilities.expect("predicted");
+    let full = predict(&p, &Basis::new(&p), today());
+    assert_eq!(probabilities, full.probabilities, "the same final model as the validated prediction");
     let v = basis.values(60)[f];
     assert_eq!(v.source, crate::prioritisation::ValueSource::Derived);
-    let expected = prediction.probabilities[60].unwrap() * 100.0;
+    let expected = probabilities[60].unwrap() * 100.0;
     assert!((v.value.unwrap() - expected).abs() < 1e-3, "{v:?} vs {expected}");
     let typed = basis.values(61)[f];
     assert_eq!((typed.source, typed.value), (crate::prioritisation::ValueSource::Manual, Some(12.0)));

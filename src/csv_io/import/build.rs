@@ -221,7 +221,9 @@ struct Builder<'p> {
     deal_by_name: HashMap<(String, String), usize>,
     touched_deals: Touched,
     activities: Vec<Activity>,
-    seen_activities: HashSet<(String, Option<String>, ActivityKind, i64)>,
+    /// Activities present, by (account slot, contact position or `usize::MAX`,
+    /// kind, minute): integers, so 200,000 of them hash quickly.
+    seen_activities: HashSet<(usize, usize, ActivityKind, i64)>,
     already: usize,
     bad_rows: Vec<u64>,
     problems: Vec<RowProblem>,
@@ -293,7 +295,17 @@ impl<'p> Builder<'p> {
                     b.contact_by_name.insert((c.account.0.clone(), normalise(&c.name)), i);
                 }
                 if options.kind == RecordKind::Activities {
-                    b.seen_activities = plan.activities.iter().map(|a| (a.account.0.clone(), a.contact.as_ref().map(|c| c.0.clone()), a.kind, minute(a.at))).collect();
+                    let contact_pos: HashMap<&str, usize> = plan.contacts.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
+                    let seen = plan
+                        .activities
+                        .iter()
+                        .filter_map(|a| {
+                            let slot = *b.account_index.by_id.get(a.account.as_str())?;
+                            let contact = a.contact.as_ref().and_then(|c| contact_pos.get(c.as_str()).copied()).unwrap_or(usize::MAX);
+                            Some((slot, contact, a.kind, minute(a.at)))
+                        })
+                        .collect();
+                    b.seen_activities = seen;
                 }
             }
             RecordKind::Deals => {
@@ -519,16 +531,15 @@ impl<'p> Builder<'p> {
             return;
         }
         let account = self.accounts[slot].id.clone();
-        let contact = contact.map(|c| &self.contacts[c]).filter(|c| c.account == account).map(|c| c.id.clone());
-        let key = (account.0.clone(), contact.as_ref().map(|c| c.0.clone()), kind, minute(at));
-        if !self.seen_activities.insert(key) {
+        let contact = contact.filter(|&c| self.contacts[c].account == account);
+        if !self.seen_activities.insert((slot, contact.unwrap_or(usize::MAX), kind, minute(at))) {
             self.already += 1;
             return;
         }
         self.activities.push(Activity {
             id: ActivityId::generate(ids),
             account,
-            contact,
+            contact: contact.map(|c| self.contacts[c].id.clone()),
             kind,
             at,
             campaign: None,
