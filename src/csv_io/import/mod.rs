@@ -26,8 +26,15 @@ pub struct ReadFile {
     pub mapping: Vec<Option<Field>>,
 }
 
+/// The largest CSV read: about 300,000 rows of a wide CRM export, several times a
+/// year of activity for 10,000 accounts. Larger exports are better split.
+pub const MAX_CSV_BYTES: u64 = 64 * 1024 * 1024;
+
 /// Decodes and parses `bytes`, and guesses what the columns hold.
 pub fn read(bytes: &[u8], encoding: EncodingChoice) -> Result<ReadFile, TableProblem> {
+    if bytes.len() as u64 > MAX_CSV_BYTES {
+        return Err(TableProblem::TooLarge { bytes: bytes.len() as u64, limit: MAX_CSV_BYTES });
+    }
     let decoded = decode(bytes, encoding);
     let table = parse(&decoded.text, detect_delimiter(&decoded.text))?;
     let kind = guess_kind(&table.headers);

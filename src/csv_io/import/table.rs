@@ -28,6 +28,8 @@ pub enum TableProblem {
     Empty,
     /// The parser stopped at this line.
     Unreadable { line: u64 },
+    /// Larger than `MAX_CSV_BYTES`: reading it would hold the tab for many seconds.
+    TooLarge { bytes: u64, limit: u64 },
 }
 
 fn reader(text: &str, delimiter: u8, headers: bool) -> csv::Reader<&[u8]> {

@@ -139,6 +139,8 @@ fn activities_by_contact_email_and_reimport_skips_what_is_there() {
 #[test]
 fn unreadable_and_empty_files_say_so() {
     assert_eq!(read(b"", EncodingChoice::Detect), Err(TableProblem::Empty));
+    let huge = vec![b'a'; MAX_CSV_BYTES as usize + 1];
+    assert_eq!(read(&huge, EncodingChoice::Detect), Err(TableProblem::TooLarge { bytes: MAX_CSV_BYTES + 1, limit: MAX_CSV_BYTES }));
     // Arbitrary bytes never panic: they decode (as Shift_JIS) and parse.
     let noise: Vec<u8> = (0..2000u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
     let _ = read(&noise, EncodingChoice::Detect);

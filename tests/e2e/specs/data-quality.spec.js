@@ -103,6 +103,13 @@ test('contacts from a CRM export: a wrong mapping is fixed, unknown companies ar
   (await import('node:fs')).writeFileSync(empty, '\n\n');
   await pickCsv(page, empty);
   await expect(page.getByTestId('csv-failed')).toContainText('“empty.csv” is empty: no heading row was found. The plan is unchanged.');
+
+  // Too large to read in the tab: refused at once with what to do, nothing frozen.
+  const huge = testInfo.outputPath('huge.csv');
+  (await import('node:fs')).writeFileSync(huge, Buffer.alloc(65 * 1024 * 1024, 'Company,Industry\n'));
+  await pickCsv(page, huge);
+  await expect(page.getByTestId('csv-failed')).toContainText('“huge.csv” is 65 MB; CSV files up to 64 MB can be imported.');
+  await expect(page.getByRole('button', { name: 'Choose a CSV file…' })).toBeEnabled();
 });
 
 test('the demo plan\'s duplicate is found, merged, and the merge undone', async ({ page }) => {

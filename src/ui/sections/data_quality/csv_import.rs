@@ -52,6 +52,10 @@ fn delimiter_name(l: Locale, d: u8) -> String {
     .to_string()
 }
 
+fn megabytes(bytes: u64, l: Locale) -> String {
+    format!("{} MB", format::number(bytes as f64 / (1024.0 * 1024.0), l, 1))
+}
+
 fn field_slug(f: Field) -> String {
     format!("{f:?}")
 }
@@ -130,6 +134,7 @@ fn Loaded(name: String, bytes: Arc<Vec<u8>>, encoding: RwSignal<EncodingChoice>,
                 let text = match problem {
                     TableProblem::Empty => td_string!(l, dq.empty_file, name = name_failed.clone()).to_string(),
                     TableProblem::Unreadable { line } => td_string!(l, dq.unreadable, name = name_failed.clone(), line = *line).to_string(),
+                    TableProblem::TooLarge { bytes, limit } => td_string!(l, dq.too_large, name = name_failed.clone(), size = megabytes(*bytes, l), limit = megabytes(*limit, l)).to_string(),
                 };
                 view! {
                     <div class="result result-bad" role="alert" data-testid="csv-failed"><p>{text}</p></div>
