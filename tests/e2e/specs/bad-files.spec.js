@@ -70,3 +70,28 @@ test('malformed files explain what is wrong and where, and leave the plan untouc
   await expect(page.getByTestId('plan-counts')).toContainText('41');
   expect((await storageKeys(page)).length).toBe(3);
 });
+
+test('extreme files: deep nesting, NaN, huge numbers, far dates, duplicate ids are explained; RTL and emoji come through', async ({ page }) => {
+  const corpus = (name) => new URL(`../../fuzz_corpus/plan/${name}`, import.meta.url).pathname;
+  await openApp(page);
+  await loadDemo(page);
+  await goTo(page, 'Import/Export & Settings');
+  const cases = [
+    ['deeply-nested.json', /Line 1, column 128[\s\S]*nested too deeply/],
+    ['nan-and-infinity.json', /Line 1, column 284/],
+    ['huge-number.json', /Line 1, column 307/],
+    ['far-dates.json', /plan\.createdAt[\s\S]*1900[\s\S]*2200/],
+    ['duplicate-ids.json', /plan\.accounts\[1\]\.id[\s\S]*acc_minato/],
+  ];
+  for (const [name, text] of cases) {
+    const box = await importProblems(page, corpus(name));
+    await expect(box).toContainText(text);
+    await box.getByRole('button', { name: 'Cancel' }).click();
+  }
+  await shot(page, 'import-extreme-file');
+  // Right-to-left text, a right-to-left override and emoji are kept and shown as written.
+  await pickFile(page, 'Choose plan file…', corpus('rtl-and-emoji.json'));
+  await page.getByTestId('import-ready').getByRole('button', { name: 'Open as a new plan' }).click();
+  await expect(page.getByTestId('current-plan-name')).toHaveText('خطة التسويق \u202e RTL 🚀👩‍💻 計画');
+  await shot(page, 'rtl-plan-name');
+});
