@@ -55,7 +55,7 @@ test('an account plan is written from scratch and kept across reloads', async ({
   // The user's own channel: a taken name is refused, a new one joins the list.
   await plan(page).getByLabel('Your own channel').fill('展示会');
   await plan(page).getByRole('button', { name: 'Add channel' }).click();
-  await expect(plan(page).getByRole('alert')).toHaveText('There is already a channel named “展示会”.');
+  await expect(plan(page).getByRole('alert')).toHaveText('There is already a channel named “\u2068展示会\u2069”.');
   await plan(page).getByLabel('Your own channel').fill('技術ブログ連載');
   await plan(page).getByRole('button', { name: 'Add channel' }).click();
   await plan(page).getByTestId('channel-mix').getByLabel('技術ブログ連載').check();

@@ -131,7 +131,7 @@ test('add an account, see its fit, delete it and undo', async ({ page }) => {
 
   await added.getByRole('button', { name: 'Delete テスト工業株式会社' }).click();
   await expect(page.getByText('No account matches these filters.')).toBeVisible();
-  await expect(page.getByText('Account “テスト工業株式会社” deleted.')).toBeVisible();
+  await expect(page.getByText('Account “\u2068テスト工業株式会社\u2069” deleted.')).toBeVisible();
   await page.getByRole('button', { name: 'Undo' }).first().click();
   await expect(row(page, 'テスト工業株式会社')).toBeVisible();
   await page.getByRole('button', { name: 'Clear filters' }).click();

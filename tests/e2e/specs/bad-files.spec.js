@@ -40,7 +40,7 @@ test('malformed files explain what is wrong and where, and leave the plan untouc
   await expect(box).toContainText('plan.accounts[12].employees (株式会社ひかり物産)');
   await expect(box).toContainText('expected a whole number, got "many"');
   await expect(box).toContainText('plan.activities[0].account');
-  await expect(box).toContainText('refers to account “acc_not_here”, which is not in the file');
+  await expect(box).toContainText('refers to account “\u2068acc_not_here\u2069”, which is not in the file');
   await expect(box).toContainText('14 is out of range (0–10)');
   await shot(page, 'import-value-errors');
   // What can be kept can still come in, on request.
@@ -93,5 +93,8 @@ test('extreme files: deep nesting, NaN, huge numbers, far dates, duplicate ids a
   await pickFile(page, 'Choose plan file…', corpus('rtl-and-emoji.json'));
   await page.getByTestId('import-ready').getByRole('button', { name: 'Open as a new plan' }).click();
   await expect(page.getByTestId('current-plan-name')).toHaveText('خطة التسويق \u202e RTL 🚀👩‍💻 計画');
+  // Put into a sentence, the name is isolated (U+2068 … U+2069), so its
+  // right-to-left override cannot reverse the rest of the sentence.
+  await expect(page.getByRole('status').filter({ hasText: 'as a new plan' })).toContainText('“\u2068خطة التسويق \u202e RTL 🚀👩‍💻 計画\u2069”');
   await shot(page, 'rtl-plan-name');
 });

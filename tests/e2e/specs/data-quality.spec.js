@@ -50,7 +50,7 @@ test('a Shift_JIS company list: guessed columns, preview, broken rows named, imp
   await expectAccessible(page);
 
   await page.getByRole('button', { name: 'Import 2 records' }).click();
-  await expect(page.getByTestId('csv-done')).toContainText('Imported 2 records from “companies-sjis.csv”.');
+  await expect(page.getByTestId('csv-done')).toContainText('Imported 2 records from “\u2068companies-sjis.csv\u2069”.');
   await expect(page.getByTestId('csv-skipped')).toHaveText('Skipped lines: 4, 5.');
 
   // The new company is there with its values; the matched one was updated, not doubled.
@@ -102,13 +102,13 @@ test('contacts from a CRM export: a wrong mapping is fixed, unknown companies ar
   const empty = testInfo.outputPath('empty.csv');
   (await import('node:fs')).writeFileSync(empty, '\n\n');
   await pickCsv(page, empty);
-  await expect(page.getByTestId('csv-failed')).toContainText('“empty.csv” is empty: no heading row was found. The plan is unchanged.');
+  await expect(page.getByTestId('csv-failed')).toContainText('“\u2068empty.csv\u2069” is empty: no heading row was found. The plan is unchanged.');
 
   // Too large to read in the tab: refused at once with what to do, nothing frozen.
   const huge = testInfo.outputPath('huge.csv');
   (await import('node:fs')).writeFileSync(huge, Buffer.alloc(65 * 1024 * 1024, 'Company,Industry\n'));
   await pickCsv(page, huge);
-  await expect(page.getByTestId('csv-failed')).toContainText('“huge.csv” is 65 MB; CSV files up to 64 MB can be imported.');
+  await expect(page.getByTestId('csv-failed')).toContainText('“\u2068huge.csv\u2069” is 65 MB; CSV files up to 64 MB can be imported.');
   await expect(page.getByRole('button', { name: 'Choose a CSV file…' })).toBeEnabled();
 });
 
@@ -128,7 +128,7 @@ test('the demo plan\'s duplicate is found, merged, and the merge undone', async 
   await expectAccessible(page);
 
   await pair.getByRole('button', { name: 'Keep this one: 株式会社ミナト精機 (merge (株)ミナト精機 into it)' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Merged “(株)ミナト精機” into “株式会社ミナト精機”.' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Merged “\u2068(株)ミナト精機\u2069” into “\u2068株式会社ミナト精機\u2069”.' })).toBeVisible();
   await expect(page.getByTestId('dup-none')).toHaveText('No likely duplicates.');
   await goTo(page, 'Accounts');
   await expect(page.getByTestId('accounts-count')).toHaveText(`${total - 1} accounts`);

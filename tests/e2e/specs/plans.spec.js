@@ -32,7 +32,7 @@ test('several plans: create, switch, rename, duplicate, delete with undo, restor
   await page.getByRole('button', { name: /^Plans/ }).click();
   await rows.filter({ hasText: 'Second plan' }).getByRole('button', { name: 'Delete' }).click();
   const confirm = page.getByRole('dialog', { name: 'Delete this plan?' });
-  await expect(confirm).toContainText('“Second plan” will be removed');
+  await expect(confirm).toContainText('“\u2068Second plan\u2069” will be removed');
   await confirm.getByRole('button', { name: 'Cancel' }).click();
   await expect(rows).toHaveCount(3);
   await rows.filter({ hasText: 'Second plan' }).getByRole('button', { name: 'Delete' }).click();
@@ -41,7 +41,7 @@ test('several plans: create, switch, rename, duplicate, delete with undo, restor
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   const toast = page.locator('.toast');
-  await expect(toast).toContainText('“Second plan” deleted.');
+  await expect(toast).toContainText('“\u2068Second plan\u2069” deleted.');
   await toast.getByRole('button', { name: 'Undo' }).click();
   await expect(current).toHaveText('Second plan');
 

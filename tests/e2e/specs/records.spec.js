@@ -25,7 +25,7 @@ test('log a meeting and a won deal, and the dashboard counts them', async ({ pag
   const dialog = page.getByRole('dialog', { name: 'Log an activity' });
   await dialog.getByLabel('Account').fill('存在しない会社');
   await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(dialog.getByRole('alert')).toHaveText('No account is called “存在しない会社”. Pick one from the list.');
+  await expect(dialog.getByRole('alert')).toHaveText('No account is called “\u2068存在しない会社\u2069”. Pick one from the list.');
   await dialog.getByLabel('Account').fill('株式会社ミナト精機');
   await dialog.getByLabel('Kind').selectOption({ label: 'Meeting' });
   await dialog.getByLabel('Notes').fill('Kick-off with the IT director');

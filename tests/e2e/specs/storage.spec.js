@@ -22,7 +22,7 @@ test('unreadable plan data at start-up: the app starts, keeps the text and offer
   const { damaged } = await damage(page, 'abm-planner:plan:', 'truncate');
   await reload(page);
   const banner = page.getByRole('alert');
-  await expect(banner).toContainText('“FY2026 ABM計画（デモ）” could not be opened');
+  await expect(banner).toContainText('“\u2068FY2026 ABM計画（デモ）\u2069” could not be opened');
   await expect(page.getByRole('heading', { name: 'Welcome to ABM Planner' })).toBeVisible();
   await shot(page, 'storage-unreadable-plan');
   const { file } = await download(page, 'Download the data', testInfo);
