@@ -15,12 +15,9 @@ pub fn signed_bars(labels: &[String], values: &[f64], axis: &dyn Fn(f64) -> Stri
     let hi = values.iter().copied().fold(0.0, f64::max);
     let pad = ((hi - lo) * 0.1).max(10.0);
     let (lo, hi) = (if lo < 0.0 { lo - pad } else { 0.0 }, hi + pad);
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
-        root.fill(&WHITE).ok()?;
+    super::svg(SIZE, |root| {
         let n = values.len() as u32;
-        let mut chart = ChartBuilder::on(&root)
+        let mut chart = ChartBuilder::on(root)
             .margin(12)
             .x_label_area_size(32)
             .y_label_area_size(56)
@@ -45,7 +42,6 @@ pub fn signed_bars(labels: &[String], values: &[f64], axis: &dyn Fn(f64) -> Stri
             }))
             .ok()?;
         chart.draw_series(std::iter::once(PathElement::new(vec![(SegmentValue::Exact(0), 0.0), (SegmentValue::Exact(n), 0.0)], colours::TEXT))).ok()?;
-        root.present().ok()?;
-    }
-    Some(svg)
+        Some(())
+    })
 }

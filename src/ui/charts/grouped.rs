@@ -19,11 +19,8 @@ pub fn grouped_bars(categories: &[String], series: &[String], values: &[Vec<f64>
     if top <= 0.0 {
         return None;
     }
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
-        root.fill(&WHITE).ok()?;
-        let mut chart = ChartBuilder::on(&root)
+    super::svg(SIZE, |root| {
+        let mut chart = ChartBuilder::on(root)
             .margin(12)
             .x_label_area_size(32)
             .y_label_area_size(48)
@@ -65,7 +62,6 @@ pub fn grouped_bars(categories: &[String], series: &[String], values: &[Vec<f64>
             root.draw(&Rectangle::new([(x, 10), (x + 10, 20)], colour.filled())).ok()?;
             root.draw(&Text::new(series[s].clone(), (x + 14, 9), font.clone())).ok()?;
         }
-        root.present().ok()?;
-    }
-    Some(svg)
+        Some(())
+    })
 }

@@ -24,6 +24,8 @@ pub use weekly_line::weekly_line;
 use crate::browser::files;
 use crate::ui::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, SVGBackend};
 
 /// Width and height of every chart, in SVG units (it scales to its box).
 pub const SIZE: (u32, u32) = (720, 280);
@@ -36,6 +38,20 @@ pub mod colours {
     pub const DANGER: RGBColor = RGBColor(0xb3, 0x26, 0x1e);
     pub const GRID: RGBColor = RGBColor(0xd8, 0xdc, 0xe4);
     pub const TEXT: RGBColor = RGBColor(0x56, 0x60, 0x74);
+}
+
+/// Draws on a white SVG canvas of `size` and returns the SVG text: the frame every
+/// chart shares. `None` when `draw` or plotters fails.
+fn svg(size: (u32, u32), draw: impl for<'a> FnOnce(&DrawingArea<SVGBackend<'a>, Shift>) -> Option<()>) -> Option<String> {
+    use plotters::prelude::*;
+    let mut text = String::new();
+    {
+        let root = SVGBackend::with_string(&mut text, size).into_drawing_area();
+        root.fill(&WHITE).ok()?;
+        draw(&root)?;
+        root.present().ok()?;
+    }
+    Some(text)
 }
 
 /// The mesh every chart shares: no vertical grid, faint horizontal lines, muted

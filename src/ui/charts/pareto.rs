@@ -12,11 +12,8 @@ pub fn pareto(labels: &[String], shares: &[f64], cumulative: &[f64], axis: &dyn 
     if n == 0 || labels.len() != n || cumulative.len() != n || shares.iter().chain(cumulative).any(|v| !v.is_finite()) {
         return None;
     }
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
-        root.fill(&WHITE).ok()?;
-        let mut chart = ChartBuilder::on(&root)
+    super::svg(SIZE, |root| {
+        let mut chart = ChartBuilder::on(root)
             .margin(12)
             .x_label_area_size(32)
             .y_label_area_size(56)
@@ -46,7 +43,6 @@ pub fn pareto(labels: &[String], shares: &[f64], cumulative: &[f64], axis: &dyn 
         let points: Vec<(SegmentValue<u32>, f64)> = cumulative.iter().enumerate().map(|(i, v)| (SegmentValue::CenterOf(i as u32), *v)).collect();
         chart.draw_series(LineSeries::new(points.clone(), colours::ACCENT.stroke_width(2))).ok()?;
         chart.draw_series(points.into_iter().map(|p| Circle::new(p, 3, colours::ACCENT.filled()))).ok()?;
-        root.present().ok()?;
-    }
-    Some(svg)
+        Some(())
+    })
 }

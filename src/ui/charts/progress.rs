@@ -24,11 +24,8 @@ pub fn progress_bars(labels: &[String], percent: &[Option<f64>], axis: &dyn Fn(f
     let top = percent.iter().flatten().copied().filter(|v| v.is_finite()).fold(100.0, f64::max).min(400.0) * 1.08;
     let n = percent.len() as u32;
     let height = SIZE.1.max(48 + 34 * n);
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (SIZE.0, height)).into_drawing_area();
-        root.fill(&WHITE).ok()?;
-        let mut chart = ChartBuilder::on(&root)
+    super::svg((SIZE.0, height), |root| {
+        let mut chart = ChartBuilder::on(root)
             .margin(12)
             .x_label_area_size(32)
             .y_label_area_size(150)
@@ -57,7 +54,6 @@ pub fn progress_bars(labels: &[String], percent: &[Option<f64>], axis: &dyn Fn(f
         chart
             .draw_series(std::iter::once(PathElement::new(vec![(100.0, SegmentValue::Exact(0)), (100.0, SegmentValue::Exact(n))], colours::TEXT.stroke_width(2))))
             .ok()?;
-        root.present().ok()?;
-    }
-    Some(svg)
+        Some(())
+    })
 }

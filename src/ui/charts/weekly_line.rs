@@ -9,14 +9,11 @@ pub fn weekly_line(labels: &[String], values: &[u64]) -> Option<String> {
     if values.is_empty() || labels.len() != values.len() {
         return None;
     }
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
-        root.fill(&WHITE).ok()?;
+    super::svg(SIZE, |root| {
         let top = values.iter().copied().max().unwrap_or(0).max(4);
         let top = top + top / 10 + 1;
         let n = values.len();
-        let mut chart = ChartBuilder::on(&root)
+        let mut chart = ChartBuilder::on(root)
             .margin(12)
             .x_label_area_size(32)
             .y_label_area_size(48)
@@ -32,7 +29,6 @@ pub fn weekly_line(labels: &[String], values: &[u64]) -> Option<String> {
         let points = values.iter().enumerate().map(|(i, v)| (i, *v));
         chart.draw_series(LineSeries::new(points.clone(), colours::PRIMARY.stroke_width(2))).ok()?;
         chart.draw_series(points.map(|p| Circle::new(p, 3, colours::PRIMARY.filled()))).ok()?;
-        root.present().ok()?;
-    }
-    Some(svg)
+        Some(())
+    })
 }
