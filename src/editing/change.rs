@@ -150,16 +150,12 @@ pub(super) fn put_at<T: Clone>(list: &mut imbl::Vector<T>, at: Option<usize>, it
 
 /// Replaces the record with the same key, or appends.
 pub(super) fn put<T: Clone>(list: &mut imbl::Vector<T>, item: T, same: impl Fn(&T) -> bool) {
-    match list.iter().position(same) {
-        Some(i) => {
-            list.set(i, item);
-        }
-        None => list.push_back(item),
-    }
+    let at = list.iter().position(same);
+    put_at(list, at, item);
 }
 
 /// Applies `edit` to the records that `affected` picks, copying only those.
-pub(super) fn edit_where<T: Clone>(list: &mut imbl::Vector<T>, affected: impl Fn(&T) -> bool, edit: impl Fn(&mut T)) {
+pub(crate) fn edit_where<T: Clone>(list: &mut imbl::Vector<T>, affected: impl Fn(&T) -> bool, edit: impl Fn(&mut T)) {
     for i in 0..list.len() {
         if affected(&list[i]) {
             let mut x = list[i].clone();

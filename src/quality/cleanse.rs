@@ -9,7 +9,7 @@
 //!   common company domain among them; free mail such as gmail.com never counts).
 //! - Fill the country from the region when the region is a Japanese prefecture.
 
-use super::identity::domain_key;
+use super::identity::{domain_key, email_domain};
 use crate::domain::money::fold_full_width;
 use crate::domain::*;
 use std::collections::HashMap;
@@ -88,9 +88,8 @@ fn text_fields(a: &mut Account) -> [(TextField, &mut String); 5] {
 fn email_domains(plan: &Plan) -> HashMap<&str, String> {
     let mut counts: HashMap<&str, HashMap<String, usize>> = HashMap::new();
     for c in plan.contacts.iter() {
-        let Some((_, host)) = c.email.trim().rsplit_once('@') else { continue };
-        let d = domain_key(host);
-        if d.contains('.') && !FREE_MAIL.contains(&d.as_str()) {
+        let Some(d) = email_domain(&c.email) else { continue };
+        if !FREE_MAIL.contains(&d.as_str()) {
             *counts.entry(c.account.as_str()).or_default().entry(d).or_default() += 1;
         }
     }

@@ -63,6 +63,14 @@ pub fn domain_key(text: &str) -> String {
     }
 }
 
+/// The company domain of an email address, when it has one (`Taro@Example.CO.JP`
+/// → `example.co.jp`).
+pub fn email_domain(email: &str) -> Option<String> {
+    let (_, host) = email.trim().rsplit_once('@')?;
+    let d = domain_key(host);
+    d.contains('.').then_some(d)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,5 +109,8 @@ mod tests {
         assert_eq!(domain_key("ＥＸＡＭＰＬＥ.com"), "example.com");
         assert_eq!(domain_key("taro@example.com"), "example.com");
         assert_eq!(domain_key(""), "");
+        assert_eq!(email_domain("Taro.Yamada@Example.CO.JP"), Some("example.co.jp".into()));
+        assert_eq!(email_domain("no-at-sign"), None);
+        assert_eq!(email_domain("x@localhost"), None);
     }
 }

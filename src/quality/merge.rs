@@ -6,6 +6,7 @@
 //! One undoable change (`Change::MergeAccounts`).
 
 use crate::domain::*;
+use crate::editing::change::edit_where as edit;
 use crate::icp::normalise;
 
 fn fill(target: &mut String, from: &str) {
@@ -131,17 +132,6 @@ pub fn merge_accounts(p: &mut Plan, keep: &AccountId, absorb: &AccountId, now: T
         _ => {}
     }
     true
-}
-
-/// Applies `change` to the records `affected` picks, copying only those.
-fn edit<T: Clone>(list: &mut imbl::Vector<T>, affected: impl Fn(&T) -> bool, change: impl Fn(&mut T)) {
-    for i in 0..list.len() {
-        if affected(&list[i]) {
-            let mut x = list[i].clone();
-            change(&mut x);
-            list.set(i, x);
-        }
-    }
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ use super::table::Table;
 use super::values;
 use crate::domain::*;
 use crate::icp::normalise;
-use crate::quality::{company_key, domain_key};
+use crate::quality::{company_key, domain_key, email_domain};
 use std::collections::{HashMap, HashSet};
 
 /// The most problems kept for display; the bad-row count stays exact.
@@ -425,7 +425,7 @@ impl<'p> Builder<'p> {
             check.add(name_col, "", ProblemKind::Missing(Field::Name));
         }
         let email = cells.text(Field::Email);
-        let slot = self.linked_account(cells, check, values::email_domain(email));
+        let slot = self.linked_account(cells, check, email_domain(email));
         let (Some(slot), false) = (slot, name.is_empty()) else { return };
         if !check.problems.is_empty() {
             return;
@@ -524,7 +524,7 @@ impl<'p> Builder<'p> {
                 let account = &self.contacts[c].account;
                 self.account_index.by_id.get(account.as_str()).copied()
             }
-            _ => self.linked_account(cells, check, values::email_domain(email)),
+            _ => self.linked_account(cells, check, email_domain(email)),
         };
         let (Some(kind), Some(at), Some(slot)) = (kind, at, slot) else { return };
         if !check.problems.is_empty() {

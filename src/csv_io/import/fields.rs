@@ -69,7 +69,7 @@ pub enum Field {
     Count,
 }
 
-/// Headings that mean the field, folded (see `fold_heading`). Per kind, because
+/// Headings that mean the field, folded (see `fold_key`). Per kind, because
 /// "name" is a company in an accounts file and a person in a contacts file.
 fn synonyms(kind: RecordKind, field: Field) -> &'static [&'static str] {
     use Field::*;
@@ -110,16 +110,17 @@ fn synonyms(kind: RecordKind, field: Field) -> &'static [&'static str] {
     }
 }
 
-/// A heading folded for comparison: case and width folded, spaces, `_`, `-`,
-/// `.`, `/`, brackets and the like removed.
-pub fn fold_heading(h: &str) -> String {
+/// Text folded for comparison with known words (headings, stage and activity
+/// names): case and width folded, spaces, `_`, `-`, `.`, `/`, brackets and the
+/// like removed.
+pub fn fold_key(h: &str) -> String {
     normalise(h).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 /// The field each heading most likely means for `kind` (each field at most once,
 /// the first column that names it wins).
 pub fn guess_mapping(kind: RecordKind, headings: &[String]) -> Vec<Option<Field>> {
-    let folded: Vec<String> = headings.iter().map(|h| fold_heading(h)).collect();
+    let folded: Vec<String> = headings.iter().map(|h| fold_key(h)).collect();
     let mut mapping = vec![None; headings.len()];
     // Exact synonyms first, field by field in priority order, so "Company Domain
     // Name" goes to the domain and not to "company" when both are present.

@@ -3,8 +3,7 @@
 
 use crate::domain::money::fold_full_width;
 use crate::domain::*;
-use crate::icp::normalise;
-use crate::quality::domain_key;
+use super::fields::fold_key;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 
 /// A calendar day: `2026-04-01`, `2026/4/1`, `2026.4.1`, `2026年4月1日`,
@@ -95,21 +94,10 @@ pub fn list(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The domain of an email address, when it has one.
-pub fn email_domain(email: &str) -> Option<String> {
-    let (_, host) = email.trim().rsplit_once('@')?;
-    let d = domain_key(host);
-    (!d.is_empty() && d.contains('.')).then_some(d)
-}
-
-fn key(text: &str) -> String {
-    normalise(text).chars().filter(|c| c.is_alphanumeric()).collect()
-}
-
 /// A deal's stage and outcome from the stage names CRMs use (HubSpot's
 /// "appointmentscheduled", Salesforce's "Closed Won", Japanese "受注"…).
 pub fn stage(text: &str) -> Option<(DealStage, Outcome)> {
-    let k = key(text);
+    let k = fold_key(text);
     let has = |words: &[&str]| words.iter().any(|w| k.contains(w));
     Some(if has(&["won", "受注", "成約", "契約締結"]) {
         (DealStage::Closed, Outcome::Won)
@@ -128,7 +116,7 @@ pub fn stage(text: &str) -> Option<(DealStage, Outcome)> {
 
 /// A deal's kind: new business, cross-sell, upsell or renewal.
 pub fn deal_kind(text: &str) -> Option<DealKind> {
-    let k = key(text);
+    let k = fold_key(text);
     let has = |words: &[&str]| words.iter().any(|w| k.contains(w));
     Some(if has(&["cross", "クロス"]) {
         DealKind::CrossSell
@@ -147,8 +135,8 @@ pub fn deal_kind(text: &str) -> Option<DealKind> {
 /// Page", "メール開封", "セミナー参加"…) or this app's own (`emailOpened`).
 pub fn activity_kind(text: &str) -> Option<ActivityKind> {
     use ActivityKind as A;
-    let k = key(text);
-    if let Some(kind) = A::ALL.iter().find(|a| key(&format!("{a:?}")) == k) {
+    let k = fold_key(text);
+    if let Some(kind) = A::ALL.iter().find(|a| fold_key(&format!("{a:?}")) == k) {
         return Some(*kind);
     }
     let has = |words: &[&str]| words.iter().any(|w| k.contains(w));
@@ -235,8 +223,6 @@ mod tests {
         assert_eq!(whole("1,200名"), Some(1200));
         assert_eq!(whole("12.5"), None);
         assert_eq!(list("SAP; Salesforce、kintone | Slack"), vec!["SAP", "Salesforce", "kintone", "Slack"]);
-        assert_eq!(email_domain("Taro.Yamada@Example.CO.JP"), Some("example.co.jp".into()));
-        assert_eq!(email_domain("no-at-sign"), None);
     }
 
     #[test]
