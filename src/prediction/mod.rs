@@ -90,19 +90,40 @@ fn train(rows: &[&Vec<Option<f64>>], labels: &[bool], d: usize) -> (Scaler, Mode
     (scaler, model)
 }
 
+/// The decided accounts of a feature table: their rows and labels (true: bought).
+struct Decided<'t> {
+    rows: Vec<&'t Vec<Option<f64>>>,
+    y: Vec<bool>,
+    bought: usize,
+}
+
+impl<'t> Decided<'t> {
+    fn of(table: &'t features::Table) -> Decided<'t> {
+        let decided: Vec<usize> = (0..table.labels.len()).filter(|&i| table.labels[i] != Label::Open).collect();
+        let y: Vec<bool> = decided.iter().map(|&i| table.labels[i] == Label::Bought).collect();
+        let bought = y.iter().filter(|b| **b).count();
+        Decided { rows: decided.iter().map(|&i| &table.rows[i]).collect(), y, bought }
+    }
+
+    fn did_not_buy(&self) -> usize {
+        self.y.len() - self.bought
+    }
+
+    /// Enough of both kinds to learn anything (`MIN_PER_CLASS`).
+    fn enough(&self) -> bool {
+        self.bought >= MIN_PER_CLASS && self.did_not_buy() >= MIN_PER_CLASS
+    }
+}
+
 /// Trains on the decided accounts of `plan` and scores every account. `basis`
 /// is the plan's (fit and factor values); `today` bounds open accounts' activity.
 pub fn predict(plan: &Plan, basis: &Basis, today: Date) -> Prediction {
     let table = features::table(plan, basis, today);
     let d = table.features.len();
-    let decided: Vec<usize> = (0..table.labels.len()).filter(|&i| table.labels[i] != Label::Open).collect();
-    let y: Vec<bool> = decided.iter().map(|&i| table.labels[i] == Label::Bought).collect();
-    let bought = y.iter().filter(|b| **b).count();
-    let did_not_buy = y.len() - bought;
-    let open = table.labels.len() - decided.len();
-
-    let rows: Vec<&Vec<Option<f64>>> = decided.iter().map(|&i| &table.rows[i]).collect();
-    if bought < MIN_PER_CLASS || did_not_buy < MIN_PER_CLASS {
+    let decided = Decided::of(&table);
+    let (bought, did_not_buy) = (decided.bought, decided.did_not_buy());
+    let open = table.labels.len() - decided.y.len();
+    if !decided.enough() {
         return Prediction {
             bought,
             did_not_buy,
@@ -116,9 +137,10 @@ pub fn predict(plan: &Plan, basis: &Basis, today: Date) -> Prediction {
         };
     }
 
+    let (rows, y) = (&decided.rows, &decided.y);
     // Out-of-fold scores: each decided account scored by a model trained without it.
     let folds = FOLDS.min(bought).min(did_not_buy);
-    let fold_of = validation::stratified_folds(&y, folds);
+    let fold_of = validation::stratified_folds(y, folds);
     let mut scores = vec![0.0; y.len()];
     for f in 0..folds {
         let train_idx: Vec<usize> = (0..y.len()).filter(|&k| fold_of[k] != f).collect();
@@ -129,9 +151,9 @@ pub fn predict(plan: &Plan, basis: &Basis, today: Date) -> Prediction {
             scores[k] = model.logit(&scaler.apply(rows[k]));
         }
     }
-    let auc = validation::auc(&scores, &y).unwrap_or(0.5);
+    let auc = validation::auc(&scores, y).unwrap_or(0.5);
 
-    let (scaler, model) = train(&rows, &y, d);
+    let (scaler, model) = train(rows, y, d);
     let inputs: Vec<Vec<f64>> = table.rows.iter().map(|r| scaler.apply(r)).collect();
     let probabilities = inputs.iter().map(|x| Some(model.probability(x))).collect();
     Prediction { bought, did_not_buy, open, verdict: Verdict::Validated { auc, folds }, features: table.features, labels: table.labels, probabilities, model, inputs }
@@ -188,14 +210,11 @@ impl Prediction {
 /// little labelled data.
 pub fn probabilities(plan: &Plan, basis: &Basis, today: Date) -> Vec<Option<f64>> {
     let table = features::table(plan, basis, today);
-    let decided: Vec<usize> = (0..table.labels.len()).filter(|&i| table.labels[i] != Label::Open).collect();
-    let y: Vec<bool> = decided.iter().map(|&i| table.labels[i] == Label::Bought).collect();
-    let bought = y.iter().filter(|b| **b).count();
-    if bought < MIN_PER_CLASS || y.len() - bought < MIN_PER_CLASS {
+    let decided = Decided::of(&table);
+    if !decided.enough() {
         return vec![None; plan.accounts.len()];
     }
-    let rows: Vec<&Vec<Option<f64>>> = decided.iter().map(|&i| &table.rows[i]).collect();
-    let (scaler, model) = train(&rows, &y, table.features.len());
+    let (scaler, model) = train(&decided.rows, &decided.y, table.features.len());
     table.rows.iter().map(|r| Some(model.probability(&scaler.apply(r)))).collect()
 }
 
