@@ -107,7 +107,8 @@ fn Done(name: String, count: usize, skipped: Vec<u64>) -> impl IntoView {
 #[component]
 fn Loaded(name: String, bytes: Arc<Vec<u8>>, encoding: RwSignal<EncodingChoice>, stage: RwSignal<Stage, LocalStorage>) -> impl IntoView {
     let i18n = use_i18n();
-    let file = Memo::new(move |_| Shared(Arc::new(csv::read(&bytes, encoding.get()))));
+    // The file read once per encoding; the mapping step and the preview share it.
+    let file = Memo::new(move |_| csv::read(&bytes, encoding.get()).map(|f| Shared(Arc::new(f))));
     let name_failed = name.clone();
     let name_ok = name.clone();
     let encoding_select = move || {
@@ -128,13 +129,13 @@ fn Loaded(name: String, bytes: Arc<Vec<u8>>, encoding: RwSignal<EncodingChoice>,
         }
     };
     view! {
-        {move || match file.get().0.as_ref() {
+        {move || match file.get() {
             Err(problem) => {
                 let l = i18n.get_locale();
                 let text = match problem {
                     TableProblem::Empty => td_string!(l, dq.empty_file, name = name_failed.clone()).to_string(),
-                    TableProblem::Unreadable { line } => td_string!(l, dq.unreadable, name = name_failed.clone(), line = *line).to_string(),
-                    TableProblem::TooLarge { bytes, limit } => td_string!(l, dq.too_large, name = name_failed.clone(), size = megabytes(*bytes, l), limit = megabytes(*limit, l)).to_string(),
+                    TableProblem::Unreadable { line } => td_string!(l, dq.unreadable, name = name_failed.clone(), line = line).to_string(),
+                    TableProblem::TooLarge { bytes, limit } => td_string!(l, dq.too_large, name = name_failed.clone(), size = megabytes(bytes, l), limit = megabytes(limit, l)).to_string(),
                 };
                 view! {
                     <div class="result result-bad" role="alert" data-testid="csv-failed"><p>{text}</p></div>
@@ -142,7 +143,6 @@ fn Loaded(name: String, bytes: Arc<Vec<u8>>, encoding: RwSignal<EncodingChoice>,
                 }.into_any()
             }
             Ok(read) => {
-                let read = Arc::new(read.clone());
                 view! { <Mapping name=name_ok.clone() read encoding_select=encoding_select.into_any() stage/> }.into_any()
             }
         }}
@@ -150,14 +150,13 @@ fn Loaded(name: String, bytes: Arc<Vec<u8>>, encoding: RwSignal<EncodingChoice>,
 }
 
 #[component]
-fn Mapping(name: String, read: Arc<ReadFile>, encoding_select: AnyView, stage: RwSignal<Stage, LocalStorage>) -> impl IntoView {
+fn Mapping(name: String, read: Shared<ReadFile>, encoding_select: AnyView, stage: RwSignal<Stage, LocalStorage>) -> impl IntoView {
     let state = use_app();
     let i18n = use_i18n();
-    let kind = RwSignal::new(read.kind);
-    let mapping = RwSignal::new(read.mapping.clone());
-    let table = Arc::new(read.table.clone());
+    let kind = RwSignal::new(read.0.kind);
+    let mapping = RwSignal::new(read.0.mapping.clone());
     let preview: Memo<Option<Shared<Preview>>> = {
-        let table = table.clone();
+        let read = read.clone();
         Memo::new(move |_| {
             let (k, m) = (kind.get(), mapping.get());
             if !csv::missing_required(k, &m).is_empty() {
@@ -166,12 +165,13 @@ fn Mapping(name: String, read: Arc<ReadFile>, encoding_select: AnyView, stage: R
             state.plan.with(|p| {
                 let p = p.as_ref()?;
                 let options = csv::Options { kind: k, mapping: m, utc_offset_minutes: clock::utc_offset_minutes(), now: clock::now() };
-                Some(Shared(Arc::new(csv::preview(p, &table, &options, &mut IdGenerator::random()))))
+                Some(Shared(Arc::new(csv::preview(p, &read.0.table, &options, &mut IdGenerator::random()))))
             })
         })
     };
+    let file = &read.0;
     let facts = {
-        let (name, rows, columns, enc, delim, replaced) = (name.clone(), read.table.rows.len(), read.table.headers.len(), read.encoding, read.table.delimiter, read.replaced);
+        let (name, rows, columns, enc, delim, replaced) = (name.clone(), file.table.rows.len(), file.table.headers.len(), file.encoding, file.table.delimiter, file.replaced);
         move || {
             let l = i18n.get_locale();
             let text = td_string!(l, dq.file_facts, name = name.clone(), rows = format::integer(rows as i64, l), columns = columns, encoding = encoding_name(l, enc), delimiter = delimiter_name(l, delim)).to_string();
@@ -186,7 +186,7 @@ fn Mapping(name: String, read: Arc<ReadFile>, encoding_select: AnyView, stage: R
         <label class="field field-inline">
             <span>{t!(i18n, dq.kind_label)}</span>
             <select id=kind_id data-testid="csv-kind" on:change={
-                let headers = read.table.headers.clone();
+                let headers = file.table.headers.clone();
                 move |ev| {
                     let k = match event_target_value(&ev).as_str() {
                         "Contacts" => RecordKind::Contacts,
@@ -204,8 +204,8 @@ fn Mapping(name: String, read: Arc<ReadFile>, encoding_select: AnyView, stage: R
             </select>
         </label>
     };
-    let headers = read.table.headers.clone();
-    let first_row = read.table.rows.first().map(|r| r.cells.clone()).unwrap_or_default();
+    let headers = file.table.headers.clone();
+    let first_row = file.table.rows.first().map(|r| r.cells.clone()).unwrap_or_default();
     let mapping_rows = move || {
         let k = kind.get();
         headers
@@ -286,7 +286,7 @@ fn Mapping(name: String, read: Arc<ReadFile>, encoding_select: AnyView, stage: R
             <tbody>{mapping_rows}</tbody>
         </table>
         {missing}
-        {move || preview.get().map(|p| view! { <PreviewView preview=p table=table.clone() mapping=mapping.get() headers=read.table.headers.clone()/> })}
+        {move || preview.get().map(|p| view! { <PreviewView preview=p read=read.clone() mapping=mapping.get()/> })}
         <div class="dialog-actions">
             <button type="button" class="button button-primary" data-testid="csv-confirm"
                 disabled=move || preview.with(|p| p.as_ref().is_none_or(|p| p.0.batch.is_empty()))
@@ -302,12 +302,14 @@ fn Mapping(name: String, read: Arc<ReadFile>, encoding_select: AnyView, stage: R
 }
 
 #[component]
-fn PreviewView(preview: Shared<Preview>, table: Arc<csv::Table>, mapping: Vec<Option<Field>>, headers: Vec<String>) -> impl IntoView {
+fn PreviewView(preview: Shared<Preview>, read: Shared<ReadFile>, mapping: Vec<Option<Field>>) -> impl IntoView {
     let i18n = use_i18n();
     let p = preview.0.clone();
     let l = i18n.get_locale();
     let n = |v: usize| format::integer(v as i64, l);
     let mapped: Vec<(usize, Field)> = mapping.iter().enumerate().filter_map(|(i, f)| f.map(|f| (i, f))).collect();
+    let table = &read.0.table;
+    let headers = &table.headers;
     let sample: Vec<_> = table.rows.iter().take(SAMPLE_ROWS).collect();
     let bad_cell = |line: u64, col: usize| p.problems.iter().find(|x| x.line == line && x.column == Some(col)).map(|x| labels::problem(l, x.kind));
     let sample_rows = sample
