@@ -7,13 +7,16 @@
 //!   values are typed (no deals or contacts to aggregate).
 //! - `with_derivation_from_300k_contacts_20k_deals`: the same plus deriving
 //!   purchase history and relationship from deals and stakeholders.
+//! - `fit_score_rank_tier_after_an_edit`: the same after one account was edited,
+//!   as the app runs it: the basis cache re-reads the edited account's chunk of
+//!   64 accounts and copies the others' rows (`prioritisation::BasisCache`).
 //! - `rerank_after_weight_change`: what a weight slider costs.
 
 use abm_planner::demo::large::{large_plan, Size};
 use abm_planner::domain::{Date, FactorId, Plan};
 use abm_planner::icp::PreparedIcp;
-use abm_planner::prioritisation::{evaluate, rank, Basis};
-use criterion::{criterion_group, criterion_main, Criterion};
+use abm_planner::prioritisation::{evaluate, rank, Basis, BasisCache};
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use std::hint::black_box;
 
 fn plans() -> (Plan, Plan) {
@@ -46,6 +49,28 @@ fn benches(c: &mut Criterion) {
         })
     });
     group.bench_function("fit_score_rank_tier", |b| b.iter(|| evaluate(black_box(&typed))));
+    // Each iteration edits a different account of a plan the cache has seen (the
+    // setup, not timed), then evaluates it in full: basis, scores, ranks, tiers.
+    let mut cache = BasisCache::default();
+    Basis::with_cache(&typed, &mut cache);
+    let mut edited = typed.clone();
+    let mut which = 0usize;
+    group.bench_function("fit_score_rank_tier_after_an_edit", |b| {
+        b.iter_batched(
+            || {
+                which = (which + 7919) % edited.accounts.len();
+                let a = &mut edited.accounts[which];
+                a.employees = Some(a.employees.map_or(100, |e| e + 1));
+                edited.clone()
+            },
+            |plan| {
+                let basis = Basis::with_cache(&plan, &mut cache);
+                let weights: Vec<f64> = plan.prioritisation.factors.iter().map(|f| f.weight).collect();
+                (rank(&basis, &weights, &plan.prioritisation.tiers), plan)
+            },
+            BatchSize::SmallInput,
+        )
+    });
     group.bench_function("with_derivation_from_300k_contacts_20k_deals", |b| b.iter(|| evaluate(black_box(&with_data))));
     let basis = Basis::new(&typed);
     let weights = [35.0, 25.0, 15.0, 25.0];

@@ -14,7 +14,7 @@ use abm_planner::csv_io::import::{preview, read, EncodingChoice, Options};
 use abm_planner::demo::large::{large_plan, Size};
 use abm_planner::domain::{Date, IdGenerator};
 use abm_planner::prediction::{basis_with_prediction, predict};
-use abm_planner::prioritisation::Basis;
+use abm_planner::prioritisation::{Basis, BasisCache};
 use abm_planner::quality::{find_duplicates, missing_report};
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::fmt::Write;
@@ -36,7 +36,7 @@ fn benches(c: &mut Criterion) {
         scale: abm_planner::domain::FactorScale::Percent,
         source: abm_planner::domain::FactorSource::PurchaseProbability,
     });
-    group.bench_function("basis_with_prediction", |b| b.iter(|| basis_with_prediction(black_box(&with_factor), today).0.len()));
+    group.bench_function("basis_with_prediction", |b| b.iter(|| basis_with_prediction(black_box(&with_factor), today, &mut BasisCache::default()).0.len()));
     group.bench_function("missing_report", |b| b.iter(|| missing_report(black_box(&plan)).by_account.len()));
 
     let mut accounts = String::from("Company name,Company Domain Name,Industry,Number of Employees,Annual Revenue,State/Region\n");

@@ -76,10 +76,20 @@ impl<'a> PreparedIcp<'a> {
     /// returns the fit.
     pub fn fit_into(&self, account: &Account, out: &mut Vec<f32>) -> FitSummary {
         let start = out.len();
+        self.outcomes_into(account, out);
+        self.summarise(&out[start..])
+    }
+
+    /// Appends the account's packed outcome per criterion (see [`pack`]).
+    pub fn outcomes_into(&self, account: &Account, out: &mut Vec<f32>) {
         let mut scratch = self.scratch.take();
         out.extend(self.criteria.iter().map(|p| pack(criteria::evaluate(p, account, self.margin, &mut scratch))));
         self.scratch.set(scratch);
-        summarise_packed(&out[start..], &self.weights, self.profile.unknown_values)
+    }
+
+    /// The fit that packed outcomes (one per criterion) earn under this profile.
+    pub fn summarise(&self, outcomes: &[f32]) -> FitSummary {
+        summarise_packed(outcomes, &self.weights, self.profile.unknown_values)
     }
 
     pub fn fit(&self, account: &Account) -> Fit {
@@ -164,8 +174,8 @@ impl TargetStatus {
     }
 }
 
-pub fn target_status(account: &Account, fit: Option<f64>, profile: &IcpProfile) -> TargetStatus {
-    match account.target {
+pub fn target_status(choice: TargetChoice, fit: Option<f64>, profile: &IcpProfile) -> TargetStatus {
+    match choice {
         TargetChoice::Include => TargetStatus::IncludedByHand,
         TargetChoice::Exclude => TargetStatus::ExcludedByHand,
         TargetChoice::Auto => match fit {

@@ -116,16 +116,16 @@ fn target_list_follows_the_threshold_and_manual_choices() {
     let p = IcpProfile { fit_threshold: 60.0, ..profile(vec![crit("i", 1.0, IcpRule::Industry { values: vec!["製造業".into()] })]) };
     let mut a = account();
     let f = fit(&p, &a);
-    assert_eq!(target_status(&a, f.percent, &p), TargetStatus::FitAtLeast { fit: 100.0, threshold: 60.0 });
+    assert_eq!(target_status(a.target, f.percent, &p), TargetStatus::FitAtLeast { fit: 100.0, threshold: 60.0 });
     a.industry = "小売業".into();
     let f = fit(&p, &a);
-    assert!(!target_status(&a, f.percent, &p).is_target());
+    assert!(!target_status(a.target, f.percent, &p).is_target());
     a.target = TargetChoice::Include;
-    assert_eq!(target_status(&a, f.percent, &p), TargetStatus::IncludedByHand);
+    assert_eq!(target_status(a.target, f.percent, &p), TargetStatus::IncludedByHand);
     a.target = TargetChoice::Exclude;
     a.industry = "製造業".into();
-    assert_eq!(target_status(&a, fit(&p, &a).percent, &p), TargetStatus::ExcludedByHand);
+    assert_eq!(target_status(a.target, fit(&p, &a).percent, &p), TargetStatus::ExcludedByHand);
     a.target = TargetChoice::Auto;
     a.industry.clear();
-    assert_eq!(target_status(&a, fit(&p, &a).percent, &p), TargetStatus::FitUnknown);
+    assert_eq!(target_status(a.target, fit(&p, &a).percent, &p), TargetStatus::FitUnknown);
 }

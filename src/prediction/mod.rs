@@ -15,7 +15,7 @@ pub use features::{Feature, Label, WINDOW_DAYS};
 pub use validation::auc;
 
 use crate::domain::{Date, FactorSource, Plan};
-use crate::prioritisation::Basis;
+use crate::prioritisation::{Basis, BasisCache};
 use logistic::Model;
 
 /// Fewer decided accounts of either kind than this, and nothing is predicted.
@@ -220,9 +220,10 @@ pub fn probabilities(plan: &Plan, basis: &Basis, today: Date) -> Vec<Option<f64>
 
 /// The plan's basis with every "predicted purchase probability" factor filled
 /// (probability × the factor's scale), and the probabilities; the plain basis
-/// when no factor asks for them.
-pub fn basis_with_prediction(plan: &Plan, today: Date) -> (Basis, Option<Vec<Option<f64>>>) {
-    let mut basis = Basis::new(plan);
+/// when no factor asks for them. `cache` keeps what was read from the accounts
+/// for the next call (see `prioritisation::BasisCache`).
+pub fn basis_with_prediction(plan: &Plan, today: Date, cache: &mut BasisCache) -> (Basis, Option<Vec<Option<f64>>>) {
+    let mut basis = Basis::with_cache(plan, cache);
     let wanted: Vec<usize> =
         plan.prioritisation.factors.iter().enumerate().filter(|(_, f)| f.source == FactorSource::PurchaseProbability).map(|(i, _)| i).collect();
     if wanted.is_empty() {

@@ -138,13 +138,13 @@ fn the_probability_feeds_its_prioritisation_factor_unless_typed() {
         source: FactorSource::PurchaseProbability,
     });
     let f = p.prioritisation.factors.len() - 1;
-    let (plain, none) = basis_with_prediction(&synthetic(30, 30, 4), today());
+    let (plain, none) = basis_with_prediction(&synthetic(30, 30, 4), today(), &mut BasisCache::default());
     assert!(none.is_none(), "no factor asks for a prediction");
     assert_eq!(plain.values(60).len(), f, "the plain basis has the four built-in factors");
     let mut typed = p.accounts[61].clone();
     typed.factors.insert(FactorId("fac_prob".into()), 12.0);
     p.accounts.set(61, typed);
-    let (basis, probabilities) = basis_with_prediction(&p, today());
+    let (basis, probabilities) = basis_with_prediction(&p, today(), &mut BasisCache::default());
     let probabilities = probabilities.expect("predicted");
     let full = predict(&p, &Basis::new(&p), today());
     assert_eq!(probabilities, full.probabilities, "the same final model as the validated prediction");

@@ -13,6 +13,7 @@
 //! - Engagement is typed by hand.
 
 use crate::domain::*;
+use super::rows::BasisCache;
 use crate::icp::{summarise_packed, target_status, unpack, FitSummary, Outcome as CriterionOutcome, PreparedIcp, TargetStatus};
 use rustc_hash::FxHashMap;
 
@@ -77,18 +78,72 @@ fn unopt(x: f32) -> Option<f64> {
     (!x.is_nan()).then_some(f64::from(x))
 }
 
+fn unopt64(x: f64) -> Option<f64> {
+    (!x.is_nan()).then_some(x)
+}
+
 /// Order of the target accounts by name, then id: how equal scores are ordered.
 /// Computed once per basis from the targets only (a tenth of a large plan, say),
 /// so ranking compares integers and the accounts' names are read once, not
 /// copied for every account.
-fn tie_order(keys: &mut [(&str, &str, u32)], n: usize) -> Vec<u32> {
+fn tie_order(plan: &Plan, is_target: &[bool]) -> Vec<u32> {
+    let mut keys: Vec<(&str, &str, u32)> = plan
+        .accounts
+        .iter()
+        .zip(is_target)
+        .enumerate()
+        .filter(|(_, (_, t))| **t)
+        .map(|(i, (a, _))| (a.name.as_str(), a.id.as_str(), i as u32))
+        .collect();
     keys.sort_unstable();
-    let mut order = vec![u32::MAX; n];
+    let mut order = vec![u32::MAX; is_target.len()];
     for (pos, &(_, _, i)) in keys.iter().enumerate() {
         order[i as usize] = pos as u32;
     }
     order
 }
+
+/// Deals and stakeholders summed per account (in the plan's order); empty when
+/// the plan has neither (every account's totals are then zero).
+fn totals(plan: &Plan, n: usize) -> Vec<Totals> {
+    if plan.deals.is_empty() && plan.contacts.is_empty() {
+        return Vec::new();
+    }
+    let mut totals = vec![Totals::default(); n];
+    // Deals and stakeholders refer to accounts by id.
+    let index: FxHashMap<&str, usize> = plan.accounts.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
+    for d in plan.deals.iter() {
+        let Some(&i) = index.get(d.account.as_str()) else { continue };
+        let t = &mut totals[i];
+        match d.outcome {
+            Outcome::Won => {
+                t.won_count += 1;
+                t.won_total += d.amount.to_f64();
+            }
+            Outcome::Open => t.open_total += d.amount.to_f64(),
+            Outcome::Lost => {}
+        }
+    }
+    for c in plan.contacts.iter() {
+        let (Some(r), Some(role)) = (c.relationship, c.role) else { continue };
+        if !matches!(role, BuyingRole::DecisionMaker | BuyingRole::BudgetHolder) {
+            continue;
+        }
+        let Some(&i) = index.get(c.account.as_str()) else { continue };
+        let t = &mut totals[i];
+        if role == BuyingRole::DecisionMaker {
+            t.dm_sum += f64::from(r);
+            t.dm_count += 1;
+        } else {
+            t.budget_sum += f64::from(r);
+            t.budget_count += 1;
+        }
+    }
+    totals
+}
+
+const NO_TOTALS: Totals =
+    Totals { won_count: 0, won_total: 0.0, open_total: 0.0, dm_sum: 0.0, dm_count: 0, budget_sum: 0.0, budget_count: 0 };
 
 #[derive(Default, Clone, Copy)]
 struct Totals {
@@ -102,92 +157,60 @@ struct Totals {
 }
 
 impl Basis {
+    /// The basis of `plan`, read from scratch.
     pub fn new(plan: &Plan) -> Basis {
-        let n = plan.accounts.len();
-        // Deals and stakeholders refer to accounts by id; index them only if needed.
-        let index: FxHashMap<&str, usize> = if plan.deals.is_empty() && plan.contacts.is_empty() {
-            FxHashMap::default()
-        } else {
-            plan.accounts.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect()
-        };
-        let mut totals = vec![Totals::default(); n];
-        for d in plan.deals.iter() {
-            let Some(&i) = index.get(d.account.as_str()) else { continue };
-            let t = &mut totals[i];
-            match d.outcome {
-                Outcome::Won => {
-                    t.won_count += 1;
-                    t.won_total += d.amount.to_f64();
-                }
-                Outcome::Open => t.open_total += d.amount.to_f64(),
-                Outcome::Lost => {}
-            }
-        }
-        for c in plan.contacts.iter() {
-            let (Some(r), Some(role)) = (c.relationship, c.role) else { continue };
-            if !matches!(role, BuyingRole::DecisionMaker | BuyingRole::BudgetHolder) {
-                continue;
-            }
-            let Some(&i) = index.get(c.account.as_str()) else { continue };
-            let t = &mut totals[i];
-            if role == BuyingRole::DecisionMaker {
-                t.dm_sum += f64::from(r);
-                t.dm_count += 1;
-            } else {
-                t.budget_sum += f64::from(r);
-                t.budget_count += 1;
-            }
-        }
+        Basis::with_cache(plan, &mut BasisCache::default())
+    }
+
+    /// The basis of `plan`, re-reading only the accounts that changed since the
+    /// plan `cache` last saw (see `rows`); the same result as [`Basis::new`].
+    pub fn with_cache(plan: &Plan, cache: &mut BasisCache) -> Basis {
+        let rows = cache.refresh(plan);
+        let n = rows.len();
+        let totals = totals(plan, n);
         let max_count = totals.iter().map(|t| t.won_count).max().unwrap_or(0);
         let max_total = totals.iter().map(|t| t.won_total).fold(0.0, f64::max);
         let bands: Vec<f64> = plan.prioritisation.opportunity_bands.iter().map(|m| m.to_f64()).collect();
         let factors = &plan.prioritisation.factors;
         let icp = PreparedIcp::new(&plan.icp);
+        let (c, k) = (rows.criteria, rows.factors);
 
         let mut basis = Basis {
-            criteria: icp.len(),
-            factors: factors.len(),
+            criteria: c,
+            factors: k,
             fits: Vec::with_capacity(n),
-            outcomes: Vec::with_capacity(n * icp.len()),
-            values: Vec::with_capacity(n * factors.len()),
+            outcomes: rows.outcomes.clone(),
+            values: Vec::with_capacity(n * k),
             targets: Vec::with_capacity(n),
             maxima: factors.iter().map(|f| f.scale.max()).collect(),
             tie: Vec::new(),
-            pinned: Vec::with_capacity(n),
+            pinned: rows.pinned.clone(),
         };
-        let mut tie_keys: Vec<(&str, &str, u32)> = Vec::new();
-        for (a, t) in plan.accounts.iter().zip(&totals) {
-            let fit = icp.fit_into(a, &mut basis.outcomes);
-            for f in factors {
-                let max = f.scale.max();
+        let mut is_target = Vec::with_capacity(n);
+        for i in 0..n {
+            let t = totals.get(i).unwrap_or(&NO_TOTALS);
+            let fit = icp.summarise(&rows.outcomes[i * c..(i + 1) * c]);
+            for (f, manual) in factors.iter().zip(&rows.manual[i * k..(i + 1) * k]) {
                 let derived = match f.source {
                     FactorSource::Manual | FactorSource::Engagement | FactorSource::PurchaseProbability => None,
                     FactorSource::IcpFit => fit.percent,
-                    FactorSource::Opportunity => opportunity(a, t, &bands),
+                    FactorSource::Opportunity => opportunity(unopt64(rows.expected[i]), t, &bands),
                     FactorSource::PurchaseHistory => Some(purchase_history(t, max_count, max_total)),
                     FactorSource::Relationship => relationship(t),
                 }
-                .map(|v| v.clamp(0.0, max));
-                let manual = if a.factors.is_empty() {
-                    None
-                } else {
-                    a.factors.get(&f.id).copied().filter(|v| v.is_finite()).map(|v| v.clamp(0.0, max))
-                };
-                basis.values.push(match (manual, derived) {
+                .map(|v| v.clamp(0.0, f.scale.max()));
+                basis.values.push(match (unopt(*manual), derived) {
                     (Some(m), d) => Packed { value: m as f32, derived: opt(d), source: ValueSource::Manual },
                     (None, Some(d)) => Packed { value: d as f32, derived: d as f32, source: ValueSource::Derived },
                     (None, None) => Packed { value: f32::NAN, derived: f32::NAN, source: ValueSource::Missing },
                 });
             }
-            let target = target_status(a, fit.percent, &plan.icp);
-            if target.is_target() {
-                tie_keys.push((a.name.as_str(), a.id.as_str(), basis.targets.len() as u32));
-            }
+            let target = target_status(rows.choice[i], fit.percent, &plan.icp);
+            is_target.push(target.is_target());
             basis.targets.push(target);
             basis.fits.push((opt(fit.percent), fit.known_share as f32));
-            basis.pinned.push(a.tier);
         }
-        basis.tie = tie_order(&mut tie_keys, n);
+        basis.tie = tie_order(plan, &is_target);
         basis
     }
 
@@ -271,11 +294,11 @@ impl Basis {
     }
 }
 
-fn opportunity(a: &Account, t: &Totals, bands: &[f64]) -> Option<f64> {
+fn opportunity(expected_deal_size: Option<f64>, t: &Totals, bands: &[f64]) -> Option<f64> {
     if bands.is_empty() {
         return None;
     }
-    let expected = a.expected_deal_size.map(Money::to_f64).or((t.open_total > 0.0).then_some(t.open_total))?;
+    let expected = expected_deal_size.or((t.open_total > 0.0).then_some(t.open_total))?;
     let reached = bands.iter().filter(|b| expected >= **b).count();
     Some(reached as f64 * 10.0 / bands.len() as f64)
 }

@@ -11,11 +11,13 @@
 mod bands;
 mod derive;
 mod rank;
+mod rows;
 mod score;
 
 pub use bands::parse_bands;
 pub use derive::{Basis, FactorValue, OutcomeCounts, ValueSource};
 pub use rank::{rank, AccountRank, Ranking, TierSource};
+pub use rows::BasisCache;
 pub use score::normalised_weights;
 
 use crate::domain::Plan;
@@ -30,3 +32,5 @@ pub fn evaluate(plan: &Plan) -> (Basis, Ranking) {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod rows_tests;

@@ -4,7 +4,7 @@
 //! weights, including "what-if" weights while a slider moves.
 
 use crate::domain::{Account, Activity, Contact, Deal, FactorSource, IcpProfile, Plan, Prioritisation};
-use crate::prioritisation::{rank, Basis, Ranking};
+use crate::prioritisation::{rank, Basis, BasisCache, Ranking};
 use crate::ui::state::use_app;
 use imbl::Vector;
 use leptos::prelude::*;
@@ -86,6 +86,9 @@ impl Inputs {
 pub fn provide_insights() -> Insights {
     let state = use_app();
     let last: StoredValue<Option<(Inputs, Shared<Basis>)>> = StoredValue::new(None);
+    // What was read from each account, so an edit re-reads only its own chunk
+    // of accounts (prioritisation::BasisCache).
+    let cache: StoredValue<BasisCache> = StoredValue::new(BasisCache::default());
     let basis = Memo::new(move |_| {
         state.plan.with(|p| {
             let Some(p) = p else { return Shared(Arc::new(Basis::new(&Plan::new(crate::domain::PlanId(String::new()), "", now_zero())))) };
@@ -96,7 +99,10 @@ pub fn provide_insights() -> Insights {
             }
             // A "predicted purchase probability" factor is learnt from the basis
             // itself, so it is filled in after it (crate::prediction).
-            let b = Shared(Arc::new(crate::prediction::basis_with_prediction(p, crate::browser::clock::today()).0));
+            let today = crate::browser::clock::today();
+            let with_prediction = |c: &mut BasisCache| crate::prediction::basis_with_prediction(p, today, c).0;
+            let b = cache.try_update_value(with_prediction).unwrap_or_else(|| with_prediction(&mut BasisCache::default()));
+            let b = Shared(Arc::new(b));
             last.set_value(Some((Inputs::of(p), b.clone())));
             b
         })
