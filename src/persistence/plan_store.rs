@@ -154,27 +154,11 @@ impl<S: KeyValueStore> PlanStore<S> {
         orphans.sort();
         orphans.dedup();
         for id in orphans {
-            let mut versions: Vec<&(PlanId, u64, String)> = data_keys.iter().filter(|(p, _, _)| *p == id).collect();
-            versions.sort_by_key(|(_, rev, _)| std::cmp::Reverse(*rev));
-            for (_, rev, key) in versions {
-                let Some(text) = self.store.get(key).ok().flatten() else { continue };
-                if let Ok(read) = read_plan_text(&text, Mode::Repair) {
-                    let head = Head {
-                        plan_id: id.clone(),
-                        name: read.plan.name.clone(),
-                        revision: *rev,
-                        data_key: key.clone(),
-                        saved_at: read.exported_at.unwrap_or(now),
-                        saved_by: "recovered".into(),
-                        counts: read.plan.counts(),
-                        deleted_at: None,
-                    };
-                    if self.write_head(&head).is_ok() {
-                        opened.findings.push(Finding::Recovered { plan: id.clone(), name: head.name.clone() });
-                        heads.push(head);
-                    }
-                    break;
-                }
+            let versions: Vec<(u64, String)> =
+                data_keys.iter().filter(|(p, _, _)| *p == id).map(|(_, rev, key)| (*rev, key.clone())).collect();
+            if let Some(head) = self.rebuild_head(&id, versions, now) {
+                opened.findings.push(Finding::Recovered { plan: id.clone(), name: head.name.clone() });
+                heads.push(head);
             }
         }
         // Versions older than the head are leftovers of interrupted saves. Newer ones
@@ -223,6 +207,38 @@ impl<S: KeyValueStore> PlanStore<S> {
         }
     }
 
+    /// A head for plan `id` rebuilt from the newest readable of its saved
+    /// `versions` (revision, data key). It is written back when there is room;
+    /// when there is not (full storage), it is still returned, so the plan stays
+    /// listed and can be opened: the head only summarises its data.
+    fn rebuild_head(&mut self, id: &PlanId, mut versions: Vec<(u64, String)>, now: Timestamp) -> Option<Head> {
+        versions.sort_by_key(|(rev, _)| std::cmp::Reverse(*rev));
+        for (rev, key) in versions {
+            let Some(text) = self.store.get(&key).ok().flatten() else { continue };
+            if let Ok(read) = read_plan_text(&text, Mode::Repair) {
+                let head = Head {
+                    plan_id: id.clone(),
+                    name: read.plan.name.clone(),
+                    revision: rev,
+                    data_key: key,
+                    saved_at: read.exported_at.unwrap_or(now),
+                    saved_by: "recovered".into(),
+                    counts: read.plan.counts(),
+                    deleted_at: None,
+                };
+                let _ = self.write_head(&head);
+                return Some(head);
+            }
+        }
+        None
+    }
+
+    /// Plan `id`'s saved versions (revision, data key).
+    fn versions(&self, id: &PlanId) -> Vec<(u64, String)> {
+        let keys = self.store.keys().unwrap_or_default();
+        keys.into_iter().filter_map(|k| keys::parse_plan_data(&k).filter(|(p, _)| p == id).map(|(_, rev)| (rev, k))).collect()
+    }
+
     fn write_head(&mut self, head: &Head) -> Result<(), StoreError> {
         let text = serde_json::to_string(head).unwrap_or_default();
         self.store.set(&keys::head(&head.plan_id), &text)
@@ -233,7 +249,12 @@ impl<S: KeyValueStore> PlanStore<S> {
     pub fn load(&mut self, id: &PlanId, now: Timestamp) -> Result<Loaded, LoadError> {
         let head = match self.head_or_quarantine(id, now) {
             Ok(Some(h)) => h,
-            Ok(None) => return Err(LoadError::NotFound),
+            // A head lost or unreadable (and maybe left in place for lack of
+            // room): the data says what it said.
+            Ok(None) => match self.rebuild_head(id, self.versions(id), now) {
+                Some(h) => h,
+                None => return Err(LoadError::NotFound),
+            },
             Err(e) => return Err(LoadError::Unavailable(e)),
         };
         let Some(text) = self.store.get(&head.data_key).map_err(|e| LoadError::Unavailable(unavailable(e)))? else {

@@ -159,6 +159,29 @@ fn a_lost_or_broken_head_is_rebuilt_from_the_data() {
 }
 
 #[test]
+fn a_broken_head_in_full_storage_still_opens_the_plan() {
+    // Found by the randomised storage-fault test: with no room to back the head
+    // up or to write a rebuilt one, the plan vanished from the list.
+    let mut s = store();
+    let p = plan("A");
+    s.save(&p, None, "t", at(1)).unwrap();
+    s.store.set(&keys::head(&p.id), "{broken").unwrap();
+    s.store.quota = Some(s.store.used());
+    let opened = s.open(at(2)).unwrap();
+    assert_eq!(opened.plans.iter().map(|h| h.name.as_str()).collect::<Vec<_>>(), ["A"]);
+    assert!(opened.findings.contains(&Finding::LeftInPlace { key: keys::head(&p.id) }));
+    let loaded = s.load(&p.id, at(3)).unwrap();
+    assert_eq!(loaded.plan, p);
+    // Once there is room, the next save goes on from the version that was read.
+    s.store.quota = None;
+    let head = s.save(&p, Some(loaded.head.revision), "t", at(4)).unwrap();
+    assert_eq!(head.revision, 2);
+    let opened = s.open(at(5)).unwrap();
+    assert_eq!(opened.plans.len(), 1);
+    assert_eq!(s.load(&p.id, at(6)).unwrap().head.revision, 2);
+}
+
+#[test]
 fn leftovers_of_interrupted_saves_are_cleared_but_newer_ones_kept() {
     let mut s = store();
     let p = plan("A");

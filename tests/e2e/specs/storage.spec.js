@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, expect, openApp, reload, loadDemo, goTo, shot, download, storageKeys, screenshotDir } from '../support/app.js';
+import { test, expect, openApp, reload, loadDemo, goTo, shot, download, storageKeys, screenshotDir, fillStorage, freeStorage } from '../support/app.js';
 
 /** Overwrites a stored entry with damaged text. */
 async function damage(page, match, make) {
@@ -55,18 +55,7 @@ test('not JSON, wrong shape, broken head and settings: each is kept and reported
 test('full storage: a clear message, the plan stays in memory, export works, saving resumes', async ({ page }, testInfo) => {
   await openApp(page);
   await loadDemo(page);
-  // Fill the rest of the origin's storage, as other data would.
-  await page.evaluate(() => {
-    let chunk = 'x'.repeat(1 << 20);
-    let i = 0;
-    while (chunk.length > 16) {
-      try {
-        localStorage.setItem(`filler-${i++}`, chunk);
-      } catch {
-        chunk = chunk.slice(0, chunk.length >> 1);
-      }
-    }
-  });
+  await fillStorage(page);
   await goTo(page, 'Goals (KGI)');
   await page.getByRole('button', { name: 'Add goal' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add a goal' });
@@ -82,7 +71,7 @@ test('full storage: a clear message, the plan stays in memory, export works, sav
   expect(fs.readFileSync(file, 'utf8')).toContain('Goal written while storage is full');
 
   // Space comes back: the next save goes through and nothing was lost.
-  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler-')).forEach((k) => localStorage.removeItem(k)));
+  await freeStorage(page);
   await page.getByRole('row', { name: /Goal written while storage is full/ }).getByRole('button', { name: 'Move up' }).click();
   await expect(page.getByTestId('save-status')).toContainText('Saved');
   await expect(banner).toBeHidden();

@@ -1,12 +1,4 @@
-import { test, expect, openApp, loadDemo, goTo, shot } from '../support/app.js';
-
-async function addGoal(page, name) {
-  await page.getByRole('button', { name: 'Add goal' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Add a goal' });
-  await dialog.getByLabel('Goal', { exact: true }).fill(name);
-  await dialog.getByLabel('Target').fill('1');
-  await dialog.getByRole('button', { name: 'Save goal' }).click();
-}
+import { test, expect, openApp, loadDemo, goTo, shot, addGoal } from '../support/app.js';
 
 test('a save in one tab is noticed in the other', async ({ context }) => {
   const one = await context.newPage();

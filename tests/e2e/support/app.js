@@ -98,3 +98,33 @@ export async function expectAccessible(page) {
     .map((v) => `${v.impact} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.html.slice(0, 120)).join(' | ')}`);
   expect(bad, 'serious or critical accessibility findings').toEqual([]);
 }
+
+/** Adds a goal on the Goals page and waits for its row. */
+export async function addGoal(page, name) {
+  await page.getByRole('button', { name: 'Add goal' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add a goal' });
+  await dialog.getByLabel('Goal', { exact: true }).fill(name);
+  await dialog.getByLabel('Target').fill('1');
+  await dialog.getByRole('button', { name: 'Save goal' }).click();
+  await expect(page.getByRole('rowheader', { name, exact: true })).toBeVisible();
+}
+
+/** Fills what is left of the origin's local storage, as other data would. */
+export async function fillStorage(page) {
+  await page.evaluate(() => {
+    let chunk = 'x'.repeat(1 << 20);
+    let i = 0;
+    while (chunk.length > 16) {
+      try {
+        localStorage.setItem(`filler-${i++}`, chunk);
+      } catch {
+        chunk = chunk.slice(0, chunk.length >> 1);
+      }
+    }
+  });
+}
+
+/** Removes what `fillStorage` wrote. */
+export async function freeStorage(page) {
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler-')).forEach((k) => localStorage.removeItem(k)));
+}
