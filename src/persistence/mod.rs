@@ -7,6 +7,7 @@ pub mod keys;
 pub mod plan_store;
 pub mod settings;
 pub mod store;
+pub mod stored_form;
 
 #[cfg(test)]
 mod plan_store_tests;

@@ -14,7 +14,9 @@
 use super::keys;
 use super::store::{entry_size, KeyValueStore, StoreError};
 use crate::domain::{Plan, PlanCounts, PlanId, Timestamp};
+use super::stored_form;
 use crate::plan_file::{read_plan_text, to_storage_text, Mode, Problem, SCHEMA_VERSION};
+use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 
 /// The small record that says which saved version of a plan is current.
@@ -109,6 +111,12 @@ pub enum HeadError {
 
 pub struct PlanStore<S: KeyValueStore> {
     pub store: S,
+}
+
+/// A stored plan's JSON; text that does not unpack is read as it is, so it is
+/// reported and kept like any other unreadable text.
+fn json_of(stored: &str) -> Cow<'_, str> {
+    stored_form::unpack(stored).unwrap_or(Cow::Borrowed(stored))
 }
 
 fn unavailable(e: StoreError) -> String {
@@ -215,7 +223,7 @@ impl<S: KeyValueStore> PlanStore<S> {
         versions.sort_by_key(|(rev, _)| std::cmp::Reverse(*rev));
         for (rev, key) in versions {
             let Some(text) = self.store.get(&key).ok().flatten() else { continue };
-            if let Ok(read) = read_plan_text(&text, Mode::Repair) {
+            if let Ok(read) = read_plan_text(&json_of(&text), Mode::Repair) {
                 let head = Head {
                     plan_id: id.clone(),
                     name: read.plan.name.clone(),
@@ -262,17 +270,19 @@ impl<S: KeyValueStore> PlanStore<S> {
             let _ = self.store.remove(&keys::head(id));
             return Err(LoadError::Unreadable { backup: None, problems: Vec::new() });
         };
-        match read_plan_text(&text, Mode::Repair) {
+        // Backups keep the JSON, which people can read, rather than the compressed form.
+        let json = json_of(&text);
+        match read_plan_text(&json, Mode::Repair) {
             Ok(read) => {
                 if !read.warnings.is_empty() {
                     // Keep the original text next to the repaired plan.
-                    self.copy_to_backup(&head.data_key, &text, now);
+                    self.copy_to_backup(&head.data_key, &json, now);
                 }
                 let migrated_from = (read.schema_version < SCHEMA_VERSION).then_some(read.schema_version);
                 Ok(Loaded { plan: read.plan, head, warnings: read.warnings, migrated_from })
             }
             Err(problems) => {
-                let finding = self.quarantine(&head.data_key, &text, now);
+                let finding = self.quarantine(&head.data_key, &json, now);
                 let backup = match finding {
                     Finding::Quarantined { backup, .. } => {
                         // Its data now lives in the backup; the plan leaves the list.
@@ -297,7 +307,7 @@ impl<S: KeyValueStore> PlanStore<S> {
         }
         let revision = base.unwrap_or(0) + 1;
         let data_key = keys::plan_data(&plan.id, revision, writer);
-        let text = to_storage_text(plan, now);
+        let text = stored_form::pack(&to_storage_text(plan, now));
         if let Err(e) = self.store.set(&data_key, &text) {
             match e {
                 StoreError::QuotaExceeded => {

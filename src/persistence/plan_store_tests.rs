@@ -295,3 +295,43 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn large_plans_are_stored_compressed_and_saved_again_and_again() {
+    // Plain JSON of this plan takes more than half the quota, so keeping the old
+    // version while the new one is written would fail from the second save on.
+    let today = Date::from_ymd(2026, 11, 23).unwrap();
+    let mut p = crate::demo::large::large_plan(crate::demo::large::Size { accounts: 2000, contacts_per_account: 3, deals: 1000, activities: 5000 }, today, 4);
+    let plain = crate::plan_file::to_storage_text(&p, at(0)).encode_utf16().count();
+    let mut s = PlanStore::new(MemoryStore::with_quota(plain * 3 / 2));
+    let mut base = None;
+    for i in 0..5 {
+        p.name = format!("Version {i}");
+        base = Some(s.save(&p, base, "t", at(i)).unwrap().revision);
+    }
+    let stored = s.usage().total;
+    assert!(stored * 5 < plain, "stored {stored} units, plain JSON {plain}");
+    let loaded = s.load(&p.id, at(9)).unwrap();
+    assert_eq!(loaded.plan, p);
+    assert!(loaded.warnings.is_empty());
+}
+
+#[test]
+fn a_damaged_compressed_plan_is_kept_and_reported() {
+    let today = Date::from_ymd(2026, 11, 23).unwrap();
+    let p = crate::demo::large::large_plan(crate::demo::large::Size { accounts: 500, contacts_per_account: 1, deals: 0, activities: 0 }, today, 4);
+    let mut s = store();
+    s.save(&p, None, "t", at(1)).unwrap();
+    let key = corrupt_current(&mut s, &p.id, |t| {
+        assert!(t.starts_with("abm-deflate:"));
+        t.chars().take(t.chars().count() / 2).collect()
+    });
+    let damaged = s.store.get(&key).unwrap().unwrap();
+    match s.load(&p.id, at(2)) {
+        Err(LoadError::Unreadable { backup: Some(backup), problems }) => {
+            assert!(!problems.is_empty());
+            assert_eq!(s.read_raw(&backup).as_deref(), Some(damaged.as_str()));
+        }
+        other => panic!("{other:?}"),
+    }
+}

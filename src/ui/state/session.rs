@@ -154,11 +154,16 @@ impl AppState {
         );
     }
 
-    /// Saves the open plan now if it has unsaved edits.
+    /// Saves the open plan now if it has unsaved edits. Timed as the User Timing
+    /// measure "abm-planner:save" (read by the in-browser benchmark).
     pub fn save_now(&self) {
         if !self.dirty.get_untracked() {
             return;
         }
+        crate::browser::timing::measured("abm-planner:save", || self.save());
+    }
+
+    fn save(&self) {
         let Some(plan) = self.plan.get_untracked() else { return };
         let base = self.revision.get_untracked();
         let tab = self.tab.get_value();

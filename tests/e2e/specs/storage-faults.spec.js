@@ -3,7 +3,7 @@
 // invariant: whatever the user saw saved ("Saved" in the header) is still there
 // after every reload. Reproduce a failure with FAULT_SEEDS=<seed> and the same
 // FAULT_STEPS.
-import { test, expect, openApp, reload, loadDemo, goTo, storageKeys, addGoal, fillStorage, freeStorage } from '../support/app.js';
+import { test, expect, openApp, reload, loadDemo, goTo, storageKeys, addGoal, fillStorage, freeStorage, settledStatus } from '../support/app.js';
 
 const seeds = (process.env.FAULT_SEEDS ?? '11,23').split(',').map(Number);
 const steps = Number(process.env.FAULT_STEPS ?? 24);
@@ -18,14 +18,6 @@ function generator(seed) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-/** What the header says once the autosave after an edit has run. */
-async function settledStatus(page) {
-  await page.waitForTimeout(800);
-  const status = page.getByTestId('save-status');
-  await expect(status).not.toHaveText('Saving…');
-  return status.textContent();
 }
 
 async function goalNames(page) {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, expect, openApp, reload, loadDemo, goTo, shot, download, storageKeys, screenshotDir, fillStorage, freeStorage } from '../support/app.js';
+import { test, expect, openApp, reload, loadDemo, goTo, shot, download, storageKeys, screenshotDir, fillStorage, freeStorage, pickFile, addGoal, settledStatus } from '../support/app.js';
 
 /** Overwrites a stored entry with damaged text. */
 async function damage(page, match, make) {
@@ -77,6 +77,49 @@ test('full storage: a clear message, the plan stays in memory, export works, sav
   await expect(banner).toBeHidden();
   await reload(page);
   await expect(page.getByRole('rowheader', { name: 'Goal written while storage is full' })).toBeVisible();
+});
+
+test('a plan larger than half the storage is saved again and again, and reloads', async ({ page }, testInfo) => {
+  await openApp(page);
+  await loadDemo(page);
+  await goTo(page, 'Import/Export & Settings');
+  // 15,000 accounts: about 3.6 million UTF-16 units of JSON, more than half of
+  // Chromium's 5.2 million, so two plain versions (old and new, while saving)
+  // would not fit.
+  const { file } = await download(page, 'Export plan file', testInfo);
+  const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const demo = json.plan.accounts;
+  json.plan.id = 'plan_big';
+  json.plan.name = 'Fifteen thousand accounts';
+  json.plan.accounts = Array.from({ length: 15000 }, (_, i) => {
+    const a = demo[i % demo.length];
+    return i < demo.length ? a : { ...a, id: `${a.id}_${i}`, name: `${a.name} ${i}`, domain: undefined };
+  });
+  const big = testInfo.outputPath('big.abm.json');
+  const text = JSON.stringify(json);
+  fs.writeFileSync(big, text);
+  expect(text.length).toBeGreaterThan(5_242_880 / 2);
+
+  await pickFile(page, 'Choose plan file…', big);
+  await page.getByTestId('import-ready').getByRole('button', { name: 'Open as a new plan' }).click();
+  await expect(page.getByTestId('current-plan-name')).toHaveText('Fifteen thousand accounts');
+  await expect(page.getByTestId('save-status')).toHaveText(/^Saved/);
+  await goTo(page, 'Goals (KGI)');
+  for (const name of ['First edit of the big plan', 'Second edit of the big plan']) {
+    await addGoal(page, name);
+    expect(await settledStatus(page)).toMatch(/^Saved/);
+  }
+  const stored = await page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith('abm-planner:'))
+      .reduce((n, k) => n + localStorage.getItem(k).length, 0),
+  );
+  expect(stored).toBeLessThan(text.length / 4);
+  await reload(page);
+  await expect(page.getByTestId('current-plan-name')).toHaveText('Fifteen thousand accounts');
+  await expect(page.getByRole('rowheader', { name: 'Second edit of the big plan' })).toBeVisible();
+  await goTo(page, 'Accounts');
+  await expect(page.getByTestId('accounts-count')).toHaveText('15,000 accounts');
 });
 
 test('measure the real local storage quota of this Chromium', async ({ page }) => {

@@ -128,3 +128,11 @@ export async function fillStorage(page) {
 export async function freeStorage(page) {
   await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler-')).forEach((k) => localStorage.removeItem(k)));
 }
+
+/** What the header says once the autosave after an edit has run (it waits 0.5 s). */
+export async function settledStatus(page, timeout = 10_000) {
+  await page.waitForTimeout(800);
+  const status = page.getByTestId('save-status');
+  await expect(status).not.toHaveText('Saving…', { timeout });
+  return status.textContent();
+}
