@@ -70,6 +70,7 @@ test('search, filter and sort the accounts', async ({ page }) => {
   // Fit range and target list filters.
   await search.getByLabel('Minimum fit %').fill('80');
   await search.getByLabel('Minimum fit %').press('Enter');
+  await expect(page.getByTestId('accounts-count')).toHaveText(new RegExp(`^\\d+ of ${total} accounts$`));
   const fits = await table(page).locator('td .fit').allTextContents();
   expect(fits.length).toBeGreaterThan(0);
   expect(fits.length).toBeLessThan(total);

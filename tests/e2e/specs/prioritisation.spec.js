@@ -5,7 +5,11 @@ import { test, expect, openApp, reload, loadDemo, goTo, shot, expectAccessible }
 const ranked = (page) => page.getByTestId('ranked-table');
 const rankedRows = (page) => ranked(page).locator('tbody tr:not(.spacer)');
 const rankedRow = (page, name) => rankedRows(page).filter({ has: page.getByRole('rowheader', { name, exact: true }) });
-const order = async (page) => (await ranked(page).getByRole('rowheader').allTextContents()).map((s) => s.trim());
+/** Account names in ranked order, once the table has rendered its rows. */
+const order = async (page) => {
+  await expect(ranked(page).getByRole('rowheader').first()).toBeVisible();
+  return (await ranked(page).getByRole('rowheader').allTextContents()).map((s) => s.trim());
+};
 
 async function setWeight(page, factor, value) {
   const field = page.getByRole('textbox', { name: `Weight of ${factor}` });

@@ -21,7 +21,10 @@ function generator(seed) {
 }
 
 async function goalNames(page) {
-  return page.locator('table').first().getByRole('rowheader').allTextContents();
+  // The demo plan always has goals: wait for the table's rows before reading them.
+  const headers = page.getByTestId('goals-table').getByRole('rowheader');
+  await expect(headers.first()).toBeVisible();
+  return headers.allTextContents();
 }
 
 /** Damages one stored entry the way a crash or another program might. */
