@@ -165,14 +165,14 @@ impl Basis {
     /// The basis of `plan`, re-reading only the accounts that changed since the
     /// plan `cache` last saw (see `rows`); the same result as [`Basis::new`].
     pub fn with_cache(plan: &Plan, cache: &mut BasisCache) -> Basis {
-        let rows = cache.refresh(plan);
+        let icp = PreparedIcp::new(&plan.icp);
+        let rows = cache.refresh(plan, &icp);
         let n = rows.len();
         let totals = totals(plan, n);
         let max_count = totals.iter().map(|t| t.won_count).max().unwrap_or(0);
         let max_total = totals.iter().map(|t| t.won_total).fold(0.0, f64::max);
         let bands: Vec<f64> = plan.prioritisation.opportunity_bands.iter().map(|m| m.to_f64()).collect();
         let factors = &plan.prioritisation.factors;
-        let icp = PreparedIcp::new(&plan.icp);
         let (c, k) = (rows.criteria, rows.factors);
 
         let mut basis = Basis {

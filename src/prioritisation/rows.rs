@@ -111,10 +111,10 @@ pub struct BasisCache {
 
 impl BasisCache {
     /// The rows of `plan`'s accounts, re-reading only chunks not seen last time.
-    pub(super) fn refresh(&mut self, plan: &Plan) -> &AccountRows {
+    /// `icp` is `plan.icp` prepared (the caller needs it too).
+    pub(super) fn refresh(&mut self, plan: &Plan, icp: &PreparedIcp) -> &AccountRows {
         let key = Key::of(plan);
         let same_key = self.key.as_ref() == Some(&key);
-        let icp = PreparedIcp::new(&plan.icp);
         let factors = &plan.prioritisation.factors;
         let mut rows = AccountRows::with_capacity(plan.accounts.len(), icp.len(), factors.len());
         let mut chunks = FxHashMap::default();
@@ -125,7 +125,7 @@ impl BasisCache {
             match self.chunks.get(&at) {
                 Some(&from) if same_key => rows.copy(&self.rows, from, chunk.len()),
                 _ => {
-                    chunk.iter().for_each(|a| rows.read(a, &icp, factors));
+                    chunk.iter().for_each(|a| rows.read(a, icp, factors));
                     self.read += chunk.len();
                 }
             }

@@ -17,7 +17,7 @@
 import fs from 'node:fs';
 import { execSync } from 'node:child_process';
 import path from 'node:path';
-import { test, expect, openApp, goTo, pickFile, addGoal, settledStatus } from '../support/app.js';
+import { test, expect, openApp, goTo, pickFile, addGoal, settledStatus, storedUnits } from '../support/app.js';
 
 const target = path.resolve(import.meta.dirname, '../../../target');
 const outDir = path.join(target, 'bench');
@@ -60,11 +60,7 @@ for (const plan of plans) {
     const status = await settledStatus(page, 60_000);
     const saved = status.startsWith('Saved');
     const firstSaveMs = await lastSaveMs(page);
-    const stored = await page.evaluate(() =>
-      Object.keys(localStorage)
-        .filter((k) => k.startsWith('abm-planner:'))
-        .reduce((n, k) => n + k.length + localStorage.getItem(k).length, 0),
-    );
+    const stored = await storedUnits(page);
     const heap = await cdp.send('Runtime.getHeapUsage');
     const rendererMB = rendererRssMB();
 

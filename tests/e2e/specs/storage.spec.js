@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, expect, openApp, reload, loadDemo, goTo, shot, download, storageKeys, screenshotDir, fillStorage, freeStorage, pickFile, addGoal, settledStatus } from '../support/app.js';
+import { test, expect, openApp, reload, loadDemo, goTo, shot, download, storageKeys, screenshotDir, fillStorage, freeStorage, pickFile, addGoal, settledStatus, storedUnits } from '../support/app.js';
 
 /** Overwrites a stored entry with damaged text. */
 async function damage(page, match, make) {
@@ -109,11 +109,7 @@ test('a plan larger than half the storage is saved again and again, and reloads'
     await addGoal(page, name);
     expect(await settledStatus(page)).toMatch(/^Saved/);
   }
-  const stored = await page.evaluate(() =>
-    Object.keys(localStorage)
-      .filter((k) => k.startsWith('abm-planner:'))
-      .reduce((n, k) => n + localStorage.getItem(k).length, 0),
-  );
+  const stored = await storedUnits(page);
   expect(stored).toBeLessThan(text.length / 4);
   await reload(page);
   await expect(page.getByTestId('current-plan-name')).toHaveText('Fifteen thousand accounts');

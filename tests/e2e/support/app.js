@@ -84,6 +84,15 @@ export async function download(page, buttonName, testInfo) {
   return { file, name: dl.suggestedFilename() };
 }
 
+/** UTF-16 code units the app's entries take in local storage (what the quota counts). */
+export async function storedUnits(page) {
+  return page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith('abm-planner:'))
+      .reduce((n, k) => n + k.length + localStorage.getItem(k).length, 0),
+  );
+}
+
 /** The app's entries in local storage. */
 export async function storageKeys(page) {
   return page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('abm-planner:')).sort());
