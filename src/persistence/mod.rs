@@ -4,11 +4,14 @@
 //! in at the edge (`browser::local_storage`).
 
 pub mod keys;
+pub mod parts;
 pub mod plan_store;
 pub mod settings;
 pub mod store;
 pub mod stored_form;
 
+#[cfg(test)]
+mod parts_tests;
 #[cfg(test)]
 mod plan_store_tests;
 

@@ -10,12 +10,16 @@
 //!   left where it is, if there is no room for a copy) and reported.
 //! - Deleting a plan only marks its head; the data stays until purged, so deleting
 //!   can be undone.
+//! - A plan stored in parts (`parts`) has every part its version entry names
+//!   written and read back before that entry is written; parts are removed only
+//!   when no version entry of the plan names them.
 
 use super::keys;
+use super::parts::{self, Manifest, PartWriter, PartsCache, WriteError};
 use super::store::{entry_size, KeyValueStore, StoreError};
-use crate::domain::{Plan, PlanCounts, PlanId, Timestamp};
 use super::stored_form;
-use crate::plan_file::{read_plan_text, to_storage_text, Mode, Problem, SCHEMA_VERSION};
+use crate::domain::{Plan, PlanCounts, PlanId, Timestamp};
+use crate::plan_file::{read_plan_text, to_storage_text, Imported, Mode, Problem, SCHEMA_VERSION};
 use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 
@@ -111,12 +115,37 @@ pub enum HeadError {
 
 pub struct PlanStore<S: KeyValueStore> {
     pub store: S,
+    /// Which runs of the plan last saved or opened are stored under which part.
+    parts: PartsCache,
+}
+
+/// A stored version's JSON, and what was lost putting it together from parts.
+struct VersionJson<'a> {
+    json: Cow<'a, str>,
+    lost: Vec<Problem>,
+    /// Parts that are there but could not be read.
+    damaged: Vec<String>,
+    /// Set when the version is stored in parts and was put together.
+    manifest: Option<Manifest>,
+}
+
+impl<'a> VersionJson<'a> {
+    fn whole(json: Cow<'a, str>) -> Self {
+        VersionJson { json, lost: Vec::new(), damaged: Vec::new(), manifest: None }
+    }
 }
 
 /// A stored plan's JSON; text that does not unpack is read as it is, so it is
 /// reported and kept like any other unreadable text.
 fn json_of(stored: &str) -> Cow<'_, str> {
     stored_form::unpack(stored).unwrap_or(Cow::Borrowed(stored))
+}
+
+fn store_error(e: StoreError) -> SaveError {
+    match e {
+        StoreError::QuotaExceeded => SaveError::QuotaExceeded,
+        StoreError::Unavailable(s) => SaveError::Unavailable(s),
+    }
 }
 
 fn unavailable(e: StoreError) -> String {
@@ -128,7 +157,44 @@ fn unavailable(e: StoreError) -> String {
 
 impl<S: KeyValueStore> PlanStore<S> {
     pub fn new(store: S) -> Self {
-        PlanStore { store }
+        PlanStore { store, parts: PartsCache::default() }
+    }
+
+    /// How many runs of records the last save serialised (the others were
+    /// already stored); for tests and benchmarks.
+    pub fn last_serialised_runs(&self) -> usize {
+        self.parts.last_serialised()
+    }
+
+    /// A stored version's JSON: the text itself, unpacked, or put together
+    /// from its parts. Text that is neither is returned as it is, so it is
+    /// reported and kept like any other unreadable text.
+    fn version_json<'t>(&self, stored: &'t str, check_runs: bool) -> VersionJson<'t> {
+        let Some(Ok(manifest)) = Manifest::parse(stored) else {
+            return VersionJson::whole(json_of(stored));
+        };
+        match parts::assemble(&self.store, &manifest, check_runs) {
+            Some(a) => VersionJson { json: Cow::Owned(a.json), lost: a.lost, damaged: a.damaged, manifest: Some(manifest) },
+            None => VersionJson::whole(Cow::Borrowed(stored)),
+        }
+    }
+
+    /// Reads a stored version in repair mode.
+    fn read_version<'t>(&self, stored: &'t str) -> (Result<Imported, Vec<Problem>>, VersionJson<'t>) {
+        let version = self.version_json(stored, false);
+        let read = read_plan_text(&version.json, Mode::Repair);
+        if read.is_err() && version.manifest.is_some() {
+            // One run that is not JSON spoils the whole text: find such runs
+            // and read the plan without them.
+            let checked = self.version_json(stored, true);
+            if checked.lost.len() > version.lost.len() {
+                let again = read_plan_text(&checked.json, Mode::Repair);
+                if again.is_ok() {
+                    return (again, checked);
+                }
+            }
+        }
+        (read, version)
     }
 
     /// Scans storage: lists plans, keeps unreadable heads as backups, finds plans
@@ -223,7 +289,7 @@ impl<S: KeyValueStore> PlanStore<S> {
         versions.sort_by_key(|(rev, _)| std::cmp::Reverse(*rev));
         for (rev, key) in versions {
             let Some(text) = self.store.get(&key).ok().flatten() else { continue };
-            if let Ok(read) = read_plan_text(&json_of(&text), Mode::Repair) {
+            if let (Ok(read), _) = self.read_version(&text) {
                 let head = Head {
                     plan_id: id.clone(),
                     name: read.plan.name.clone(),
@@ -270,28 +336,87 @@ impl<S: KeyValueStore> PlanStore<S> {
             let _ = self.store.remove(&keys::head(id));
             return Err(LoadError::Unreadable { backup: None, problems: Vec::new() });
         };
-        // Backups keep the JSON, which people can read, rather than the compressed form.
-        let json = json_of(&text);
-        match read_plan_text(&json, Mode::Repair) {
+        // Backups keep the JSON, which people can read, rather than the
+        // compressed form or the list of parts.
+        let (read, version) = self.read_version(&text);
+        for key in &version.damaged {
+            if let Some(raw) = self.store.get(key).ok().flatten() {
+                self.copy_to_backup(key, &raw, now);
+            }
+        }
+        match read {
             Ok(read) => {
-                if !read.warnings.is_empty() {
+                let mut warnings = version.lost;
+                if !warnings.is_empty() || !read.warnings.is_empty() {
                     // Keep the original text next to the repaired plan.
-                    self.copy_to_backup(&head.data_key, &json, now);
+                    self.copy_to_backup(&head.data_key, &version.json, now);
                 }
+                warnings.extend(read.warnings);
                 let migrated_from = (read.schema_version < SCHEMA_VERSION).then_some(read.schema_version);
-                Ok(Loaded { plan: read.plan, head, warnings: read.warnings, migrated_from })
+                match &version.manifest {
+                    // Read exactly as stored: its runs are the stored ones.
+                    Some(m) if warnings.is_empty() && migrated_from.is_none() => self.parts.prime(&read.plan, m),
+                    _ => self.parts.forget(),
+                }
+                Ok(Loaded { plan: read.plan, head, warnings, migrated_from })
             }
             Err(problems) => {
-                let finding = self.quarantine(&head.data_key, &json, now);
+                let finding = self.quarantine(&head.data_key, &version.json, now);
                 let backup = match finding {
                     Finding::Quarantined { backup, .. } => {
                         // Its data now lives in the backup; the plan leaves the list.
                         let _ = self.store.remove(&keys::head(id));
+                        if version.manifest.is_some() {
+                            // The backup holds the whole plan put together.
+                            self.remove_unreferenced_parts(id);
+                        }
                         Some(backup)
                     }
                     _ => None,
                 };
                 Err(LoadError::Unreadable { backup, problems })
+            }
+        }
+    }
+
+    fn remove_unreferenced_parts(&mut self, id: &PlanId) {
+        for key in parts::unreferenced(&self.store, id) {
+            let _ = self.store.remove(&key);
+        }
+    }
+
+    /// Writes `plan` under `data_key` (in parts when large) and reads it back.
+    /// On failure nothing it wrote is left; on success, returns the parts it
+    /// added (to remove again if the save fails later).
+    fn write_version(&mut self, plan: &Plan, data_key: &str, now: Timestamp) -> Result<Vec<String>, SaveError> {
+        let (text, written) = if parts::in_parts(plan) {
+            let mut writer = PartWriter::new(&mut self.store, &plan.id).map_err(store_error)?;
+            match writer.write(plan, now, &mut self.parts) {
+                Ok(text) => (text, std::mem::take(&mut writer.written)),
+                Err(e) => {
+                    writer.undo();
+                    return Err(match e {
+                        WriteError::Store(e) => store_error(e),
+                        WriteError::ReadBack => SaveError::ReadBack,
+                    });
+                }
+            }
+        } else {
+            (stored_form::pack(&to_storage_text(plan, now)), Vec::new())
+        };
+        let undo = |store: &mut S| {
+            let _ = store.remove(data_key);
+            written.iter().for_each(|k| drop(store.remove(k)));
+        };
+        if let Err(e) = self.store.set(data_key, &text) {
+            undo(&mut self.store);
+            return Err(store_error(e));
+        }
+        match self.store.get(data_key) {
+            Ok(Some(back)) if back == text => Ok(written),
+            _ => {
+                undo(&mut self.store);
+                Err(SaveError::ReadBack)
             }
         }
     }
@@ -307,26 +432,13 @@ impl<S: KeyValueStore> PlanStore<S> {
         }
         let revision = base.unwrap_or(0) + 1;
         let data_key = keys::plan_data(&plan.id, revision, writer);
-        let text = stored_form::pack(&to_storage_text(plan, now));
-        if let Err(e) = self.store.set(&data_key, &text) {
-            match e {
-                StoreError::QuotaExceeded => {
-                    // Room may be held by plans deleted earlier: free it and try once more.
-                    if self.purge_deleted_except(&plan.id) == 0 || self.store.set(&data_key, &text).is_err() {
-                        let _ = self.store.remove(&data_key);
-                        return Err(SaveError::QuotaExceeded);
-                    }
-                }
-                StoreError::Unavailable(s) => return Err(SaveError::Unavailable(s)),
+        let written = match self.write_version(plan, &data_key, now) {
+            // Room may be held by plans deleted earlier: free it and try once more.
+            Err(SaveError::QuotaExceeded) if self.purge_deleted_except(&plan.id) > 0 => {
+                self.write_version(plan, &data_key, now)?
             }
-        }
-        match self.store.get(&data_key) {
-            Ok(Some(back)) if back == text => {}
-            _ => {
-                let _ = self.store.remove(&data_key);
-                return Err(SaveError::ReadBack);
-            }
-        }
+            other => other?,
+        };
         let head = Head {
             plan_id: plan.id.clone(),
             name: plan.name.clone(),
@@ -339,16 +451,16 @@ impl<S: KeyValueStore> PlanStore<S> {
         };
         if let Err(e) = self.write_head(&head) {
             let _ = self.store.remove(&data_key);
-            return Err(match e {
-                StoreError::QuotaExceeded => SaveError::QuotaExceeded,
-                StoreError::Unavailable(s) => SaveError::Unavailable(s),
-            });
+            written.iter().for_each(|k| drop(self.store.remove(k)));
+            return Err(store_error(e));
         }
         if let Some(old) = current {
             if old.data_key != data_key {
                 let _ = self.store.remove(&old.data_key);
             }
         }
+        // Parts only the old version named.
+        self.remove_unreferenced_parts(&plan.id);
         Ok(head)
     }
 
@@ -371,7 +483,7 @@ impl<S: KeyValueStore> PlanStore<S> {
     pub fn purge(&mut self, id: &PlanId) {
         if let Ok(keys) = self.store.keys() {
             for key in keys {
-                if keys::parse_plan_data(&key).is_some_and(|(p, _)| &p == id) {
+                if keys::parse_plan_data(&key).is_some_and(|(p, _)| &p == id) || keys::parse_part(&key).as_ref() == Some(id) {
                     let _ = self.store.remove(&key);
                 }
             }

@@ -321,7 +321,11 @@ fn a_damaged_compressed_plan_is_kept_and_reported() {
     let today = Date::from_ymd(2026, 11, 23).unwrap();
     let p = crate::demo::large::large_plan(crate::demo::large::Size { accounts: 500, contacts_per_account: 1, deals: 0, activities: 0 }, today, 4);
     let mut s = store();
-    s.save(&p, None, "t", at(1)).unwrap();
+    // Stored whole and compressed, as before plans were stored in parts (and
+    // as parts are).
+    let whole = stored_form::pack(&crate::plan_file::to_storage_text(&p, at(1)));
+    s.store.set(&keys::plan_data(&p.id, 1, "t"), &whole).unwrap();
+    s.open(at(1)).unwrap();
     let key = corrupt_current(&mut s, &p.id, |t| {
         assert!(t.starts_with("abm-deflate:"));
         t.chars().take(t.chars().count() / 2).collect()

@@ -121,6 +121,8 @@ pub enum ProblemKind {
     NotAscending,
     ValueDropped,
     RecordDropped,
+    /// A run of records stored in local storage was missing or unreadable.
+    StoredPartLost { records: usize },
     ReferenceDropped { entity: Entity, id: String },
     MoreProblems(usize),
 }
@@ -266,6 +268,9 @@ impl fmt::Display for ProblemKind {
             NotAscending => f.write_str("values must go up from one to the next"),
             ValueDropped => f.write_str("the value was unreadable and was left out"),
             RecordDropped => f.write_str("the record was unreadable and was left out"),
+            StoredPartLost { records } => {
+                write!(f, "{records} stored records could not be read (their part of local storage is missing or damaged) and were left out")
+            }
             ReferenceDropped { entity, id } => write!(f, "the reference to the missing {entity} {id:?} was removed"),
             MoreProblems(n) => write!(f, "and {n} more problems"),
         }

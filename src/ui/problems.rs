@@ -58,6 +58,7 @@ pub fn message(l: Locale, p: &Problem) -> String {
         NotAscending => td_string!(l, problems.not_ascending).to_string(),
         ValueDropped => td_string!(l, problems.value_dropped).to_string(),
         RecordDropped => td_string!(l, problems.record_dropped).to_string(),
+        StoredPartLost { records } => td_string!(l, problems.stored_part_lost, count = *records).to_string(),
         ReferenceDropped { entity: e, id } => {
             td_string!(l, problems.reference_dropped, entity = entity(l, *e), id = id.clone()).to_string()
         }

@@ -219,6 +219,10 @@ impl AppState {
                 });
                 if !loaded.warnings.is_empty() {
                     self.show_banner(Banner::Repaired { count: loaded.warnings.len() });
+                    // Repairing kept the original (and any damaged part) as backups.
+                    if let Some(backups) = self.with_store(|s| s.backups()) {
+                        self.backups.set(backups);
+                    }
                 }
                 self.history.update_value(|h| h.clear());
                 self.history_version.update(|v| *v += 1);

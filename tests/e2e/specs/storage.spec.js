@@ -52,6 +52,36 @@ test('not JSON, wrong shape, broken head and settings: each is kept and reported
   await expect(page.getByRole('alert')).toContainText('could not be opened');
 });
 
+test('a damaged part of a stored plan: the rest opens, the user is told, the text is kept', async ({ page }) => {
+  await openApp(page);
+  await loadDemo(page);
+  await goTo(page, 'Overview');
+  await expect(page.getByTestId('plan-counts')).toContainText('41');
+  // The demo plan is stored in parts; damage the first run of its activities.
+  const part = await page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('abm-planner:plan:'));
+    const list = JSON.parse(localStorage.getItem(key).slice('abm-parts:'.length));
+    const [runKey] = list.activities[0];
+    localStorage.setItem(runKey, 'abm-deflate:999:damaged');
+    return runKey;
+  });
+  await reload(page);
+  await expect(page.getByTestId('current-plan-name')).toHaveText('FY2026 ABM計画（デモ）');
+  await expect(page.getByRole('status').filter({ hasText: 'problems in storage and was repaired' })).toBeVisible();
+  await goTo(page, 'Overview');
+  await expect(page.getByTestId('plan-counts')).toContainText('41');
+  await goTo(page, 'Import/Export & Settings');
+  await expect(page.getByTestId('backup-list')).toContainText(part.split(':').at(-1));
+  await shot(page, 'storage-damaged-part');
+  // The repaired plan saves again, without the damaged run.
+  await goTo(page, 'Goals (KGI)');
+  await addGoal(page, 'After repair');
+  expect(await settledStatus(page)).toMatch(/^Saved/);
+  await reload(page);
+  await goTo(page, 'Goals (KGI)');
+  await expect(page.getByRole('table').getByText('After repair')).toBeVisible();
+});
+
 test('full storage: a clear message, the plan stays in memory, export works, saving resumes', async ({ page }, testInfo) => {
   await openApp(page);
   await loadDemo(page);

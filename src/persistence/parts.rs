@@ -1,0 +1,431 @@
+//! Large plans stored in parts, so that a save writes only what changed.
+//!
+//! Written whole, a plan of 10,000 accounts and 200,000 activities is 34 MB of
+//! JSON to serialise and compress on every autosave (about 390 ms), and a save
+//! needs room for the whole new version beside the old one. Stored in parts:
+//!
+//! - the four large collections (accounts, contacts, deals, activities) are cut
+//!   into runs of about 1,000 records, each stored under a key named by its
+//!   content (`abm-planner:part:<plan>:<hash>-<records>`);
+//! - the rest of the plan (its envelope without those collections) is one more
+//!   part, the *base*;
+//! - the version entry (`abm-planner:plan:…`) holds a small manifest: the base's
+//!   key and each collection's runs in order.
+//!
+//! A save serialises only the runs it has not stored before, writes only parts
+//! not already in storage, and needs spare room only for those. Parts no
+//! manifest names any more are removed after the head has moved.
+//!
+//! Knowing which runs are unchanged without serialising them: the collections
+//! are `imbl` vectors, whose 64-record chunks are shared between plan versions
+//! and copied on write. [`PartsCache`] keeps the vectors it last stored (a clone
+//! is a few reference counts), so every chunk it recorded stays alive and can no
+//! longer change in place: a run made of the same chunks at the same addresses
+//! holds the same records (the argument of `prioritisation::rows`). Runs are cut
+//! before a chunk whose first record's id hashes to a chosen value, so an insert
+//! or a removal changes one run, not every run after it.
+//!
+//! Reading splices the runs back into the base's JSON, so stored plans go
+//! through the same checks as files (`plan_file::read_plan_text`). A run that is
+//! missing or damaged is left out with a warning and the plan still opens.
+
+use super::keys;
+use super::store::{KeyValueStore, StoreError};
+use super::stored_form;
+use crate::domain::{Account, Activity, Contact, Deal, Plan, PlanId, Timestamp};
+use crate::plan_file::{to_storage_text, Location, Problem, ProblemKind};
+use imbl::Vector;
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::{Deserialize, Serialize};
+use std::hash::{DefaultHasher, Hasher};
+
+/// What a version entry holding a manifest starts with.
+pub const MARKER: &str = "abm-parts:";
+/// Plans with fewer records than this in the large collections are stored whole
+/// (one entry, readable in the browser's developer tools). The demo plan (591
+/// records) is above it, so the end-to-end tests exercise parts.
+pub const MIN_RECORDS: usize = 256;
+/// A run is cut before a chunk whose first record's id hash is 0 modulo this:
+/// about 16 chunks of 64, i.e. about 1,000 records per run.
+const CUT_ONE_IN: u64 = 16;
+/// A run never holds more chunks than this, whatever the ids hash to.
+const MAX_CHUNKS: usize = 32;
+/// Compression level of parts. A save compresses only the runs it changed, so
+/// it can afford zlib's default level: 14 % smaller than level 1 on plan
+/// JSON, which is what lets 10,000 accounts with 200,000 activities fit in
+/// local storage (docs/storage.md); the first save of such a plan takes twice
+/// as long.
+const LEVEL: u8 = 6;
+
+// A vector too short for a chunk keeps its records inside the vector value,
+// where an address would not name the records. Every stored record type is
+// larger than a vector value, so records always live in chunks.
+const _: () = assert!(std::mem::size_of::<Account>() > std::mem::size_of::<Vector<Account>>());
+const _: () = assert!(std::mem::size_of::<Contact>() > std::mem::size_of::<Vector<Contact>>());
+const _: () = assert!(std::mem::size_of::<Deal>() > std::mem::size_of::<Vector<Deal>>());
+const _: () = assert!(std::mem::size_of::<Activity>() > std::mem::size_of::<Vector<Activity>>());
+
+/// A stored run: its part's key and how many records it holds.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Run(pub String, pub usize);
+
+/// What a version entry holds after [`MARKER`].
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Manifest {
+    /// The part holding the plan's envelope without the large collections.
+    pub base: String,
+    #[serde(default)]
+    pub accounts: Vec<Run>,
+    #[serde(default)]
+    pub contacts: Vec<Run>,
+    #[serde(default)]
+    pub deals: Vec<Run>,
+    #[serde(default)]
+    pub activities: Vec<Run>,
+}
+
+impl Manifest {
+    /// Reads a version entry's text; `None` when it is not a manifest.
+    pub fn parse(text: &str) -> Option<Result<Manifest, String>> {
+        let json = text.strip_prefix(MARKER)?;
+        Some(serde_json::from_str(json).map_err(|e| e.to_string()))
+    }
+
+    pub fn text(&self) -> String {
+        format!("{MARKER}{}", serde_json::to_string(self).unwrap_or_default())
+    }
+
+    /// Every part it names.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        let runs = self.collections().into_iter().flat_map(|(_, runs)| runs.iter().map(|r| r.0.as_str()));
+        std::iter::once(self.base.as_str()).chain(runs)
+    }
+
+    /// The collections in the order the plan file has them.
+    fn collections(&self) -> [(&'static str, &Vec<Run>); 4] {
+        [
+            ("accounts", &self.accounts),
+            ("contacts", &self.contacts),
+            ("deals", &self.deals),
+            ("activities", &self.activities),
+        ]
+    }
+}
+
+/// Whether `plan` is stored in parts.
+pub fn in_parts(plan: &Plan) -> bool {
+    plan.accounts.len() + plan.contacts.len() + plan.deals.len() + plan.activities.len() >= MIN_RECORDS
+}
+
+/// A record kind stored in runs: runs are cut by its id.
+pub trait Record: Serialize + Clone {
+    fn id(&self) -> &str;
+}
+
+macro_rules! record_by_id {
+    ($($t:ty),*) => {$(
+        impl Record for $t {
+            fn id(&self) -> &str {
+                self.id.as_str()
+            }
+        }
+    )*};
+}
+record_by_id!(Account, Contact, Deal, Activity);
+
+/// 64 bits on every target (FxHash is 32 on wasm32). The std hasher's keys are
+/// fixed; should a Rust release change its output, parts are only renamed (the
+/// next save writes each run once more).
+fn hash(bytes: &[u8]) -> u64 {
+    let mut h = DefaultHasher::new();
+    h.write(bytes);
+    h.finish()
+}
+
+/// The chunks of `records`, grouped into runs.
+fn runs_of<T: Record>(records: &Vector<T>) -> Vec<Vec<&[T]>> {
+    let mut runs = Vec::new();
+    let mut run: Vec<&[T]> = Vec::new();
+    for chunk in records.leaves().filter(|c| !c.is_empty()) {
+        let cut = hash(chunk[0].id().as_bytes()).is_multiple_of(CUT_ONE_IN);
+        if !run.is_empty() && (cut || run.len() >= MAX_CHUNKS) {
+            runs.push(std::mem::take(&mut run));
+        }
+        run.push(chunk);
+    }
+    if !run.is_empty() {
+        runs.push(run);
+    }
+    runs
+}
+
+/// Names a run by where its chunks are (valid while the cache holds them).
+type Fingerprint = Vec<(usize, usize)>;
+
+fn fingerprint<T>(run: &[&[T]]) -> Fingerprint {
+    run.iter().map(|c| (c.as_ptr() as usize, c.len())).collect()
+}
+
+/// The runs of a collection as JSON array items (without the brackets).
+fn run_json<T: Record>(run: &[&[T]]) -> String {
+    let mut out = Vec::with_capacity(run.iter().map(|c| c.len()).sum::<usize>() * 160);
+    for record in run.iter().flat_map(|c| c.iter()) {
+        if !out.is_empty() {
+            out.push(b',');
+        }
+        // Plain data with string keys: serialising it cannot fail.
+        let _ = serde_json::to_writer(&mut out, record);
+    }
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The large collections of one plan version (holding them keeps their chunks alive).
+type Held = (Vector<Account>, Vector<Contact>, Vector<Deal>, Vector<Activity>);
+
+/// The large collections of the plan last stored or read, and the part each
+/// of its runs is stored under.
+#[derive(Default)]
+pub struct PartsCache {
+    plan: Option<PlanId>,
+    held: Option<Held>,
+    known: FxHashMap<Fingerprint, String>,
+    /// How many runs the last save serialised (the others were known).
+    serialised: usize,
+}
+
+impl PartsCache {
+    /// How many runs the last save serialised; the others were already stored.
+    pub fn last_serialised(&self) -> usize {
+        self.serialised
+    }
+
+    pub(super) fn forget(&mut self) {
+        *self = PartsCache::default();
+    }
+
+    /// Records what `plan`'s runs are stored under.
+    fn remember(&mut self, plan: &Plan, known: FxHashMap<Fingerprint, String>) {
+        self.plan = Some(plan.id.clone());
+        self.held = Some((plan.accounts.clone(), plan.contacts.clone(), plan.deals.clone(), plan.activities.clone()));
+        self.known = known;
+    }
+
+    /// After `plan` was read exactly as `manifest` stores it: its runs that
+    /// cover the same records as a stored run are that run.
+    pub(super) fn prime(&mut self, plan: &Plan, manifest: &Manifest) {
+        let mut known = FxHashMap::default();
+        prime_collection(&plan.accounts, &manifest.accounts, &mut known);
+        prime_collection(&plan.contacts, &manifest.contacts, &mut known);
+        prime_collection(&plan.deals, &manifest.deals, &mut known);
+        prime_collection(&plan.activities, &manifest.activities, &mut known);
+        self.remember(plan, known);
+    }
+}
+
+fn prime_collection<T: Record>(records: &Vector<T>, stored: &[Run], known: &mut FxHashMap<Fingerprint, String>) {
+    let mut stored_at: FxHashMap<usize, &Run> = FxHashMap::default();
+    let mut start = 0;
+    for run in stored {
+        stored_at.insert(start, run);
+        start += run.1;
+    }
+    let mut start = 0;
+    for run in runs_of(records) {
+        let len: usize = run.iter().map(|c| c.len()).sum();
+        if let Some(stored) = stored_at.get(&start).filter(|s| s.1 == len) {
+            known.insert(fingerprint(&run), stored.0.clone());
+        }
+        start += len;
+    }
+}
+
+/// Why parts could not be written. Parts written by the failed attempt have
+/// been removed again.
+#[derive(Debug, PartialEq)]
+pub(super) enum WriteError {
+    Store(StoreError),
+    ReadBack,
+}
+
+/// Writes the parts of one version of a plan.
+pub(super) struct PartWriter<'a, S: KeyValueStore> {
+    store: &'a mut S,
+    plan: PlanId,
+    present: FxHashSet<String>,
+    /// Parts this save added (removed again if the save fails).
+    pub written: Vec<String>,
+}
+
+impl<'a, S: KeyValueStore> PartWriter<'a, S> {
+    pub fn new(store: &'a mut S, plan: &PlanId) -> Result<Self, StoreError> {
+        let present = store.keys()?.into_iter().filter(|k| keys::parse_part(k).as_ref() == Some(plan)).collect();
+        Ok(PartWriter { store, plan: plan.clone(), present, written: Vec::new() })
+    }
+
+    fn has(&self, key: &str) -> bool {
+        self.present.contains(key)
+    }
+
+    /// Stores `json` (the part's readable text) and returns its key. A part
+    /// with the same name and the same text is already there; a different
+    /// text under that name (a hash collision, or damage) gets another name.
+    fn put(&mut self, json: &str, records: usize) -> Result<String, WriteError> {
+        let text = stored_form::deflated_at(json, LEVEL);
+        let name = format!("{:016x}-{records}", hash(json.as_bytes()));
+        let mut key = keys::part(&self.plan, &name);
+        let mut attempt = 0;
+        while self.has(&key) {
+            match self.store.get(&key) {
+                Ok(Some(stored)) if stored == text => return Ok(key),
+                Ok(_) => {
+                    attempt += 1;
+                    key = keys::part(&self.plan, &format!("{name}.{attempt}"));
+                }
+                Err(e) => return Err(WriteError::Store(e)),
+            }
+        }
+        self.store.set(&key, &text).map_err(WriteError::Store)?;
+        self.present.insert(key.clone());
+        self.written.push(key.clone());
+        match self.store.get(&key) {
+            Ok(Some(back)) if back == text => Ok(key),
+            _ => Err(WriteError::ReadBack),
+        }
+    }
+
+    /// Removes what this writer added.
+    pub fn undo(self) {
+        for key in self.written {
+            let _ = self.store.remove(&key);
+        }
+    }
+
+    /// Writes `plan`'s parts (those not stored already) and returns the
+    /// version entry's text, the manifest.
+    pub fn write(&mut self, plan: &Plan, now: Timestamp, cache: &mut PartsCache) -> Result<String, WriteError> {
+        if cache.plan.as_ref() != Some(&plan.id) {
+            cache.forget();
+        }
+        let mut known = FxHashMap::default();
+        let mut serialised = 0;
+        let mut manifest = Manifest {
+            accounts: self.collection(&plan.accounts, cache, &mut known, &mut serialised)?,
+            contacts: self.collection(&plan.contacts, cache, &mut known, &mut serialised)?,
+            deals: self.collection(&plan.deals, cache, &mut known, &mut serialised)?,
+            activities: self.collection(&plan.activities, cache, &mut known, &mut serialised)?,
+            ..Manifest::default()
+        };
+        let mut base = plan.clone();
+        base.accounts = Vector::new();
+        base.contacts = Vector::new();
+        base.deals = Vector::new();
+        base.activities = Vector::new();
+        manifest.base = self.put(&to_storage_text(&base, now), 0)?;
+        cache.remember(plan, known);
+        cache.serialised = serialised;
+        Ok(manifest.text())
+    }
+
+    fn collection<T: Record>(
+        &mut self,
+        records: &Vector<T>,
+        cache: &PartsCache,
+        known: &mut FxHashMap<Fingerprint, String>,
+        serialised: &mut usize,
+    ) -> Result<Vec<Run>, WriteError> {
+        let mut runs = Vec::new();
+        for run in runs_of(records) {
+            let print = fingerprint(&run);
+            let len = run.iter().map(|c| c.len()).sum();
+            let key = match cache.known.get(&print).filter(|k| self.has(k)) {
+                Some(key) => key.clone(),
+                None => {
+                    *serialised += 1;
+                    self.put(&run_json(&run), len)?
+                }
+            };
+            known.insert(print, key.clone());
+            runs.push(Run(key, len));
+        }
+        Ok(runs)
+    }
+}
+
+/// A stored plan's JSON put back together from its parts.
+pub(super) struct Assembled {
+    pub json: String,
+    /// Runs left out (missing, damaged, or not JSON), as warnings.
+    pub lost: Vec<Problem>,
+    /// Keys of parts that are there but could not be read (to keep as backups).
+    pub damaged: Vec<String>,
+}
+
+/// Puts `manifest`'s plan back together. `check_runs` also checks that each
+/// run is JSON (done after the whole failed to read, to find the culprit).
+/// `None` when the base is missing or damaged: there is no plan without it.
+pub(super) fn assemble<S: KeyValueStore>(store: &S, manifest: &Manifest, check_runs: bool) -> Option<Assembled> {
+    let base = read_part(store, &manifest.base)?;
+    let head = base.strip_suffix("}}")?;
+    // About 170 bytes of JSON per record (a guess that saves most regrowing).
+    let records: usize = manifest.collections().iter().flat_map(|(_, runs)| runs.iter()).map(|r| r.1).sum();
+    let mut json = String::with_capacity(base.len() + records.min(1 << 20) * 170);
+    json.push_str(head);
+    let mut lost = Vec::new();
+    let mut damaged = Vec::new();
+    for (name, runs) in manifest.collections() {
+        let mut first = true;
+        for (i, Run(key, records)) in runs.iter().enumerate() {
+            let text = read_part(store, key).filter(|t| !check_runs || is_json_items(t));
+            let Some(text) = text else {
+                if store.get(key).ok().flatten().is_some() {
+                    damaged.push(key.clone());
+                }
+                let at = runs[..i].iter().map(|r| r.1).sum::<usize>();
+                lost.push(Problem::warning(
+                    Location::Path(format!("plan.{name}[{at}]")),
+                    ProblemKind::StoredPartLost { records: *records },
+                ));
+                continue;
+            };
+            if first {
+                json.push_str(&format!(",\"{name}\":["));
+            } else {
+                json.push(',');
+            }
+            json.push_str(&text);
+            first = false;
+        }
+        if !first {
+            json.push(']');
+        }
+    }
+    json.push_str("}}");
+    Some(Assembled { json, lost, damaged })
+}
+
+fn read_part<S: KeyValueStore>(store: &S, key: &str) -> Option<String> {
+    let stored = store.get(key).ok().flatten()?;
+    stored_form::unpack(&stored).ok().map(|json| json.into_owned())
+}
+
+/// Whether `text` is a comma-separated list of JSON values.
+fn is_json_items(text: &str) -> bool {
+    serde_json::from_str::<Vec<serde::de::IgnoredAny>>(&format!("[{text}]")).is_ok()
+}
+
+/// The parts of `plan` that no version entry in `store` names any more.
+pub(super) fn unreferenced<S: KeyValueStore>(store: &S, plan: &PlanId) -> Vec<String> {
+    let Ok(all) = store.keys() else { return Vec::new() };
+    let mut named: FxHashSet<String> = FxHashSet::default();
+    for key in all.iter().filter(|k| keys::parse_plan_data(k).is_some_and(|(p, _)| &p == plan)) {
+        let Some(text) = store.get(key).ok().flatten() else { continue };
+        match Manifest::parse(&text) {
+            Some(Ok(m)) => named.extend(m.keys().map(str::to_string)),
+            // A manifest that cannot be read names nothing we can tell: keep all.
+            Some(Err(_)) => return Vec::new(),
+            None => {}
+        }
+    }
+    all.into_iter().filter(|k| keys::parse_part(k).as_ref() == Some(plan) && !named.contains(k)).collect()
+}
