@@ -119,7 +119,7 @@ pub fn in_parts(plan: &Plan) -> bool {
 }
 
 /// A record kind stored in runs: runs are cut by its id.
-pub trait Record: Serialize + Clone {
+pub trait Record: Serialize {
     fn id(&self) -> &str;
 }
 
@@ -160,6 +160,11 @@ fn runs_of<T: Record>(records: &Vector<T>) -> Vec<Vec<&[T]>> {
     runs
 }
 
+/// How many records a run holds.
+fn records_in<T>(run: &[&[T]]) -> usize {
+    run.iter().map(|c| c.len()).sum()
+}
+
 /// Names a run by where its chunks are (valid while the cache holds them).
 type Fingerprint = Vec<(usize, usize)>;
 
@@ -169,7 +174,7 @@ fn fingerprint<T>(run: &[&[T]]) -> Fingerprint {
 
 /// The runs of a collection as JSON array items (without the brackets).
 fn run_json<T: Record>(run: &[&[T]]) -> String {
-    let mut out = Vec::with_capacity(run.iter().map(|c| c.len()).sum::<usize>() * 160);
+    let mut out = Vec::with_capacity(records_in(run) * 160);
     for record in run.iter().flat_map(|c| c.iter()) {
         if !out.is_empty() {
             out.push(b',');
@@ -232,7 +237,7 @@ fn prime_collection<T: Record>(records: &Vector<T>, stored: &[Run], known: &mut 
     }
     let mut start = 0;
     for run in runs_of(records) {
-        let len: usize = run.iter().map(|c| c.len()).sum();
+        let len = records_in(&run);
         if let Some(stored) = stored_at.get(&start).filter(|s| s.1 == len) {
             known.insert(fingerprint(&run), stored.0.clone());
         }
@@ -337,7 +342,7 @@ impl<'a, S: KeyValueStore> PartWriter<'a, S> {
         let mut runs = Vec::new();
         for run in runs_of(records) {
             let print = fingerprint(&run);
-            let len = run.iter().map(|c| c.len()).sum();
+            let len = records_in(&run);
             let key = match cache.known.get(&print).filter(|k| self.has(k)) {
                 Some(key) => key.clone(),
                 None => {
@@ -357,15 +362,16 @@ pub(super) struct Assembled {
     pub json: String,
     /// Runs left out (missing, damaged, or not JSON), as warnings.
     pub lost: Vec<Problem>,
-    /// Keys of parts that are there but could not be read (to keep as backups).
-    pub damaged: Vec<String>,
+    /// Parts that are there but could not be read, as (key, stored text), to
+    /// keep as backups.
+    pub damaged: Vec<(String, String)>,
 }
 
 /// Puts `manifest`'s plan back together. `check_runs` also checks that each
 /// run is JSON (done after the whole failed to read, to find the culprit).
 /// `None` when the base is missing or damaged: there is no plan without it.
 pub(super) fn assemble<S: KeyValueStore>(store: &S, manifest: &Manifest, check_runs: bool) -> Option<Assembled> {
-    let base = read_part(store, &manifest.base)?;
+    let base = store.get(&manifest.base).ok().flatten().and_then(|stored| unpacked(&stored))?;
     let head = base.strip_suffix("}}")?;
     // About 170 bytes of JSON per record (a guess that saves most regrowing).
     let records: usize = manifest.collections().iter().flat_map(|(_, runs)| runs.iter()).map(|r| r.1).sum();
@@ -375,17 +381,19 @@ pub(super) fn assemble<S: KeyValueStore>(store: &S, manifest: &Manifest, check_r
     let mut damaged = Vec::new();
     for (name, runs) in manifest.collections() {
         let mut first = true;
-        for (i, Run(key, records)) in runs.iter().enumerate() {
-            let text = read_part(store, key).filter(|t| !check_runs || is_json_items(t));
+        let mut at = 0;
+        for Run(key, records) in runs {
+            let stored = store.get(key).ok().flatten();
+            let text = stored.as_deref().and_then(unpacked).filter(|t| !check_runs || is_json_items(t));
             let Some(text) = text else {
-                if store.get(key).ok().flatten().is_some() {
-                    damaged.push(key.clone());
+                if let Some(stored) = stored {
+                    damaged.push((key.clone(), stored));
                 }
-                let at = runs[..i].iter().map(|r| r.1).sum::<usize>();
                 lost.push(Problem::warning(
                     Location::Path(format!("plan.{name}[{at}]")),
                     ProblemKind::StoredPartLost { records: *records },
                 ));
+                at += records;
                 continue;
             };
             if first {
@@ -395,6 +403,7 @@ pub(super) fn assemble<S: KeyValueStore>(store: &S, manifest: &Manifest, check_r
             }
             json.push_str(&text);
             first = false;
+            at += records;
         }
         if !first {
             json.push(']');
@@ -404,9 +413,9 @@ pub(super) fn assemble<S: KeyValueStore>(store: &S, manifest: &Manifest, check_r
     Some(Assembled { json, lost, damaged })
 }
 
-fn read_part<S: KeyValueStore>(store: &S, key: &str) -> Option<String> {
-    let stored = store.get(key).ok().flatten()?;
-    stored_form::unpack(&stored).ok().map(|json| json.into_owned())
+/// A part's JSON, if its stored text unpacks.
+fn unpacked(stored: &str) -> Option<String> {
+    stored_form::unpack(stored).ok().map(|json| json.into_owned())
 }
 
 /// Whether `text` is a comma-separated list of JSON values.

@@ -123,8 +123,8 @@ pub struct PlanStore<S: KeyValueStore> {
 struct VersionJson<'a> {
     json: Cow<'a, str>,
     lost: Vec<Problem>,
-    /// Parts that are there but could not be read.
-    damaged: Vec<String>,
+    /// Parts that are there but could not be read: (key, stored text).
+    damaged: Vec<(String, String)>,
     /// Set when the version is stored in parts and was put together.
     manifest: Option<Manifest>,
 }
@@ -339,10 +339,8 @@ impl<S: KeyValueStore> PlanStore<S> {
         // Backups keep the JSON, which people can read, rather than the
         // compressed form or the list of parts.
         let (read, version) = self.read_version(&text);
-        for key in &version.damaged {
-            if let Some(raw) = self.store.get(key).ok().flatten() {
-                self.copy_to_backup(key, &raw, now);
-            }
+        for (key, raw) in &version.damaged {
+            self.copy_to_backup(key, raw, now);
         }
         match read {
             Ok(read) => {
@@ -404,21 +402,23 @@ impl<S: KeyValueStore> PlanStore<S> {
         } else {
             (stored_form::pack(&to_storage_text(plan, now)), Vec::new())
         };
-        let undo = |store: &mut S| {
-            let _ = store.remove(data_key);
-            written.iter().for_each(|k| drop(store.remove(k)));
-        };
         if let Err(e) = self.store.set(data_key, &text) {
-            undo(&mut self.store);
+            self.discard_version(data_key, &written);
             return Err(store_error(e));
         }
         match self.store.get(data_key) {
             Ok(Some(back)) if back == text => Ok(written),
             _ => {
-                undo(&mut self.store);
+                self.discard_version(data_key, &written);
                 Err(SaveError::ReadBack)
             }
         }
+    }
+
+    /// Removes a version written by a save that failed, and the parts it added.
+    fn discard_version(&mut self, data_key: &str, written: &[String]) {
+        let _ = self.store.remove(data_key);
+        written.iter().for_each(|k| drop(self.store.remove(k)));
     }
 
     /// Saves `plan` as the next revision after `base` (`None` for a plan never saved).
@@ -450,8 +450,7 @@ impl<S: KeyValueStore> PlanStore<S> {
             deleted_at: None,
         };
         if let Err(e) = self.write_head(&head) {
-            let _ = self.store.remove(&data_key);
-            written.iter().for_each(|k| drop(self.store.remove(k)));
+            self.discard_version(&data_key, &written);
             return Err(store_error(e));
         }
         if let Some(old) = current {

@@ -42,17 +42,12 @@ pub fn pack(json: &str) -> String {
     if json.len() < PLAIN_LIMIT {
         return json.to_string();
     }
-    deflated(json)
-}
-
-/// The compressed form, whatever the size: for the parts of a plan stored in
-/// parts (`parts`), where a run of a few dozen records still shrinks 4 to 5
-/// times and nobody reads parts by eye.
-pub fn deflated(json: &str) -> String {
     deflated_at(json, LEVEL)
 }
 
-/// The compressed form at a compression `level` (1 fastest … 9 smallest).
+/// The compressed form at a compression `level` (1 fastest … 9 smallest),
+/// whatever the size: parts of a plan stored in parts (`parts`) use it too,
+/// where a run of a few dozen records still shrinks 4 to 5 times.
 pub fn deflated_at(json: &str, level: u8) -> String {
     let bytes = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), level);
     let mut out = String::with_capacity(MARKER.len() + 12 + bytes.len() * 8 / 15 * 3 + 3);
@@ -157,7 +152,7 @@ mod tests {
         #[test]
         fn every_text_comes_back(words in prop::collection::vec("[a-z0-9\"{}:,]{1,12}|[あ-ん]{1,4}|🙂", 0..200)) {
             let json: String = words.concat();
-            let stored = deflated(&json);
+            let stored = deflated_at(&json, LEVEL);
             prop_assert_eq!(unpack(&stored).unwrap(), json.as_str());
         }
 
