@@ -12,6 +12,7 @@ use super::goal::Goal;
 use super::icp::IcpProfile;
 use super::ids::{MemberId, PlanId};
 use super::prioritisation::Prioritisation;
+use super::serde_helpers::records;
 use super::settings::PlanSettings;
 use super::team::TeamMember;
 use super::time::Timestamp;
@@ -33,50 +34,50 @@ pub struct Plan {
     pub currency: Currency,
     /// Month (1–12) the fiscal year starts in; 4 (April) is common in Japan.
     pub fiscal_year_start_month: u8,
-    #[serde(default, skip_serializing_if = "Vector::is_empty")]
+    #[serde(default, skip_serializing_if = "Vector::is_empty", deserialize_with = "records")]
     #[schemars(with = "Vec<TeamMember>")]
     pub team: Vector<TeamMember>,
-    #[serde(default, skip_serializing_if = "Vector::is_empty")]
+    #[serde(default, skip_serializing_if = "Vector::is_empty", deserialize_with = "records")]
     #[schemars(with = "Vec<Goal>")]
     pub goals: Vector<Goal>,
     #[serde(default)]
     pub icp: IcpProfile,
     #[serde(default)]
     pub prioritisation: Prioritisation,
-    #[serde(default, skip_serializing_if = "Vector::is_empty")]
+    #[serde(default, skip_serializing_if = "Vector::is_empty", deserialize_with = "records")]
     #[schemars(with = "Vec<CustomFieldDef>")]
     pub custom_fields: Vector<CustomFieldDef>,
-    #[serde(default, skip_serializing_if = "Vector::is_empty")]
+    #[serde(default, skip_serializing_if = "Vector::is_empty", deserialize_with = "records")]
     #[schemars(with = "Vec<CustomChannel>")]
     pub custom_channels: Vector<CustomChannel>,
-    #[serde(default, skip_serializing_if = "Vector::is_empty")]
+    #[serde(default, skip_serializing_if = "Vector::is_empty", deserialize_with = "records")]
     #[schemars(with = "Vec<Account>")]
     pub accounts: Vector<Account>,
-    #[serde(default, skip_serializing_if = "Vector::is_empty")]
+    #[serde(default, skip_serializing_if = "Vector::is_empty", deserialize_with = "records")]
     #[schemars(with = "Vec<Contact>")]
     pub contacts: Vector<Contact>,
-    #[serde(default, skip_serializing_if = "Vector::is_empty")]
+    #[serde(default, skip_serializing_if = "Vector::is_empty", deserialize_with = "records")]
     #[schemars(with = "Vec<Deal>")]
     pub deals: Vector<Deal>,
-    #[serde(default, skip_serializing_if = "Vector::is_empty")]
+    #[serde(default, skip_serializing_if = "Vector::is_empty", deserialize_with = "records")]
     #[schemars(with = "Vec<Campaign>")]
     pub campaigns: Vector<Campaign>,
-    #[serde(default, skip_serializing_if = "Vector::is_empty")]
+    #[serde(default, skip_serializing_if = "Vector::is_empty", deserialize_with = "records")]
     #[schemars(with = "Vec<ContentAsset>")]
     pub content: Vector<ContentAsset>,
-    #[serde(default, skip_serializing_if = "Vector::is_empty")]
+    #[serde(default, skip_serializing_if = "Vector::is_empty", deserialize_with = "records")]
     #[schemars(with = "Vec<Activity>")]
     pub activities: Vector<Activity>,
-    #[serde(default, skip_serializing_if = "Vector::is_empty")]
+    #[serde(default, skip_serializing_if = "Vector::is_empty", deserialize_with = "records")]
     #[schemars(with = "Vec<AccountPlan>")]
     pub account_plans: Vector<AccountPlan>,
-    #[serde(default, skip_serializing_if = "Vector::is_empty")]
+    #[serde(default, skip_serializing_if = "Vector::is_empty", deserialize_with = "records")]
     #[schemars(with = "Vec<NpsResponse>")]
     pub nps_responses: Vector<NpsResponse>,
-    #[serde(default, skip_serializing_if = "Vector::is_empty")]
+    #[serde(default, skip_serializing_if = "Vector::is_empty", deserialize_with = "records")]
     #[schemars(with = "Vec<AccountNote>")]
     pub notes: Vector<AccountNote>,
-    #[serde(default, skip_serializing_if = "Vector::is_empty")]
+    #[serde(default, skip_serializing_if = "Vector::is_empty", deserialize_with = "records")]
     #[schemars(with = "Vec<HandoffEvent>")]
     pub handoffs: Vector<HandoffEvent>,
     #[serde(default)]

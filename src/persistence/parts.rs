@@ -314,11 +314,12 @@ impl<'a, S: KeyValueStore> PartWriter<'a, S> {
         }
         let mut known = FxHashMap::default();
         let mut serialised = 0;
+        let mut all = Budget::unlimited();
         let mut manifest = Manifest {
-            accounts: self.collection(&plan.accounts, cache, &mut known, &mut serialised)?,
-            contacts: self.collection(&plan.contacts, cache, &mut known, &mut serialised)?,
-            deals: self.collection(&plan.deals, cache, &mut known, &mut serialised)?,
-            activities: self.collection(&plan.activities, cache, &mut known, &mut serialised)?,
+            accounts: self.collection(&plan.accounts, cache, &mut known, &mut serialised, &mut all)?,
+            contacts: self.collection(&plan.contacts, cache, &mut known, &mut serialised, &mut all)?,
+            deals: self.collection(&plan.deals, cache, &mut known, &mut serialised, &mut all)?,
+            activities: self.collection(&plan.activities, cache, &mut known, &mut serialised, &mut all)?,
             ..Manifest::default()
         };
         let mut base = plan.clone();
@@ -332,12 +333,39 @@ impl<'a, S: KeyValueStore> PartWriter<'a, S> {
         Ok(manifest.text())
     }
 
+    /// Stores `plan`'s runs that are not stored yet, one by one while
+    /// `budget` allows, without a version naming them: the save that follows
+    /// finds them stored. Returns how many runs are left to store. A large
+    /// plan's first save (34 MB to compress) is done this way in steps between
+    /// frames instead of one long freeze.
+    pub fn write_ahead(&mut self, plan: &Plan, cache: &mut PartsCache, budget: &mut Budget) -> Result<usize, WriteError> {
+        if cache.plan.as_ref() != Some(&plan.id) {
+            cache.forget();
+        }
+        let mut known = FxHashMap::default();
+        let mut serialised = 0;
+        let runs = [
+            self.collection(&plan.accounts, cache, &mut known, &mut serialised, budget)?,
+            self.collection(&plan.contacts, cache, &mut known, &mut serialised, budget)?,
+            self.collection(&plan.deals, cache, &mut known, &mut serialised, budget)?,
+            self.collection(&plan.activities, cache, &mut known, &mut serialised, budget)?,
+        ];
+        // Rebuilt from this plan's runs only: a fingerprint is valid while the
+        // cache holds its chunks, and it now holds this plan's.
+        cache.remember(plan, known);
+        Ok(runs.iter().flatten().filter(|r| r.0.is_empty()).count())
+    }
+
+    /// The runs of one collection, stored (those known already are not
+    /// serialised again). A run left unstored because `budget` ran out has an
+    /// empty key.
     fn collection<T: Record>(
         &mut self,
         records: &Vector<T>,
         cache: &PartsCache,
         known: &mut FxHashMap<Fingerprint, String>,
         serialised: &mut usize,
+        budget: &mut Budget,
     ) -> Result<Vec<Run>, WriteError> {
         let mut runs = Vec::new();
         for run in runs_of(records) {
@@ -345,15 +373,37 @@ impl<'a, S: KeyValueStore> PartWriter<'a, S> {
             let len = records_in(&run);
             let key = match cache.known.get(&print).filter(|k| self.has(k)) {
                 Some(key) => key.clone(),
-                None => {
+                None if budget.allows() => {
                     *serialised += 1;
                     self.put(&run_json(&run), len)?
+                }
+                None => {
+                    runs.push(Run(String::new(), len));
+                    continue;
                 }
             };
             known.insert(print, key.clone());
             runs.push(Run(key, len));
         }
         Ok(runs)
+    }
+}
+
+/// How much writing ahead one step may do: asked before each run.
+pub struct Budget<'a>(Option<&'a mut dyn FnMut() -> bool>);
+
+impl<'a> Budget<'a> {
+    /// Until `more` says no (the shell asks the clock).
+    pub fn while_true(more: &'a mut dyn FnMut() -> bool) -> Self {
+        Budget(Some(more))
+    }
+
+    fn unlimited() -> Self {
+        Budget(None)
+    }
+
+    fn allows(&mut self) -> bool {
+        self.0.as_mut().is_none_or(|more| more())
     }
 }
 

@@ -335,3 +335,64 @@ fn the_issue_plan_fits_in_local_storage() {
     s.save(&plan, Some(rev), "t", at(2)).unwrap();
     eprintln!("after an edit: {} units, saved in {:?}", s.store.used(), t.elapsed());
 }
+
+/// Stores ahead `runs` runs at most, as one step between frames would.
+fn ahead(s: &mut PlanStore<MemoryStore>, p: &Plan, runs: usize) -> usize {
+    let mut n = 0;
+    s.store_parts_ahead(p, &mut || {
+        n += 1;
+        n <= runs
+    })
+}
+
+#[test]
+fn a_first_save_in_steps_leaves_only_the_base_for_the_save() {
+    let mut s = PlanStore::new(MemoryStore::new());
+    let p = big(20_000);
+    let total = ahead(&mut s, &p, 0);
+    assert!(total > 20, "{total} runs to store");
+    assert!(parts_of(&s).is_empty(), "a step with no time writes nothing");
+    let mut steps = 0;
+    while ahead(&mut s, &p, 5) > 0 {
+        steps += 1;
+        assert!(steps < total, "every step stores some runs");
+    }
+    assert_eq!(parts_of(&s).len(), total, "each run stored once, nothing named yet");
+    s.save(&p, None, "t", at(1)).unwrap();
+    assert_eq!(s.last_serialised_runs(), 0, "the save found every run stored");
+    assert_eq!(parts_of(&s).len(), manifest(&s, &p.id).keys().count());
+    assert_eq!(PlanStore::new(s.store.clone()).load(&p.id, at(2)).unwrap().plan, p);
+}
+
+#[test]
+fn edits_between_steps_are_saved_and_leave_no_stray_parts() {
+    let mut s = PlanStore::new(MemoryStore::new());
+    let mut p = big(20_000);
+    ahead(&mut s, &p, 10);
+    touch_activity(&mut p, 3); // a run already stored ahead changes
+    p.accounts[1].name = "renamed between steps".into();
+    while ahead(&mut s, &p, 7) > 0 {
+        touch_activity(&mut p, 19_000);
+    }
+    s.save(&p, None, "t", at(1)).unwrap();
+    assert!(s.last_serialised_runs() <= 1, "{} runs serialised by the save", s.last_serialised_runs());
+    // The run stored before its edit is no version's: gone after the save.
+    assert_eq!(parts_of(&s).len(), manifest(&s, &p.id).keys().count());
+    assert_eq!(PlanStore::new(s.store.clone()).load(&p.id, at(2)).unwrap().plan, p);
+}
+
+#[test]
+fn storage_filling_up_while_storing_ahead_leaves_nothing_behind() {
+    let mut s = PlanStore::new(MemoryStore::new());
+    let small = Plan::new(PlanId("plan_small".into()), "small", at(0));
+    s.save(&small, None, "t", at(0)).unwrap();
+    let p = big(20_000);
+    let before = s.store.entries.clone();
+    s.store.quota = Some(s.store.used() + 200_000);
+    let mut left = ahead(&mut s, &p, 3);
+    while left > 0 {
+        left = ahead(&mut s, &p, 3);
+    }
+    assert_eq!(s.save(&p, None, "t", at(1)), Err(SaveError::QuotaExceeded));
+    assert_eq!(s.store.entries, before, "parts stored ahead of a failed save are removed");
+}

@@ -15,7 +15,7 @@
 //!   when no version entry of the plan names them.
 
 use super::keys;
-use super::parts::{self, Manifest, PartWriter, PartsCache, WriteError};
+use super::parts::{self, Budget, Manifest, PartWriter, PartsCache, WriteError};
 use super::store::{entry_size, KeyValueStore, StoreError};
 use super::stored_form;
 use crate::domain::{Plan, PlanCounts, PlanId, Timestamp};
@@ -421,6 +421,26 @@ impl<S: KeyValueStore> PlanStore<S> {
         written.iter().for_each(|k| drop(self.store.remove(k)));
     }
 
+    /// Stores parts of `plan` that are not stored yet while `more()` says yes,
+    /// ahead of [`Self::save`] (which then only writes what is left, the base
+    /// and the list of parts). Returns how many runs are still to store; 0 for
+    /// a plan not stored in parts, and on a failure (the parts this step wrote
+    /// are removed, and the save itself meets and reports the same failure).
+    pub fn store_parts_ahead(&mut self, plan: &Plan, more: &mut dyn FnMut() -> bool) -> usize {
+        if !parts::in_parts(plan) {
+            return 0;
+        }
+        let Ok(mut writer) = PartWriter::new(&mut self.store, &plan.id) else { return 0 };
+        match writer.write_ahead(plan, &mut self.parts, &mut Budget::while_true(more)) {
+            Ok(left) => left,
+            Err(_) => {
+                writer.undo();
+                self.parts.forget();
+                0
+            }
+        }
+    }
+
     /// Saves `plan` as the next revision after `base` (`None` for a plan never saved).
     pub fn save(&mut self, plan: &Plan, base: Option<u64>, writer: &str, now: Timestamp) -> Result<Head, SaveError> {
         let current = self.head_or_quarantine(&plan.id, now).map_err(SaveError::Unavailable)?;
@@ -435,10 +455,14 @@ impl<S: KeyValueStore> PlanStore<S> {
         let written = match self.write_version(plan, &data_key, now) {
             // Room may be held by plans deleted earlier: free it and try once more.
             Err(SaveError::QuotaExceeded) if self.purge_deleted_except(&plan.id) > 0 => {
-                self.write_version(plan, &data_key, now)?
+                self.write_version(plan, &data_key, now)
             }
-            other => other?,
+            other => other,
         };
+        let written = written.inspect_err(|_| {
+            // Parts stored ahead of this save that no version names.
+            self.remove_unreferenced_parts(&plan.id);
+        })?;
         let head = Head {
             plan_id: plan.id.clone(),
             name: plan.name.clone(),

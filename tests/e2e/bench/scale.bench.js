@@ -6,14 +6,19 @@
 //
 // - import: from picking the file to its preview (read and checked), then from
 //   "Open as a new plan" to the next painted frame with the plan shown;
-// - first save: whether the plan fits in local storage, how much it takes, and
-//   how long the save took (the app's User Timing measure "abm-planner:save");
-// - autosave: the same measure after small edits (median of 5);
+// - first save: whether the plan fits in local storage, how much it takes, the
+//   time from "Open" to "Saved", and the main-thread time it took: the steps
+//   that store its parts ahead (measures "abm-planner:save-step": how many, the
+//   longest) and the save that follows ("abm-planner:save");
+// - autosave: the save's steps and the save after small edits (median of 5),
+//   of the plan's base (a goal added) and of a record (an account's employees
+//   edited in the accounts table, which rewrites that account's run);
 // - reload: from reload to the plan shown again (only when it was saved);
 // - export: from the click to the download;
 // - memory after import: the tab's renderer process (resident set, from ps: the
-//   largest Chromium renderer, which is this benchmark's only page), and the V8
-//   heap from CDP Runtime.getHeapUsage.
+//   largest Chromium renderer, which is this benchmark's only page), the V8
+//   heap from CDP Runtime.getHeapUsage, and the app's Wasm memory (its high-water
+//   mark: Wasm memory never shrinks).
 import fs from 'node:fs';
 import { execSync } from 'node:child_process';
 import path from 'node:path';
@@ -30,10 +35,26 @@ const plans = [
 ];
 
 const lastSaveMs = (page) => page.evaluate(() => performance.getEntriesByName('abm-planner:save').at(-1)?.duration ?? null);
+/** Durations of the steps before the last save (ms). */
+const saveStepsMs = (page) => page.evaluate(() => performance.getEntriesByName('abm-planner:save-step').map((e) => e.duration));
+/** Main-thread time of the last save: its steps and the save itself. */
+const lastSaveTotalMs = async (page) => (await saveStepsMs(page)).reduce((a, b) => a + b, 0) + (await lastSaveMs(page));
 /** Resident memory of the largest Chromium renderer process, in MB. */
 function rendererRssMB() {
   const rows = execSync('ps -eo rss=,args=', { encoding: 'utf8' }).split('\n').filter((l) => l.includes('--type=renderer'));
   return Math.max(0, ...rows.map((l) => Number(l.trim().split(/\s+/)[0]) / 1024));
+}
+
+/** Size of the page's WebAssembly memory (the app's heap; it only grows), in MB. */
+async function wasmMemoryMB(cdp) {
+  const proto = await cdp.send('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
+  const found = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId });
+  const sizes = await cdp.send('Runtime.callFunctionOn', {
+    objectId: found.objects.objectId,
+    functionDeclaration: 'function () { return this.map((m) => m.buffer.byteLength); }',
+    returnByValue: true,
+  });
+  return Math.max(0, ...sizes.result.value) / 2 ** 20;
 }
 
 const nextFrame = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
@@ -57,12 +78,16 @@ for (const plan of plans) {
     await nextFrame(page);
     const importOpenMs = Date.now() - t0;
 
+    await expect(page.getByTestId('save-status')).toHaveText(/^(Saved|Not saved)/, { timeout: 60_000 });
+    const firstSavedAfterMs = Date.now() - t0;
     const status = await settledStatus(page, 60_000);
     const saved = status.startsWith('Saved');
     const firstSaveMs = await lastSaveMs(page);
+    const firstSaveSteps = await saveStepsMs(page);
     const stored = await storedUnits(page);
     const heap = await cdp.send('Runtime.getHeapUsage');
     const rendererMB = rendererRssMB();
+    const wasmMB = await wasmMemoryMB(cdp);
 
     const autosaveMs = [];
     if (saved) {
@@ -70,7 +95,18 @@ for (const plan of plans) {
       for (let i = 0; i < 5; i++) {
         await addGoal(page, `Bench goal ${i}`);
         expect(await settledStatus(page)).toMatch(/^Saved/);
-        autosaveMs.push(await lastSaveMs(page));
+        autosaveMs.push(await lastSaveTotalMs(page));
+      }
+    }
+    const recordAutosaveMs = [];
+    if (saved) {
+      await goTo(page, 'Accounts');
+      for (let i = 0; i < 5; i++) {
+        const cell = page.getByTestId('accounts-table').getByRole('textbox', { name: /^Employees of / }).first();
+        await cell.fill(String(1000 + i));
+        await cell.press('Enter');
+        expect(await settledStatus(page)).toMatch(/^Saved/);
+        recordAutosaveMs.push(await lastSaveTotalMs(page));
       }
     }
 
@@ -97,14 +133,21 @@ for (const plan of plans) {
       saved,
       status,
       storedUnits: stored,
+      firstSavedAfterMs,
       firstSaveMs: firstSaveMs === null ? null : round(firstSaveMs),
+      firstSaveSteps: firstSaveSteps.length,
+      firstSaveLongestStepMs: firstSaveSteps.length ? round(Math.max(...firstSaveSteps)) : null,
+      firstSaveMainThreadMs: round(firstSaveSteps.reduce((a, b) => a + b, 0) + (firstSaveMs ?? 0)),
       autosaveMsMedian: autosaveMs.length ? round(median(autosaveMs)) : null,
       autosaveMsMax: autosaveMs.length ? round(Math.max(...autosaveMs)) : null,
+      recordAutosaveMsMedian: recordAutosaveMs.length ? round(median(recordAutosaveMs)) : null,
+      recordAutosaveMsMax: recordAutosaveMs.length ? round(Math.max(...recordAutosaveMs)) : null,
       reloadMs,
       exportMs,
       exportedBytes: exported,
       rendererMB: round(rendererMB),
       heapUsedMB: round(heap.usedSize / 2 ** 20),
+      wasmMemoryMB: round(wasmMB),
       chromium: page.context().browser().version(),
       date: new Date().toISOString().slice(0, 10),
     };

@@ -1,0 +1,88 @@
+//! Where an import's time and memory go, natively: reads a plan file the way the
+//! app does (`read_plan_bytes`), then stores it in parts, and prints each step's
+//! time and the heap's peak. Run: `cargo run --release --example import_profile --
+//! target/large-10k-activity.abm.json`. Native pointers are twice Wasm's, so the
+//! figures are an upper bound for the browser; they show which step holds what.
+
+use abm_planner::persistence::{MemoryStore, PlanStore};
+use abm_planner::plan_file::decode::Origins;
+use abm_planner::plan_file::validate::validate;
+use abm_planner::plan_file::{read_plan_bytes, Envelope, Mode};
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+use std::time::Instant;
+
+struct Counting;
+static NOW: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let n = NOW.fetch_add(layout.size(), Relaxed) + layout.size();
+        PEAK.fetch_max(n, Relaxed);
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        NOW.fetch_sub(layout.size(), Relaxed);
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+fn mb(n: usize) -> String {
+    format!("{:.1} MB", n as f64 / 1e6)
+}
+
+fn step(name: &str, started: Instant) {
+    println!("{name:<28} {:>7.0} ms   heap now {:>9}   peak {:>9}", started.elapsed().as_secs_f64() * 1e3, mb(NOW.load(Relaxed)), mb(PEAK.load(Relaxed)));
+    PEAK.store(NOW.load(Relaxed), Relaxed);
+}
+
+fn main() -> ExitCode {
+    let Some(path) = std::env::args().nth(1) else {
+        eprintln!("usage: import_profile FILE.abm.json");
+        return ExitCode::FAILURE;
+    };
+    let t = Instant::now();
+    let bytes = match std::fs::read(&path) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("cannot read {path}: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    step("read the file", t);
+    let t = Instant::now();
+    let imported = match read_plan_bytes(&bytes, Mode::Strict) {
+        Ok(i) => i,
+        Err(problems) => {
+            eprintln!("{} problems, first: {}", problems.len(), problems[0]);
+            return ExitCode::FAILURE;
+        }
+    };
+    step("read + check (strict)", t);
+    drop(bytes);
+    step("file bytes dropped", Instant::now());
+    let plan = imported.plan;
+    // The same steps one by one (the check's share, from the whole above).
+    let Ok(bytes) = std::fs::read(&path) else { return ExitCode::FAILURE };
+    let t = Instant::now();
+    let Ok(envelope) = serde_json::from_slice::<Envelope>(&bytes) else { return ExitCode::FAILURE };
+    step("  typed parse only", t);
+    let mut again = envelope.plan;
+    let t = Instant::now();
+    validate(&mut again, &Origins::identity(), Mode::Strict, &mut Vec::new());
+    step("  check only", t);
+    drop((again, bytes));
+    let t = Instant::now();
+    let mut plans = PlanStore::new(MemoryStore::new());
+    if let Err(e) = plans.save(&plan, None, "profile", plan.updated_at) {
+        eprintln!("save failed: {e:?}");
+    }
+    step("first save (parts)", t);
+    println!("plan: {} accounts, {} contacts, {} deals, {} activities", plan.accounts.len(), plan.contacts.len(), plan.deals.len(), plan.activities.len());
+    ExitCode::SUCCESS
+}
