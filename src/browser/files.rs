@@ -30,8 +30,47 @@ pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), String
     Ok(())
 }
 
+/// A picked file's bytes, still in the browser's memory.
+pub struct FileBuffer(js_sys::Uint8Array);
+
+impl FileBuffer {
+    pub fn len(&self) -> u64 {
+        u64::from(self.0.length())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// A copy of the bytes in the app's memory.
+    pub fn to_vec(&self) -> Vec<u8> {
+        self.0.to_vec()
+    }
+
+    /// Reads the bytes a piece at a time, never all at once into the app's
+    /// memory (Wasm memory never shrinks: a 50 MB copy would stay 50 MB).
+    pub fn reader(&self) -> impl std::io::Read + '_ {
+        BufferReader { buffer: &self.0, at: 0 }
+    }
+}
+
+struct BufferReader<'a> {
+    buffer: &'a js_sys::Uint8Array,
+    at: u32,
+}
+
+impl std::io::Read for BufferReader<'_> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        let left = self.buffer.length().saturating_sub(self.at);
+        let n = left.min(u32::try_from(out.len()).unwrap_or(u32::MAX));
+        self.buffer.subarray(self.at, self.at + n).copy_to(&mut out[..n as usize]);
+        self.at += n;
+        Ok(n as usize)
+    }
+}
+
 /// The bytes of a picked file.
-pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
+pub async fn read_file(file: &web_sys::File) -> Result<FileBuffer, String> {
     let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| "the file could not be read".to_string())?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    Ok(FileBuffer(js_sys::Uint8Array::new(&buffer)))
 }

@@ -17,5 +17,5 @@ pub mod validate;
 pub use decode::Mode;
 pub use envelope::{Envelope, FORMAT, SCHEMA_VERSION};
 pub use export::{file_name, safe_stem, to_file_text, to_storage_text};
-pub use import::{read_plan_bytes, read_plan_text, Imported};
+pub use import::{read_plan_bytes, read_plan_streamed, read_plan_text, Imported};
 pub use problems::{Location, Problem, ProblemKind, Severity};

@@ -78,6 +78,11 @@ fn main() -> ExitCode {
     step("  check only", t);
     drop((again, bytes));
     let t = Instant::now();
+    let Ok(file) = std::fs::File::open(&path) else { return ExitCode::FAILURE };
+    let streamed = serde_json::from_reader::<_, Envelope>(std::io::BufReader::with_capacity(1 << 18, file));
+    step("  typed parse, streamed", t);
+    drop(streamed);
+    let t = Instant::now();
     let mut plans = PlanStore::new(MemoryStore::new());
     if let Err(e) = plans.save(&plan, None, "profile", plan.updated_at) {
         eprintln!("save failed: {e:?}");

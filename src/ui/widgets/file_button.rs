@@ -1,8 +1,8 @@
 //! A button that opens the system file picker and hands over the picked file's name
-//! and bytes. The file input itself is hidden; the button is what people (and
+//! and bytes (still in the browser's buffer). The file input itself is hidden; the button is what people (and
 //! keyboards) use.
 
-use crate::browser::files::read_bytes;
+use crate::browser::files::{read_file, FileBuffer};
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -16,7 +16,7 @@ pub fn FileButton(
     /// Called as soon as a file is picked, with its name.
     #[prop(into)] on_pick: Callback<String>,
     /// Called with the file's name and its bytes (or why it could not be read).
-    #[prop(into)] on_read: Callback<(String, Result<Vec<u8>, String>)>,
+    #[prop(into)] on_read: Callback<(String, Result<FileBuffer, String>)>,
 ) -> impl IntoView {
     let input = NodeRef::<html::Input>::new();
     let on_change = move |_| {
@@ -27,7 +27,7 @@ pub fn FileButton(
         let name = file.name();
         on_pick.run(name.clone());
         spawn_local(async move {
-            let bytes = read_bytes(&file).await;
+            let bytes = read_file(&file).await;
             on_read.run((name, bytes));
         });
     };

@@ -88,6 +88,10 @@ for (const plan of plans) {
     const heap = await cdp.send('Runtime.getHeapUsage');
     const rendererMB = rendererRssMB();
     const wasmMB = await wasmMemoryMB(cdp);
+    // Once the garbage (the file's buffer, among others) is collected.
+    await cdp.send('HeapProfiler.collectGarbage');
+    await nextFrame(page);
+    const rendererAfterGcMB = rendererRssMB();
 
     const autosaveMs = [];
     if (saved) {
@@ -146,6 +150,7 @@ for (const plan of plans) {
       exportMs,
       exportedBytes: exported,
       rendererMB: round(rendererMB),
+      rendererAfterGcMB: round(rendererAfterGcMB),
       heapUsedMB: round(heap.usedSize / 2 ** 20),
       wasmMemoryMB: round(wasmMB),
       chromium: page.context().browser().version(),

@@ -14,6 +14,7 @@ use crate::ui::format;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::ui::insights::Shared;
 use crate::ui::state::{use_app, ToastAction};
+use crate::browser::files::FileBuffer;
 use crate::ui::widgets::{unique_id, FileButton};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -66,12 +67,12 @@ pub fn CsvImport() -> impl IntoView {
     let i18n = use_i18n();
     let stage: RwSignal<Stage, LocalStorage> = RwSignal::new_local(Stage::Idle);
     let encoding = RwSignal::new(EncodingChoice::Detect);
-    let on_read = Callback::new(move |(name, bytes): (String, Result<Vec<u8>, String>)| {
+    let on_read = Callback::new(move |(name, bytes): (String, Result<FileBuffer, String>)| {
         let l = state.locale();
         match bytes {
             Ok(bytes) => {
                 encoding.set(EncodingChoice::Detect);
-                stage.set(Stage::Loaded { name, bytes: Arc::new(bytes) });
+                stage.set(Stage::Loaded { name, bytes: Arc::new(bytes.to_vec()) });
             }
             Err(_) => stage.set(Stage::Failed(td_string!(l, dq.read_error, name = name).to_string())),
         }

@@ -6,7 +6,9 @@
 use crate::browser::clock;
 use crate::editing::{Change, EditKind};
 use crate::plan_file::merge::{apply_merge, preview_merge, Collection, ConflictReason, MergePreview, Resolution};
-use crate::plan_file::{read_plan_bytes, Imported, Mode, Problem};
+use crate::browser::files::FileBuffer;
+use crate::plan_file::sniff::MAX_FILE_BYTES;
+use crate::plan_file::{read_plan_bytes, read_plan_streamed, Imported, Mode, Problem};
 use crate::ui::format;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::ui::problems;
@@ -30,16 +32,19 @@ pub fn ImportFlow(#[prop(optional)] label_first_run: bool) -> impl IntoView {
     let state = use_app();
     let i18n = use_i18n();
     let stage: RwSignal<Stage, LocalStorage> = RwSignal::new_local(Stage::Idle);
-    let on_read = Callback::new(move |(file, bytes): (String, Result<Vec<u8>, String>)| {
-        let Ok(bytes) = bytes else {
+    let on_read = Callback::new(move |(file, buffer): (String, Result<FileBuffer, String>)| {
+        let Ok(buffer) = buffer else {
             let p = Problem::file(crate::plan_file::ProblemKind::Invalid(td_string!(state.locale(), transfer.file_read_error).to_string()));
             stage.set(Stage::Problems { file, problems: vec![p], rest: None });
             return;
         };
-        match read_plan_bytes(&bytes, Mode::Strict) {
+        // A well-formed current file is read from the browser's buffer in
+        // pieces; anything else gets the full report from a copy of its bytes.
+        let streamed = (buffer.len() <= MAX_FILE_BYTES).then(|| read_plan_streamed(buffer.reader(), Mode::Strict)).flatten();
+        match streamed.unwrap_or_else(|| read_plan_bytes(&buffer.to_vec(), Mode::Strict)) {
             Ok(imported) => stage.set(Stage::Ready { file, imported: Box::new(imported) }),
             Err(problems) => {
-                let rest = read_plan_bytes(&bytes, Mode::Repair).ok().map(Box::new);
+                let rest = read_plan_bytes(&buffer.to_vec(), Mode::Repair).ok().map(Box::new);
                 stage.set(Stage::Problems { file, problems, rest });
             }
         }
