@@ -168,6 +168,9 @@ fn records_in<T>(run: &[&[T]]) -> usize {
 /// Names a run by where its chunks are (valid while the cache holds them).
 type Fingerprint = Vec<(usize, usize)>;
 
+/// The part each run known to be stored is under.
+type Known = FxHashMap<Fingerprint, String>;
+
 fn fingerprint<T>(run: &[&[T]]) -> Fingerprint {
     run.iter().map(|c| (c.as_ptr() as usize, c.len())).collect()
 }
@@ -194,7 +197,7 @@ type Held = (Vector<Account>, Vector<Contact>, Vector<Deal>, Vector<Activity>);
 pub struct PartsCache {
     plan: Option<PlanId>,
     held: Option<Held>,
-    known: FxHashMap<Fingerprint, String>,
+    known: Known,
     /// How many runs the last save serialised (the others were known).
     serialised: usize,
 }
@@ -210,7 +213,7 @@ impl PartsCache {
     }
 
     /// Records what `plan`'s runs are stored under.
-    fn remember(&mut self, plan: &Plan, known: FxHashMap<Fingerprint, String>) {
+    fn remember(&mut self, plan: &Plan, known: Known) {
         self.plan = Some(plan.id.clone());
         self.held = Some((plan.accounts.clone(), plan.contacts.clone(), plan.deals.clone(), plan.activities.clone()));
         self.known = known;
@@ -228,7 +231,7 @@ impl PartsCache {
     }
 }
 
-fn prime_collection<T: Record>(records: &Vector<T>, stored: &[Run], known: &mut FxHashMap<Fingerprint, String>) {
+fn prime_collection<T: Record>(records: &Vector<T>, stored: &[Run], known: &mut Known) {
     let mut stored_at: FxHashMap<usize, &Run> = FxHashMap::default();
     let mut start = 0;
     for run in stored {
@@ -309,19 +312,9 @@ impl<'a, S: KeyValueStore> PartWriter<'a, S> {
     /// Writes `plan`'s parts (those not stored already) and returns the
     /// version entry's text, the manifest.
     pub fn write(&mut self, plan: &Plan, now: Timestamp, cache: &mut PartsCache) -> Result<String, WriteError> {
-        if cache.plan.as_ref() != Some(&plan.id) {
-            cache.forget();
-        }
-        let mut known = FxHashMap::default();
-        let mut serialised = 0;
-        let mut all = Budget::unlimited();
-        let mut manifest = Manifest {
-            accounts: self.collection(&plan.accounts, cache, &mut known, &mut serialised, &mut all)?,
-            contacts: self.collection(&plan.contacts, cache, &mut known, &mut serialised, &mut all)?,
-            deals: self.collection(&plan.deals, cache, &mut known, &mut serialised, &mut all)?,
-            activities: self.collection(&plan.activities, cache, &mut known, &mut serialised, &mut all)?,
-            ..Manifest::default()
-        };
+        let (runs, known, serialised) = self.runs(plan, cache, &mut Budget::unlimited())?;
+        let [accounts, contacts, deals, activities] = runs;
+        let mut manifest = Manifest { accounts, contacts, deals, activities, ..Manifest::default() };
         let mut base = plan.clone();
         base.accounts = Vector::new();
         base.contacts = Vector::new();
@@ -339,6 +332,22 @@ impl<'a, S: KeyValueStore> PartWriter<'a, S> {
     /// plan's first save (34 MB to compress) is done this way in steps between
     /// frames instead of one long freeze.
     pub fn write_ahead(&mut self, plan: &Plan, cache: &mut PartsCache, budget: &mut Budget) -> Result<usize, WriteError> {
+        let (runs, known, _) = self.runs(plan, cache, budget)?;
+        // Rebuilt from this plan's runs only: a fingerprint is valid while the
+        // cache holds its chunks, and it now holds this plan's.
+        cache.remember(plan, known);
+        Ok(runs.iter().flatten().filter(|r| r.0.is_empty()).count())
+    }
+
+    /// The runs of `plan`'s four large collections, stored while `budget`
+    /// allows, with the parts each stored run is under and how many runs were
+    /// serialised.
+    fn runs(
+        &mut self,
+        plan: &Plan,
+        cache: &mut PartsCache,
+        budget: &mut Budget,
+    ) -> Result<([Vec<Run>; 4], Known, usize), WriteError> {
         if cache.plan.as_ref() != Some(&plan.id) {
             cache.forget();
         }
@@ -350,10 +359,7 @@ impl<'a, S: KeyValueStore> PartWriter<'a, S> {
             self.collection(&plan.deals, cache, &mut known, &mut serialised, budget)?,
             self.collection(&plan.activities, cache, &mut known, &mut serialised, budget)?,
         ];
-        // Rebuilt from this plan's runs only: a fingerprint is valid while the
-        // cache holds its chunks, and it now holds this plan's.
-        cache.remember(plan, known);
-        Ok(runs.iter().flatten().filter(|r| r.0.is_empty()).count())
+        Ok((runs, known, serialised))
     }
 
     /// The runs of one collection, stored (those known already are not
@@ -363,7 +369,7 @@ impl<'a, S: KeyValueStore> PartWriter<'a, S> {
         &mut self,
         records: &Vector<T>,
         cache: &PartsCache,
-        known: &mut FxHashMap<Fingerprint, String>,
+        known: &mut Known,
         serialised: &mut usize,
         budget: &mut Budget,
     ) -> Result<Vec<Run>, WriteError> {

@@ -41,10 +41,16 @@ pub fn ImportFlow(#[prop(optional)] label_first_run: bool) -> impl IntoView {
         // A well-formed current file is read from the browser's buffer in
         // pieces; anything else gets the full report from a copy of its bytes.
         let streamed = (buffer.len() <= MAX_FILE_BYTES).then(|| read_plan_streamed(buffer.reader(), Mode::Strict)).flatten();
-        match streamed.unwrap_or_else(|| read_plan_bytes(&buffer.to_vec(), Mode::Strict)) {
+        let strict = match streamed {
+            Some(Ok(imported)) => return stage.set(Stage::Ready { file, imported: Box::new(imported) }),
+            other => other,
+        };
+        // One copy serves the full report and what repair can keep.
+        let bytes = buffer.to_vec();
+        match strict.unwrap_or_else(|| read_plan_bytes(&bytes, Mode::Strict)) {
             Ok(imported) => stage.set(Stage::Ready { file, imported: Box::new(imported) }),
             Err(problems) => {
-                let rest = read_plan_bytes(&buffer.to_vec(), Mode::Repair).ok().map(Box::new);
+                let rest = read_plan_bytes(&bytes, Mode::Repair).ok().map(Box::new);
                 stage.set(Stage::Problems { file, problems, rest });
             }
         }
