@@ -10,6 +10,7 @@ setup_browser_tests
 trunk build --release
 cargo run --release --locked --example large_plan_file -- 10000 target/large-10k.abm.json
 cargo run --release --locked --example large_plan_file -- 10000 target/large-10k-activity.abm.json activity
+cargo run --release --locked --example large_plan_file -- 20000 target/large-20k-activity.abm.json activity
 cd tests/e2e
 npx playwright test --config bench.config.js
 cat "$repo_root/target/bench/"*.json

@@ -12,7 +12,8 @@
 use abm_planner::csv_io::import::{preview, read, EncodingChoice, Options, RecordKind};
 use abm_planner::domain::{Date, IdGenerator, PlanId, Timestamp};
 use abm_planner::editing::{apply, Change};
-use abm_planner::plan_file::{read_plan_bytes, read_plan_text, to_file_text, Mode};
+use abm_planner::plan_file::import::read_plan_value;
+use abm_planner::plan_file::{can_repair, read_plan_bytes, read_plan_streamed, read_plan_text, to_file_text, Mode};
 use proptest::prelude::*;
 use std::path::Path;
 use std::sync::OnceLock;
@@ -124,7 +125,26 @@ proptest! {
             let again = read_plan_text(&text, Mode::Strict);
             prop_assert!(again.is_ok(), "an accepted plan must export to a file that is accepted: {:?}", again.err().map(|p| p.into_iter().take(3).collect::<Vec<_>>()));
         }
-        let _ = read_plan_bytes(&bytes, Mode::Repair);
+        // "Import the rest" is offered exactly when repair keeps something.
+        if let Err(problems) = read_plan_bytes(&bytes, Mode::Strict) {
+            let repaired = read_plan_bytes(&bytes, Mode::Repair);
+            prop_assert_eq!(can_repair(&problems), repaired.is_ok(), "{:?}", problems);
+        }
+        // The same file read in pieces (as the browser hands it over) reads the
+        // same, and so does its JSON tree (the path of files that need a migration).
+        for mode in [Mode::Strict, Mode::Repair] {
+            let from_bytes = read_plan_bytes(&bytes, mode);
+            let others = [
+                read_plan_streamed(|| &bytes[..], mode),
+                serde_json::from_slice::<serde_json::Value>(&bytes).ok().filter(|_| bytes.first() == Some(&b'{')).map(|v| read_plan_value(v, mode)),
+            ];
+            for other in others.into_iter().flatten() {
+                match (&other, &from_bytes) {
+                    (Ok(a), Ok(b)) => prop_assert_eq!((&a.plan, &a.warnings), (&b.plan, &b.warnings)),
+                    (a, b) => prop_assert_eq!(a.as_ref().err(), b.as_ref().err()),
+                }
+            }
+        }
     }
 
     #[test]

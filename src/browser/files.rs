@@ -31,6 +31,7 @@ pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), String
 }
 
 /// A picked file's bytes, still in the browser's memory.
+#[derive(Clone)]
 pub struct FileBuffer(js_sys::Uint8Array);
 
 impl FileBuffer {
@@ -69,8 +70,22 @@ impl std::io::Read for BufferReader<'_> {
     }
 }
 
-/// The bytes of a picked file.
-pub async fn read_file(file: &web_sys::File) -> Result<FileBuffer, String> {
-    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| "the file could not be read".to_string())?;
+/// Why a picked file's bytes are not there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReadFailure {
+    /// Larger than the reader takes: refused before reading a byte of it.
+    TooLarge { bytes: u64, limit: u64 },
+    /// The browser could not read it (moved, deleted, no permission).
+    Unreadable,
+}
+
+/// The bytes of a picked file of at most `limit` bytes.
+pub async fn read_file(file: &web_sys::File, limit: u64) -> Result<FileBuffer, ReadFailure> {
+    // File sizes are whole numbers of bytes, well within f64's exact range.
+    let bytes = file.size() as u64;
+    if bytes > limit {
+        return Err(ReadFailure::TooLarge { bytes, limit });
+    }
+    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| ReadFailure::Unreadable)?;
     Ok(FileBuffer(js_sys::Uint8Array::new(&buffer)))
 }

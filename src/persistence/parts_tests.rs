@@ -337,12 +337,16 @@ fn the_issue_plan_fits_in_local_storage() {
 }
 
 /// Stores ahead `runs` runs at most, as one step between frames would.
-fn ahead(s: &mut PlanStore<MemoryStore>, p: &Plan, runs: usize) -> usize {
+fn try_ahead(s: &mut PlanStore<MemoryStore>, p: &Plan, runs: usize) -> Result<usize, SaveError> {
     let mut n = 0;
     s.store_parts_ahead(p, &mut || {
         n += 1;
         n <= runs
     })
+}
+
+fn ahead(s: &mut PlanStore<MemoryStore>, p: &Plan, runs: usize) -> usize {
+    try_ahead(s, p, runs).unwrap()
 }
 
 #[test]
@@ -389,10 +393,33 @@ fn storage_filling_up_while_storing_ahead_leaves_nothing_behind() {
     let p = big(20_000);
     let before = s.store.entries.clone();
     s.store.quota = Some(s.store.used() + 200_000);
-    let mut left = ahead(&mut s, &p, 3);
-    while left > 0 {
-        left = ahead(&mut s, &p, 3);
-    }
+    let mut steps = 0;
+    let full = loop {
+        match try_ahead(&mut s, &p, 3) {
+            Ok(0) => panic!("the plan cannot fit"),
+            Ok(_) => steps += 1,
+            Err(e) => break e,
+        }
+    };
+    assert!(steps > 0, "some steps stored runs before storage was full");
+    assert_eq!(full, SaveError::QuotaExceeded, "told as soon as it is full");
+    assert_eq!(s.store.entries, before, "parts stored ahead are removed at once");
+    // The save agrees, and leaves nothing either.
     assert_eq!(s.save(&p, None, "t", at(1)), Err(SaveError::QuotaExceeded));
-    assert_eq!(s.store.entries, before, "parts stored ahead of a failed save are removed");
+    assert_eq!(s.store.entries, before);
+}
+
+#[test]
+fn storing_ahead_makes_room_held_by_deleted_plans() {
+    let mut s = PlanStore::new(MemoryStore::new());
+    let mut old = big(5_000);
+    old.id = PlanId("plan_old".into());
+    s.save(&old, None, "t", at(0)).unwrap();
+    s.delete(&old.id, at(1)).unwrap();
+    let p = big(5_000);
+    s.store.quota = Some(s.store.used() + s.store.used() / 4);
+    while try_ahead(&mut s, &p, 3).expect("room is made") > 0 {}
+    s.save(&p, None, "t", at(2)).unwrap();
+    assert!(s.read_head(&old.id).unwrap().is_none(), "the deleted plan made room");
+    assert_eq!(PlanStore::new(s.store.clone()).load(&p.id, at(3)).unwrap().plan, p);
 }

@@ -424,21 +424,33 @@ impl<S: KeyValueStore> PlanStore<S> {
     /// Stores parts of `plan` that are not stored yet while `more()` says yes,
     /// ahead of [`Self::save`] (which then only writes what is left, the base
     /// and the list of parts). Returns how many runs are still to store; 0 for
-    /// a plan not stored in parts, and on a failure (the parts this step wrote
-    /// are removed, and the save itself meets and reports the same failure).
-    pub fn store_parts_ahead(&mut self, plan: &Plan, more: &mut dyn FnMut() -> bool) -> usize {
+    /// a plan not stored in parts, and after a failure the save will meet and
+    /// report itself (the parts this step wrote are removed).
+    ///
+    /// When storage is full, room held by deleted plans is freed and storing
+    /// goes on; when there is none, everything stored ahead is removed and the
+    /// answer is [`SaveError::QuotaExceeded`]: the save would need the same
+    /// room and more, so it need not compress the rest of the plan to find out.
+    pub fn store_parts_ahead(&mut self, plan: &Plan, more: &mut dyn FnMut() -> bool) -> Result<usize, SaveError> {
         if !parts::in_parts(plan) {
-            return 0;
+            return Ok(0);
         }
-        let Ok(mut writer) = PartWriter::new(&mut self.store, &plan.id) else { return 0 };
-        match writer.write_ahead(plan, &mut self.parts, &mut Budget::while_true(more)) {
-            Ok(left) => left,
-            Err(_) => {
-                writer.undo();
-                self.parts.forget();
-                0
-            }
+        let Ok(mut writer) = PartWriter::new(&mut self.store, &plan.id) else { return Ok(0) };
+        let failure = match writer.write_ahead(plan, &mut self.parts, &mut Budget::while_true(more)) {
+            Ok(left) => return Ok(left),
+            Err(e) => e,
+        };
+        writer.undo();
+        self.parts.forget();
+        if !matches!(failure, WriteError::Store(StoreError::QuotaExceeded)) {
+            return Ok(0);
         }
+        if self.purge_deleted_except(&plan.id) > 0 {
+            // Room was made: the runs this step lost are stored again next step.
+            return Ok(1);
+        }
+        self.remove_unreferenced_parts(&plan.id);
+        Err(SaveError::QuotaExceeded)
     }
 
     /// Saves `plan` as the next revision after `base` (`None` for a plan never saved).

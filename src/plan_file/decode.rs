@@ -9,7 +9,6 @@
 
 use super::problems::{Expected, Location, Problem, ProblemKind, Severity};
 use crate::domain::*;
-use imbl::Vector;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use serde_path_to_error::Segment;
@@ -57,6 +56,11 @@ impl Origins {
         format!("plan.{collection}[{i}]")
     }
 
+    /// Records the file positions of the records kept from `collection`.
+    pub fn insert(&mut self, collection: &'static str, positions: Vec<usize>) {
+        self.by_collection.insert(collection, positions);
+    }
+
     /// Positions match the plan's own (a plan that was not read from a file).
     pub fn identity() -> Origins {
         Origins::default()
@@ -66,85 +70,6 @@ impl Origins {
 pub struct Decoded {
     pub plan: Plan,
     pub origins: Origins,
-}
-
-pub fn decode_plan(value: Value, mode: Mode, problems: &mut Vec<Problem>) -> Option<Decoded> {
-    let Value::Object(mut object) = value else {
-        problems.push(problem(mode, Location::Path("plan".into()), wrong_type(Expected::Object, &value)));
-        return None;
-    };
-    let mut raw: HashMap<&'static str, Vec<Value>> = HashMap::new();
-    for key in COLLECTIONS {
-        let items = match object.shift_remove(key) {
-            None => Vec::new(),
-            Some(Value::Array(items)) => items,
-            Some(other) => {
-                problems.push(problem(mode, Location::Path(format!("plan.{key}")), wrong_type(Expected::List, &other)));
-                Vec::new()
-            }
-        };
-        raw.insert(key, items);
-    }
-    let skeleton: Option<Plan> = decode_value(Value::Object(object), "plan", None, mode, problems);
-
-    let mut origins = Origins::default();
-    let mut take = |key: &'static str| raw.remove(key).unwrap_or_default();
-    let team = decode_items(&mut origins, "team", take("team"), mode, problems);
-    let goals = decode_items(&mut origins, "goals", take("goals"), mode, problems);
-    let custom_fields = decode_items(&mut origins, "customFields", take("customFields"), mode, problems);
-    let custom_channels = decode_items(&mut origins, "customChannels", take("customChannels"), mode, problems);
-    let accounts = decode_items(&mut origins, "accounts", take("accounts"), mode, problems);
-    let contacts = decode_items(&mut origins, "contacts", take("contacts"), mode, problems);
-    let deals = decode_items(&mut origins, "deals", take("deals"), mode, problems);
-    let campaigns = decode_items(&mut origins, "campaigns", take("campaigns"), mode, problems);
-    let content = decode_items(&mut origins, "content", take("content"), mode, problems);
-    let activities = decode_items(&mut origins, "activities", take("activities"), mode, problems);
-    let account_plans = decode_items(&mut origins, "accountPlans", take("accountPlans"), mode, problems);
-    let nps_responses = decode_items(&mut origins, "npsResponses", take("npsResponses"), mode, problems);
-    let notes = decode_items(&mut origins, "notes", take("notes"), mode, problems);
-    let handoffs = decode_items(&mut origins, "handoffs", take("handoffs"), mode, problems);
-
-    let plan = Plan {
-        team,
-        goals,
-        custom_fields,
-        custom_channels,
-        accounts,
-        contacts,
-        deals,
-        campaigns,
-        content,
-        activities,
-        account_plans,
-        nps_responses,
-        notes,
-        handoffs,
-        ..skeleton?
-    };
-    Some(Decoded { plan, origins })
-}
-
-fn decode_items<T: DeserializeOwned + Clone>(
-    origins: &mut Origins,
-    key: &'static str,
-    items: Vec<Value>,
-    mode: Mode,
-    problems: &mut Vec<Problem>,
-) -> Vector<T> {
-    let mut kept = Vector::new();
-    let mut positions = Vec::with_capacity(items.len());
-    for (i, item) in items.into_iter().enumerate() {
-        let path = format!("plan.{key}[{i}]");
-        let subject = subject_of(&item);
-        if let Some(t) = decode_value::<T>(item, &path, subject.clone(), mode, problems) {
-            kept.push_back(t);
-            positions.push(i);
-        } else if mode == Mode::Repair {
-            problems.push(Problem::warning(Location::Path(path), ProblemKind::RecordDropped).with_subject(subject));
-        }
-    }
-    origins.by_collection.insert(key, positions);
-    kept
 }
 
 /// A record's name or title, to tell the user which one a problem is about.
@@ -205,7 +130,7 @@ pub fn decode_value<T: DeserializeOwned>(
     None
 }
 
-fn problem(mode: Mode, location: Location, kind: ProblemKind) -> Problem {
+pub fn problem(mode: Mode, location: Location, kind: ProblemKind) -> Problem {
     let severity = match mode {
         Mode::Strict => Severity::Error,
         Mode::Repair => Severity::Warning,
@@ -477,26 +402,5 @@ mod tests {
             decode_value(json!({"id": "a", "name": "A", "employees": -5}), "p", None, Mode::Repair, &mut problems);
         assert_eq!(a.unwrap().employees, None);
         assert_eq!(problems[0].severity, Severity::Warning);
-    }
-
-    #[test]
-    fn whole_plan_collects_problems_across_collections() {
-        let plan = json!({
-            "id": "p", "name": "P", "createdAt": "2026-01-01T00:00:00Z", "updatedAt": "2026-01-01T00:00:00Z",
-            "currency": "JPY", "fiscalYearStartMonth": 4,
-            "accounts": [{"id": "a1", "name": "ok"}, {"id": "a2", "name": "bad", "employees": "many"}],
-            "activities": "nope"
-        });
-        let mut problems = Vec::new();
-        let decoded = decode_plan(plan, Mode::Strict, &mut problems).unwrap();
-        let texts: Vec<String> = problems.iter().map(ToString::to_string).collect();
-        assert_eq!(
-            texts,
-            vec![
-                "plan.activities: expected a list, got \"nope\"",
-                "plan.accounts[1].employees (bad): expected a whole number, got \"many\"",
-            ]
-        );
-        assert_eq!(decoded.plan.accounts.len(), 2);
     }
 }

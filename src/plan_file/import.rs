@@ -2,15 +2,16 @@
 //! anything in the app changes. The result is either a plan with warnings, or the
 //! full list of problems with their locations.
 
-use super::decode::{decode_plan, describe_value, Mode, Origins};
-use super::envelope::{Envelope, ENVELOPE_KEYS, FORMAT, SCHEMA_VERSION};
+use super::careful::{read_envelope, Streamed};
+use super::decode::{describe_value, Mode, Origins};
+use super::envelope::{Envelope, FORMAT, SCHEMA_VERSION};
 use super::migrate::migrate;
-use super::problems::{Expected, Location, Problem, ProblemKind, Severity};
-use super::sniff::text_of;
+use super::problems::{Expected, FileKind, Location, Problem, ProblemKind, Severity};
+use super::sniff::{starts_as_object, text_of, TextWatch};
 use super::syntax::syntax_problem;
 use super::validate::validate;
 use crate::domain::{Plan, Timestamp};
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 /// At most this many problems are listed; the rest are counted.
 pub const MAX_REPORTED: usize = 200;
@@ -35,18 +36,52 @@ pub fn read_plan_text(text: &str, mode: Mode) -> Result<Imported, Vec<Problem>> 
     if let Some(read) = serde_json::from_str::<Envelope>(text).ok().and_then(|e| read_current(e, mode)) {
         return read;
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| vec![syntax_problem(&e)])?;
-    read_plan_value(value, mode)
+    match read_careful(serde_json::Deserializer::from_str(text), mode) {
+        Some(read) => read,
+        None => {
+            let value: Value = serde_json::from_str(text).map_err(|e| vec![syntax_problem(&e)])?;
+            read_plan_value(value, mode)
+        }
+    }
 }
 
-/// The fast path alone, reading from `reader` in pieces: the shell hands over
-/// the browser's buffer of the file, so a 50 MB file is never copied whole into
-/// the app's memory (which never shrinks). `None` when the file is not a
-/// well-formed current plan file: read its bytes with [`read_plan_bytes`] for
-/// the full report. It is about twice as slow as reading a slice.
-pub fn read_plan_streamed(reader: impl std::io::Read, mode: Mode) -> Option<Result<Imported, Vec<Problem>>> {
-    let reader = std::io::BufReader::with_capacity(1 << 18, reader);
-    serde_json::from_reader::<_, Envelope>(reader).ok().and_then(|e| read_current(e, mode))
+/// Reads a file from `open()`'s reader in pieces: the shell hands over the
+/// browser's buffer of the file, so a 100 MB file is never copied whole into the
+/// app's memory (which never shrinks). The fast path first, then, if it fails,
+/// the careful path on a second reader. `None` when the file needs its bytes:
+/// it does not start as a JSON object (another encoding, another kind of file:
+/// [`read_plan_bytes`] says which), its JSON is broken (the place is told from
+/// the text), or it needs a migration. A reader is about twice as slow as a slice.
+pub fn read_plan_streamed<R: std::io::Read>(open: impl Fn() -> R, mode: Mode) -> Option<Result<Imported, Vec<Problem>>> {
+    if !starts_as_object(open()) {
+        return None;
+    }
+    // Watched below the buffer: serde_json reads a reader a byte at a time.
+    let buffered = || std::io::BufReader::with_capacity(1 << 18, TextWatch::new(open()));
+    let binary = || Some(Err(vec![Problem::file(ProblemKind::WrongFileKind(FileKind::Binary))]));
+    let mut fast = buffered();
+    match serde_json::from_reader::<_, Envelope>(&mut fast) {
+        Ok(envelope) => {
+            if let Some(read) = read_current(envelope, mode) {
+                return if fast.into_inner().is_text() { Some(read) } else { binary() };
+            }
+        }
+        // Broken JSON: the careful path would stop at the same place (see below).
+        Err(e) if e.is_syntax() || e.is_eof() => return None,
+        Err(_) => {}
+    }
+    let mut careful = buffered();
+    let read = read_careful(serde_json::Deserializer::from_reader(&mut careful), mode);
+    if !careful.into_inner().is_text() {
+        return binary();
+    }
+    match read {
+        // Broken JSON: serde_json places some errors a character later when
+        // reading from a reader than from text (after a bad number, after a
+        // line break in a string). The text's place is the one to show.
+        Some(Err(p)) if matches!(p[..], [Problem { kind: ProblemKind::Syntax(_), .. }]) => None,
+        read => read,
+    }
 }
 
 /// A file of this app's format and version, read typed: checked and finished.
@@ -60,35 +95,64 @@ fn read_current(envelope: Envelope, mode: Mode) -> Option<Result<Imported, Vec<P
     Some(finish(plan, problems, mode, SCHEMA_VERSION, Some(envelope.exported_at)))
 }
 
-/// The careful path: every problem is found and reported.
+/// The careful path as the JSON streams past: every problem is found and
+/// reported, one record's tree at a time ([`super::careful`]). `None` for an
+/// older version, read from a tree of the whole file after migrating it.
+fn read_careful<'de, R: serde_json::de::Read<'de>>(mut de: serde_json::Deserializer<R>, mode: Mode) -> Option<Result<Imported, Vec<Problem>>> {
+    let streamed = match read_envelope(&mut de, mode).and_then(|s| de.end().map(|()| s)) {
+        Ok(streamed) => streamed,
+        Err(e) => return Some(Err(vec![syntax_problem(&e)])),
+    };
+    let Some(streamed) = streamed else {
+        return Some(Err(vec![Problem::file(ProblemKind::NotAnObject)]));
+    };
+    match format_and_version(&streamed.head) {
+        Ok(SCHEMA_VERSION) => Some(read_streamed(streamed, SCHEMA_VERSION, mode)),
+        Ok(_) => None,
+        Err(problem) => Some(Err(vec![problem])),
+    }
+}
+
+/// The careful path on a tree of the whole file: migrated, then read as above.
 pub fn read_plan_value(mut value: Value, mode: Mode) -> Result<Imported, Vec<Problem>> {
     let Some(object) = value.as_object() else {
         return Err(vec![Problem::file(ProblemKind::NotAnObject)]);
     };
-    match object.get("format") {
-        Some(Value::String(f)) if f == FORMAT => {}
-        Some(Value::String(f)) => return Err(vec![Problem::file(ProblemKind::NotAPlanFile { format: Some(f.clone()) })]),
-        _ => return Err(vec![Problem::file(ProblemKind::NotAPlanFile { format: None })]),
+    let version = format_and_version(object).map_err(|p| vec![p])?;
+    migrate(&mut value, version).map_err(|p| vec![p])?;
+    match read_envelope(value, mode) {
+        Ok(Some(streamed)) => read_streamed(streamed, version, mode),
+        Ok(None) => Err(vec![Problem::file(ProblemKind::NotAnObject)]),
+        Err(e) => Err(vec![Problem::file(ProblemKind::Invalid(e.to_string()))]),
     }
-    let version = match object.get("schemaVersion").and_then(Value::as_u64) {
+}
+
+/// Whether this is a plan file of a version this app reads: the version.
+fn format_and_version(head: &Map<String, Value>) -> Result<u64, Problem> {
+    match head.get("format") {
+        Some(Value::String(f)) if f == FORMAT => {}
+        Some(Value::String(f)) => return Err(Problem::file(ProblemKind::NotAPlanFile { format: Some(f.clone()) })),
+        _ => return Err(Problem::file(ProblemKind::NotAPlanFile { format: None })),
+    }
+    let version = match head.get("schemaVersion").and_then(Value::as_u64) {
         Some(v) if v >= 1 => v,
-        _ => return Err(vec![Problem::at("schemaVersion", ProblemKind::BadVersion)]),
+        _ => return Err(Problem::at("schemaVersion", ProblemKind::BadVersion)),
     };
     if version > SCHEMA_VERSION {
-        return Err(vec![Problem::file(ProblemKind::NewerVersion { found: version, supported: SCHEMA_VERSION })]);
+        return Err(Problem::file(ProblemKind::NewerVersion { found: version, supported: SCHEMA_VERSION }));
     }
-    migrate(&mut value, version).map_err(|p| vec![p])?;
+    Ok(version)
+}
 
-    let mut problems = Vec::new();
-    let Value::Object(mut object) = value else {
-        return Err(vec![Problem::file(ProblemKind::NotAnObject)]);
-    };
-    for key in object.keys() {
-        if !ENVELOPE_KEYS.contains(&key.as_str()) {
-            problems.push(severity(mode, Problem::at(key.clone(), ProblemKind::UnknownField { field: key.clone() })));
-        }
-    }
-    let exported_at = match object.get("exportedAt") {
+/// A current-version file read by [`read_envelope`]: the envelope's problems,
+/// then the plan's, then the checks across records.
+fn read_streamed(streamed: Streamed, version: u64, mode: Mode) -> Result<Imported, Vec<Problem>> {
+    let mut problems: Vec<Problem> = streamed
+        .unknown
+        .iter()
+        .map(|key| severity(mode, Problem::at(key.clone(), ProblemKind::UnknownField { field: key.clone() })))
+        .collect();
+    let exported_at = match streamed.head.get("exportedAt") {
         None => None,
         Some(v) => match serde_json::from_value::<Timestamp>(v.clone()) {
             Ok(t) => Some(t),
@@ -101,12 +165,14 @@ pub fn read_plan_value(mut value: Value, mode: Mode) -> Result<Imported, Vec<Pro
             }
         },
     };
-    let Some(plan_value) = object.shift_remove("plan") else {
+    let Some(parts) = streamed.plan else {
         problems.push(Problem::file(ProblemKind::MissingField("plan".into())));
         return Err(problems);
     };
-    let Some(decoded) = decode_plan(plan_value, mode, &mut problems) else {
+    let Some(decoded) = parts.decode(mode, &mut problems) else {
         // In repair mode too: without its core fields there is no plan to keep.
+        // Said first, so it is never among the problems left uncounted.
+        problems.insert(0, Problem::file(ProblemKind::PlanUnreadable));
         return Err(as_errors(problems));
     };
     let mut plan = decoded.plan;
@@ -209,21 +275,54 @@ mod tests {
     fn a_file_read_in_pieces_reads_like_its_bytes() {
         let plan = small_plan();
         let text = to_file_text(&plan, now());
-        let streamed = read_plan_streamed(text.as_bytes(), Mode::Strict).expect("a current file").unwrap();
+        let streamed = read_plan_streamed(|| text.as_bytes(), Mode::Strict).expect("a current file").unwrap();
         assert_eq!(streamed.plan, plan);
         assert_eq!(streamed.exported_at, Some(now()));
-        // A dangling reference: the same problems as from the bytes.
-        let broken = text.replacen("\"account\": \"acc_1\"", "\"account\": \"acc_gone\"", 1);
-        assert_ne!(broken, text);
-        let from_bytes = read_plan_bytes(broken.as_bytes(), Mode::Strict).unwrap_err();
-        assert_eq!(read_plan_streamed(broken.as_bytes(), Mode::Strict).expect("well-formed").unwrap_err(), from_bytes);
-        // What needs the careful path is left to it.
-        for other in [&text.replacen("\"employees\": 1200", "\"employees\": \"many\"", 1), "{\"format\": 1", "\u{feff}{}", ""] {
-            assert!(read_plan_streamed(other.as_bytes(), Mode::Strict).is_none(), "{other:.40}");
+        // Broken files get the same report, and repair keeps the same, as from
+        // their bytes: a dangling reference (the fast path's checks), a wrong
+        // value, an unknown field, broken JSON, another format, no plan.
+        let broken = [
+            text.replacen("\"account\": \"acc_1\"", "\"account\": \"acc_gone\"", 1),
+            text.replacen("\"employees\": 1200", "\"employees\": \"many\"", 1),
+            text.replacen("\"appVersion\"", "\"extra\": [1, {\"a\": 2}], \"appVersion\"", 1),
+            text.replacen("\"accounts\": [", "\"accounts\": {\"x\": 1}, \"accountList\": [", 1),
+            text.replacen("abm-planner/plan", "excalidraw", 1),
+            "{\"format\": \"abm-planner/plan\", \"schemaVersion\": 1}".to_string(),
+            "  {\"format\": 1, \"plan\": []}".to_string(),
+        ];
+        for file in &broken {
+            assert_ne!(file, &text);
+            for mode in [Mode::Strict, Mode::Repair] {
+                let streamed = read_plan_streamed(|| file.as_bytes(), mode).unwrap_or_else(|| panic!("read in pieces: {file:.80}"));
+                let from_bytes = read_plan_bytes(file.as_bytes(), mode);
+                match (streamed, from_bytes) {
+                    (Ok(a), Ok(b)) => assert_eq!((a.plan, a.warnings), (b.plan, b.warnings), "{file:.60}"),
+                    (a, b) => assert_eq!(a.err(), b.err(), "{file:.60}"),
+                }
+            }
+        }
+        assert!(read_plan_streamed(|| broken[1].as_bytes(), Mode::Strict).unwrap().unwrap_err()[0]
+            .to_string()
+            .starts_with("plan.accounts[0].employees"));
+        // What does not start as a JSON object is left to the bytes' reader,
+        // which names what it is, and so is broken JSON (its place is told
+        // from the text).
+        let broken_json = text.replacen("\"relationship\": 7", "\"relationship\": 7,,", 1);
+        let nul = text.replacen("\"name\": \"テスト計画\"", "\"name\": \"\u{0}\"", 1);
+        for other in ["\u{feff}{}", "", "[1]", "会社名,業種\n", "{\"plan\": 5} trailing", &broken_json, &nul] {
+            assert!(read_plan_streamed(|| other.as_bytes(), Mode::Strict).is_none(), "{other:.40}");
         }
         let mut bom = vec![0xEF, 0xBB, 0xBF];
         bom.extend_from_slice(text.as_bytes());
-        assert!(read_plan_streamed(&bom[..], Mode::Strict).is_none());
+        assert!(read_plan_streamed(|| &bom[..], Mode::Strict).is_none());
+        // Bytes that are not UTF-8 where the reader skips over them (an unknown
+        // field's value) still make the file binary, as from its bytes.
+        let mut hidden = text.replacen("\"appVersion\"", "\"extra\": \"?\", \"appVersion\"", 1).into_bytes();
+        let at = hidden.iter().position(|b| *b == b'?').unwrap();
+        hidden[at] = 0xFF;
+        let expected = read_plan_bytes(&hidden, Mode::Strict).unwrap_err();
+        assert_eq!(expected[0].kind, ProblemKind::WrongFileKind(FileKind::Binary));
+        assert_eq!(read_plan_streamed(|| &hidden[..], Mode::Strict).unwrap().unwrap_err(), expected);
         assert_eq!(read_plan_bytes(&bom, Mode::Strict).unwrap().plan, plan);
     }
 
@@ -286,6 +385,28 @@ mod tests {
         let mut v = file_value(&small_plan());
         v["schemaVersion"] = json!("one");
         assert_eq!(errors(v), vec!["schemaVersion: the file's schemaVersion is not a version number"]);
+    }
+
+    #[test]
+    fn a_plan_without_its_own_details_is_refused_as_a_whole() {
+        let mut v = file_value(&small_plan());
+        v["plan"].as_object_mut().unwrap().remove("createdAt");
+        let problems = read_plan_value(v.clone(), Mode::Strict).unwrap_err();
+        let texts: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "the plan's own details cannot be read, so nothing in the file can be kept",
+                "plan.createdAt: \"createdAt\" is missing",
+            ]
+        );
+        assert!(!crate::plan_file::can_repair(&problems), "no \"import the rest\"");
+        assert!(read_plan_value(v, Mode::Repair).is_err());
+        // A broken record, by contrast, leaves the rest to keep.
+        let mut v = file_value(&small_plan());
+        v["plan"]["accounts"][0]["employees"] = json!("many");
+        assert!(crate::plan_file::can_repair(&read_plan_value(v.clone(), Mode::Strict).unwrap_err()));
+        assert!(read_plan_value(v, Mode::Repair).is_ok());
     }
 
     #[test]

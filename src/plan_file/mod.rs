@@ -2,6 +2,7 @@
 //! read one safely (sniffing, syntax, values, references, migrations), write one
 //! with a stable order, and merge one into the current plan.
 
+pub mod careful;
 pub mod decode;
 pub mod envelope;
 pub mod export;
@@ -18,4 +19,4 @@ pub use decode::Mode;
 pub use envelope::{Envelope, FORMAT, SCHEMA_VERSION};
 pub use export::{file_name, safe_stem, to_file_text, to_storage_text};
 pub use import::{read_plan_bytes, read_plan_streamed, read_plan_text, Imported};
-pub use problems::{Location, Problem, ProblemKind, Severity};
+pub use problems::{can_repair, Location, Problem, ProblemKind, Severity};

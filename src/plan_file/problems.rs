@@ -100,6 +100,9 @@ pub enum ProblemKind {
     WrongFileKind(FileKind),
     TooLarge { bytes: u64, limit: u64 },
     NotAnObject,
+    /// The plan's own required details (id, name, dates, currency, fiscal year)
+    /// cannot be read: there is no plan to keep any of the file in.
+    PlanUnreadable,
     Syntax(SyntaxDetail),
     NotAPlanFile { format: Option<String> },
     NewerVersion { found: u64, supported: u64 },
@@ -125,6 +128,22 @@ pub enum ProblemKind {
     StoredPartLost { records: usize },
     ReferenceDropped { entity: Entity, id: String },
     MoreProblems(usize),
+}
+
+/// Whether reading a refused file again in repair mode keeps part of it: not
+/// when the file as a whole is refused (not a plan file, broken JSON, a version
+/// this app cannot read, no plan in it, or a plan whose own details cannot be
+/// read). The fuzz test checks it both ways.
+pub fn can_repair(problems: &[Problem]) -> bool {
+    use ProblemKind::*;
+    !problems.iter().any(|p| {
+        matches!(
+            (&p.location, &p.kind),
+            (_, EmptyFile | WrongFileKind(_) | TooLarge { .. } | NotAnObject | PlanUnreadable | Syntax(_))
+                | (_, NotAPlanFile { .. } | NewerVersion { .. } | BadVersion | CannotMigrate { .. })
+                | (Location::File, MissingField(_))
+        )
+    })
 }
 
 impl Problem {
@@ -243,6 +262,7 @@ impl fmt::Display for ProblemKind {
             WrongFileKind(k) => write!(f, "this is {k}, not an ABM Planner plan file (.json)"),
             TooLarge { bytes, limit } => write!(f, "the file is too large ({bytes} bytes; the limit is {limit})"),
             NotAnObject => f.write_str("this JSON is not an ABM Planner plan file"),
+            PlanUnreadable => f.write_str("the plan's own details cannot be read, so nothing in the file can be kept"),
             Syntax(d) => write!(f, "the JSON is broken: {d}"),
             NotAPlanFile { format: Some(x) } => write!(f, "this is a {x:?} file, not an ABM Planner plan file"),
             NotAPlanFile { format: None } => f.write_str("this JSON file is not an ABM Planner plan file (it has no \"format\")"),

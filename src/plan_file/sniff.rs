@@ -28,6 +28,75 @@ pub fn text_of(bytes: &[u8]) -> Result<Cow<'_, str>, Problem> {
     Ok(text)
 }
 
+/// Whether a file starts as a JSON object (after a little white space), with
+/// no byte-order mark: then it can be read as it streams past, as UTF-8 JSON,
+/// and what is not a plan file shows in its first bytes anyway. Anything else
+/// goes through [`text_of`] for the message that names what it is.
+pub fn starts_as_object(mut reader: impl std::io::Read) -> bool {
+    let mut head = [0u8; 64];
+    let mut filled = 0;
+    while filled < head.len() {
+        match reader.read(&mut head[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => return false,
+        }
+    }
+    head[..filled].iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
+}
+
+/// Passes a file's bytes through while checking that they are text as
+/// [`text_of`] wants it (UTF-8 without NUL bytes), so a file read as it streams
+/// past is told binary exactly when its bytes would be.
+pub struct TextWatch<R> {
+    inner: R,
+    /// The start of a character cut by the end of the last read.
+    carry: Vec<u8>,
+    text: bool,
+}
+
+impl<R: std::io::Read> TextWatch<R> {
+    pub fn new(inner: R) -> Self {
+        TextWatch { inner, carry: Vec::new(), text: true }
+    }
+
+    /// Whether the whole file is text: what was not read yet is read now.
+    pub fn is_text(mut self) -> bool {
+        std::io::copy(&mut self, &mut std::io::sink()).is_ok() && self.text && self.carry.is_empty()
+    }
+
+    fn check(&mut self, bytes: &[u8]) {
+        if bytes.contains(&0) {
+            self.text = false;
+            return;
+        }
+        let joined;
+        let data = if self.carry.is_empty() {
+            bytes
+        } else {
+            joined = [std::mem::take(&mut self.carry).as_slice(), bytes].concat();
+            &joined
+        };
+        match std::str::from_utf8(data) {
+            Ok(_) => {}
+            // Cut short by the read, not broken: finished by the next one.
+            Err(e) if e.error_len().is_none() => self.carry = data[e.valid_up_to()..].to_vec(),
+            Err(_) => self.text = false,
+        }
+    }
+}
+
+impl<R: std::io::Read> std::io::Read for TextWatch<R> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(out)?;
+        if self.text {
+            self.check(&out[..n]);
+        }
+        Ok(n)
+    }
+}
+
 fn binary_kind(b: &[u8]) -> Option<FileKind> {
     if b.starts_with(b"\x89PNG\r\n\x1a\n") {
         Some(FileKind::Png)

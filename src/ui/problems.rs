@@ -26,6 +26,7 @@ pub fn message(l: Locale, p: &Problem) -> String {
             td_string!(l, problems.too_large, size = bytes / 1_048_576, limit = limit / 1_048_576).to_string()
         }
         NotAnObject => td_string!(l, problems.not_object).to_string(),
+        PlanUnreadable => td_string!(l, problems.plan_unreadable).to_string(),
         Syntax(d) => td_string!(l, problems.syntax, detail = syntax(l, d)).to_string(),
         NotAPlanFile { format: Some(f) } => td_string!(l, problems.not_plan_format, format = f.clone()).to_string(),
         NotAPlanFile { format: None } => td_string!(l, problems.not_plan).to_string(),

@@ -172,11 +172,15 @@ impl AppState {
         let left = timing::measured_keeping(SAVE_STEP_MEASURE, || {
             self.with_store(|s| s.store_parts_ahead(&plan, &mut || timing::now_ms() - started < SAVE_STEP_MS))
         });
-        if left.unwrap_or(0) == 0 {
-            self.save_now();
-        } else {
-            let state = *self;
-            set_timeout(move || state.save_in_steps(generation), Duration::ZERO);
+        match left {
+            Some(Ok(0)) | None => self.save_now(),
+            Some(Ok(_)) => {
+                let state = *self;
+                set_timeout(move || state.save_in_steps(generation), Duration::ZERO);
+            }
+            // The save would need the same room and more: told now, without
+            // compressing the rest of the plan in one long task to find out.
+            Some(Err(_)) => self.storage_full(),
         }
     }
 
@@ -187,6 +191,11 @@ impl AppState {
             return;
         }
         timing::measured("abm-planner:save", || self.save());
+    }
+
+    fn storage_full(&self) {
+        self.save_status.set(SaveStatus::NotSaved(SaveFailure::StorageFull));
+        self.show_banner(Banner::StorageFull);
     }
 
     fn save(&self) {
@@ -208,10 +217,7 @@ impl AppState {
                     list.insert(0, head);
                 });
             }
-            Err(SaveError::QuotaExceeded) => {
-                self.save_status.set(SaveStatus::NotSaved(SaveFailure::StorageFull));
-                self.show_banner(Banner::StorageFull);
-            }
+            Err(SaveError::QuotaExceeded) => self.storage_full(),
             Err(SaveError::Conflict { theirs }) => {
                 self.save_status.set(SaveStatus::NotSaved(SaveFailure::Conflict));
                 if theirs.deleted_at.is_some() {

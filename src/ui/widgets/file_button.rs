@@ -1,8 +1,9 @@
 //! A button that opens the system file picker and hands over the picked file's name
-//! and bytes (still in the browser's buffer). The file input itself is hidden; the button is what people (and
-//! keyboards) use.
+//! and bytes (still in the browser's buffer). The file input itself is hidden; the
+//! button is what people (and keyboards) use. A file over the size limit is
+//! refused before it is read: a 2 GB file never reaches memory.
 
-use crate::browser::files::{read_file, FileBuffer};
+use crate::browser::files::{read_file, FileBuffer, ReadFailure};
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -15,8 +16,10 @@ pub fn FileButton(
     #[prop(optional, into)] class: String,
     /// Called as soon as a file is picked, with its name.
     #[prop(into)] on_pick: Callback<String>,
+    /// Largest file read, in bytes.
+    max_bytes: u64,
     /// Called with the file's name and its bytes (or why it could not be read).
-    #[prop(into)] on_read: Callback<(String, Result<FileBuffer, String>)>,
+    #[prop(into)] on_read: Callback<(String, Result<FileBuffer, ReadFailure>)>,
 ) -> impl IntoView {
     let input = NodeRef::<html::Input>::new();
     let on_change = move |_| {
@@ -27,7 +30,7 @@ pub fn FileButton(
         let name = file.name();
         on_pick.run(name.clone());
         spawn_local(async move {
-            let bytes = read_file(&file).await;
+            let bytes = read_file(&file, max_bytes).await;
             on_read.run((name, bytes));
         });
     };

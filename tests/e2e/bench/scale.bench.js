@@ -22,7 +22,7 @@
 import fs from 'node:fs';
 import { execSync } from 'node:child_process';
 import path from 'node:path';
-import { test, expect, openApp, goTo, pickFile, addGoal, settledStatus, storedUnits } from '../support/app.js';
+import { test, expect, openApp, goTo, pickFile, addGoal, settledStatus, storedUnits, wasmMemoryMB } from '../support/app.js';
 
 const target = path.resolve(import.meta.dirname, '../../../target');
 const outDir = path.join(target, 'bench');
@@ -43,18 +43,6 @@ const lastSaveTotalMs = async (page) => (await saveStepsMs(page)).reduce((a, b) 
 function rendererRssMB() {
   const rows = execSync('ps -eo rss=,args=', { encoding: 'utf8' }).split('\n').filter((l) => l.includes('--type=renderer'));
   return Math.max(0, ...rows.map((l) => Number(l.trim().split(/\s+/)[0]) / 1024));
-}
-
-/** Size of the page's WebAssembly memory (the app's heap; it only grows), in MB. */
-async function wasmMemoryMB(cdp) {
-  const proto = await cdp.send('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
-  const found = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId });
-  const sizes = await cdp.send('Runtime.callFunctionOn', {
-    objectId: found.objects.objectId,
-    functionDeclaration: 'function () { return this.map((m) => m.buffer.byteLength); }',
-    returnByValue: true,
-  });
-  return Math.max(0, ...sizes.result.value) / 2 ** 20;
 }
 
 const nextFrame = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
@@ -88,7 +76,7 @@ for (const plan of plans) {
     const stored = await storedUnits(page);
     const heap = await cdp.send('Runtime.getHeapUsage');
     const rendererMB = rendererRssMB();
-    const wasmMB = await wasmMemoryMB(cdp);
+    const wasmMB = await wasmMemoryMB(page);
     // Once the garbage (the file's buffer, among others) is collected.
     await cdp.send('HeapProfiler.collectGarbage');
     await nextFrame(page);

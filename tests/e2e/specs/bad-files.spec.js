@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { test, expect, openApp, loadDemo, goTo, shot, pickFile, download, storageKeys } from '../support/app.js';
+import { test, expect, openApp, reload, loadDemo, goTo, shot, pickFile, download, storageKeys, wasmMemoryMB } from '../support/app.js';
 
 async function importProblems(page, file) {
   await pickFile(page, 'Choose plan file…', file);
@@ -103,4 +103,60 @@ test('extreme files: deep nesting, NaN, huge numbers, far dates, duplicate ids a
   // right-to-left override cannot reverse the rest of the sentence.
   await expect(page.getByRole('status').filter({ hasText: 'as a new plan' })).toContainText('“\u2068خطة التسويق \u202e RTL 🚀👩‍💻 計画\u2069”');
   await shot(page, 'rtl-plan-name');
+});
+
+test('a 100 MB file: its problem is explained without filling the tab’s memory, the rest opens, and beyond the limit it is refused unread', async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  await openApp(page);
+  await loadDemo(page);
+  await goTo(page, 'Import/Export & Settings');
+  const { file } = await download(page, 'Export plan file', testInfo);
+  const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const demoName = json.plan.name;
+  // 500,000 activities on the demo's accounts, with notes that do not
+  // compress (as real notes would not fit either), and one broken value.
+  const accounts = json.plan.accounts.map((a) => a.id);
+  let seed = 1;
+  const noise = () => Array.from({ length: 9 }, () => ((seed = (seed * 48271) % 2147483647) / 2147483647).toString(36).slice(2, 12)).join(' ');
+  json.plan.activities = Array.from({ length: 500_000 }, (_, i) => ({
+    id: `act_bulk_${i}`,
+    account: accounts[i % accounts.length],
+    kind: ['emailOpened', 'emailClicked', 'webVisit', 'webinarAttended'][i % 4],
+    at: new Date(Date.UTC(2026, 0, 1) + (i % 300) * 86_400_000 + i * 1000).toISOString().replace('.000', ''),
+    note: noise(),
+  }));
+  json.plan.name = 'Huge plan';
+  json.plan.accounts[3].employees = 'many';
+  const huge = testInfo.outputPath('huge.abm.json');
+  fs.writeFileSync(huge, JSON.stringify(json));
+  expect(fs.statSync(huge).size).toBeGreaterThan(100 * 2 ** 20);
+
+  const box = await importProblems(page, huge);
+  await expect(box).toContainText('1 problem found.');
+  await expect(box).toContainText(`plan.accounts[3].employees (${json.plan.accounts[3].name})`);
+  // Read a record at a time from the browser's copy: the app's memory (which
+  // never shrinks) did not take the file's size several times over.
+  expect(await wasmMemoryMB(page)).toBeLessThan(200);
+  await shot(page, 'import-huge-file-problem');
+
+  // What can be kept opens; it cannot fit in local storage, which is said at once.
+  await box.getByRole('button', { name: 'Import the rest, leaving out what is broken' }).click();
+  const ready = page.getByTestId('import-ready');
+  await expect(ready).toContainText('500,000 activities', { timeout: 60_000 });
+  await ready.getByRole('button', { name: 'Open as a new plan' }).click();
+  await expect(page.getByTestId('current-plan-name')).toHaveText('Huge plan');
+  await expect(page.getByTestId('save-status')).toHaveText('Not saved: storage full', { timeout: 30_000 });
+  await expect(page.getByText("Your browser's storage is full")).toBeVisible();
+  // Nothing saved before is lost: the demo plan is still there after a reload.
+  await reload(page);
+  await expect(page.getByTestId('current-plan-name')).toHaveText(demoName);
+
+  // Beyond 128 MB the file is refused before it is read.
+  await goTo(page, 'Import/Export & Settings');
+  const tooLarge = testInfo.outputPath('too-large.abm.json');
+  fs.writeFileSync(tooLarge, Buffer.alloc(129 * 2 ** 20, 0x20));
+  const refused = await importProblems(page, tooLarge);
+  await expect(refused).toContainText('The file is too large (129 MB; the limit is 128 MB).');
+  await expect(refused.getByRole('button', { name: /Import the rest/ })).toHaveCount(0);
+  expect(await wasmMemoryMB(page)).toBeLessThan(50);
 });

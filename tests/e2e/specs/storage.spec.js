@@ -67,7 +67,7 @@ test('a damaged part of a stored plan: the rest opens, the user is told, the tex
   });
   await reload(page);
   await expect(page.getByTestId('current-plan-name')).toHaveText('FY2026 ABM計画（デモ）');
-  await expect(page.getByRole('status').filter({ hasText: 'problems in storage and was repaired' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'This plan had 1 problem in storage and was repaired' })).toBeVisible();
   await goTo(page, 'Overview');
   await expect(page.getByTestId('plan-counts')).toContainText('41');
   await goTo(page, 'Import/Export & Settings');

@@ -145,3 +145,17 @@ export async function settledStatus(page, timeout = 10_000) {
   await expect(status).not.toHaveText('Saving…', { timeout });
   return status.textContent();
 }
+
+/** Size of the page's WebAssembly memory (the app's heap, which never shrinks), in MB. */
+export async function wasmMemoryMB(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const proto = await cdp.send('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
+  const found = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId });
+  const sizes = await cdp.send('Runtime.callFunctionOn', {
+    objectId: found.objects.objectId,
+    functionDeclaration: 'function () { return this.map((m) => m.buffer.byteLength); }',
+    returnByValue: true,
+  });
+  await cdp.detach();
+  return Math.max(0, ...sizes.result.value) / 2 ** 20;
+}

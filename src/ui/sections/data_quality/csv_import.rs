@@ -7,14 +7,14 @@
 
 use super::labels;
 use crate::browser::clock;
-use crate::csv_io::import::{self as csv, EncodingChoice, Field, Preview, ReadFile, RecordKind, Requirement, TableProblem, TextEncoding};
+use crate::csv_io::import::{self as csv, EncodingChoice, MAX_CSV_BYTES, Field, Preview, ReadFile, RecordKind, Requirement, TableProblem, TextEncoding};
 use crate::domain::IdGenerator;
 use crate::editing::{Change, EditKind};
 use crate::ui::format;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::ui::insights::Shared;
 use crate::ui::state::{use_app, ToastAction};
-use crate::browser::files::FileBuffer;
+use crate::browser::files::{FileBuffer, ReadFailure};
 use crate::ui::widgets::{unique_id, FileButton};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -67,21 +67,24 @@ pub fn CsvImport() -> impl IntoView {
     let i18n = use_i18n();
     let stage: RwSignal<Stage, LocalStorage> = RwSignal::new_local(Stage::Idle);
     let encoding = RwSignal::new(EncodingChoice::Detect);
-    let on_read = Callback::new(move |(name, bytes): (String, Result<FileBuffer, String>)| {
+    let on_read = Callback::new(move |(name, bytes): (String, Result<FileBuffer, ReadFailure>)| {
         let l = state.locale();
         match bytes {
             Ok(bytes) => {
                 encoding.set(EncodingChoice::Detect);
                 stage.set(Stage::Loaded { name, bytes: Arc::new(bytes.to_vec()) });
             }
-            Err(_) => stage.set(Stage::Failed(td_string!(l, dq.read_error, name = name).to_string())),
+            Err(ReadFailure::TooLarge { bytes, limit }) => stage.set(Stage::Failed(
+                td_string!(l, dq.too_large, name = name, size = megabytes(bytes, l), limit = megabytes(limit, l)).to_string(),
+            )),
+            Err(ReadFailure::Unreadable) => stage.set(Stage::Failed(td_string!(l, dq.read_error, name = name).to_string())),
         }
     });
     view! {
         <div class="dq-panel">
             <p>{t!(i18n, dq.import_desc)}</p>
             <FileButton label=Signal::derive(move || t_string!(i18n, dq.choose_csv).to_string()) accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values"
-                class="button-primary" on_pick=Callback::new(move |name| stage.set(Stage::Reading(name))) on_read />
+                class="button-primary" max_bytes=MAX_CSV_BYTES on_pick=Callback::new(move |name| stage.set(Stage::Reading(name))) on_read />
             {move || match stage.get() {
                 Stage::Idle => ().into_any(),
                 Stage::Reading(name) => view! { <p class="muted" role="status">{move || td_string!(i18n.get_locale(), dq.reading, name = name.clone()).to_string()}</p> }.into_any(),

@@ -6,9 +6,9 @@
 use crate::browser::clock;
 use crate::editing::{Change, EditKind};
 use crate::plan_file::merge::{apply_merge, preview_merge, Collection, ConflictReason, MergePreview, Resolution};
-use crate::browser::files::FileBuffer;
+use crate::browser::files::{FileBuffer, ReadFailure};
 use crate::plan_file::sniff::MAX_FILE_BYTES;
-use crate::plan_file::{read_plan_bytes, read_plan_streamed, Imported, Mode, Problem};
+use crate::plan_file::{can_repair, read_plan_bytes, read_plan_streamed, Imported, Mode, Problem, ProblemKind};
 use crate::ui::format;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::ui::problems;
@@ -21,7 +21,9 @@ use std::collections::HashMap;
 enum Stage {
     Idle,
     Reading(String),
-    Problems { file: String, problems: Vec<Problem>, rest: Option<Box<Imported>> },
+    /// `rest`: the file again, when repair may keep part of it (read on request:
+    /// for a large file it takes a second or more).
+    Problems { file: String, problems: Vec<Problem>, rest: Option<FileBuffer> },
     Ready { file: String, imported: Box<Imported> },
     Merge { imported: Box<Imported>, preview: Box<MergePreview> },
 }
@@ -32,35 +34,31 @@ pub fn ImportFlow(#[prop(optional)] label_first_run: bool) -> impl IntoView {
     let state = use_app();
     let i18n = use_i18n();
     let stage: RwSignal<Stage, LocalStorage> = RwSignal::new_local(Stage::Idle);
-    let on_read = Callback::new(move |(file, buffer): (String, Result<FileBuffer, String>)| {
-        let Ok(buffer) = buffer else {
-            let p = Problem::file(crate::plan_file::ProblemKind::Invalid(td_string!(state.locale(), transfer.file_read_error).to_string()));
-            stage.set(Stage::Problems { file, problems: vec![p], rest: None });
-            return;
-        };
-        // A well-formed current file is read from the browser's buffer in
-        // pieces; anything else gets the full report from a copy of its bytes.
-        let streamed = (buffer.len() <= MAX_FILE_BYTES).then(|| read_plan_streamed(buffer.reader(), Mode::Strict)).flatten();
-        let strict = match streamed {
-            Some(Ok(imported)) => return stage.set(Stage::Ready { file, imported: Box::new(imported) }),
-            other => other,
-        };
-        // One copy serves the full report and what repair can keep.
-        let bytes = buffer.to_vec();
-        match strict.unwrap_or_else(|| read_plan_bytes(&bytes, Mode::Strict)) {
-            Ok(imported) => stage.set(Stage::Ready { file, imported: Box::new(imported) }),
-            Err(problems) => {
-                let rest = read_plan_bytes(&bytes, Mode::Repair).ok().map(Box::new);
-                stage.set(Stage::Problems { file, problems, rest });
+    let on_read = Callback::new(move |(file, buffer): (String, Result<FileBuffer, ReadFailure>)| {
+        let buffer = match buffer {
+            Ok(buffer) => buffer,
+            Err(failure) => {
+                let kind = match failure {
+                    ReadFailure::TooLarge { bytes, limit } => ProblemKind::TooLarge { bytes, limit },
+                    ReadFailure::Unreadable => ProblemKind::Invalid(td_string!(state.locale(), transfer.file_read_error).to_string()),
+                };
+                return stage.set(Stage::Problems { file, problems: vec![Problem::file(kind)], rest: None });
             }
-        }
+        };
+        stage.set(match read_buffer(&buffer, Mode::Strict) {
+            Ok(imported) => Stage::Ready { file, imported: Box::new(imported) },
+            Err(problems) => {
+                let rest = can_repair(&problems).then_some(buffer);
+                Stage::Problems { file, problems, rest }
+            }
+        });
     });
     let label = Signal::derive(move || {
         if label_first_run { t_string!(i18n, first_run.open_file) } else { t_string!(i18n, transfer.choose_file) }.to_string()
     });
     view! {
         <div class="import-flow">
-            <FileButton label accept=".json,.abm.json,application/json"
+            <FileButton label accept=".json,.abm.json,application/json" max_bytes=MAX_FILE_BYTES
                 class=if label_first_run { "button-primary" } else { "" }
                 on_pick=Callback::new(move |name| stage.set(Stage::Reading(name)))
                 on_read />
@@ -77,8 +75,15 @@ pub fn ImportFlow(#[prop(optional)] label_first_run: bool) -> impl IntoView {
     }
 }
 
+/// A picked file's plan: read in pieces from the browser's buffer when it
+/// starts as a JSON object, a record at a time; anything else (another encoding
+/// or kind of file, broken JSON) from one copy of its bytes.
+fn read_buffer(buffer: &FileBuffer, mode: Mode) -> Result<Imported, Vec<Problem>> {
+    read_plan_streamed(|| buffer.reader(), mode).unwrap_or_else(|| read_plan_bytes(&buffer.to_vec(), mode))
+}
+
 #[component]
-fn ProblemList(file: String, problems: Vec<Problem>, rest: Option<Box<Imported>>, stage: RwSignal<Stage, LocalStorage>) -> impl IntoView {
+fn ProblemList(file: String, problems: Vec<Problem>, rest: Option<FileBuffer>, stage: RwSignal<Stage, LocalStorage>) -> impl IntoView {
     let i18n = use_i18n();
     let count = problems.iter().filter(|p| p.is_error()).count();
     let file_for_title = file.clone();
@@ -107,10 +112,26 @@ fn ProblemList(file: String, problems: Vec<Problem>, rest: Option<Box<Imported>>
             </p>
             <ol class="problem-list">{items}</ol>
             <div class="dialog-actions">
-                {rest.map(|r| {
+                {rest.map(|buffer| {
                     let file = file.clone();
+                    let import_rest = move |_| {
+                        let (file, buffer) = (file.clone(), buffer.clone());
+                        stage.set(Stage::Reading(file.clone()));
+                        // Shown before the file is read again (a second or more when large).
+                        request_animation_frame(move || {
+                            set_timeout(
+                                move || {
+                                    stage.set(match read_buffer(&buffer, Mode::Repair) {
+                                        Ok(imported) => Stage::Ready { file, imported: Box::new(imported) },
+                                        Err(problems) => Stage::Problems { file, problems, rest: None },
+                                    })
+                                },
+                                std::time::Duration::ZERO,
+                            )
+                        });
+                    };
                     view! {
-                        <button type="button" class="button" on:click=move |_| stage.set(Stage::Ready { file: file.clone(), imported: r.clone() })>
+                        <button type="button" class="button" on:click=import_rest>
                             {t!(i18n, transfer.import_anyway)}
                         </button>
                     }
