@@ -36,12 +36,6 @@ pub fn read_envelope<'de, D: Deserializer<'de>>(de: D, mode: Mode) -> Result<Opt
     })
 }
 
-/// Reads a plan from its JSON tree, collecting every problem (see [`PlanParts::decode`]).
-pub fn decode_plan(value: Value, mode: Mode, problems: &mut Vec<Problem>) -> Option<Decoded> {
-    // A `Value` is read without errors of its own: every problem is collected.
-    PlanParts::from(Shape(PlanShape { mode }).deserialize(value).ok()?).decode(mode, problems)
-}
-
 /// A JSON value that had the shape a reader wanted (read as it went past), or
 /// any other value, kept whole to say what it was.
 pub enum Shaped<T> {
@@ -322,6 +316,11 @@ impl PlanParts {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    /// Reads a plan from its JSON tree, collecting every problem.
+    fn decode_plan(value: Value, mode: Mode, problems: &mut Vec<Problem>) -> Option<Decoded> {
+        PlanParts::from(Shape(PlanShape { mode }).deserialize(value).unwrap()).decode(mode, problems)
+    }
 
     #[test]
     fn whole_plan_collects_problems_across_collections() {

@@ -280,7 +280,8 @@ mod tests {
         assert_eq!(streamed.exported_at, Some(now()));
         // Broken files get the same report, and repair keeps the same, as from
         // their bytes: a dangling reference (the fast path's checks), a wrong
-        // value, an unknown field, broken JSON, another format, no plan.
+        // value, an unknown field, a list that is not a list, another format,
+        // no plan, a plan that is not an object.
         let broken = [
             text.replacen("\"account\": \"acc_1\"", "\"account\": \"acc_gone\"", 1),
             text.replacen("\"employees\": 1200", "\"employees\": \"many\"", 1),
