@@ -35,14 +35,6 @@ pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), String
 pub struct FileBuffer(js_sys::Uint8Array);
 
 impl FileBuffer {
-    pub fn len(&self) -> u64 {
-        u64::from(self.0.length())
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
     /// A copy of the bytes in the app's memory.
     pub fn to_vec(&self) -> Vec<u8> {
         self.0.to_vec()

@@ -53,6 +53,17 @@ fn delimiter_name(l: Locale, d: u8) -> String {
     .to_string()
 }
 
+/// Why a CSV file named `name` cannot be read, in the user's language.
+fn table_problem(l: Locale, name: String, problem: TableProblem) -> String {
+    match problem {
+        TableProblem::Empty => td_string!(l, dq.empty_file, name = name).to_string(),
+        TableProblem::Unreadable { line } => td_string!(l, dq.unreadable, name = name, line = line).to_string(),
+        TableProblem::TooLarge { bytes, limit } => {
+            td_string!(l, dq.too_large, name = name, size = megabytes(bytes, l), limit = megabytes(limit, l)).to_string()
+        }
+    }
+}
+
 fn megabytes(bytes: u64, l: Locale) -> String {
     format!("{} MB", format::number(bytes as f64 / (1024.0 * 1024.0), l, 1))
 }
@@ -74,9 +85,9 @@ pub fn CsvImport() -> impl IntoView {
                 encoding.set(EncodingChoice::Detect);
                 stage.set(Stage::Loaded { name, bytes: Arc::new(bytes.to_vec()) });
             }
-            Err(ReadFailure::TooLarge { bytes, limit }) => stage.set(Stage::Failed(
-                td_string!(l, dq.too_large, name = name, size = megabytes(bytes, l), limit = megabytes(limit, l)).to_string(),
-            )),
+            Err(ReadFailure::TooLarge { bytes, limit }) => {
+                stage.set(Stage::Failed(table_problem(l, name, TableProblem::TooLarge { bytes, limit })))
+            }
             Err(ReadFailure::Unreadable) => stage.set(Stage::Failed(td_string!(l, dq.read_error, name = name).to_string())),
         }
     });
@@ -136,11 +147,7 @@ fn Loaded(name: String, bytes: Arc<Vec<u8>>, encoding: RwSignal<EncodingChoice>,
         {move || match file.get() {
             Err(problem) => {
                 let l = i18n.get_locale();
-                let text = match problem {
-                    TableProblem::Empty => td_string!(l, dq.empty_file, name = name_failed.clone()).to_string(),
-                    TableProblem::Unreadable { line } => td_string!(l, dq.unreadable, name = name_failed.clone(), line = line).to_string(),
-                    TableProblem::TooLarge { bytes, limit } => td_string!(l, dq.too_large, name = name_failed.clone(), size = megabytes(bytes, l), limit = megabytes(limit, l)).to_string(),
-                };
+                let text = table_problem(l, name_failed.clone(), problem);
                 view! {
                     <div class="result result-bad" role="alert" data-testid="csv-failed"><p>{text}</p></div>
                     {encoding_select()}
