@@ -40,25 +40,24 @@ impl FileBuffer {
         self.0.to_vec()
     }
 
-    /// Reads the bytes a piece at a time, never all at once into the app's
-    /// memory (Wasm memory never shrinks: a 50 MB copy would stay 50 MB).
-    pub fn reader(&self) -> impl std::io::Read + '_ {
-        BufferReader { buffer: &self.0, at: 0 }
+    /// How many bytes the file has.
+    pub fn len(&self) -> usize {
+        self.0.length() as usize
     }
-}
 
-struct BufferReader<'a> {
-    buffer: &'a js_sys::Uint8Array,
-    at: u32,
-}
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
 
-impl std::io::Read for BufferReader<'_> {
-    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
-        let left = self.buffer.length().saturating_sub(self.at);
-        let n = left.min(u32::try_from(out.len()).unwrap_or(u32::MAX));
-        self.buffer.subarray(self.at, self.at + n).copy_to(&mut out[..n as usize]);
-        self.at += n;
-        Ok(n as usize)
+    /// Copies the bytes from `at` into `out`, as many as fit: how many. The
+    /// file is read a piece at a time, never copied whole into the app's
+    /// memory (Wasm memory never shrinks: a 100 MB copy would stay 100 MB).
+    pub fn copy_piece(&self, at: usize, out: &mut [u8]) -> usize {
+        let at = at.min(self.len());
+        let n = out.len().min(self.len() - at);
+        // Both fit in u32: the buffer's length is one.
+        self.0.subarray(at as u32, (at + n) as u32).copy_to(&mut out[..n]);
+        n
     }
 }
 

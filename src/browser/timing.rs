@@ -1,6 +1,9 @@
 //! User Timing measures (`performance.measure`), so the in-browser benchmarks can
 //! read how long main-thread work took; DevTools shows them too. They stay in the
-//! page: nothing is sent anywhere.
+//! page: nothing is sent anywhere. And giving the page a turn in long work.
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 
 /// Runs `work`, then records its duration as the measure `name` (replacing the
 /// previous one of that name, so a long session does not pile entries up).
@@ -35,4 +38,25 @@ pub fn clear(name: &str) {
 /// Milliseconds on the page's monotonic clock.
 pub fn now_ms() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or_else(js_sys::Date::now, |p| p.now())
+}
+
+/// Lets the page answer input and paint, then goes on: the caller's next part
+/// runs as a new task (`scheduler.yield()` where the browser has it, which
+/// goes before other waiting tasks; else a zero timeout).
+pub async fn next_task() {
+    let promise = scheduler_yield().unwrap_or_else(|| {
+        js_sys::Promise::new(&mut |resolve, _| {
+            let queued = web_sys::window().is_some_and(|w| w.set_timeout_with_callback(&resolve).is_ok());
+            if !queued {
+                let _ = resolve.call0(&JsValue::NULL);
+            }
+        })
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+fn scheduler_yield() -> Option<js_sys::Promise> {
+    let scheduler = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("scheduler")).ok()?;
+    let yield_fn: js_sys::Function = js_sys::Reflect::get(&scheduler, &JsValue::from_str("yield")).ok()?.dyn_into().ok()?;
+    yield_fn.call0(&scheduler).ok()?.dyn_into().ok()
 }

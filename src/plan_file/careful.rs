@@ -138,17 +138,17 @@ struct PlanShape {
 /// A plan's lists as they were read, and what is left to read.
 pub struct PlanParts {
     /// The plan was not an object: what it was.
-    not_an_object: Option<Value>,
+    pub(super) not_an_object: Option<Value>,
     /// The plan's own fields (id, name, ICP...), read once every key was seen.
-    rest: Map<String, Value>,
-    lists: Lists,
+    pub(super) rest: Map<String, Value>,
+    pub(super) lists: Lists,
     /// For each of [`COLLECTIONS`]: what reading it found.
-    read: [ListRead; COLLECTIONS.len()],
+    pub(super) read: [ListRead; COLLECTIONS.len()],
 }
 
 /// What reading one list found.
 #[derive(Default)]
-struct ListRead {
+pub(super) struct ListRead {
     /// For each record kept, its index in the file.
     positions: Vec<usize>,
     problems: Vec<Problem>,
@@ -156,8 +156,60 @@ struct ListRead {
     not_a_list: Option<Value>,
 }
 
+impl ListRead {
+    /// A list that was not a list, but `value`.
+    pub(super) fn not_a_list(value: Value) -> ListRead {
+        ListRead { not_a_list: Some(value), ..ListRead::default() }
+    }
+
+    /// Reads record `i` of the list `key` from its JSON tree with every problem
+    /// recorded; `None` when it cannot be kept.
+    fn record<T: DeserializeOwned>(&mut self, item: Value, key: &str, i: usize, mode: Mode) -> Option<T> {
+        let path = format!("plan.{key}[{i}]");
+        let subject = subject_of(&item);
+        let kept = decode_value::<T>(item, &path, subject.clone(), mode, &mut self.problems);
+        match kept {
+            Some(_) => self.positions.push(i),
+            None if mode == Mode::Repair => {
+                self.problems.push(Problem::warning(Location::Path(path), ProblemKind::RecordDropped).with_subject(subject));
+            }
+            None => {}
+        }
+        kept
+    }
+}
+
+/// One of the plan's lists, whatever its record type: what the reader of a
+/// file in pieces ([`super::pieces`]) needs of it.
+pub(super) trait RecordList {
+    fn clear(&mut self);
+    /// Reads record `i` of the list `key` from its JSON text: typed at once
+    /// when it is right, else from its tree with every problem recorded.
+    /// `Err` when the text is not JSON.
+    fn push_json(&mut self, json: &[u8], key: &str, i: usize, mode: Mode, read: &mut ListRead) -> serde_json::Result<()>;
+}
+
+impl<T: DeserializeOwned + Clone> RecordList for Vector<T> {
+    fn clear(&mut self) {
+        *self = Vector::new();
+    }
+
+    fn push_json(&mut self, json: &[u8], key: &str, i: usize, mode: Mode, read: &mut ListRead) -> serde_json::Result<()> {
+        if let Ok(record) = serde_json::from_slice::<T>(json) {
+            self.push_back(record);
+            read.positions.push(i);
+            return Ok(());
+        }
+        // Broken JSON is told as reading the whole file tells it: as a tree.
+        if let Some(record) = read.record(serde_json::from_slice(json)?, key, i, mode) {
+            self.push_back(record);
+        }
+        Ok(())
+    }
+}
+
 #[derive(Default)]
-struct Lists {
+pub(super) struct Lists {
     team: Vector<TeamMember>,
     goals: Vector<Goal>,
     custom_fields: Vector<CustomFieldDef>,
@@ -243,13 +295,8 @@ impl<'de, T: DeserializeOwned + Clone> Want<'de> for ListShape<'_, T> {
         let mut kept = Vector::new();
         let mut i = 0;
         while let Some(item) = seq.next_element::<Value>()? {
-            let path = format!("plan.{}[{i}]", self.key);
-            let subject = subject_of(&item);
-            if let Some(t) = decode_value::<T>(item, &path, subject.clone(), self.mode, &mut self.read.problems) {
+            if let Some(t) = self.read.record(item, self.key, i, self.mode) {
                 kept.push_back(t);
-                self.read.positions.push(i);
-            } else if self.mode == Mode::Repair {
-                self.read.problems.push(Problem::warning(Location::Path(path), ProblemKind::RecordDropped).with_subject(subject));
             }
             i += 1;
         }
@@ -266,8 +313,30 @@ impl From<Shaped<PlanParts>> for PlanParts {
     }
 }
 
+impl Lists {
+    /// The list of [`COLLECTIONS`]`[i]`.
+    pub(super) fn list_mut(&mut self, i: usize) -> &mut dyn RecordList {
+        match i {
+            0 => &mut self.team,
+            1 => &mut self.goals,
+            2 => &mut self.custom_fields,
+            3 => &mut self.custom_channels,
+            4 => &mut self.accounts,
+            5 => &mut self.contacts,
+            6 => &mut self.deals,
+            7 => &mut self.campaigns,
+            8 => &mut self.content,
+            9 => &mut self.activities,
+            10 => &mut self.account_plans,
+            11 => &mut self.nps_responses,
+            12 => &mut self.notes,
+            _ => &mut self.handoffs,
+        }
+    }
+}
+
 impl PlanParts {
-    fn empty() -> PlanParts {
+    pub(super) fn empty() -> PlanParts {
         PlanParts { not_an_object: None, rest: Map::new(), lists: Lists::default(), read: Default::default() }
     }
 

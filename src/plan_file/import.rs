@@ -6,8 +6,8 @@ use super::careful::{read_envelope, Streamed};
 use super::decode::{describe_value, Mode, Origins};
 use super::envelope::{Envelope, FORMAT, SCHEMA_VERSION};
 use super::migrate::migrate;
-use super::problems::{Expected, FileKind, Location, Problem, ProblemKind, Severity};
-use super::sniff::{starts_as_object, text_of, TextWatch};
+use super::problems::{Expected, Location, Problem, ProblemKind, Severity};
+use super::sniff::text_of;
 use super::syntax::syntax_problem;
 use super::validate::validate;
 use crate::domain::{Plan, Timestamp};
@@ -45,45 +45,6 @@ pub fn read_plan_text(text: &str, mode: Mode) -> Result<Imported, Vec<Problem>> 
     }
 }
 
-/// Reads a file from `open()`'s reader in pieces: the shell hands over the
-/// browser's buffer of the file, so a 100 MB file is never copied whole into the
-/// app's memory (which never shrinks). The fast path first, then, if it fails,
-/// the careful path on a second reader. `None` when the file needs its bytes:
-/// it does not start as a JSON object (another encoding, another kind of file:
-/// [`read_plan_bytes`] says which), its JSON is broken (the place is told from
-/// the text), or it needs a migration. A reader is about twice as slow as a slice.
-pub fn read_plan_streamed<R: std::io::Read>(open: impl Fn() -> R, mode: Mode) -> Option<Result<Imported, Vec<Problem>>> {
-    if !starts_as_object(open()) {
-        return None;
-    }
-    // Watched below the buffer: serde_json reads a reader a byte at a time.
-    let buffered = || std::io::BufReader::with_capacity(1 << 18, TextWatch::new(open()));
-    let binary = || Some(Err(vec![Problem::file(ProblemKind::WrongFileKind(FileKind::Binary))]));
-    let mut fast = buffered();
-    match serde_json::from_reader::<_, Envelope>(&mut fast) {
-        Ok(envelope) => {
-            if let Some(read) = read_current(envelope, mode) {
-                return if fast.into_inner().is_text() { Some(read) } else { binary() };
-            }
-        }
-        // Broken JSON: the careful path would stop at the same place (see below).
-        Err(e) if e.is_syntax() || e.is_eof() => return None,
-        Err(_) => {}
-    }
-    let mut careful = buffered();
-    let read = read_careful(serde_json::Deserializer::from_reader(&mut careful), mode);
-    if !careful.into_inner().is_text() {
-        return binary();
-    }
-    match read {
-        // Broken JSON: serde_json places some errors a character later when
-        // reading from a reader than from text (after a bad number, after a
-        // line break in a string). The text's place is the one to show.
-        Some(Err(p)) if matches!(p[..], [Problem { kind: ProblemKind::Syntax(_), .. }]) => None,
-        read => read,
-    }
-}
-
 /// A file of this app's format and version, read typed: checked and finished.
 fn read_current(envelope: Envelope, mode: Mode) -> Option<Result<Imported, Vec<Problem>>> {
     if envelope.format != FORMAT || envelope.schema_version != SCHEMA_VERSION {
@@ -106,6 +67,13 @@ fn read_careful<'de, R: serde_json::de::Read<'de>>(mut de: serde_json::Deseriali
     let Some(streamed) = streamed else {
         return Some(Err(vec![Problem::file(ProblemKind::NotAnObject)]));
     };
+    read_top(streamed, mode)
+}
+
+/// A file's top level as read by [`read_envelope`] or in pieces
+/// ([`super::pieces`]): the plan, or every problem. `None` for an older
+/// version, read from a tree of the whole file after migrating it.
+pub(super) fn read_top(streamed: Streamed, mode: Mode) -> Option<Result<Imported, Vec<Problem>>> {
     match format_and_version(&streamed.head) {
         Ok(SCHEMA_VERSION) => Some(read_streamed(streamed, SCHEMA_VERSION, mode)),
         Ok(_) => None,
@@ -223,6 +191,7 @@ mod tests {
     use super::*;
     use crate::domain::*;
     use crate::plan_file::export::to_file_text;
+    use crate::plan_file::problems::FileKind;
     use serde_json::json;
 
     fn now() -> Timestamp {
@@ -254,6 +223,12 @@ mod tests {
         plan
     }
 
+    /// The file fed to a [`PieceReader`] in pieces of `size` bytes.
+    fn in_pieces(bytes: &[u8], size: usize, mode: Mode) -> Option<Result<Imported, Vec<Problem>>> {
+        let mut reader = crate::plan_file::PieceReader::new(mode);
+        bytes.chunks(size).all(|piece| reader.feed(piece)).then(|| reader.finish()).flatten()
+    }
+
     fn file_value(plan: &Plan) -> Value {
         serde_json::from_str(&to_file_text(plan, now())).unwrap()
     }
@@ -275,7 +250,7 @@ mod tests {
     fn a_file_read_in_pieces_reads_like_its_bytes() {
         let plan = small_plan();
         let text = to_file_text(&plan, now());
-        let streamed = read_plan_streamed(|| text.as_bytes(), Mode::Strict).expect("a current file").unwrap();
+        let streamed = in_pieces(text.as_bytes(), 100, Mode::Strict).expect("a current file").unwrap();
         assert_eq!(streamed.plan, plan);
         assert_eq!(streamed.exported_at, Some(now()));
         // Broken files get the same report, and repair keeps the same, as from
@@ -294,7 +269,7 @@ mod tests {
         for file in &broken {
             assert_ne!(file, &text);
             for mode in [Mode::Strict, Mode::Repair] {
-                let streamed = read_plan_streamed(|| file.as_bytes(), mode).unwrap_or_else(|| panic!("read in pieces: {file:.80}"));
+                let streamed = in_pieces(file.as_bytes(), 100, mode).unwrap_or_else(|| panic!("read in pieces: {file:.80}"));
                 let from_bytes = read_plan_bytes(file.as_bytes(), mode);
                 match (streamed, from_bytes) {
                     (Ok(a), Ok(b)) => assert_eq!((a.plan, a.warnings), (b.plan, b.warnings), "{file:.60}"),
@@ -302,20 +277,43 @@ mod tests {
                 }
             }
         }
-        assert!(read_plan_streamed(|| broken[1].as_bytes(), Mode::Strict).unwrap().unwrap_err()[0]
+        assert!(in_pieces(broken[1].as_bytes(), 100, Mode::Strict).unwrap().unwrap_err()[0]
             .to_string()
             .starts_with("plan.accounts[0].employees"));
+        // Broken JSON is placed at the same line and column as in the text,
+        // whether it breaks inside a record, between records or at the end; a
+        // NUL byte makes the file binary.
+        let cut = &text[..text.len() - 40];
+        let broken_json = [
+            text.replacen("\"relationship\": 7", "\"relationship\": 7,,", 1),
+            text.replacen("\"relationship\": 7", "\"relationship\": 7x", 1),
+            text.replacen("\"employees\": 1200", "\"employees\": \"\\q\"", 1),
+            text.replacen("\"currency\"", "\"currency\" \"", 1),
+            cut.to_string(),
+            format!("{cut}\"id"),
+            format!("{cut}\"id\\u12x"),
+            text.replacen("\"name\": \"テスト計画\"", "\"name\": \"\u{0}\"", 1),
+        ];
+        for file in &broken_json {
+            for size in [1, 7, 100, file.len()] {
+                let expected = read_plan_bytes(file.as_bytes(), Mode::Strict).unwrap_err();
+                let in_pieces = in_pieces(file.as_bytes(), size, Mode::Strict);
+                if let Some(read) = in_pieces {
+                    assert_eq!(read.unwrap_err(), expected, "{file:.60} cut every {size} bytes");
+                }
+            }
+        }
+        let broken_record = in_pieces(broken_json[0].as_bytes(), 7, Mode::Strict).expect("placed in pieces").unwrap_err();
+        assert!(matches!(broken_record[..], [Problem { kind: ProblemKind::Syntax(_), location: Location::Text { .. }, .. }]));
         // What does not start as a JSON object is left to the bytes' reader,
-        // which names what it is, and so is broken JSON (its place is told
-        // from the text).
-        let broken_json = text.replacen("\"relationship\": 7", "\"relationship\": 7,,", 1);
-        let nul = text.replacen("\"name\": \"テスト計画\"", "\"name\": \"\u{0}\"", 1);
-        for other in ["\u{feff}{}", "", "[1]", "会社名,業種\n", "{\"plan\": 5} trailing", &broken_json, &nul] {
-            assert!(read_plan_streamed(|| other.as_bytes(), Mode::Strict).is_none(), "{other:.40}");
+        // which names what it is; so is what breaks where a piece's end would
+        // place it differently (after a number).
+        for other in ["\u{feff}{}", "", "   ", "[1]", "会社名,業種\n", "{\"plan\": 5} trailing", "{\"a\": 1.}"] {
+            assert!(in_pieces(other.as_bytes(), 100, Mode::Strict).is_none(), "{other:.40}");
         }
         let mut bom = vec![0xEF, 0xBB, 0xBF];
         bom.extend_from_slice(text.as_bytes());
-        assert!(read_plan_streamed(|| &bom[..], Mode::Strict).is_none());
+        assert!(in_pieces(&bom, 100, Mode::Strict).is_none());
         // Bytes that are not UTF-8 where the reader skips over them (an unknown
         // field's value) still make the file binary, as from its bytes.
         let mut hidden = text.replacen("\"appVersion\"", "\"extra\": \"?\", \"appVersion\"", 1).into_bytes();
@@ -323,7 +321,7 @@ mod tests {
         hidden[at] = 0xFF;
         let expected = read_plan_bytes(&hidden, Mode::Strict).unwrap_err();
         assert_eq!(expected[0].kind, ProblemKind::WrongFileKind(FileKind::Binary));
-        assert_eq!(read_plan_streamed(|| &hidden[..], Mode::Strict).unwrap().unwrap_err(), expected);
+        assert_eq!(in_pieces(&hidden, 100, Mode::Strict).unwrap().unwrap_err(), expected);
         assert_eq!(read_plan_bytes(&bom, Mode::Strict).unwrap().plan, plan);
     }
 

@@ -28,47 +28,23 @@ pub fn text_of(bytes: &[u8]) -> Result<Cow<'_, str>, Problem> {
     Ok(text)
 }
 
-/// Whether a file starts as a JSON object (after a little white space), with
-/// no byte-order mark: then it can be read as it streams past, as UTF-8 JSON,
-/// and what is not a plan file shows in its first bytes anyway. Anything else
-/// goes through [`text_of`] for the message that names what it is.
-pub fn starts_as_object(mut reader: impl std::io::Read) -> bool {
-    let mut head = [0u8; 64];
-    let mut filled = 0;
-    while filled < head.len() {
-        match reader.read(&mut head[filled..]) {
-            Ok(0) => break,
-            Ok(n) => filled += n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(_) => return false,
-        }
-    }
-    head[..filled].iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
-}
-
-/// Passes a file's bytes through while checking that they are text as
-/// [`text_of`] wants it (UTF-8 without NUL bytes), so a file read as it streams
-/// past is told binary exactly when its bytes would be.
-pub struct TextWatch<R> {
-    inner: R,
-    /// The start of a character cut by the end of the last read.
+/// Checks, a piece at a time, that a file's bytes are text as [`text_of`] wants
+/// it (UTF-8 without NUL bytes), so a file read in pieces is told binary exactly
+/// when its bytes would be.
+#[derive(Default)]
+pub struct TextCheck {
+    /// The start of a character cut by the end of the last piece.
     carry: Vec<u8>,
-    text: bool,
+    broken: bool,
 }
 
-impl<R: std::io::Read> TextWatch<R> {
-    pub fn new(inner: R) -> Self {
-        TextWatch { inner, carry: Vec::new(), text: true }
-    }
-
-    /// Whether the whole file is text: what was not read yet is read now.
-    pub fn is_text(mut self) -> bool {
-        std::io::copy(&mut self, &mut std::io::sink()).is_ok() && self.text && self.carry.is_empty()
-    }
-
-    fn check(&mut self, bytes: &[u8]) {
+impl TextCheck {
+    pub fn check(&mut self, bytes: &[u8]) {
+        if self.broken {
+            return;
+        }
         if bytes.contains(&0) {
-            self.text = false;
+            self.broken = true;
             return;
         }
         let joined;
@@ -80,20 +56,15 @@ impl<R: std::io::Read> TextWatch<R> {
         };
         match std::str::from_utf8(data) {
             Ok(_) => {}
-            // Cut short by the read, not broken: finished by the next one.
+            // Cut short by the end of the piece, not broken: finished by the next one.
             Err(e) if e.error_len().is_none() => self.carry = data[e.valid_up_to()..].to_vec(),
-            Err(_) => self.text = false,
+            Err(_) => self.broken = true,
         }
     }
-}
 
-impl<R: std::io::Read> std::io::Read for TextWatch<R> {
-    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(out)?;
-        if self.text {
-            self.check(&out[..n]);
-        }
-        Ok(n)
+    /// Whether all the pieces checked make text.
+    pub fn is_text(&self) -> bool {
+        !self.broken && self.carry.is_empty()
     }
 }
 

@@ -4,6 +4,11 @@ use super::problems::{Location, Problem, ProblemKind, SyntaxDetail};
 use serde_json::error::Category;
 
 pub fn syntax_problem(e: &serde_json::Error) -> Problem {
+    syntax_problem_at(e, e.line(), e.column())
+}
+
+/// The problem of `e`, found in a piece of a file, at its place in the file.
+pub fn syntax_problem_at(e: &serde_json::Error, line: usize, column: usize) -> Problem {
     let message = e.to_string();
     let bare = message.rsplit_once(" at line ").map_or(message.as_str(), |(m, _)| m);
     let detail = if e.classify() == Category::Eof {
@@ -11,7 +16,7 @@ pub fn syntax_problem(e: &serde_json::Error) -> Problem {
     } else {
         classify(bare)
     };
-    Problem::error(Location::Text { line: e.line(), column: e.column() }, ProblemKind::Syntax(detail))
+    Problem::error(Location::Text { line, column }, ProblemKind::Syntax(detail))
 }
 
 fn classify(m: &str) -> SyntaxDetail {

@@ -8,14 +8,65 @@ use crate::editing::{Change, EditKind};
 use crate::plan_file::merge::{apply_merge, preview_merge, Collection, ConflictReason, MergePreview, Resolution};
 use crate::browser::files::{FileBuffer, ReadFailure};
 use crate::plan_file::sniff::MAX_FILE_BYTES;
-use crate::plan_file::{can_repair, read_plan_bytes, read_plan_streamed, Imported, Mode, Problem, ProblemKind};
+use crate::plan_file::{can_repair, Imported, Mode, Problem, ProblemKind};
 use crate::ui::format;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::ui::problems;
+use super::reading;
 use crate::ui::state::{use_app, ToastAction};
 use crate::ui::widgets::FileButton;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use std::collections::HashMap;
+
+/// Where the import is, and the file being read (`Reading`): each read has a
+/// number, and only the latest is wanted (Cancel, or another file picked, make
+/// the one going on stop at its next turn).
+#[derive(Clone, Copy)]
+struct Flow {
+    stage: RwSignal<Stage, LocalStorage>,
+    /// Percent of the file read.
+    progress: RwSignal<u8>,
+    reading: StoredValue<u64>,
+}
+
+impl Flow {
+    /// Calls off the read going on, if any.
+    fn stop_reading(self) -> u64 {
+        let id = self.reading.get_value() + 1;
+        self.reading.set_value(id);
+        id
+    }
+
+    fn cancel(self) {
+        self.stop_reading();
+        self.stage.set(Stage::Idle);
+    }
+
+    /// Reads `buffer` in `mode`, showing how far it got, then what it holds.
+    fn read(self, file: String, buffer: FileBuffer, mode: Mode) {
+        let id = self.stop_reading();
+        self.progress.set(0);
+        self.stage.set(Stage::Reading(file.clone()));
+        // After the user left the page the value is gone: not wanted either.
+        let wanted = move || self.reading.try_get_value() == Some(id);
+        spawn_local(async move {
+            let progress = |share: f64| self.progress.set((share * 100.0).round() as u8);
+            let Some(read) = reading::read_plan_file(&buffer, mode, progress, wanted).await else { return };
+            if !wanted() {
+                return;
+            }
+            self.stage.set(match read {
+                Ok(imported) => Stage::Ready { file, imported: Box::new(imported) },
+                Err(problems) => {
+                    // "Import the rest" reads it again, in repair mode.
+                    let rest = (mode == Mode::Strict && can_repair(&problems)).then_some(buffer);
+                    Stage::Problems { file, problems, rest }
+                }
+            });
+        });
+    }
+}
 
 #[derive(Clone)]
 enum Stage {
@@ -34,6 +85,7 @@ pub fn ImportFlow(#[prop(optional)] label_first_run: bool) -> impl IntoView {
     let state = use_app();
     let i18n = use_i18n();
     let stage: RwSignal<Stage, LocalStorage> = RwSignal::new_local(Stage::Idle);
+    let flow = Flow { stage, progress: RwSignal::new(0), reading: StoredValue::new(0) };
     let on_read = Callback::new(move |(file, buffer): (String, Result<FileBuffer, ReadFailure>)| {
         let buffer = match buffer {
             Ok(buffer) => buffer,
@@ -45,13 +97,7 @@ pub fn ImportFlow(#[prop(optional)] label_first_run: bool) -> impl IntoView {
                 return stage.set(Stage::Problems { file, problems: vec![Problem::file(kind)], rest: None });
             }
         };
-        stage.set(match read_buffer(&buffer, Mode::Strict) {
-            Ok(imported) => Stage::Ready { file, imported: Box::new(imported) },
-            Err(problems) => {
-                let rest = can_repair(&problems).then_some(buffer);
-                Stage::Problems { file, problems, rest }
-            }
-        });
+        flow.read(file, buffer, Mode::Strict);
     });
     let label = Signal::derive(move || {
         if label_first_run { t_string!(i18n, first_run.open_file) } else { t_string!(i18n, transfer.choose_file) }.to_string()
@@ -60,14 +106,16 @@ pub fn ImportFlow(#[prop(optional)] label_first_run: bool) -> impl IntoView {
         <div class="import-flow">
             <FileButton label accept=".json,.abm.json,application/json" max_bytes=MAX_FILE_BYTES
                 class=if label_first_run { "button-primary" } else { "" }
-                on_pick=Callback::new(move |name| stage.set(Stage::Reading(name)))
+                on_pick=Callback::new(move |name| {
+                    flow.stop_reading();
+                    flow.progress.set(0);
+                    stage.set(Stage::Reading(name));
+                })
                 on_read />
             {move || match stage.get() {
                 Stage::Idle => ().into_any(),
-                Stage::Reading(name) => view! {
-                    <p class="muted" role="status">{move || td_string!(i18n.get_locale(), transfer.reading, name = name.clone()).to_string()}</p>
-                }.into_any(),
-                Stage::Problems { file, problems, rest } => view! { <ProblemList file problems rest stage/> }.into_any(),
+                Stage::Reading(name) => view! { <ReadingFile name flow/> }.into_any(),
+                Stage::Problems { file, problems, rest } => view! { <ProblemList file problems rest flow/> }.into_any(),
                 Stage::Ready { file, imported } => view! { <ReadyToImport file imported stage/> }.into_any(),
                 Stage::Merge { imported, preview } => view! { <MergePreviewView imported preview=*preview stage/> }.into_any(),
             }}
@@ -75,15 +123,26 @@ pub fn ImportFlow(#[prop(optional)] label_first_run: bool) -> impl IntoView {
     }
 }
 
-/// A picked file's plan: read in pieces from the browser's buffer when it
-/// starts as a JSON object, a record at a time; anything else (another encoding
-/// or kind of file, broken JSON) from one copy of its bytes.
-fn read_buffer(buffer: &FileBuffer, mode: Mode) -> Result<Imported, Vec<Problem>> {
-    read_plan_streamed(|| buffer.reader(), mode).unwrap_or_else(|| read_plan_bytes(&buffer.to_vec(), mode))
+/// The file being read: how far, and a way out.
+#[component]
+fn ReadingFile(name: String, flow: Flow) -> impl IntoView {
+    let i18n = use_i18n();
+    let text = move || td_string!(i18n.get_locale(), transfer.reading, name = name.clone()).to_string();
+    let label = text.clone();
+    view! {
+        <div class="reading-file" data-testid="import-reading">
+            <p class="muted" role="status">{text}</p>
+            <div class="reading-progress">
+                <progress max="100" value=move || flow.progress.get() aria-label=label></progress>
+                <span class="num" aria-hidden="true">{move || format!("{}%", flow.progress.get())}</span>
+                <button type="button" class="button button-quiet" on:click=move |_| flow.cancel()>{t!(i18n, transfer.cancel)}</button>
+            </div>
+        </div>
+    }
 }
 
 #[component]
-fn ProblemList(file: String, problems: Vec<Problem>, rest: Option<FileBuffer>, stage: RwSignal<Stage, LocalStorage>) -> impl IntoView {
+fn ProblemList(file: String, problems: Vec<Problem>, rest: Option<FileBuffer>, flow: Flow) -> impl IntoView {
     let i18n = use_i18n();
     let count = problems.iter().filter(|p| p.is_error()).count();
     let file_for_title = file.clone();
@@ -114,29 +173,14 @@ fn ProblemList(file: String, problems: Vec<Problem>, rest: Option<FileBuffer>, s
             <div class="dialog-actions">
                 {rest.map(|buffer| {
                     let file = file.clone();
-                    let import_rest = move |_| {
-                        let (file, buffer) = (file.clone(), buffer.clone());
-                        stage.set(Stage::Reading(file.clone()));
-                        // Shown before the file is read again (a second or more when large).
-                        request_animation_frame(move || {
-                            set_timeout(
-                                move || {
-                                    stage.set(match read_buffer(&buffer, Mode::Repair) {
-                                        Ok(imported) => Stage::Ready { file, imported: Box::new(imported) },
-                                        Err(problems) => Stage::Problems { file, problems, rest: None },
-                                    })
-                                },
-                                std::time::Duration::ZERO,
-                            )
-                        });
-                    };
+                    let import_rest = move |_| flow.read(file.clone(), buffer.clone(), Mode::Repair);
                     view! {
                         <button type="button" class="button" on:click=import_rest>
                             {t!(i18n, transfer.import_anyway)}
                         </button>
                     }
                 })}
-                <button type="button" class="button button-quiet" on:click=move |_| stage.set(Stage::Idle)>{t!(i18n, transfer.cancel)}</button>
+                <button type="button" class="button button-quiet" on:click=move |_| flow.cancel()>{t!(i18n, transfer.cancel)}</button>
             </div>
         </section>
     }
