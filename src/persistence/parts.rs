@@ -25,9 +25,12 @@
 //! before a chunk whose first record's id hashes to a chosen value, so an insert
 //! or a removal changes one run, not every run after it.
 //!
-//! Reading splices the runs back into the base's JSON, so stored plans go
-//! through the same checks as files (`plan_file::read_plan_text`). A run that is
-//! missing or damaged is left out with a warning and the plan still opens.
+//! Reading hands the base and the runs, in order, to the piece reader
+//! (`plan_file::PieceReader`), so stored plans go through the same checks as
+//! files without their whole JSON being put together (34 MB for 200,000
+//! activities); it is, only to be read whole when the piece reader leaves it
+//! or cannot read it, or to be kept as a backup. A run that is missing or
+//! damaged is left out with a warning and the plan still opens.
 
 use super::keys;
 use super::store::{KeyValueStore, StoreError};
@@ -416,6 +419,11 @@ impl<'a> Budget<'a> {
 /// A stored plan's JSON put back together from its parts.
 pub(super) struct Assembled {
     pub json: String,
+    pub found: Found,
+}
+
+/// What putting a plan back together found besides its JSON.
+pub(super) struct Found {
     /// Runs left out (missing, damaged, or not JSON), as warnings.
     pub lost: Vec<Problem>,
     /// Parts that are there but could not be read, as (key, stored text), to
@@ -427,14 +435,27 @@ pub(super) struct Assembled {
 /// run is JSON (done after the whole failed to read, to find the culprit).
 /// `None` when the base is missing or damaged: there is no plan without it.
 pub(super) fn assemble<S: KeyValueStore>(store: &S, manifest: &Manifest, check_runs: bool) -> Option<Assembled> {
-    let base = store.get(&manifest.base).ok().flatten().and_then(|stored| unpacked(&stored))?;
-    let head = base.strip_suffix("}}")?;
     // About 170 bytes of JSON per record (a guess that saves most regrowing).
     let records: usize = manifest.collections().iter().flat_map(|(_, runs)| runs.iter()).map(|r| r.1).sum();
-    let mut json = String::with_capacity(base.len() + records.min(1 << 20) * 170);
-    json.push_str(head);
-    let mut lost = Vec::new();
-    let mut damaged = Vec::new();
+    let mut json = String::with_capacity(records.min(1 << 20) * 170);
+    let found = assemble_in_pieces(store, manifest, check_runs, &mut |piece| json.push_str(piece))?;
+    Some(Assembled { json, found })
+}
+
+/// Hands `manifest`'s plan JSON to `out` a piece at a time (the base's, each
+/// run's), so it can be read without being put together: 34 MB of text for a
+/// plan of 200,000 activities, in memory that never shrinks. `None` when the
+/// base is missing or damaged (nothing was handed over).
+pub(super) fn assemble_in_pieces<S: KeyValueStore>(
+    store: &S,
+    manifest: &Manifest,
+    check_runs: bool,
+    out: &mut dyn FnMut(&str),
+) -> Option<Found> {
+    let base = store.get(&manifest.base).ok().flatten().and_then(|stored| unpacked(&stored))?;
+    let head = base.strip_suffix("}}")?;
+    out(head);
+    let mut found = Found { lost: Vec::new(), damaged: Vec::new() };
     for (name, runs) in manifest.collections() {
         let mut first = true;
         let mut at = 0;
@@ -443,30 +464,27 @@ pub(super) fn assemble<S: KeyValueStore>(store: &S, manifest: &Manifest, check_r
             let text = stored.as_deref().and_then(unpacked).filter(|t| !check_runs || is_json_items(t));
             let Some(text) = text else {
                 if let Some(stored) = stored {
-                    damaged.push((key.clone(), stored));
+                    found.damaged.push((key.clone(), stored));
                 }
-                lost.push(Problem::warning(
+                found.lost.push(Problem::warning(
                     Location::Path(format!("plan.{name}[{at}]")),
                     ProblemKind::StoredPartLost { records: *records },
                 ));
                 at += records;
                 continue;
             };
-            if first {
-                json.push_str(&format!(",\"{name}\":["));
-            } else {
-                json.push(',');
-            }
-            json.push_str(&text);
+            let open = format!(",\"{name}\":[");
+            out(if first { &open } else { "," });
+            out(&text);
             first = false;
             at += records;
         }
         if !first {
-            json.push(']');
+            out("]");
         }
     }
-    json.push_str("}}");
-    Some(Assembled { json, lost, damaged })
+    out("}}");
+    Some(found)
 }
 
 /// A part's JSON, if its stored text unpacks.

@@ -155,6 +155,14 @@ fn a_missing_or_damaged_run_is_left_out_and_the_rest_opens() {
         if damage != "missing" {
             assert!(backups.iter().any(|b| b.original == victim.0), "{damage}: the damaged part is kept");
         }
+        // The plan as it was stored is kept too, its JSON put together (the
+        // plan itself was read from its parts without it).
+        let data_key = keys::plan_data(&p.id, 1, "t");
+        let whole = backups.iter().find(|b| b.original == data_key).unwrap_or_else(|| panic!("{damage}: {backups:?}"));
+        let json = stored_form::unpack(&s.read_raw(&whole.key).unwrap()).unwrap().into_owned();
+        let kept = crate::plan_file::read_plan_text(&json, crate::plan_file::Mode::Repair).unwrap();
+        assert_eq!(kept.plan.accounts, p.accounts, "{damage}");
+        assert_eq!(kept.plan.activities.len(), loaded.plan.activities.len(), "{damage}");
     }
 }
 

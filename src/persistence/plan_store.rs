@@ -19,7 +19,7 @@ use super::parts::{self, Budget, Manifest, PartWriter, PartsCache, WriteError};
 use super::store::{entry_size, KeyValueStore, StoreError};
 use super::stored_form;
 use crate::domain::{Plan, PlanCounts, PlanId, Timestamp};
-use crate::plan_file::{read_plan_text, to_storage_text, Imported, Mode, Problem, SCHEMA_VERSION};
+use crate::plan_file::{read_plan_text, to_storage_text, Imported, Mode, PieceReader, Problem, SCHEMA_VERSION};
 use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 
@@ -174,13 +174,18 @@ impl<S: KeyValueStore> PlanStore<S> {
             return VersionJson::whole(json_of(stored));
         };
         match parts::assemble(&self.store, &manifest, check_runs) {
-            Some(a) => VersionJson { json: Cow::Owned(a.json), lost: a.lost, damaged: a.damaged, manifest: Some(manifest) },
+            Some(a) => VersionJson { json: Cow::Owned(a.json), lost: a.found.lost, damaged: a.found.damaged, manifest: Some(manifest) },
             None => VersionJson::whole(Cow::Borrowed(stored)),
         }
     }
 
-    /// Reads a stored version in repair mode.
+    /// Reads a stored version in repair mode. The JSON of a version in parts
+    /// is put together only when it is needed (to read it whole, or to keep
+    /// it as a backup).
     fn read_version<'t>(&self, stored: &'t str) -> (Result<Imported, Vec<Problem>>, VersionJson<'t>) {
+        if let Some(read) = self.read_in_pieces(stored) {
+            return read;
+        }
         let version = self.version_json(stored, false);
         let read = read_plan_text(&version.json, Mode::Repair);
         if read.is_err() && version.manifest.is_some() {
@@ -195,6 +200,30 @@ impl<S: KeyValueStore> PlanStore<S> {
             }
         }
         (read, version)
+    }
+
+    /// A version in parts read as its parts come ([`PieceReader`]), when it
+    /// reads: then its JSON is left empty, to put together if needed
+    /// ([`PlanStore::version_text`]). `None` for the whole-text reader.
+    fn read_in_pieces<'t>(&self, stored: &str) -> Option<(Result<Imported, Vec<Problem>>, VersionJson<'t>)> {
+        let Some(Ok(manifest)) = Manifest::parse(stored) else { return None };
+        let mut reader = PieceReader::new(Mode::Repair);
+        let mut fed = true;
+        let found = parts::assemble_in_pieces(&self.store, &manifest, false, &mut |piece| {
+            fed = fed && reader.feed(piece.as_bytes());
+        })?;
+        let read = if fed { reader.finish()? } else { return None };
+        let read @ Ok(_) = read else { return None };
+        let version = VersionJson { json: Cow::Borrowed(""), lost: found.lost, damaged: found.damaged, manifest: Some(manifest) };
+        Some((read, version))
+    }
+
+    /// A version's JSON as read: put together again when it was read in pieces.
+    fn version_text<'v>(&self, stored: &str, version: &'v VersionJson<'_>) -> Cow<'v, str> {
+        match (&version.json, &version.manifest) {
+            (json, Some(_)) if json.is_empty() => Cow::Owned(self.version_json(stored, false).json.into_owned()),
+            (json, _) => Cow::Borrowed(json),
+        }
     }
 
     /// Scans storage: lists plans, keeps unreadable heads as backups, finds plans
@@ -344,11 +373,12 @@ impl<S: KeyValueStore> PlanStore<S> {
         }
         match read {
             Ok(read) => {
-                let mut warnings = version.lost;
-                if !warnings.is_empty() || !read.warnings.is_empty() {
+                if !version.lost.is_empty() || !read.warnings.is_empty() {
                     // Keep the original text next to the repaired plan.
-                    self.copy_to_backup(&head.data_key, &version.json, now);
+                    let json = self.version_text(&text, &version);
+                    self.copy_to_backup(&head.data_key, &json, now);
                 }
+                let mut warnings = version.lost;
                 warnings.extend(read.warnings);
                 let migrated_from = (read.schema_version < SCHEMA_VERSION).then_some(read.schema_version);
                 match &version.manifest {

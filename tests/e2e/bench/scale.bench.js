@@ -18,7 +18,8 @@
 // - memory after import: the tab's renderer process (resident set, from ps: the
 //   largest Chromium renderer, which is this benchmark's only page), the V8
 //   heap from CDP Runtime.getHeapUsage, and the app's Wasm memory (its high-water
-//   mark: Wasm memory never shrinks).
+//   mark: Wasm memory never shrinks); after the reload, the renderer and the
+//   Wasm memory again (the stored plan read back).
 import fs from 'node:fs';
 import { execSync } from 'node:child_process';
 import path from 'node:path';
@@ -104,12 +105,18 @@ for (const plan of plans) {
     }
 
     let reloadMs = null;
+    let afterReload = null;
     if (saved) {
       t0 = Date.now();
       await page.reload();
       await expect(page.getByTestId('current-plan-name')).toContainText('10000', { timeout: 120_000 });
       await nextFrame(page);
       reloadMs = Date.now() - t0;
+      afterReload = { rendererMB: rendererRssMB(), wasmMB: await wasmMemoryMB(page) };
+      // The page before the reload is garbage now too.
+      await cdp.send('HeapProfiler.collectGarbage');
+      await nextFrame(page);
+      afterReload.rendererAfterGcMB = rendererRssMB();
     }
 
     await goTo(page, 'Import/Export & Settings');
@@ -142,6 +149,9 @@ for (const plan of plans) {
       rendererAfterGcMB: round(rendererAfterGcMB),
       heapUsedMB: round(heap.usedSize / 2 ** 20),
       wasmMemoryMB: round(wasmMB),
+      rendererAfterReloadMB: afterReload && round(afterReload.rendererMB),
+      rendererAfterReloadGcMB: afterReload && round(afterReload.rendererAfterGcMB),
+      wasmMemoryAfterReloadMB: afterReload && round(afterReload.wasmMB),
       chromium: page.context().browser().version(),
       date: new Date().toISOString().slice(0, 10),
     };

@@ -87,6 +87,10 @@ pub fn ImportFlow(#[prop(optional)] label_first_run: bool) -> impl IntoView {
     let stage: RwSignal<Stage, LocalStorage> = RwSignal::new_local(Stage::Idle);
     let flow = Flow { stage, progress: RwSignal::new(0), reading: StoredValue::new(0) };
     let on_read = Callback::new(move |(file, buffer): (String, Result<FileBuffer, ReadFailure>)| {
+        // Cancelled while the browser was still loading the file: not wanted.
+        if !matches!(stage.get_untracked(), Stage::Reading(ref name) if *name == file) {
+            return;
+        }
         let buffer = match buffer {
             Ok(buffer) => buffer,
             Err(failure) => {
