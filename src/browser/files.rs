@@ -30,34 +30,39 @@ pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), String
     Ok(())
 }
 
-/// A picked file's bytes, still in the browser's memory.
+/// A picked file, read a piece at a time when asked: the browser never holds
+/// all of it in memory at once (a 100 MB `ArrayBuffer` stayed in the tab's
+/// memory until its next full garbage collection), and neither does the app
+/// (Wasm memory never shrinks: a 100 MB copy would stay 100 MB).
 #[derive(Clone)]
-pub struct FileBuffer(js_sys::Uint8Array);
+pub struct PickedFile(web_sys::File);
 
-impl FileBuffer {
-    /// A copy of the bytes in the app's memory.
-    pub fn to_vec(&self) -> Vec<u8> {
-        self.0.to_vec()
-    }
-
-    /// How many bytes the file has.
+impl PickedFile {
+    /// How many bytes the file has (whole numbers of bytes, well within
+    /// f64's exact range).
     pub fn len(&self) -> usize {
-        self.0.length() as usize
+        self.0.size() as usize
     }
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
-    /// Copies the bytes from `at` into `out`, as many as fit: how many. The
-    /// file is read a piece at a time, never copied whole into the app's
-    /// memory (Wasm memory never shrinks: a 100 MB copy would stay 100 MB).
-    pub fn copy_piece(&self, at: usize, out: &mut [u8]) -> usize {
-        let at = at.min(self.len());
-        let n = out.len().min(self.len() - at);
-        // Both fit in u32: the buffer's length is one.
-        self.0.subarray(at as u32, (at + n) as u32).copy_to(&mut out[..n]);
-        n
+    /// The bytes from `at`, at most `max` of them (fewer at the end). The
+    /// browser starts reading them at once, before the result is awaited, so
+    /// the next piece can be read while the app works on this one.
+    pub fn piece(&self, at: usize, max: usize) -> impl std::future::Future<Output = Result<Vec<u8>, ReadFailure>> {
+        let end = at.saturating_add(max).min(self.len());
+        let reading = self.0.slice_with_f64_and_f64(at.min(end) as f64, end as f64).map(|blob| JsFuture::from(blob.array_buffer()));
+        async move {
+            let buffer = reading.map_err(|_| ReadFailure::Unreadable)?.await.map_err(|_| ReadFailure::Unreadable)?;
+            Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+        }
+    }
+
+    /// All of the file's bytes.
+    pub async fn bytes(&self) -> Result<Vec<u8>, ReadFailure> {
+        self.piece(0, self.len()).await
     }
 }
 
@@ -66,17 +71,16 @@ impl FileBuffer {
 pub enum ReadFailure {
     /// Larger than the reader takes: refused before reading a byte of it.
     TooLarge { bytes: u64, limit: u64 },
-    /// The browser could not read it (moved, deleted, no permission).
+    /// The browser could not read it (moved, deleted, changed, no permission).
     Unreadable,
 }
 
-/// The bytes of a picked file of at most `limit` bytes.
-pub async fn read_file(file: &web_sys::File, limit: u64) -> Result<FileBuffer, ReadFailure> {
+/// A picked file of at most `limit` bytes, not read yet.
+pub fn pick(file: web_sys::File, limit: u64) -> Result<PickedFile, ReadFailure> {
     // File sizes are whole numbers of bytes, well within f64's exact range.
     let bytes = file.size() as u64;
     if bytes > limit {
         return Err(ReadFailure::TooLarge { bytes, limit });
     }
-    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| ReadFailure::Unreadable)?;
-    Ok(FileBuffer(js_sys::Uint8Array::new(&buffer)))
+    Ok(PickedFile(file))
 }

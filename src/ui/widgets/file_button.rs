@@ -1,12 +1,11 @@
 //! A button that opens the system file picker and hands over the picked file's name
-//! and bytes (still in the browser's buffer). The file input itself is hidden; the
+//! and the file, to be read a piece at a time. The file input itself is hidden; the
 //! button is what people (and keyboards) use. A file over the size limit is
 //! refused before it is read: a 2 GB file never reaches memory.
 
-use crate::browser::files::{read_file, FileBuffer, ReadFailure};
+use crate::browser::files::{pick, PickedFile, ReadFailure};
 use leptos::html;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 #[component]
 pub fn FileButton(
@@ -18,8 +17,8 @@ pub fn FileButton(
     #[prop(into)] on_pick: Callback<String>,
     /// Largest file read, in bytes.
     max_bytes: u64,
-    /// Called with the file's name and its bytes (or why it could not be read).
-    #[prop(into)] on_read: Callback<(String, Result<FileBuffer, ReadFailure>)>,
+    /// Called with the file's name and the file (or why it cannot be read).
+    #[prop(into)] on_read: Callback<(String, Result<PickedFile, ReadFailure>)>,
 ) -> impl IntoView {
     let input = NodeRef::<html::Input>::new();
     let on_change = move |_| {
@@ -29,10 +28,7 @@ pub fn FileButton(
         el.set_value("");
         let name = file.name();
         on_pick.run(name.clone());
-        spawn_local(async move {
-            let bytes = read_file(&file, max_bytes).await;
-            on_read.run((name, bytes));
-        });
+        on_read.run((name, pick(file, max_bytes)));
     };
     view! {
         <input type="file" class="visually-hidden" tabindex="-1" aria-hidden="true" accept=accept node_ref=input on:change=on_change />

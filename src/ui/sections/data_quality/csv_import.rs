@@ -14,9 +14,10 @@ use crate::ui::format;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::ui::insights::Shared;
 use crate::ui::state::{use_app, ToastAction};
-use crate::browser::files::{FileBuffer, ReadFailure};
+use crate::browser::files::{PickedFile, ReadFailure};
 use crate::ui::widgets::{unique_id, FileButton};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use std::sync::Arc;
 
 /// Rows of the file shown as they will be read.
@@ -78,18 +79,24 @@ pub fn CsvImport() -> impl IntoView {
     let i18n = use_i18n();
     let stage: RwSignal<Stage, LocalStorage> = RwSignal::new_local(Stage::Idle);
     let encoding = RwSignal::new(EncodingChoice::Detect);
-    let on_read = Callback::new(move |(name, bytes): (String, Result<FileBuffer, ReadFailure>)| {
+    let failed = move |name: String, failure: ReadFailure| {
         let l = state.locale();
-        match bytes {
-            Ok(bytes) => {
-                encoding.set(EncodingChoice::Detect);
-                stage.set(Stage::Loaded { name, bytes: Arc::new(bytes.to_vec()) });
+        stage.set(Stage::Failed(match failure {
+            ReadFailure::TooLarge { bytes, limit } => table_problem(l, name, TableProblem::TooLarge { bytes, limit }),
+            ReadFailure::Unreadable => td_string!(l, dq.read_error, name = name).to_string(),
+        }))
+    };
+    let on_read = Callback::new(move |(name, picked): (String, Result<PickedFile, ReadFailure>)| match picked {
+        Ok(picked) => spawn_local(async move {
+            match picked.bytes().await {
+                Ok(bytes) => {
+                    encoding.set(EncodingChoice::Detect);
+                    stage.set(Stage::Loaded { name, bytes: Arc::new(bytes) });
+                }
+                Err(failure) => failed(name, failure),
             }
-            Err(ReadFailure::TooLarge { bytes, limit }) => {
-                stage.set(Stage::Failed(table_problem(l, name, TableProblem::TooLarge { bytes, limit })))
-            }
-            Err(ReadFailure::Unreadable) => stage.set(Stage::Failed(td_string!(l, dq.read_error, name = name).to_string())),
-        }
+        }),
+        Err(failure) => failed(name, failure),
     });
     view! {
         <div class="dq-panel">

@@ -6,14 +6,14 @@
 use crate::browser::clock;
 use crate::editing::{Change, EditKind};
 use crate::plan_file::merge::{apply_merge, preview_merge, Collection, ConflictReason, MergePreview, Resolution};
-use crate::browser::files::{FileBuffer, ReadFailure};
+use crate::browser::files::{PickedFile, ReadFailure};
 use crate::plan_file::sniff::MAX_FILE_BYTES;
 use crate::plan_file::{can_repair, Imported, Mode, Problem, ProblemKind};
 use crate::ui::format;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::ui::problems;
 use super::reading;
-use crate::ui::state::{use_app, ToastAction};
+use crate::ui::state::{use_app, AppState, ToastAction};
 use crate::ui::widgets::FileButton;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -24,6 +24,7 @@ use std::collections::HashMap;
 /// the one going on stop at its next turn).
 #[derive(Clone, Copy)]
 struct Flow {
+    state: AppState,
     stage: RwSignal<Stage, LocalStorage>,
     /// Percent of the file read.
     progress: RwSignal<u8>,
@@ -43,8 +44,8 @@ impl Flow {
         self.stage.set(Stage::Idle);
     }
 
-    /// Reads `buffer` in `mode`, showing how far it got, then what it holds.
-    fn read(self, file: String, buffer: FileBuffer, mode: Mode) {
+    /// Reads `picked` in `mode`, showing how far it got, then what it holds.
+    fn read(self, file: String, picked: PickedFile, mode: Mode) {
         let id = self.stop_reading();
         self.progress.set(0);
         self.stage.set(Stage::Reading(file.clone()));
@@ -52,7 +53,11 @@ impl Flow {
         let wanted = move || self.reading.try_get_value() == Some(id);
         spawn_local(async move {
             let progress = |share: f64| self.progress.set((share * 100.0).round() as u8);
-            let Some(read) = reading::read_plan_file(&buffer, mode, progress, wanted).await else { return };
+            let read = match reading::read_plan_file(&picked, mode, progress, wanted).await {
+                Ok(read) => read,
+                Err(reading::Stop::Cancelled) => return,
+                Err(reading::Stop::Failed(failure)) => Err(vec![failure_problem(self.state.locale(), failure)]),
+            };
             if !wanted() {
                 return;
             }
@@ -60,12 +65,20 @@ impl Flow {
                 Ok(imported) => Stage::Ready { file, imported: Box::new(imported) },
                 Err(problems) => {
                     // "Import the rest" reads it again, in repair mode.
-                    let rest = (mode == Mode::Strict && can_repair(&problems)).then_some(buffer);
+                    let rest = (mode == Mode::Strict && can_repair(&problems)).then_some(picked);
                     Stage::Problems { file, problems, rest }
                 }
             });
         });
     }
+}
+
+/// Why a picked file cannot be read, as a problem with the file.
+fn failure_problem(l: Locale, failure: ReadFailure) -> Problem {
+    Problem::file(match failure {
+        ReadFailure::TooLarge { bytes, limit } => ProblemKind::TooLarge { bytes, limit },
+        ReadFailure::Unreadable => ProblemKind::Invalid(td_string!(l, transfer.file_read_error).to_string()),
+    })
 }
 
 #[derive(Clone)]
@@ -74,7 +87,7 @@ enum Stage {
     Reading(String),
     /// `rest`: the file again, when repair may keep part of it (read on request:
     /// for a large file it takes a second or more).
-    Problems { file: String, problems: Vec<Problem>, rest: Option<FileBuffer> },
+    Problems { file: String, problems: Vec<Problem>, rest: Option<PickedFile> },
     Ready { file: String, imported: Box<Imported> },
     Merge { imported: Box<Imported>, preview: Box<MergePreview> },
 }
@@ -85,23 +98,17 @@ pub fn ImportFlow(#[prop(optional)] label_first_run: bool) -> impl IntoView {
     let state = use_app();
     let i18n = use_i18n();
     let stage: RwSignal<Stage, LocalStorage> = RwSignal::new_local(Stage::Idle);
-    let flow = Flow { stage, progress: RwSignal::new(0), reading: StoredValue::new(0) };
-    let on_read = Callback::new(move |(file, buffer): (String, Result<FileBuffer, ReadFailure>)| {
+    let flow = Flow { state, stage, progress: RwSignal::new(0), reading: StoredValue::new(0) };
+    let on_read = Callback::new(move |(file, picked): (String, Result<PickedFile, ReadFailure>)| {
         // Cancelled while the browser was still loading the file: not wanted.
         if !matches!(stage.get_untracked(), Stage::Reading(ref name) if *name == file) {
             return;
         }
-        let buffer = match buffer {
-            Ok(buffer) => buffer,
-            Err(failure) => {
-                let kind = match failure {
-                    ReadFailure::TooLarge { bytes, limit } => ProblemKind::TooLarge { bytes, limit },
-                    ReadFailure::Unreadable => ProblemKind::Invalid(td_string!(state.locale(), transfer.file_read_error).to_string()),
-                };
-                return stage.set(Stage::Problems { file, problems: vec![Problem::file(kind)], rest: None });
-            }
+        let picked = match picked {
+            Ok(picked) => picked,
+            Err(failure) => return stage.set(Stage::Problems { file, problems: vec![failure_problem(state.locale(), failure)], rest: None }),
         };
-        flow.read(file, buffer, Mode::Strict);
+        flow.read(file, picked, Mode::Strict);
     });
     let label = Signal::derive(move || {
         if label_first_run { t_string!(i18n, first_run.open_file) } else { t_string!(i18n, transfer.choose_file) }.to_string()
@@ -146,7 +153,7 @@ fn ReadingFile(name: String, flow: Flow) -> impl IntoView {
 }
 
 #[component]
-fn ProblemList(file: String, problems: Vec<Problem>, rest: Option<FileBuffer>, flow: Flow) -> impl IntoView {
+fn ProblemList(file: String, problems: Vec<Problem>, rest: Option<PickedFile>, flow: Flow) -> impl IntoView {
     let i18n = use_i18n();
     let count = problems.iter().filter(|p| p.is_error()).count();
     let file_for_title = file.clone();
@@ -175,9 +182,9 @@ fn ProblemList(file: String, problems: Vec<Problem>, rest: Option<FileBuffer>, f
             </p>
             <ol class="problem-list">{items}</ol>
             <div class="dialog-actions">
-                {rest.map(|buffer| {
+                {rest.map(|picked| {
                     let file = file.clone();
-                    let import_rest = move |_| flow.read(file.clone(), buffer.clone(), Mode::Repair);
+                    let import_rest = move |_| flow.read(file.clone(), picked.clone(), Mode::Repair);
                     view! {
                         <button type="button" class="button" on:click=import_rest>
                             {t!(i18n, transfer.import_anyway)}

@@ -1,50 +1,66 @@
 //! Reading a picked plan file a piece at a time, giving the page a turn between
 //! pieces: the user sees how far it got and can cancel, and a 100 MB file no
-//! longer freezes the tab for two seconds. The pieces come from the browser's
-//! buffer of the file, so no copy of the whole file is made either.
+//! longer freezes the tab for two seconds. Each piece is read from the file as
+//! it is needed, so neither the browser nor the app holds the whole file.
 
-use crate::browser::files::FileBuffer;
+use crate::browser::files::{PickedFile, ReadFailure};
 use crate::browser::timing;
 use crate::plan_file::{read_plan_bytes, Imported, Mode, PieceReader, Problem};
 
-/// Bytes handed to the reader at a time (about 10 ms of reading).
-const PIECE_BYTES: usize = 1 << 20;
+/// Bytes read and handed to the reader at a time (about 20 ms of reading;
+/// each piece read from the file costs a round trip to the browser).
+const PIECE_BYTES: usize = 2 << 20;
 
-/// Longest stretch of reading before the page gets a turn, in ms: short
-/// enough for a click or a key to be answered without a noticeable wait.
+/// Longest stretch between two updates of the progress bar, in ms.
 const TURN_MS: f64 = 40.0;
 
-/// The plan in `buffer`, read in `mode`. At each turn `progress` gets the
-/// share read (0–1) and `wanted` is asked whether the result is still wanted
-/// (the user may have cancelled, or picked another file): `None` if not.
-/// Files the piece reader leaves to the whole-file reader (another kind of
-/// file, an older version, JSON broken after a number) are read from one copy
-/// of their bytes, in one go.
+/// Why a file's reading stopped before it said what the file holds.
+pub enum Stop {
+    /// The user cancelled, or picked another file.
+    Cancelled,
+    /// The browser could not read the file (moved, deleted, changed).
+    Failed(ReadFailure),
+}
+
+/// The plan in `file`, read in `mode`. Each piece is read from the file
+/// when it is needed, so the page gets a turn between pieces; every
+/// [`TURN_MS`] `progress` gets the share read (0–1). `wanted` is asked after
+/// each piece whether the result is still wanted. Files the piece reader
+/// leaves to the whole-file reader (another kind of file, an older version,
+/// JSON broken right after a number) are read whole, in one go.
 pub async fn read_plan_file(
-    buffer: &FileBuffer,
+    file: &PickedFile,
     mode: Mode,
     progress: impl Fn(f64),
     wanted: impl Fn() -> bool,
-) -> Option<Result<Imported, Vec<Problem>>> {
-    let total = buffer.len();
+) -> Result<Result<Imported, Vec<Problem>>, Stop> {
+    let total = file.len();
     let mut reader = PieceReader::new(mode);
-    let mut piece = vec![0; PIECE_BYTES];
     let mut at = 0;
     let mut all_fed = true;
     let mut turn_started = timing::now_ms();
-    while at < total {
-        let n = buffer.copy_piece(at, &mut piece);
-        at += n;
-        if !reader.feed(&piece[..n]) {
+    let mut coming = (total > 0).then(|| file.piece(0, PIECE_BYTES));
+    while let Some(next) = coming.take() {
+        let piece = next.await.map_err(Stop::Failed)?;
+        if !wanted() {
+            return Err(Stop::Cancelled);
+        }
+        if piece.is_empty() {
+            // Shorter than when it was picked: it changed meanwhile.
+            return Err(Stop::Failed(ReadFailure::Unreadable));
+        }
+        at += piece.len();
+        // The browser reads the next piece while this one is read here.
+        if at < total {
+            coming = Some(file.piece(at, PIECE_BYTES));
+        }
+        if !reader.feed(&piece) {
             all_fed = false;
             break;
         }
         if timing::now_ms() - turn_started > TURN_MS {
             progress(at as f64 / total as f64);
             timing::next_task().await;
-            if !wanted() {
-                return None;
-            }
             turn_started = timing::now_ms();
         }
     }
@@ -53,8 +69,16 @@ pub async fn read_plan_file(
     progress(1.0);
     timing::next_task().await;
     if !wanted() {
-        return None;
+        return Err(Stop::Cancelled);
     }
-    let read = if all_fed { reader.finish() } else { None };
-    Some(read.unwrap_or_else(|| read_plan_bytes(&buffer.to_vec(), mode)))
+    match if all_fed { reader.finish() } else { None } {
+        Some(read) => Ok(read),
+        None => {
+            let bytes = file.bytes().await.map_err(Stop::Failed)?;
+            if !wanted() {
+                return Err(Stop::Cancelled);
+            }
+            Ok(read_plan_bytes(&bytes, mode))
+        }
+    }
 }
