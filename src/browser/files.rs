@@ -37,6 +37,9 @@ pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), String
 #[derive(Clone)]
 pub struct PickedFile(web_sys::File);
 
+/// Bytes copied at a time by [`PickedFile::bytes`].
+const BYTES_PIECE: usize = 4 << 20;
+
 impl PickedFile {
     /// How many bytes the file has (whole numbers of bytes, well within
     /// f64's exact range).
@@ -60,9 +63,26 @@ impl PickedFile {
         }
     }
 
-    /// All of the file's bytes.
+    /// All of the file's bytes, copied into the app a piece at a time: each
+    /// copy is a short task (one copy of 64 MB held the page for about 80 ms),
+    /// and the browser never holds the whole file.
     pub async fn bytes(&self) -> Result<Vec<u8>, ReadFailure> {
-        self.piece(0, self.len()).await
+        let total = self.len();
+        let mut bytes = Vec::with_capacity(total);
+        let mut coming = (total > 0).then(|| self.piece(0, BYTES_PIECE));
+        while let Some(next) = coming.take() {
+            let piece = next.await?;
+            if piece.is_empty() {
+                // Shorter than when it was picked: it changed meanwhile.
+                return Err(ReadFailure::Unreadable);
+            }
+            let at = bytes.len() + piece.len();
+            if at < total {
+                coming = Some(self.piece(at, BYTES_PIECE));
+            }
+            bytes.extend_from_slice(&piece);
+        }
+        Ok(bytes)
     }
 }
 

@@ -60,3 +60,29 @@ fn scheduler_yield() -> Option<js_sys::Promise> {
     let yield_fn: js_sys::Function = js_sys::Reflect::get(&scheduler, &JsValue::from_str("yield")).ok()?.dyn_into().ok()?;
     yield_fn.call0(&scheduler).ok()?.dyn_into().ok()
 }
+
+/// Longest stretch of work between two turns of the page, in ms.
+const TURN_MS: f64 = 40.0;
+
+/// Runs long work a step at a time, giving the page a turn about every
+/// [`TURN_MS`]: `step` does a little and returns the share done so far (0–1),
+/// or `None` when the work is complete. Before each turn `progress` gets the
+/// share; after it, and before the first step, `wanted` says whether to go on.
+/// True when the work was completed.
+pub async fn in_turns(mut step: impl FnMut() -> Option<f64>, progress: impl Fn(f64), wanted: impl Fn() -> bool) -> bool {
+    if !wanted() {
+        return false;
+    }
+    let mut turn_started = now_ms();
+    while let Some(share) = step() {
+        if now_ms() - turn_started > TURN_MS {
+            progress(share);
+            next_task().await;
+            if !wanted() {
+                return false;
+            }
+            turn_started = now_ms();
+        }
+    }
+    true
+}

@@ -27,10 +27,17 @@ fn is_edge(c: char) -> bool {
 /// A name that is nothing but a legal form keeps it, so it is never empty
 /// unless the name is.
 pub fn company_key(name: &str) -> String {
-    let mut s = normalise(name).replace('㈱', "(株)").replace('㈲', "(有)").replace("k.k.", "kk");
+    let mut s = normalise(name);
+    // Most names hold none of these: no copy for them (a CSV import keys every row).
+    if s.contains(['㈱', '㈲']) || s.contains("k.k.") {
+        s = s.replace('㈱', "(株)").replace('㈲', "(有)").replace("k.k.", "kk");
+    }
     loop {
         let before = s.len();
-        s = s.trim_matches(is_edge).to_string();
+        let trimmed = s.trim_matches(is_edge);
+        if trimmed.len() < s.len() {
+            s = trimmed.to_string();
+        }
         for form in JAPANESE_FORMS {
             if s.len() > form.len() {
                 if let Some(rest) = s.strip_prefix(form).or_else(|| s.strip_suffix(form)) {

@@ -10,7 +10,7 @@
 //! (same account, contact, kind and minute) is skipped.
 
 use super::fields::{Field, RecordKind};
-use super::table::Table;
+use super::table::{Row, Table};
 use super::values;
 use crate::domain::*;
 use crate::icp::normalise;
@@ -62,6 +62,14 @@ pub struct Preview {
     pub problems: Vec<RowProblem>,
 }
 
+impl Preview {
+    /// Records the batch adds or updates: its length, also once the batch has
+    /// been taken to be imported.
+    pub fn records(&self) -> usize {
+        self.added + self.updated
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct RowProblem {
     pub line: u64,
@@ -95,17 +103,68 @@ pub enum ProblemKind {
     TooManyCells { expected: usize },
 }
 
-/// Reads the table. Rows with any problem are left out of the batch.
+/// Reads the table in one go (see [`PreviewRun`]). Rows with any problem are
+/// left out of the batch.
 pub fn preview(plan: &Plan, table: &Table, options: &Options, ids: &mut IdGenerator) -> Preview {
-    let mut b = Builder::new(plan, table, options);
-    for row in &table.rows {
-        b.row(row, ids);
+    let mut run = PreviewRun::new(plan, table, options);
+    while !run.step(usize::MAX, ids) {}
+    run.finish()
+}
+
+/// Keys of the lookups freed per row a step may read: freeing one is far
+/// quicker than reading a row.
+const KEYS_PER_ROW: usize = 50;
+
+/// Reading a table's rows into a preview a stretch at a time, so a file of
+/// hundreds of thousands of rows does not hold the page in one task:
+/// [`PreviewRun::step`] until it says done, then [`PreviewRun::finish`].
+pub struct PreviewRun<'p> {
+    builder: Builder<'p>,
+    next: usize,
+}
+
+impl<'p> PreviewRun<'p> {
+    pub fn new(plan: &'p Plan, table: &'p Table, options: &'p Options) -> Self {
+        PreviewRun { builder: Builder::new(plan, table, options), next: 0 }
     }
-    b.finish()
+
+    /// Share of the rows read (0–1).
+    pub fn progress(&self) -> f64 {
+        let total = self.builder.table.len();
+        if total == 0 {
+            1.0
+        } else {
+            self.next as f64 / total as f64
+        }
+    }
+
+    /// Reads up to `rows` more rows (at least one); true when all are read
+    /// and the run is ready to [`finish`](PreviewRun::finish).
+    pub fn step(&mut self, rows: usize, ids: &mut IdGenerator) -> bool {
+        let table = self.builder.table;
+        if self.next == table.len() {
+            // All rows read: the lookups built for them are emptied a stretch
+            // at a time before the preview is handed over.
+            return self.builder.clear_some(rows.max(1).saturating_mul(KEYS_PER_ROW));
+        }
+        let end = self.next.saturating_add(rows.max(1)).min(table.len());
+        for i in self.next..end {
+            if let Some(row) = table.row(i) {
+                self.builder.row(row, ids);
+            }
+        }
+        self.next = end;
+        false
+    }
+
+    /// The preview of the rows read.
+    pub fn finish(self) -> Preview {
+        self.builder.finish()
+    }
 }
 
 struct Cells<'a> {
-    cells: &'a [String],
+    row: Row<'a>,
     mapping: &'a [Option<Field>],
 }
 
@@ -113,7 +172,7 @@ impl<'a> Cells<'a> {
     /// The column mapped to `field` and its text (empty when absent).
     fn get(&self, field: Field) -> (Option<usize>, &'a str) {
         match self.mapping.iter().position(|m| *m == Some(field)) {
-            Some(i) => (Some(i), self.cells.get(i).map_or("", String::as_str)),
+            Some(i) => (Some(i), self.row.cell(i).unwrap_or("")),
             None => (None, ""),
         }
     }
@@ -161,35 +220,44 @@ impl RowCheck {
 #[derive(Default)]
 struct AccountIndex {
     by_id: HashMap<String, usize>,
-    by_domain: HashMap<String, Vec<usize>>,
-    by_name: HashMap<String, Vec<usize>>,
+    by_domain: HashMap<String, Match>,
+    by_name: HashMap<String, Match>,
+}
+
+/// The accounts a domain or a name points to. Only "exactly one" is of use (a
+/// row naming a company that several accounts share is a problem), so several
+/// are not listed: that saves an allocation per key, which counts when an
+/// accounts file adds hundreds of thousands.
+#[derive(Clone, Copy)]
+enum Match {
+    One(usize),
+    Several,
 }
 
 impl AccountIndex {
     fn insert(&mut self, slot: usize, a: &Account) {
         self.by_id.insert(a.id.0.clone(), slot);
+        let add = |m: &mut Match| {
+            if !matches!(m, Match::One(s) if *s == slot) {
+                *m = Match::Several;
+            }
+        };
         let d = domain_key(&a.domain);
         if !d.is_empty() {
-            let v = self.by_domain.entry(d).or_default();
-            if !v.contains(&slot) {
-                v.push(slot);
-            }
+            self.by_domain.entry(d).and_modify(add).or_insert(Match::One(slot));
         }
         let n = company_key(&a.name);
         if !n.is_empty() {
-            let v = self.by_name.entry(n).or_default();
-            if !v.contains(&slot) {
-                v.push(slot);
-            }
+            self.by_name.entry(n).and_modify(add).or_insert(Match::One(slot));
         }
     }
 
     /// The one account with this domain or name: `Err(true)` when several match.
     fn find(&self, domain: &str, name: &str) -> Result<Option<usize>, bool> {
-        let pick = |v: Option<&Vec<usize>>| match v.map(Vec::as_slice) {
-            None | Some([]) => Ok(None),
-            Some([one]) => Ok(Some(*one)),
-            Some(_) => Err(true),
+        let pick = |m: Option<&Match>| match m {
+            None => Ok(None),
+            Some(Match::One(one)) => Ok(Some(*one)),
+            Some(Match::Several) => Err(true),
         };
         let d = domain_key(domain);
         if !d.is_empty() {
@@ -203,6 +271,19 @@ impl AccountIndex {
         }
         pick(self.by_name.get(&n))
     }
+
+}
+
+/// Removes up to `n` entries of `map`; returns how many it removed.
+fn remove_some<K, V>(map: &mut HashMap<K, V>, n: usize) -> usize {
+    let mut removed = 0;
+    if n > 0 && !map.is_empty() {
+        map.retain(|_, _| {
+            removed += 1;
+            removed > n
+        });
+    }
+    removed.min(n)
 }
 
 struct Builder<'p> {
@@ -237,6 +318,11 @@ struct Touched {
 }
 
 impl Touched {
+    fn reserve(&mut self, more: usize) {
+        self.order.reserve(more);
+        self.set.reserve(more);
+    }
+
     fn add(&mut self, i: usize) {
         if self.set.insert(i) {
             self.order.push(i);
@@ -281,8 +367,38 @@ impl<'p> Builder<'p> {
             bad_rows: Vec::new(),
             problems: Vec::new(),
         };
+        if options.kind == RecordKind::Accounts {
+            // Each row may add an account: room in the index at once, so it is
+            // not rehashed (hundreds of thousands of keys) in the middle of a step.
+            let room = plan.accounts.len() + table.len();
+            b.account_index.by_id.reserve(room);
+            b.account_index.by_domain.reserve(room);
+            b.account_index.by_name.reserve(room);
+        }
         for (i, a) in b.accounts.iter().enumerate() {
             b.account_index.insert(i, a);
+        }
+        // Likewise every list a row may add to: room for one record per row, so
+        // no step copies hundreds of MB of records to a larger list (a growing
+        // list is copied whole, in one step, on the page's main thread).
+        let rows = table.len();
+        match options.kind {
+            RecordKind::Accounts => {
+                b.accounts.reserve(rows);
+                b.touched_accounts.reserve(rows);
+            }
+            RecordKind::Contacts => {
+                b.contacts.reserve(rows);
+                b.contact_by_email.reserve(rows);
+                b.contact_by_name.reserve(rows);
+                b.touched_contacts.reserve(rows);
+            }
+            RecordKind::Deals => {
+                b.deals.reserve(rows);
+                b.deal_by_name.reserve(rows);
+                b.touched_deals.reserve(rows);
+            }
+            RecordKind::Activities => b.activities.reserve(rows),
         }
         match options.kind {
             RecordKind::Accounts => {}
@@ -304,8 +420,9 @@ impl<'p> Builder<'p> {
                             let contact = a.contact.as_ref().and_then(|c| contact_pos.get(c.as_str()).copied()).unwrap_or(usize::MAX);
                             Some((slot, contact, a.kind, minute(a.at)))
                         })
-                        .collect();
+                        .collect::<HashSet<_>>();
                     b.seen_activities = seen;
+                    b.seen_activities.reserve(rows);
                 }
             }
             RecordKind::Deals => {
@@ -318,13 +435,33 @@ impl<'p> Builder<'p> {
         b
     }
 
-    fn row(&mut self, row: &super::table::Row, ids: &mut IdGenerator) {
+    /// Empties the lookups by up to `keys` keys; true when they are empty.
+    /// Freeing the keys of a few hundred thousand records at once would hold
+    /// the page for a noticeable part of a second.
+    fn clear_some(&mut self, keys: usize) -> bool {
+        let mut left = keys;
+        left -= remove_some(&mut self.account_index.by_id, left);
+        left -= remove_some(&mut self.account_index.by_domain, left);
+        left -= remove_some(&mut self.account_index.by_name, left);
+        left -= remove_some(&mut self.contact_by_email, left);
+        left -= remove_some(&mut self.contact_by_name, left);
+        remove_some(&mut self.deal_by_name, left);
+        let index = &self.account_index;
+        index.by_id.is_empty()
+            && index.by_domain.is_empty()
+            && index.by_name.is_empty()
+            && self.contact_by_email.is_empty()
+            && self.contact_by_name.is_empty()
+            && self.deal_by_name.is_empty()
+    }
+
+    fn row(&mut self, row: Row<'p>, ids: &mut IdGenerator) {
         let mut check = RowCheck { line: row.line, problems: Vec::new() };
         let expected = self.table.headers.len();
-        if row.cells.len() > expected && row.cells[expected..].iter().any(|c| !c.is_empty()) {
+        if row.len() > expected && row.cells().skip(expected).any(|c| !c.is_empty()) {
             check.add(None, "", ProblemKind::TooManyCells { expected });
         }
-        let cells = Cells { cells: &row.cells, mapping: &self.options.mapping };
+        let cells = Cells { row, mapping: &self.options.mapping };
         match self.options.kind {
             RecordKind::Accounts => self.account_row(&cells, &mut check, ids),
             RecordKind::Contacts => self.contact_row(&cells, &mut check, ids),
@@ -413,8 +550,7 @@ impl<'p> Builder<'p> {
             }
         }
         a.updated_at = Some(self.options.now);
-        let a = a.clone();
-        self.account_index.insert(slot, &a);
+        self.account_index.insert(slot, &self.accounts[slot]);
         self.touched_accounts.add(slot);
     }
 
@@ -557,21 +693,60 @@ impl<'p> Builder<'p> {
         let mut added = 0;
         let mut updated = 0;
         let mut count = |old: bool| if old { updated += 1 } else { added += 1 };
-        let mut batch = Batch::default();
+        let mut batch = Batch {
+            accounts: Vec::with_capacity(self.touched_accounts.order.len()),
+            contacts: Vec::with_capacity(self.touched_contacts.order.len()),
+            deals: Vec::with_capacity(self.touched_deals.order.len()),
+            activities: Vec::new(),
+        };
+        // Moved out, not copied: an accounts file can add hundreds of thousands.
+        // Each position is in a `Touched` order once.
+        let (mut accounts, mut contacts, mut deals) = (self.accounts, self.contacts, self.deals);
         for slot in self.touched_accounts.order {
             count(slot < n_accounts);
-            batch.accounts.push(self.accounts[slot].clone());
+            batch.accounts.push(std::mem::replace(&mut accounts[slot], Account::new(AccountId(String::new()), "")));
         }
         for i in self.touched_contacts.order {
             count(i < n_contacts);
-            batch.contacts.push(self.contacts[i].clone());
+            batch.contacts.push(std::mem::replace(&mut contacts[i], Contact::new(ContactId(String::new()), AccountId(String::new()), "")));
         }
         for i in self.touched_deals.order {
             count(i < n_deals);
-            batch.deals.push(self.deals[i].clone());
+            let blank = Deal::new(DealId(String::new()), AccountId(String::new()), "", Money::ZERO, Date(chrono::NaiveDate::MIN));
+            batch.deals.push(std::mem::replace(&mut deals[i], blank));
         }
         added += self.activities.len();
         batch.activities = self.activities;
         Preview { kind: self.options.kind, batch, added, updated, already: self.already, bad_rows: self.bad_rows, problems: self.problems }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::csv_io::import::{guess_mapping, parse};
+
+    #[test]
+    fn a_run_empties_its_lookups_in_steps_before_it_is_done() {
+        let mut text = String::from("Company name,Company Domain Name\n");
+        for i in 0..500 {
+            text.push_str(&format!("Company {i},company-{i}.example\n"));
+        }
+        let table = parse(&text, b',').unwrap();
+        let now = Timestamp::parse("2026-05-01T00:00:00Z").unwrap();
+        let options = Options { kind: RecordKind::Accounts, mapping: guess_mapping(RecordKind::Accounts, &table.headers), utc_offset_minutes: 540, now };
+        let plan = Plan::new(PlanId("p".into()), "t", now);
+        let mut run = PreviewRun::new(&plan, &table, &options);
+        let mut ids = IdGenerator::seeded(1);
+        let mut steps = 0;
+        while !run.step(1, &mut ids) {
+            steps += 1;
+        }
+        // 500 rows one at a time, then 1,500 keys (id, domain, name per new
+        // account) 50 at a time.
+        assert_eq!(steps, 500 + 1500 / KEYS_PER_ROW - 1);
+        let index = &run.builder.account_index;
+        assert!(index.by_id.is_empty() && index.by_domain.is_empty() && index.by_name.is_empty());
+        assert_eq!(run.finish().added, 500);
     }
 }

@@ -10,10 +10,10 @@ mod table;
 mod text;
 mod values;
 
-pub use build::{preview, Batch, Options, Preview, ProblemKind, RowProblem, MAX_PROBLEMS};
+pub use build::{preview, Batch, Options, Preview, PreviewRun, ProblemKind, RowProblem, MAX_PROBLEMS};
 pub use fields::{fold_key, guess_kind, guess_mapping, missing_required, Field, RecordKind, Requirement};
-pub use table::{detect_delimiter, parse, Row, Table, TableProblem};
-pub use text::{decode, Decoded, EncodingChoice, TextEncoding};
+pub use table::{detect_delimiter, parse, Row, Table, TableParser, TableProblem};
+pub use text::{decode, Decoded, Decoding, EncodingChoice, TextEncoding};
 
 /// A file read up to the mapping step: its text's encoding, the table, and the
 /// guessed kind and mapping.
@@ -30,16 +30,82 @@ pub struct ReadFile {
 /// year of activity for 10,000 accounts. Larger exports are better split.
 pub const MAX_CSV_BYTES: u64 = 64 * 1024 * 1024;
 
-/// Decodes and parses `bytes`, and guesses what the columns hold.
+/// Decodes and parses `bytes` in one go, and guesses what the columns hold
+/// (see [`Reading`]).
 pub fn read(bytes: &[u8], encoding: EncodingChoice) -> Result<ReadFile, TableProblem> {
-    if bytes.len() as u64 > MAX_CSV_BYTES {
-        return Err(TableProblem::TooLarge { bytes: bytes.len() as u64, limit: MAX_CSV_BYTES });
+    Reading::new(bytes, encoding).finish()
+}
+
+/// Reading a file up to the mapping step a stretch at a time, so the page
+/// answers while a 64 MB export is decoded and parsed: [`Reading::step`] until
+/// it says done, then [`Reading::finish`].
+pub struct Reading<B> {
+    phase: Phase<B>,
+}
+
+enum Phase<B> {
+    Decoding(Decoding<B>),
+    Parsing { encoding: TextEncoding, replaced: bool, parser: Box<TableParser> },
+    Failed(TableProblem),
+}
+
+/// Decoding is quicker than parsing: this is its share of the progress shown.
+const DECODING_SHARE: f64 = 0.2;
+
+impl<B: AsRef<[u8]>> Reading<B> {
+    pub fn new(bytes: B, encoding: EncodingChoice) -> Self {
+        let len = bytes.as_ref().len() as u64;
+        let phase = if len > MAX_CSV_BYTES {
+            Phase::Failed(TableProblem::TooLarge { bytes: len, limit: MAX_CSV_BYTES })
+        } else {
+            Phase::Decoding(Decoding::new(bytes, encoding))
+        };
+        Reading { phase }
     }
-    let decoded = decode(bytes, encoding);
-    let table = parse(&decoded.text, detect_delimiter(&decoded.text))?;
-    let kind = guess_kind(&table.headers);
-    let mapping = guess_mapping(kind, &table.headers);
-    Ok(ReadFile { encoding: decoded.encoding, replaced: decoded.replaced, table, kind, mapping })
+
+    /// Share of the work done (0–1).
+    pub fn progress(&self) -> f64 {
+        match &self.phase {
+            Phase::Decoding(d) => d.progress() * DECODING_SHARE,
+            Phase::Parsing { parser, .. } => DECODING_SHARE + parser.progress() * (1.0 - DECODING_SHARE),
+            Phase::Failed(_) => 1.0,
+        }
+    }
+
+    /// Works through about `bytes` more of the file; true when it is read.
+    pub fn step(&mut self, bytes: usize) -> bool {
+        match &mut self.phase {
+            Phase::Decoding(d) => {
+                if d.step(bytes) {
+                    let placeholder = Phase::Failed(TableProblem::Empty);
+                    if let Phase::Decoding(d) = std::mem::replace(&mut self.phase, placeholder) {
+                        let decoded = d.finish();
+                        let delimiter = detect_delimiter(&decoded.text);
+                        let parser = Box::new(TableParser::new(decoded.text, delimiter));
+                        self.phase = Phase::Parsing { encoding: decoded.encoding, replaced: decoded.replaced, parser };
+                    }
+                }
+                false
+            }
+            Phase::Parsing { parser, .. } => parser.step(bytes),
+            Phase::Failed(_) => true,
+        }
+    }
+
+    /// The file read up to the mapping step (reading what is left first).
+    pub fn finish(mut self) -> Result<ReadFile, TableProblem> {
+        while !self.step(usize::MAX) {}
+        match self.phase {
+            Phase::Parsing { encoding, replaced, parser } => {
+                let table = parser.finish()?;
+                let kind = guess_kind(&table.headers);
+                let mapping = guess_mapping(kind, &table.headers);
+                Ok(ReadFile { encoding, replaced, table, kind, mapping })
+            }
+            Phase::Failed(problem) => Err(problem),
+            Phase::Decoding(_) => Err(TableProblem::Empty),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -8,18 +8,83 @@ const DELIMITERS: [u8; 4] = [b',', b'\t', b';', b'|'];
 /// Rows read to choose the delimiter.
 const SNIFF_ROWS: usize = 50;
 
-#[derive(Clone, Debug, PartialEq)]
+/// A parsed file: its headings and rows. The cells of all rows are kept in one
+/// text with their ends, not a `String` each: a 64 MB export of two million
+/// short rows would otherwise take several hundred MB of the tab's memory.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Table {
     pub delimiter: u8,
     pub headers: Vec<String>,
-    pub rows: Vec<Row>,
+    /// Every cell's text, trimmed, one after another.
+    text: String,
+    /// Where each cell ends in `text`.
+    ends: Vec<u32>,
+    /// Per row: the line it starts on and its first cell in `ends`.
+    starts: Vec<(u32, u32)>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
-pub struct Row {
+/// One row of a [`Table`].
+#[derive(Clone, Copy, Debug)]
+pub struct Row<'t> {
     /// Line of the file the row starts on (1 is the header).
     pub line: u64,
-    pub cells: Vec<String>,
+    text: &'t str,
+    /// Where the cell before the first one ends (0 for the first cell of all).
+    from: u32,
+    ends: &'t [u32],
+}
+
+impl<'t> Row<'t> {
+    /// How many cells the row has (rows may be ragged).
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The text of cell `i`, if the row has one.
+    pub fn cell(&self, i: usize) -> Option<&'t str> {
+        let end = *self.ends.get(i)?;
+        let start = if i == 0 { self.from } else { self.ends[i - 1] };
+        self.text.get(start as usize..end as usize)
+    }
+
+    pub fn cells(&self) -> impl Iterator<Item = &'t str> + '_ {
+        (0..self.len()).filter_map(|i| self.cell(i))
+    }
+}
+
+impl Table {
+    /// Number of rows below the headings.
+    pub fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.starts.is_empty()
+    }
+
+    /// Row `i` (0 is the first row below the headings).
+    pub fn row(&self, i: usize) -> Option<Row<'_>> {
+        let &(line, first) = self.starts.get(i)?;
+        let last = self.starts.get(i + 1).map_or(self.ends.len(), |&(_, next)| next as usize);
+        let from = if first == 0 { 0 } else { self.ends[first as usize - 1] };
+        Some(Row { line: u64::from(line), text: &self.text, from, ends: self.ends.get(first as usize..last)? })
+    }
+
+    pub fn rows(&self) -> impl Iterator<Item = Row<'_>> + '_ {
+        (0..self.len()).filter_map(|i| self.row(i))
+    }
+
+    fn push_row(&mut self, line: u64, cells: &csv::StringRecord) {
+        self.starts.push((line as u32, self.ends.len() as u32));
+        for cell in cells {
+            self.text.push_str(cell.trim());
+            self.ends.push(self.text.len() as u32);
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,20 +97,19 @@ pub enum TableProblem {
     TooLarge { bytes: u64, limit: u64 },
 }
 
-fn reader(text: &str, delimiter: u8, headers: bool) -> csv::Reader<&[u8]> {
-    csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(headers)
-        .flexible(true)
-        .trim(csv::Trim::None)
-        .from_reader(text.as_bytes())
+/// Reads rows as they are: the first row is not taken as headings, ragged rows
+/// are kept, nothing is trimmed (that is decided here, per cell).
+fn builder(delimiter: u8) -> csv::ReaderBuilder {
+    let mut b = csv::ReaderBuilder::new();
+    b.delimiter(delimiter).has_headers(false).flexible(true).trim(csv::Trim::None);
+    b
 }
 
 /// How well `delimiter` splits the first rows: the header's field count when
 /// it has more than one field and most rows agree with it, else 0.
 fn fit(text: &str, delimiter: u8) -> usize {
     let mut widths = Vec::new();
-    for record in reader(text, delimiter, false).records().take(SNIFF_ROWS) {
+    for record in builder(delimiter).from_reader(text.as_bytes()).records().take(SNIFF_ROWS) {
         let Ok(record) = record else { break };
         if record.iter().all(str::is_empty) {
             continue;
@@ -77,60 +141,138 @@ pub fn detect_delimiter(text: &str) -> u8 {
 /// Line numbers as a text editor shows them. The parser's own line count is one
 /// short after CRLF line ends (a record's position is taken before the `\n` of
 /// the previous CRLF), so lines are counted from byte offsets here.
-struct LineCounter<'a> {
-    text: &'a [u8],
+struct LineCounter {
     byte: usize,
     line: u64,
 }
 
-impl LineCounter<'_> {
-    /// The line of the first character at or after `byte` that is not a line end.
-    fn at(&mut self, byte: u64) -> u64 {
-        let mut b = usize::try_from(byte).unwrap_or(usize::MAX).min(self.text.len());
-        while b < self.text.len() && matches!(self.text[b], b'\r' | b'\n') {
+impl LineCounter {
+    /// The line of the first character at or after `byte` of `text` that is not
+    /// a line end.
+    fn at(&mut self, text: &[u8], byte: u64) -> u64 {
+        let mut b = usize::try_from(byte).unwrap_or(usize::MAX).min(text.len());
+        while b < text.len() && matches!(text[b], b'\r' | b'\n') {
             b += 1;
         }
         if b >= self.byte {
-            self.line += self.text[self.byte..b].iter().filter(|&&c| c == b'\n').count() as u64;
+            self.line += memchr::memchr_iter(b'\n', &text[self.byte..b]).count() as u64;
             self.byte = b;
         }
         self.line
     }
 }
 
-/// Parses `text` with `delimiter`. Blank lines are skipped; cells are trimmed of
+/// Parsing a text a stretch at a time, so a large file does not hold the page
+/// in one task: [`TableParser::step`] until it says done, then
+/// [`TableParser::finish`]. Blank lines are skipped; cells are trimmed of
 /// surrounding spaces (CRM exports pad them).
-pub fn parse(text: &str, delimiter: u8) -> Result<Table, TableProblem> {
-    let mut records = reader(text, delimiter, false).into_records();
-    let mut lines = LineCounter { text: text.as_bytes(), byte: 0, line: 1 };
-    let mut headers = None;
-    let mut rows = Vec::new();
-    for record in records.by_ref() {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                let line = lines.at(e.position().map_or(0, |p| p.byte()));
-                return Err(TableProblem::Unreadable { line });
-            }
-        };
-        if record.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        let line = lines.at(record.position().map_or(0, |p| p.byte()));
-        let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
-        if headers.is_none() {
-            headers = Some(cells);
-        } else {
-            rows.push(Row { line, cells });
+pub struct TableParser {
+    /// Owns the text, so the parser can live across the page's turns.
+    reader: csv::Reader<std::io::Cursor<String>>,
+    record: csv::StringRecord,
+    lines: LineCounter,
+    table: Table,
+    headed: bool,
+    done: Option<Result<(), TableProblem>>,
+}
+
+impl TableParser {
+    pub fn new(text: String, delimiter: u8) -> Self {
+        // The cells are at most the text: room for them at once, so the table's
+        // text is never copied to a larger buffer in the middle of a step.
+        let table = Table { delimiter, text: String::with_capacity(text.len()), ..Table::default() };
+        TableParser {
+            reader: builder(delimiter).from_reader(std::io::Cursor::new(text)),
+            record: csv::StringRecord::new(),
+            lines: LineCounter { byte: 0, line: 1 },
+            table,
+            headed: false,
+            done: None,
         }
     }
-    let headers = headers.ok_or(TableProblem::Empty)?;
-    Ok(Table { delimiter, headers, rows })
+
+    /// Share of the text parsed so far (0–1).
+    pub fn progress(&self) -> f64 {
+        let total = self.reader.get_ref().get_ref().len();
+        if total == 0 {
+            1.0
+        } else {
+            self.reader.position().byte() as f64 / total as f64
+        }
+    }
+
+    /// Parses at least one more row and at least `bytes` more of the text;
+    /// true when the whole text is parsed or the parser stopped at a problem.
+    pub fn step(&mut self, bytes: usize) -> bool {
+        if self.done.is_some() {
+            return true;
+        }
+        let stop = self.reader.position().byte().saturating_add(bytes as u64);
+        loop {
+            match self.reader.read_record(&mut self.record) {
+                Ok(true) => {}
+                Ok(false) => {
+                    self.done = Some(Ok(()));
+                    return true;
+                }
+                Err(e) => {
+                    let text = self.reader.get_ref().get_ref().as_bytes();
+                    let line = self.lines.at(text, e.position().map_or(0, |p| p.byte()));
+                    self.done = Some(Err(TableProblem::Unreadable { line }));
+                    return true;
+                }
+            }
+            if self.record.iter().all(|c| c.trim().is_empty()) {
+                continue;
+            }
+            let text = self.reader.get_ref().get_ref().as_bytes();
+            let line = self.lines.at(text, self.record.position().map_or(0, |p| p.byte()));
+            if self.headed {
+                self.table.push_row(line, &self.record);
+            } else {
+                self.table.headers = self.record.iter().map(|c| c.trim().to_string()).collect();
+                self.headed = true;
+            }
+            if self.reader.position().byte() >= stop {
+                return false;
+            }
+        }
+    }
+
+    /// The table, once [`TableParser::step`] said done (else what was parsed so far).
+    pub fn finish(self) -> Result<Table, TableProblem> {
+        if let Some(Err(problem)) = self.done {
+            return Err(problem);
+        }
+        if !self.headed {
+            return Err(TableProblem::Empty);
+        }
+        let mut table = self.table;
+        table.text.shrink_to_fit();
+        table.ends.shrink_to_fit();
+        table.starts.shrink_to_fit();
+        Ok(table)
+    }
+}
+
+/// Parses `text` with `delimiter` in one go (see [`TableParser`]).
+pub fn parse(text: &str, delimiter: u8) -> Result<Table, TableProblem> {
+    let mut parser = TableParser::new(text.to_string(), delimiter);
+    while !parser.step(usize::MAX) {}
+    parser.finish()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn cells(t: &Table, i: usize) -> Vec<&str> {
+        t.row(i).map(|r| r.cells().collect()).unwrap_or_default()
+    }
+
+    fn lines(t: &Table) -> Vec<u64> {
+        t.rows().map(|r| r.line).collect()
+    }
 
     #[test]
     fn delimiters_are_detected() {
@@ -145,24 +287,47 @@ mod tests {
     fn quoting_and_line_breaks_inside_fields() {
         let t = parse("会社名,メモ\n\"Acme, Inc.\",\"line one\nline \"\"two\"\"\"\n  Beta  ,x\n", b',').unwrap();
         assert_eq!(t.headers, vec!["会社名", "メモ"]);
-        assert_eq!(t.rows[0].cells, vec!["Acme, Inc.", "line one\nline \"two\""]);
-        assert_eq!(t.rows[1].cells, vec!["Beta", "x"]);
-        assert_eq!((t.rows[0].line, t.rows[1].line), (2, 4));
+        assert_eq!(cells(&t, 0), vec!["Acme, Inc.", "line one\nline \"two\""]);
+        assert_eq!(cells(&t, 1), vec!["Beta", "x"]);
+        assert_eq!(lines(&t), vec![2, 4]);
     }
 
     #[test]
     fn ragged_rows_are_kept_for_the_caller_to_judge_and_blank_lines_skipped() {
         let t = parse("a,b\n\n1\n1,2,3\r\n,,\n", b',').unwrap();
-        assert_eq!(t.rows.len(), 2);
-        assert_eq!(t.rows[0].cells, vec!["1"]);
-        assert_eq!(t.rows[1].cells.len(), 3);
+        assert_eq!(t.len(), 2);
+        assert_eq!(cells(&t, 0), vec!["1"]);
+        assert_eq!(cells(&t, 1), vec!["1", "2", "3"]);
+        assert_eq!(t.row(1).and_then(|r| r.cell(3)), None);
     }
 
     #[test]
     fn line_numbers_hold_for_crlf_and_lf_and_quoted_line_breaks() {
         for text in ["h1,h2\r\na,b\r\n\r\nc,d\r\n\"x\r\ny\",f\r\ng,h\r\n", "h1,h2\na,b\n\nc,d\n\"x\ny\",f\ng,h\n"] {
             let t = parse(text, b',').unwrap();
-            assert_eq!(t.rows.iter().map(|r| r.line).collect::<Vec<_>>(), vec![2, 4, 5, 7], "{text:?}");
+            assert_eq!(lines(&t), vec![2, 4, 5, 7], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn parsing_in_steps_of_any_size_gives_the_same_table_or_problem() {
+        let texts = [
+            "会社名,メモ\n\"Acme, Inc.\",\"line one\nline \"\"two\"\"\"\n  Beta  ,x\n\n,,\r\nγ,δ,ε\r\n",
+            "a,b\n1,2\n\"never closed,3\n",
+            "\n\n , \n",
+            "",
+        ];
+        for text in texts {
+            let whole = parse(text, b',');
+            for bytes in [0, 1, 2, 3, 7, 64] {
+                let mut parser = TableParser::new(text.to_string(), b',');
+                let mut steps = 0;
+                while !parser.step(bytes) {
+                    steps += 1;
+                    assert!(steps <= text.len() + 1, "a step always advances");
+                }
+                assert_eq!(parser.finish(), whole, "{text:?} in steps of {bytes}");
+            }
         }
     }
 

@@ -172,3 +172,43 @@ fn a_confirmed_preview_is_one_edit_and_the_plan_stays_valid() {
     assert_eq!(after2.contacts.len(), after.contacts.len() + 1);
     assert_eq!(crate::editing::apply(&after2, crate::editing::Change::ImportRecords(Box::default()), now()), after2, "an empty batch is no edit");
 }
+
+#[test]
+fn reading_and_previewing_in_steps_of_any_size_equals_doing_it_at_once() {
+    let files: [Vec<u8>; 4] = [
+        encoding_rs::SHIFT_JIS.encode("会社名,業種,従業員数\r\n㈱東京精機,製造業,\"1,200\"\r\n\r\n北海道フーズ株式会社,食品,many\r\nAcme,IT,5,extra\r\n").0.into_owned(),
+        "Email Address,Activity Type,Activity Date\nyamada@tokyo-seiki.co.jp,Open Email,2026/4/1 9:30\nsomeone@tokyo-seiki.co.jp,Visit Web Page,2026-04-02\nyamada@tokyo-seiki.co.jp,Teleport,2026-04-02\nyamada@tokyo-seiki.co.jp,Open Email,2026/4/1 9:30\n".into(),
+        "Name,Email,Company\n\"Yamada, Taro\",yamada@tokyo-seiki.co.jp,\n\"never closed,x\n".into(),
+        Vec::new(),
+    ];
+    let plan = plan();
+    for bytes in &files {
+        let whole = read(bytes, EncodingChoice::Detect);
+        for step in [0, 1, 3, 17, 4096] {
+            let mut reading = Reading::new(bytes.as_slice(), EncodingChoice::Detect);
+            let mut last = 0.0;
+            while !reading.step(step) {
+                let now = reading.progress();
+                assert!((last..=1.0).contains(&now), "progress only grows: {last} then {now}");
+                last = now;
+            }
+            let file = reading.finish();
+            assert_eq!(file, whole, "read in steps of {step}");
+            let Ok(file) = file else { continue };
+            let options = Options { kind: file.kind, mapping: file.mapping.clone(), utc_offset_minutes: 540, now: now() };
+            let at_once = preview(&plan, &file.table, &options, &mut IdGenerator::seeded(7));
+            assert_eq!(at_once.records(), at_once.batch.len());
+            for rows in [0, 1, 2] {
+                let mut run = PreviewRun::new(&plan, &file.table, &options);
+                let mut ids = IdGenerator::seeded(7);
+                let mut last = 0.0;
+                while !run.step(rows, &mut ids) {
+                    let now = run.progress();
+                    assert!((last..=1.0).contains(&now), "progress only grows: {last} then {now}");
+                    last = now;
+                }
+                assert_eq!(run.finish(), at_once, "previewed {rows} rows at a time");
+            }
+        }
+    }
+}

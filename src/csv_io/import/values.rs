@@ -135,8 +135,11 @@ pub fn deal_kind(text: &str) -> Option<DealKind> {
 /// Page", "メール開封", "セミナー参加"…) or this app's own (`emailOpened`).
 pub fn activity_kind(text: &str) -> Option<ActivityKind> {
     use ActivityKind as A;
+    // This app's own names, folded once (a CSV import reads every row's kind).
+    static OWN_NAMES: std::sync::OnceLock<Vec<(String, ActivityKind)>> = std::sync::OnceLock::new();
+    let own = OWN_NAMES.get_or_init(|| A::ALL.iter().map(|a| (fold_key(&format!("{a:?}")), *a)).collect());
     let k = fold_key(text);
-    if let Some(kind) = A::ALL.iter().find(|a| fold_key(&format!("{a:?}")) == k) {
+    if let Some((_, kind)) = own.iter().find(|(name, _)| *name == k) {
         return Some(*kind);
     }
     let has = |words: &[&str]| words.iter().any(|w| k.contains(w));

@@ -7,6 +7,7 @@ pub mod inline_input;
 pub mod modal;
 pub mod value_list;
 pub mod virtual_rows;
+pub mod work_progress;
 
 pub use account_picker::AccountPicker;
 pub use dialog_footer::DialogFooter;
@@ -15,6 +16,7 @@ pub use inline_input::InlineInput;
 pub use modal::Modal;
 pub use value_list::ValueList;
 pub use virtual_rows::VirtualTable;
+pub use work_progress::WorkProgress;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 

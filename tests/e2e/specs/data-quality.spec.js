@@ -112,6 +112,79 @@ test('contacts from a CRM export: a wrong mapping is fixed, unknown companies ar
   await expect(page.getByRole('button', { name: 'Choose a CSV file…' })).toBeEnabled();
 });
 
+test('a 58 MB activities export is read and checked in turns: progress, Cancel, a changed mapping, then imported', async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  await openApp(page);
+  await loadDemo(page);
+  await openTab(page, 'Import CSV');
+  // An MA tool's export of all activity: one row in a thousand names a company
+  // of the plan, the rest companies it does not hold. A million rows.
+  const rows = 1_000_000;
+  const start = Date.UTC(2024, 0, 1);
+  const lines = ['Company,Activity Type,Activity Date,Source'];
+  for (let i = 0; i < rows; i++) {
+    const at = new Date(start + i * 60_000).toISOString().slice(0, 16).replace('T', ' ');
+    lines.push(`${i % 1000 === 0 ? '北斗電子工業株式会社' : `Unknown Company ${i % 5000}`},Open Email,${at},newsletter`);
+  }
+  const big = testInfo.outputPath('all-activity.csv');
+  const fs = await import('node:fs');
+  fs.writeFileSync(big, lines.join('\n') + '\n');
+  expect(fs.statSync(big).size).toBeGreaterThan(55 * 2 ** 20);
+
+  // Read in turns: the bar is seen part-filled, and Cancel clicked then stops
+  // the reading. (Clicked from the page at the first frame that shows the bar
+  // moving: the whole read takes about a second.)
+  const watch = (testid, act) => page.evaluate(({ testid, act }) => {
+    window.seen = [];
+    const tick = () => {
+      const box = document.querySelector(`[data-testid=${testid}]`);
+      const value = box?.querySelector('progress')?.value ?? 0;
+      if (value > 0 && value < 100) {
+        const confirm = document.querySelector('[data-testid=csv-confirm]');
+        window.seen.push({ value, confirm: confirm?.textContent, disabled: confirm?.disabled });
+        if (act === 'cancel') {
+          [...box.querySelectorAll('button')].find((b) => b.textContent === 'Cancel').click();
+        } else {
+          const select = document.querySelector('[data-testid=csv-map-1]');
+          select.value = '';
+          select.dispatchEvent(new Event('change', { bubbles: true }));
+        }
+        return;
+      }
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }, { testid, act });
+  await watch('csv-reading', 'cancel');
+  await pickCsv(page, big);
+  await expect.poll(() => page.evaluate(() => window.seen.length)).toBe(1);
+  await expect(page.getByTestId('csv-reading')).toHaveCount(0);
+  await page.waitForTimeout(1500);
+  await expect(page.getByTestId('csv-facts')).toHaveCount(0);
+
+  // Picked again: read, then checked against the plan in turns; the page paints
+  // a moving bar meanwhile, and the import waits for the check. A column taken
+  // away then (from the page, at that frame) stops the check; put back, the
+  // rows are checked again with it.
+  await watch('csv-checking', 'unmap');
+  await pickCsv(page, big);
+  await expect(page.getByTestId('csv-facts')).toHaveText('all-activity.csv: 1,000,000 rows, 4 columns, UTF-8, separated by commas.');
+  await expect.poll(() => page.evaluate(() => window.seen.length)).toBe(1);
+  expect(await page.evaluate(() => window.seen[0])).toMatchObject({ confirm: 'Checking rows…', disabled: true });
+  await expect(page.getByTestId('csv-missing')).toContainText('Activity type');
+  await expect(page.getByTestId('csv-checking')).toHaveCount(0);
+  await expect(page.getByTestId('csv-confirm')).toBeDisabled();
+  await page.getByTestId('csv-map-1').selectOption({ label: 'Activity type' });
+  await expect(page.getByTestId('csv-new')).toHaveText('1,000', { timeout: 60_000 });
+  await expect(page.getByTestId('csv-bad')).toHaveText('999,000');
+  await expect(page.getByTestId('csv-problems')).toContainText('Unknown Company 1');
+  await shot(page, 'data-quality-csv-large-preview');
+
+  await page.getByTestId('csv-confirm').click();
+  await expect(page.getByTestId('csv-done')).toContainText('Imported 1000 records from “\u2068all-activity.csv\u2069”.');
+  await expect(page.getByTestId('csv-skipped')).toHaveText(`Skipped lines: ${Array.from({ length: 50 }, (_, i) => i + 3).join(', ')} and 998,950 more.`);
+});
+
 test('the demo plan\'s duplicate is found, merged, and the merge undone', async ({ page }) => {
   await openApp(page);
   await loadDemo(page);

@@ -6,8 +6,8 @@
 //! in one undoable step.
 
 use super::labels;
-use crate::browser::clock;
-use crate::csv_io::import::{self as csv, EncodingChoice, MAX_CSV_BYTES, Field, Preview, ReadFile, RecordKind, Requirement, TableProblem, TextEncoding};
+use crate::browser::{clock, timing};
+use crate::csv_io::import::{self as csv, EncodingChoice, Field, Preview, ReadFile, RecordKind, Requirement, TableProblem, TextEncoding, MAX_CSV_BYTES};
 use crate::domain::IdGenerator;
 use crate::editing::{Change, EditKind};
 use crate::ui::format;
@@ -15,7 +15,7 @@ use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::ui::insights::Shared;
 use crate::ui::state::{use_app, ToastAction};
 use crate::browser::files::{PickedFile, ReadFailure};
-use crate::ui::widgets::{unique_id, FileButton};
+use crate::ui::widgets::{unique_id, work_progress, FileButton, WorkProgress};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
@@ -24,6 +24,8 @@ use std::sync::Arc;
 const SAMPLE_ROWS: usize = 8;
 /// Problems listed on screen (all are counted).
 const SHOWN_PROBLEMS: usize = 200;
+/// Skipped lines named after an import (all are counted).
+const SHOWN_SKIPPED: usize = 50;
 
 #[derive(Clone)]
 enum Stage {
@@ -117,20 +119,99 @@ pub fn CsvImport() -> impl IntoView {
 #[component]
 fn Done(name: String, count: usize, skipped: Vec<u64>) -> impl IntoView {
     let i18n = use_i18n();
-    let lines = skipped.iter().map(u64::to_string).collect::<Vec<_>>().join(", ");
+    // A large export can skip most of its rows: the first lines are named.
+    let lines = skipped.iter().take(SHOWN_SKIPPED).map(u64::to_string).collect::<Vec<_>>().join(", ");
+    let more = skipped.len().saturating_sub(SHOWN_SKIPPED);
+    let skipped_text = move || {
+        let l = i18n.get_locale();
+        if more == 0 {
+            td_string!(l, dq.done_skipped, lines = lines.clone()).to_string()
+        } else {
+            td_string!(l, dq.done_skipped_more, lines = lines.clone(), more = format::integer(more as i64, l)).to_string()
+        }
+    };
     view! {
         <div class="result result-good" role="status" data-testid="csv-done">
             <p>{move || td_string!(i18n.get_locale(), dq.done, count = count, name = name.clone()).to_string()}</p>
-            {(!skipped.is_empty()).then(|| view! { <p data-testid="csv-skipped">{move || td_string!(i18n.get_locale(), dq.done_skipped, lines = lines.clone()).to_string()}</p> })}
+            {(!skipped.is_empty()).then(|| view! { <p data-testid="csv-skipped">{skipped_text}</p> })}
         </div>
+    }
+}
+
+/// Text of the file handed to the reader per step (a few ms of work).
+const READ_STEP_BYTES: usize = 256 * 1024;
+/// Rows checked against the plan per step (a few ms of work).
+const CHECK_STEP_ROWS: usize = 1_000;
+
+/// The picked file's bytes, shared with the reading in progress (a new
+/// encoding choice reads them again).
+struct Bytes(Arc<Vec<u8>>);
+
+impl AsRef<[u8]> for Bytes {
+    fn as_ref(&self) -> &[u8] {
+        self.0.as_slice()
+    }
+}
+
+/// Where reading the file up to the mapping step is.
+#[derive(Clone)]
+enum FileRead {
+    Reading,
+    Read(Result<Shared<ReadFile>, TableProblem>),
+}
+
+/// Where checking the rows against the plan is.
+#[derive(Clone)]
+enum Check {
+    /// A required field has no column (or there is no plan).
+    Incomplete,
+    Checking,
+    /// The preview, and the mapping it was made with.
+    Ready(Shared<Preview>, Vec<Option<Field>>),
+}
+
+/// Counts runs of long work so that only the newest one goes on; a run also
+/// stops once the component that started it is gone.
+#[derive(Clone, Copy)]
+struct Runs(StoredValue<u64>);
+
+impl Runs {
+    fn new() -> Self {
+        Runs(StoredValue::new(0))
+    }
+
+    /// Starts a new run (older ones stop at their next turn): its "still wanted?".
+    fn start(self) -> impl Fn() -> bool + Copy {
+        let run = self.0.get_value().wrapping_add(1);
+        self.0.set_value(run);
+        move || self.0.try_get_value() == Some(run)
     }
 }
 
 #[component]
 fn Loaded(name: String, bytes: Arc<Vec<u8>>, encoding: RwSignal<EncodingChoice>, stage: RwSignal<Stage, LocalStorage>) -> impl IntoView {
     let i18n = use_i18n();
-    // The file read once per encoding; the mapping step and the preview share it.
-    let file = Memo::new(move |_| csv::read(&bytes, encoding.get()).map(|f| Shared(Arc::new(f))));
+    // The file read once per encoding, in turns; the mapping step and the
+    // preview share it.
+    let file: RwSignal<FileRead, LocalStorage> = RwSignal::new_local(FileRead::Reading);
+    let read_percent = RwSignal::new(0u8);
+    let runs = Runs::new();
+    Effect::new(move |_| {
+        let choice = encoding.get();
+        let wanted = runs.start();
+        file.set(FileRead::Reading);
+        read_percent.set(0);
+        let bytes = Bytes(bytes.clone());
+        spawn_local(async move {
+            let mut reading = csv::Reading::new(bytes, choice);
+            let progress = move |share| read_percent.set(work_progress::percent(share));
+            let done = timing::in_turns(|| (!reading.step(READ_STEP_BYTES)).then(|| reading.progress()), progress, wanted).await;
+            if done {
+                file.set(FileRead::Read(reading.finish().map(|f| Shared(Arc::new(f)))));
+            }
+        });
+    });
+    let name_reading = name.clone();
     let name_failed = name.clone();
     let name_ok = name.clone();
     let encoding_select = move || {
@@ -152,7 +233,16 @@ fn Loaded(name: String, bytes: Arc<Vec<u8>>, encoding: RwSignal<EncodingChoice>,
     };
     view! {
         {move || match file.get() {
-            Err(problem) => {
+            FileRead::Reading => {
+                let name = name_reading.clone();
+                view! {
+                    <WorkProgress testid="csv-reading" percent=read_percent
+                        text=Signal::derive(move || td_string!(i18n.get_locale(), dq.reading_rows, name = name.clone()).to_string())
+                        cancel_label=Signal::derive(move || t_string!(i18n, dq.cancel).to_string())
+                        on_cancel=Callback::new(move |()| stage.set(Stage::Idle)) />
+                }.into_any()
+            }
+            FileRead::Read(Err(problem)) => {
                 let l = i18n.get_locale();
                 let text = table_problem(l, name_failed.clone(), problem);
                 view! {
@@ -160,7 +250,7 @@ fn Loaded(name: String, bytes: Arc<Vec<u8>>, encoding: RwSignal<EncodingChoice>,
                     {encoding_select()}
                 }.into_any()
             }
-            Ok(read) => {
+            FileRead::Read(Ok(read)) => {
                 view! { <Mapping name=name_ok.clone() read encoding_select=encoding_select.into_any() stage/> }.into_any()
             }
         }}
@@ -173,23 +263,46 @@ fn Mapping(name: String, read: Shared<ReadFile>, encoding_select: AnyView, stage
     let i18n = use_i18n();
     let kind = RwSignal::new(read.0.kind);
     let mapping = RwSignal::new(read.0.mapping.clone());
-    let preview: Memo<Option<Shared<Preview>>> = {
+    // The rows are checked again, in turns, whenever the mapping or the plan
+    // changes; a newer check stops an older one.
+    let check: RwSignal<Check, LocalStorage> = RwSignal::new_local(Check::Incomplete);
+    let check_percent = RwSignal::new(0u8);
+    // What a confirm imports, kept beside the preview rather than in it: the
+    // confirm moves the records (hundreds of thousands from a large file) to
+    // the plan instead of copying them.
+    let pending: StoredValue<Option<csv::Batch>> = StoredValue::new(None);
+    let row_count = read.0.table.len();
+    let runs = Runs::new();
+    {
         let read = read.clone();
-        Memo::new(move |_| {
+        Effect::new(move |_| {
             let (k, m) = (kind.get(), mapping.get());
-            if !csv::missing_required(k, &m).is_empty() {
-                return None;
-            }
-            state.plan.with(|p| {
-                let p = p.as_ref()?;
+            let plan = state.plan.get();
+            let wanted = runs.start();
+            pending.set_value(None);
+            let Some(plan) = plan.filter(|_| csv::missing_required(k, &m).is_empty()) else {
+                return check.set(Check::Incomplete);
+            };
+            check.set(Check::Checking);
+            check_percent.set(0);
+            let read = read.clone();
+            spawn_local(async move {
                 let options = csv::Options { kind: k, mapping: m, utc_offset_minutes: clock::utc_offset_minutes(), now: clock::now() };
-                Some(Shared(Arc::new(csv::preview(p, &read.0.table, &options, &mut IdGenerator::random()))))
-            })
-        })
-    };
+                let mut ids = IdGenerator::random();
+                let mut run = csv::PreviewRun::new(&plan, &read.0.table, &options);
+                let progress = move |share| check_percent.set(work_progress::percent(share));
+                let done = timing::in_turns(|| (!run.step(CHECK_STEP_ROWS, &mut ids)).then(|| run.progress()), progress, wanted).await;
+                if done {
+                    let mut preview = run.finish();
+                    pending.set_value(Some(std::mem::take(&mut preview.batch)));
+                    check.set(Check::Ready(Shared(Arc::new(preview)), options.mapping.clone()));
+                }
+            });
+        });
+    }
     let file = &read.0;
     let facts = {
-        let (name, rows, columns, enc, delim, replaced) = (name.clone(), file.table.rows.len(), file.table.headers.len(), file.encoding, file.table.delimiter, file.replaced);
+        let (name, rows, columns, enc, delim, replaced) = (name.clone(), file.table.len(), file.table.headers.len(), file.encoding, file.table.delimiter, file.replaced);
         move || {
             let l = i18n.get_locale();
             let text = td_string!(l, dq.file_facts, name = name.clone(), rows = format::integer(rows as i64, l), columns = columns, encoding = encoding_name(l, enc), delimiter = delimiter_name(l, delim)).to_string();
@@ -223,7 +336,7 @@ fn Mapping(name: String, read: Shared<ReadFile>, encoding_select: AnyView, stage
         </label>
     };
     let headers = file.table.headers.clone();
-    let first_row = file.table.rows.first().map(|r| r.cells.clone()).unwrap_or_default();
+    let first_row: Vec<String> = file.table.row(0).map(|r| r.cells().map(str::to_string).collect()).unwrap_or_default();
     let mapping_rows = move || {
         let k = kind.get();
         headers
@@ -281,12 +394,10 @@ fn Mapping(name: String, read: Shared<ReadFile>, encoding_select: AnyView, stage
     };
     let name_for_confirm = name.clone();
     let confirm = move |_| {
-        let Some(p) = preview.get_untracked() else { return };
-        let count = p.0.batch.len();
-        if count == 0 {
-            return;
-        }
-        state.dispatch(Change::ImportRecords(Box::new(p.0.batch.clone())), EditKind::ImportCsv);
+        let Check::Ready(p, _) = check.get_untracked() else { return };
+        let Some(batch) = pending.try_update_value(Option::take).flatten().filter(|b| !b.is_empty()) else { return };
+        let count = batch.len();
+        state.dispatch(Change::ImportRecords(Box::new(batch)), EditKind::ImportCsv);
         let l = state.locale();
         state.show_toast(td_string!(l, dq.done, count = count, name = name_for_confirm.clone()).to_string(), Some(ToastAction::UndoEdit));
         stage.set(Stage::Done { name: name_for_confirm.clone(), count, skipped: p.0.bad_rows.clone() });
@@ -304,14 +415,22 @@ fn Mapping(name: String, read: Shared<ReadFile>, encoding_select: AnyView, stage
             <tbody>{mapping_rows}</tbody>
         </table>
         {missing}
-        {move || preview.get().map(|p| view! { <PreviewView preview=p read=read.clone() mapping=mapping.get()/> })}
+        {move || match check.get() {
+            Check::Incomplete => ().into_any(),
+            Check::Checking => view! {
+                <WorkProgress testid="csv-checking" percent=check_percent
+                    text=Signal::derive(move || td_string!(i18n.get_locale(), dq.checking_rows, rows = format::integer(row_count as i64, i18n.get_locale())).to_string()) />
+            }.into_any(),
+            Check::Ready(p, mapping) => view! { <PreviewView preview=p read=read.clone() mapping/> }.into_any(),
+        }}
         <div class="dialog-actions">
             <button type="button" class="button button-primary" data-testid="csv-confirm"
-                disabled=move || preview.with(|p| p.as_ref().is_none_or(|p| p.0.batch.is_empty()))
+                disabled=move || check.with(|c| !matches!(c, Check::Ready(p, _) if p.0.records() > 0))
                 on:click=confirm>
-                {move || {
-                    let n = preview.with(|p| p.as_ref().map_or(0, |p| p.0.batch.len()));
-                    if n == 0 { t_string!(i18n, dq.nothing_to_import).to_string() } else { td_string!(i18n.get_locale(), dq.confirm, count = n).to_string() }
+                {move || match check.with(|c| match c { Check::Ready(p, _) => Some(p.0.records()), _ => None }) {
+                    None if check.with(|c| matches!(c, Check::Checking)) => t_string!(i18n, dq.confirm_checking).to_string(),
+                    None | Some(0) => t_string!(i18n, dq.nothing_to_import).to_string(),
+                    Some(n) => td_string!(i18n.get_locale(), dq.confirm, count = n).to_string(),
                 }}
             </button>
             <button type="button" class="button button-quiet" on:click=move |_| stage.set(Stage::Idle)>{t!(i18n, dq.cancel)}</button>
@@ -328,7 +447,7 @@ fn PreviewView(preview: Shared<Preview>, read: Shared<ReadFile>, mapping: Vec<Op
     let mapped: Vec<(usize, Field)> = mapping.iter().enumerate().filter_map(|(i, f)| f.map(|f| (i, f))).collect();
     let table = &read.0.table;
     let headers = &table.headers;
-    let sample: Vec<_> = table.rows.iter().take(SAMPLE_ROWS).collect();
+    let sample: Vec<_> = table.rows().take(SAMPLE_ROWS).collect();
     let bad_cell = |line: u64, col: usize| p.problems.iter().find(|x| x.line == line && x.column == Some(col)).map(|x| labels::problem(l, x.kind));
     let sample_rows = sample
         .iter()
@@ -338,7 +457,7 @@ fn PreviewView(preview: Shared<Preview>, read: Shared<ReadFile>, mapping: Vec<Op
                 <tr class:row-skipped=skipped>
                     <td class="num muted">{row.line}</td>
                     {mapped.iter().map(|(i, _)| {
-                        let text = row.cells.get(*i).cloned().unwrap_or_default();
+                        let text = row.cell(*i).unwrap_or_default().to_string();
                         let problem = bad_cell(row.line, *i);
                         let bad = problem.is_some();
                         view! { <td class="cell-clip" class:cell-bad=bad title=problem.unwrap_or_else(|| text.clone())>{text.clone()}</td> }

@@ -14,7 +14,7 @@ use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::ui::problems;
 use super::reading;
 use crate::ui::state::{use_app, AppState, ToastAction};
-use crate::ui::widgets::FileButton;
+use crate::ui::widgets::{work_progress, FileButton, WorkProgress};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::HashMap;
@@ -52,7 +52,7 @@ impl Flow {
         // After the user left the page the value is gone: not wanted either.
         let wanted = move || self.reading.try_get_value() == Some(id);
         spawn_local(async move {
-            let progress = |share: f64| self.progress.set((share * 100.0).round() as u8);
+            let progress = |share: f64| self.progress.set(work_progress::percent(share));
             let read = match reading::read_plan_file(&picked, mode, progress, wanted).await {
                 Ok(read) => read,
                 Err(reading::Stop::Cancelled) => return,
@@ -138,17 +138,12 @@ pub fn ImportFlow(#[prop(optional)] label_first_run: bool) -> impl IntoView {
 #[component]
 fn ReadingFile(name: String, flow: Flow) -> impl IntoView {
     let i18n = use_i18n();
-    let text = move || td_string!(i18n.get_locale(), transfer.reading, name = name.clone()).to_string();
-    let label = text.clone();
     view! {
-        <div class="reading-file" data-testid="import-reading">
-            <p class="muted" role="status">{text}</p>
-            <div class="reading-progress">
-                <progress max="100" value=move || flow.progress.get() aria-label=label></progress>
-                <span class="num" aria-hidden="true">{move || format!("{}%", flow.progress.get())}</span>
-                <button type="button" class="button button-quiet" on:click=move |_| flow.cancel()>{t!(i18n, transfer.cancel)}</button>
-            </div>
-        </div>
+        <WorkProgress testid="import-reading"
+            text=Signal::derive(move || td_string!(i18n.get_locale(), transfer.reading, name = name.clone()).to_string())
+            percent=flow.progress
+            cancel_label=Signal::derive(move || t_string!(i18n, transfer.cancel).to_string())
+            on_cancel=Callback::new(move |()| flow.cancel()) />
     }
 }
 
