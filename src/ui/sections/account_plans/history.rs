@@ -10,6 +10,7 @@ use crate::ui::i18n::{t, td_string, use_i18n, Locale};
 use crate::ui::labels;
 use crate::ui::sections::campaigns::activity_editor::{blank, ActivityEditor};
 use crate::ui::state::use_app;
+use crate::ui::widgets::joined;
 use leptos::prelude::*;
 
 /// Entries shown at first and added by "show more".
@@ -21,14 +22,15 @@ struct Line {
     when: String,
     kind: String,
     what: String,
-    detail: String,
+    /// Values the user wrote (contact, campaign, note…), shown joined.
+    detail: Vec<String>,
 }
 
 fn name_of<T>(list: &imbl::Vector<T>, matches: impl Fn(&T) -> bool, name: impl Fn(&T) -> String) -> Option<String> {
     list.iter().find(|x| matches(x)).map(name)
 }
 
-fn describe(p: &Plan, e: Happened<'_>, l: Locale) -> (String, String, String) {
+fn describe(p: &Plan, e: Happened<'_>, l: Locale) -> (String, String, Vec<String>) {
     let money = |m| format::money(m, &p.currency, l);
     match e {
         Happened::Activity(a) => {
@@ -46,20 +48,20 @@ fn describe(p: &Plan, e: Happened<'_>, l: Locale) -> (String, String, String) {
             .into_iter()
             .flatten()
             .collect();
-            ("activity".into(), what, parts.join(" · "))
+            ("activity".into(), what, parts)
         }
-        Happened::DealOpened(d) => ("deal".into(), td_string!(l, ap.history_deal_opened, name = d.name.clone(), amount = money(d.amount)).to_string(), labels::deal_kind(l, d.kind)),
+        Happened::DealOpened(d) => ("deal".into(), td_string!(l, ap.history_deal_opened, name = d.name.clone(), amount = money(d.amount)).to_string(), vec![labels::deal_kind(l, d.kind)]),
         Happened::DealClosed(d) => {
             let what = if d.outcome == Outcome::Won {
                 td_string!(l, ap.history_deal_won, name = d.name.clone(), amount = money(d.amount)).to_string()
             } else {
                 td_string!(l, ap.history_deal_lost, name = d.name.clone(), amount = money(d.amount)).to_string()
             };
-            (format!("deal-{}", if d.outcome == Outcome::Won { "won" } else { "lost" }), what, labels::deal_kind(l, d.kind))
+            (format!("deal-{}", if d.outcome == Outcome::Won { "won" } else { "lost" }), what, vec![labels::deal_kind(l, d.kind)])
         }
-        Happened::Nps(r) => ("nps".into(), td_string!(l, ap.history_nps, score = r.score.to_string()).to_string(), r.comment.clone()),
-        Happened::Handoff(h) => ("handoff".into(), td_string!(l, ap.history_handoff, stage = labels::stage(l, h.stage)).to_string(), h.note.clone()),
-        Happened::Note(n) => ("note".into(), td_string!(l, ap.history_note).to_string(), n.text.clone()),
+        Happened::Nps(r) => ("nps".into(), td_string!(l, ap.history_nps, score = r.score.to_string()).to_string(), vec![r.comment.clone()]),
+        Happened::Handoff(h) => ("handoff".into(), td_string!(l, ap.history_handoff, stage = labels::stage(l, h.stage)).to_string(), vec![h.note.clone()]),
+        Happened::Note(n) => ("note".into(), td_string!(l, ap.history_note).to_string(), vec![n.text.clone()]),
     }
 }
 
@@ -105,7 +107,7 @@ pub fn HistoryPanel(id: AccountId) -> impl IntoView {
                         <li class=format!("history-entry history-{}", line.kind)>
                             <span class="history-when">{line.when}</span>
                             <span class="history-what">{line.what}</span>
-                            <span class="history-detail muted">{line.detail}</span>
+                            <span class="history-detail muted">{joined(line.detail, " · ")}</span>
                         </li>
                     }).collect_view()}
                 </ol>

@@ -10,6 +10,7 @@ use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::ui::insights::use_insights;
 use crate::ui::labels;
 use crate::ui::state::use_app;
+use crate::ui::widgets::joined;
 use leptos::prelude::*;
 
 /// What the editor opens on: a person, or a new person under a manager.
@@ -37,7 +38,7 @@ fn card(c: &Contact, l: Locale, editing: RwSignal<Option<Editing>>) -> AnyView {
     let (open_contact, new_under) = (c.clone(), c.id.clone());
     let edit_label = td_string!(l, ap.edit_contact, name = c.name.clone()).to_string();
     let add_label = td_string!(l, ap.add_report_to, name = c.name.clone()).to_string();
-    let subtitle = [c.title.as_str(), c.department.as_str()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ");
+    let subtitle = joined([c.title.clone(), c.department.clone()], " · ");
     view! {
         <div class=format!("org-card {role_class} {stance_class}") class:resister=resister data-testid="org-card">
             <button type="button" class="org-card-main" title=edit_label on:click=move |_| editing.set(Some(Editing::Person(open_contact.clone())))>

@@ -10,7 +10,7 @@ use crate::ui::format;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::ui::insights::use_insights;
 use crate::ui::state::{use_app, AppState, ToastAction};
-use crate::ui::widgets::{InlineInput, VirtualTable};
+use crate::ui::widgets::{joined, InlineInput, VirtualTable};
 use leptos::prelude::*;
 
 const ROW_HEIGHT: f64 = 44.0;
@@ -146,7 +146,7 @@ fn AccountRow(i: usize, position: usize) -> impl IntoView {
         }
     };
     let owners = move || state.plan.with(|p| {
-        p.as_ref().and_then(|p| p.accounts.get(i).map(|a| format!("{} / {}", member_name(p, a.marketing_owner.as_ref()), member_name(p, a.sales_owner.as_ref())))).unwrap_or_default()
+        p.as_ref().and_then(|p| p.accounts.get(i).map(|a| [member_name(p, a.marketing_owner.as_ref()), member_name(p, a.sales_owner.as_ref())])).unwrap_or_default()
     });
     // Revenue reads as "¥320億" here; it is edited in the account's details.
     let revenue_of = move |compact: bool| state.plan.with(|p| {
@@ -213,7 +213,7 @@ fn AccountRow(i: usize, position: usize) -> impl IntoView {
             <td class="num" title=revenue_full>{revenue_short}</td>
             <td><InlineInput value=field(|a| a.region.clone()) label=label(|l, n| td_string!(l, accounts.region_of, name = n).to_string())
                 invalid_hint=Signal::derive(String::new) on_commit=text_commit(|a, v| a.region = v)/></td>
-            <td class="ellipsis owners-cell">{owners}</td>
+            <td class="ellipsis owners-cell">{move || joined(owners(), " / ")}</td>
             <td class="row-actions">
                 <button type="button" class="icon-button button-danger-quiet" on:click=delete
                     aria-label=move || td_string!(i18n.get_locale(), accounts.delete_one, name = name.get()).to_string()

@@ -11,6 +11,7 @@ use crate::ui::format;
 use crate::ui::i18n::{t, td_string, use_i18n};
 use crate::ui::insights::Shared;
 use crate::ui::state::{use_app, ToastAction};
+use crate::ui::widgets::joined;
 use leptos::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -68,7 +69,7 @@ pub fn Duplicates() -> impl IntoView {
                     let side = |x: &Account, y: &Account| {
                         let (keep, other) = (x.clone(), y.clone());
                         let label = td_string!(l, dq.merge_into_label, keep = x.name.clone(), other = y.name.clone()).to_string();
-                        let facts = [x.domain.clone(), x.industry.clone(), x.region.clone()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ");
+                        let facts = joined([x.domain.clone(), x.industry.clone(), x.region.clone()], " · ");
                         let counts = format!(
                             "{} · {}",
                             td_string!(l, dq.people_count, count = people.get(x.id.as_str()).copied().unwrap_or(0)),

@@ -4,7 +4,7 @@ use super::{profile, update_icp, use_state};
 use crate::domain::{IdGenerator, Persona, PersonaId};
 use crate::editing::EditKind;
 use crate::ui::i18n::{t, t_string, use_i18n};
-use crate::ui::widgets::{unique_id, Modal};
+use crate::ui::widgets::{joined, unique_id, Modal};
 use leptos::prelude::*;
 
 #[component]
@@ -28,7 +28,7 @@ pub fn Personas() -> impl IntoView {
                             view! {
                                 <li class="persona">
                                     <h3>{persona.name.clone()}</h3>
-                                    <p class="muted">{[persona.role.clone(), persona.department.clone(), persona.seniority.clone()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ")}</p>
+                                    <p class="muted">{joined([persona.role.clone(), persona.department.clone(), persona.seniority.clone()], " · ")}</p>
                                     <ul class="pains">{persona.pains.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view()}</ul>
                                     <div class="row-actions">
                                         <button type="button" class="button button-small" on:click=move |_| { editing.set(Some(edit.clone())); open.set(true); }>{t!(i18n, icp.edit)}</button>
