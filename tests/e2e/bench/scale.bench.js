@@ -4,8 +4,9 @@
 // 5,000 deals, and the same with 200,000 activities. Figures go to
 // target/bench/ui-scale-<name>.json.
 //
-// - import: from picking the file to its preview (read and checked), then from
-//   "Open as a new plan" to the next painted frame with the plan shown;
+// - import: from picking the file to the frame showing its preview (read and
+//   checked), then from the click on "Open as a new plan" to the frame showing
+//   the plan; both in the page's clock (markWhenShown);
 // - first save: whether the plan fits in local storage, how much it takes, the
 //   time from "Open" to "Saved", and the main-thread time it took: the steps
 //   that store its parts ahead (measures "abm-planner:save-step": how many, the
@@ -13,17 +14,21 @@
 // - autosave: the save's steps and the save after small edits (median of 5),
 //   of the plan's base (a goal added) and of a record (an account's employees
 //   edited in the accounts table, which rewrites that account's run);
-// - reload: from reload to the plan shown again (only when it was saved);
+// - reload: from the reload's navigation start to the frame showing the plan
+//   again (only when it was saved);
 // - export: from the click to the download;
 // - memory after import: the tab's renderer process (resident set, from ps: the
 //   largest Chromium renderer, which is this benchmark's only page), the V8
 //   heap from CDP Runtime.getHeapUsage, and the app's Wasm memory (its high-water
 //   mark: Wasm memory never shrinks); after the reload, the renderer and the
-//   Wasm memory again (the stored plan read back).
+//   Wasm memory again (the stored plan read back). The renderer is read right
+//   after a full collection and once it has settled (settledRenderer), when
+//   its private memory is read too (privateMB); last, the same in a new tab
+//   that opens the stored plan.
 import fs from 'node:fs';
 import { execSync } from 'node:child_process';
 import path from 'node:path';
-import { test, expect, openApp, goTo, pickFile, addGoal, settledStatus, storedUnits, wasmMemoryMB } from '../support/app.js';
+import { test, expect, openApp, goTo, addGoal, settledStatus, storedUnits, wasmMemoryMB } from '../support/app.js';
 
 const target = path.resolve(import.meta.dirname, '../../../target');
 const outDir = path.join(target, 'bench');
@@ -40,32 +45,97 @@ const lastSaveMs = (page) => page.evaluate(() => performance.getEntriesByName('a
 const saveStepsMs = (page) => page.evaluate(() => performance.getEntriesByName('abm-planner:save-step').map((e) => e.duration));
 /** Main-thread time of the last save: its steps and the save itself. */
 const lastSaveTotalMs = async (page) => (await saveStepsMs(page)).reduce((a, b) => a + b, 0) + (await lastSaveMs(page));
+/**
+ * The largest Chromium renderer process (this benchmark's only page), leaving
+ * out `closed` (the pid of a closed page's, which may linger): its pid and
+ * resident set in MB.
+ */
+function renderer(closed = null) {
+  const rows = execSync('ps -eo pid=,rss=,args=', { encoding: 'utf8' }).split('\n').filter((l) => l.includes('--type=renderer'));
+  const [pid, rss] = rows.map((l) => l.trim().split(/\s+/).map(Number)).filter(([p]) => p !== closed).reduce((a, b) => (b[1] > a[1] ? b : a), [0, 0]);
+  return { pid, rssMB: rss / 1024 };
+}
 /** Resident memory of the largest Chromium renderer process, in MB. */
-function rendererRssMB() {
-  const rows = execSync('ps -eo rss=,args=', { encoding: 'utf8' }).split('\n').filter((l) => l.includes('--type=renderer'));
-  return Math.max(0, ...rows.map((l) => Number(l.trim().split(/\s+/)[0]) / 1024));
+const rendererRssMB = () => renderer().rssMB;
+/**
+ * The renderer's private memory in MB (anonymous resident + swapped), what
+ * Chromium's task manager calls the memory footprint. The resident set also
+ * counts the pages of Chromium's own executable mapped in (about 125 MB here),
+ * which every Chromium process shares.
+ */
+function privateMB(pid) {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kB = (field) => Number(status.match(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'))?.[1] ?? 0);
+  return (kB('RssAnon') + kB('VmSwap')) / 1024;
+}
+
+/**
+ * Run in the page before its scripts (and again after a reload): notes the
+ * frame at which the import's preview ("ready") and the large plan ("plan")
+ * are first shown, and when the last click came, in the page's own clock.
+ * Playwright's waits poll at 100, 250, 500 and 1,000 ms, too coarse to time by.
+ */
+function markWhenShown() {
+  window.shown = {};
+  const shows = {
+    ready: () => document.querySelector('[data-testid=import-ready]'),
+    plan: () => document.querySelector('[data-testid=current-plan-name]')?.textContent.includes('10000'),
+  };
+  new MutationObserver(() => {
+    for (const [name, showing] of Object.entries(shows)) {
+      if (!(name in window.shown) && showing()) {
+        window.shown[name] = null;
+        requestAnimationFrame(() => { window.shown[name] = performance.now(); });
+      }
+    }
+  }).observe(document, { childList: true, subtree: true, characterData: true });
+  document.addEventListener('click', (e) => { window.lastClickAt = e.timeStamp; }, true);
+}
+
+/** When `name` was first shown (ms on the page's clock), once it is. */
+async function shownAt(page, name) {
+  await page.waitForFunction((name) => window.shown?.[name] != null, name, { timeout: 120_000 });
+  return page.evaluate((name) => window.shown[name], name);
 }
 
 const nextFrame = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
 
+/**
+ * The renderer's memory once it settles after a full collection: what it
+ * frees (a page's Wasm memory, the file's buffer) leaves the resident set over
+ * the next second or so, not at once. Sampled every 250 ms until two samples
+ * agree within 1 MB (at most 5 s).
+ */
+async function settledRenderer(page, cdp, closed = null) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  let last = renderer(closed);
+  for (let i = 0; i < 20; i++) {
+    await page.waitForTimeout(250);
+    const now = renderer(closed);
+    const settled = Math.abs(now.rssMB - last.rssMB) < 1;
+    last = now;
+    if (settled) break;
+  }
+  return { rssMB: last.rssMB, privateMB: privateMB(last.pid) };
+}
+
 for (const plan of plans) {
   test(`scale: ${plan.name}`, async ({ page }) => {
     const cdp = await page.context().newCDPSession(page);
+    await page.addInitScript(markWhenShown);
     await openApp(page);
     await page.getByLabel('Plan name').fill('bench');
     await page.getByRole('button', { name: 'Start empty plan' }).click();
     await goTo(page, 'Import/Export & Settings');
 
-    let t0 = Date.now();
-    await pickFile(page, 'Choose plan file…', plan.file);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose plan file…' }).click()]);
+    const picked = await page.evaluate(() => performance.now());
+    await chooser.setFiles(plan.file);
     const ready = page.getByTestId('import-ready');
-    await expect(ready).toBeVisible({ timeout: 120_000 });
-    const importReadMs = Date.now() - t0;
-    t0 = Date.now();
+    const importReadMs = Math.round((await shownAt(page, 'ready')) - picked);
+    let t0 = Date.now();
     await ready.getByRole('button', { name: 'Open as a new plan' }).click();
-    await expect(page.getByTestId('current-plan-name')).toContainText('10000', { timeout: 120_000 });
-    await nextFrame(page);
-    const importOpenMs = Date.now() - t0;
+    const importOpenMs = Math.round((await shownAt(page, 'plan')) - (await page.evaluate(() => window.lastClickAt)));
 
     await expect(page.getByTestId('save-status')).toHaveText(/^(Saved|Not saved)/, { timeout: 60_000 });
     const firstSavedAfterMs = Date.now() - t0;
@@ -82,6 +152,7 @@ for (const plan of plans) {
     await cdp.send('HeapProfiler.collectGarbage');
     await nextFrame(page);
     const rendererAfterGcMB = rendererRssMB();
+    const settled = await settledRenderer(page, cdp);
 
     const autosaveMs = [];
     if (saved) {
@@ -107,16 +178,15 @@ for (const plan of plans) {
     let reloadMs = null;
     let afterReload = null;
     if (saved) {
-      t0 = Date.now();
       await page.reload();
-      await expect(page.getByTestId('current-plan-name')).toContainText('10000', { timeout: 120_000 });
-      await nextFrame(page);
-      reloadMs = Date.now() - t0;
+      // From the reload's navigation start (the new page's time origin).
+      reloadMs = Math.round(await shownAt(page, 'plan'));
       afterReload = { rendererMB: rendererRssMB(), wasmMB: await wasmMemoryMB(page) };
       // The page before the reload is garbage now too.
       await cdp.send('HeapProfiler.collectGarbage');
       await nextFrame(page);
       afterReload.rendererAfterGcMB = rendererRssMB();
+      afterReload.settled = await settledRenderer(page, cdp);
     }
 
     await goTo(page, 'Import/Export & Settings');
@@ -124,6 +194,19 @@ for (const plan of plans) {
     const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByRole('button', { name: 'Export plan file' }).first().click()]);
     const exportMs = Date.now() - t0;
     const exported = fs.statSync(await dl.path()).size;
+    const chromium = page.context().browser().version();
+
+    // Opened again in a new tab, the first one closed: the stored plan read by
+    // a page that never held the file (a reload keeps some of the page before).
+    let inNewTab = null;
+    if (saved) {
+      const closed = renderer().pid;
+      const fresh = await page.context().newPage();
+      await page.close();
+      await openApp(fresh);
+      await expect(fresh.getByTestId('current-plan-name')).toContainText('10000', { timeout: 120_000 });
+      inNewTab = await settledRenderer(fresh, await fresh.context().newCDPSession(fresh), closed);
+    }
 
     const result = {
       plan: plan.name,
@@ -147,12 +230,18 @@ for (const plan of plans) {
       exportedBytes: exported,
       rendererMB: round(rendererMB),
       rendererAfterGcMB: round(rendererAfterGcMB),
+      rendererSettledMB: round(settled.rssMB),
+      rendererPrivateMB: round(settled.privateMB),
       heapUsedMB: round(heap.usedSize / 2 ** 20),
       wasmMemoryMB: round(wasmMB),
       rendererAfterReloadMB: afterReload && round(afterReload.rendererMB),
       rendererAfterReloadGcMB: afterReload && round(afterReload.rendererAfterGcMB),
+      rendererAfterReloadSettledMB: afterReload && round(afterReload.settled.rssMB),
+      rendererAfterReloadPrivateMB: afterReload && round(afterReload.settled.privateMB),
       wasmMemoryAfterReloadMB: afterReload && round(afterReload.wasmMB),
-      chromium: page.context().browser().version(),
+      rendererInNewTabMB: inNewTab && round(inNewTab.rssMB),
+      rendererInNewTabPrivateMB: inNewTab && round(inNewTab.privateMB),
+      chromium,
       date: new Date().toISOString().slice(0, 10),
     };
     fs.mkdirSync(outDir, { recursive: true });
