@@ -66,7 +66,9 @@ export async function pickFile(page, buttonName, file) {
 }
 
 /** Starts an empty plan and opens a plan file as a new plan through the picker
- * (the benchmarks' large plans). */
+ * (the benchmarks' large plans), then waits for its first save to end: a
+ * large plan is stored in steps for a second or two after it opens, and a
+ * measurement taken meanwhile would count them. */
 export async function openPlanFile(page, file, nameContains) {
   await page.getByLabel('Plan name').fill('bench');
   await page.getByRole('button', { name: 'Start empty plan' }).click();
@@ -74,6 +76,7 @@ export async function openPlanFile(page, file, nameContains) {
   await pickFile(page, 'Choose plan file…', file);
   await page.getByTestId('import-ready').getByRole('button', { name: 'Open as a new plan' }).click();
   await expect(page.getByTestId('current-plan-name')).toContainText(nameContains);
+  await expect(page.getByTestId('save-status')).toHaveText(/^(Saved|Not saved)/, { timeout: 60_000 });
 }
 
 /** Clicks a button that downloads a file; returns the saved path and suggested name. */
