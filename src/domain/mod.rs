@@ -36,6 +36,6 @@ pub use money::Money;
 pub use plan::{Currency, Plan, PlanCounts};
 pub use record::{normalise_domain, Record};
 pub use prioritisation::{Factor, FactorScale, FactorSource, Prioritisation, Tier, TierRule};
-pub use settings::{Attribution, EngagementModel, JourneyRules, NbaRule, PlanSettings};
+pub use settings::{distinct_pair, Attribution, EngagementModel, JourneyRules, NbaRule, PlanSettings};
 pub use team::{Team, TeamMember};
 pub use time::{Date, Timestamp};

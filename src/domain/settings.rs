@@ -1,9 +1,10 @@
 //! Plan-level rules the measurement screens use: next-best-action rules, the
-//! engagement model, journey-stage thresholds and the attribution model.
+//! engagement model, journey-stage thresholds and the attribution model; and
+//! the pairs of accounts a person has said are different companies.
 
 use super::activity::ActivityKind;
 use super::channel::{BuiltinChannel, Channel};
-use super::ids::RuleId;
+use super::ids::{AccountId, RuleId};
 use super::serde_helpers::is_default;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -20,6 +21,27 @@ pub struct PlanSettings {
     pub journey: JourneyRules,
     #[serde(default, skip_serializing_if = "is_default")]
     pub attribution: Attribution,
+    /// Pairs of accounts marked "Not duplicates" (Data quality › Duplicates):
+    /// the duplicate finder does not offer them again. Each pair is kept in
+    /// id order, once.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub distinct_accounts: Vec<[AccountId; 2]>,
+}
+
+impl PlanSettings {
+    /// Whether `a` and `b` were marked as different companies.
+    pub fn marked_distinct(&self, a: &AccountId, b: &AccountId) -> bool {
+        self.distinct_accounts.iter().any(|[x, y]| (x == a && y == b) || (x == b && y == a))
+    }
+}
+
+/// The pair `a`, `b` in the order [`PlanSettings::distinct_accounts`] keeps.
+pub fn distinct_pair(a: &AccountId, b: &AccountId) -> [AccountId; 2] {
+    if a <= b {
+        [a.clone(), b.clone()]
+    } else {
+        [b.clone(), a.clone()]
+    }
 }
 
 impl Default for PlanSettings {
@@ -29,6 +51,7 @@ impl Default for PlanSettings {
             engagement: EngagementModel::default(),
             journey: JourneyRules::default(),
             attribution: Attribution::default(),
+            distinct_accounts: Vec::new(),
         }
     }
 }

@@ -66,6 +66,11 @@ pub enum Change {
     ImportRecords(Box<crate::csv_io::import::Batch>),
     /// Merges the account `absorb` into `keep` (`crate::quality::merge_accounts`).
     MergeAccounts { keep: AccountId, absorb: AccountId },
+    /// Marks two accounts as different companies: the duplicate finder stops
+    /// offering them (refused for an account that does not exist).
+    MarkDistinct(AccountId, AccountId),
+    /// Offers the pair as possible duplicates again.
+    UnmarkDistinct(AccountId, AccountId),
 }
 
 fn journey_rules_valid(r: &JourneyRules) -> bool {
@@ -130,6 +135,7 @@ pub enum EditKind {
     RemoveNps,
     ImportCsv,
     MergeAccounts,
+    MarkDistinct,
     Cleanse,
 }
 
@@ -217,6 +223,7 @@ pub fn apply(plan: &Plan, change: Change, now: Timestamp) -> Plan {
                 return plan.clone();
             }
             p.accounts.retain(|a| !gone.contains(&a.id));
+            p.settings.distinct_accounts.retain(|pair| !pair.iter().any(|id| gone.contains(id)));
             let contacts_gone: std::collections::HashSet<ContactId> =
                 p.contacts.iter().filter(|c| gone.contains(&c.account)).map(|c| c.id.clone()).collect();
             p.contacts.retain(|c| !gone.contains(&c.account));
@@ -423,6 +430,21 @@ pub fn apply(plan: &Plan, change: Change, now: Timestamp) -> Plan {
         }
         Change::MergeAccounts { keep, absorb } => {
             if !crate::quality::merge_accounts(&mut p, &keep, &absorb, now) {
+                return plan.clone();
+            }
+        }
+        Change::MarkDistinct(a, b) => {
+            let known = |id: &AccountId| p.accounts.iter().any(|x| &x.id == id);
+            if a == b || p.settings.marked_distinct(&a, &b) || !known(&a) || !known(&b) {
+                return plan.clone();
+            }
+            p.settings.distinct_accounts.push(distinct_pair(&a, &b));
+        }
+        Change::UnmarkDistinct(a, b) => {
+            let pair = distinct_pair(&a, &b);
+            let before = p.settings.distinct_accounts.len();
+            p.settings.distinct_accounts.retain(|x| *x != pair);
+            if p.settings.distinct_accounts.len() == before {
                 return plan.clone();
             }
         }

@@ -446,4 +446,24 @@ mod tests {
         assert_eq!(e.len(), MAX_REPORTED + 1);
         assert_eq!(e.last().unwrap().kind, ProblemKind::MoreProblems(300));
     }
+
+    #[test]
+    fn pairs_marked_distinct_name_accounts_of_the_plan() {
+        let mut plan = small_plan();
+        plan.accounts.push_back(Account::new(AccountId("acc_2".into()), "ミナト精機（株）"));
+        let mut v = file_value(&plan);
+        v["plan"]["settings"]["distinctAccounts"] = json!([["acc_2", "acc_1"], ["acc_1", "acc_2"], ["acc_1", "acc_gone"]]);
+        let e = errors(v.clone());
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].contains("plan.settings.distinctAccounts[2]") && e[0].contains("acc_gone"), "{e:?}");
+        // Repair drops the pair naming an unknown account and keeps the other
+        // once, in id order.
+        let read = read_plan_value(v, Mode::Repair).unwrap();
+        assert_eq!(read.plan.settings.distinct_accounts, vec![[AccountId("acc_1".into()), AccountId("acc_2".into())]]);
+        assert!(!read.warnings.is_empty());
+        assert!(read.warnings.iter().all(|w| w.to_string().starts_with("plan.settings.distinctAccounts[2]")), "{:?}", read.warnings);
+        // And it is written back as it was read.
+        let again = read_plan_text(&to_file_text(&read.plan, now()), Mode::Strict).unwrap();
+        assert_eq!(again.plan, read.plan);
+    }
 }

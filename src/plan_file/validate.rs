@@ -76,6 +76,7 @@ pub fn validate(plan: &mut Plan, origins: &Origins, mode: Mode, problems: &mut V
     let rules: Ids = plan.settings.next_best_actions.iter().map(|r| r.id.to_string()).collect();
 
     let accounts = c.unique_ids("accounts", &mut plan.accounts, origins, |a| a.id.as_str(), |a| &a.name);
+    c.distinct_accounts(&mut plan.settings.distinct_accounts, &accounts);
     c.each(&mut plan.accounts, origins, "accounts", |c, a, path| {
         c.non_empty(&a.name, || format!("{path}.name"), None);
         let subject = Some(a.name.clone());
@@ -503,6 +504,25 @@ impl Checker<'_> {
                 self.report(format!("plan.icp.personas[{i}].id"), ProblemKind::DuplicateId(p.id.to_string()), Some(&p.name));
             }
         }
+    }
+
+    /// Pairs marked "Not duplicates": each must name two accounts of the plan
+    /// (repair drops the pair). Order and repeats are put right silently: they
+    /// change nothing the pair means.
+    fn distinct_accounts(&mut self, pairs: &mut Vec<[AccountId; 2]>, accounts: &Ids) {
+        let mut at = 0;
+        pairs.retain(|pair| {
+            let n = at;
+            at += 1;
+            let path = || format!("plan.settings.distinctAccounts[{n}]");
+            pair.iter().all(|id| self.reference(accounts, id.as_str(), Entity::Account, path, None, true))
+        });
+        for pair in pairs.iter_mut() {
+            pair.sort();
+        }
+        pairs.sort();
+        pairs.dedup();
+        pairs.retain(|[a, b]| a != b);
     }
 
     fn settings(&mut self, s: &mut PlanSettings, channels: &Ids) {

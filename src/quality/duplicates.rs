@@ -55,7 +55,8 @@ fn offer(out: &mut HashMap<(usize, usize), Candidate>, c: Candidate) {
     out.entry((c.a, c.b)).and_modify(|old| if c.score > old.score { *old = c }).or_insert(c);
 }
 
-/// Likely duplicates, surest first (then by position).
+/// Likely duplicates, surest first (then by position), leaving out the pairs
+/// marked as different companies (`PlanSettings::distinct_accounts`).
 pub fn find_duplicates(plan: &Plan) -> Vec<Candidate> {
     let keys: Vec<String> = plan.accounts.iter().map(|a| company_key(&a.name)).collect();
     let mut by_domain: HashMap<String, Vec<usize>> = HashMap::new();
@@ -90,7 +91,9 @@ pub fn find_duplicates(plan: &Plan) -> Vec<Candidate> {
             }
         }
     }
-    let mut list: Vec<Candidate> = found.into_values().collect();
+    let accounts = &plan.accounts;
+    let mut list: Vec<Candidate> =
+        found.into_values().filter(|c| !plan.settings.marked_distinct(&accounts[c.a].id, &accounts[c.b].id)).collect();
     list.sort_by(|x, y| y.score.total_cmp(&x.score).then((x.a, x.b).cmp(&(y.a, y.b))));
     list
 }
@@ -124,6 +127,30 @@ mod tests {
             ("北海道フーズ", ""),
         ]);
         assert_eq!(pairs(&p), vec![(2, 3, Reason::SameDomain), (0, 1, Reason::SameName)]);
+    }
+
+    #[test]
+    fn pairs_marked_distinct_are_not_offered_again_until_unmarked() {
+        use crate::editing::{apply, Change};
+        let now = Timestamp::parse("2026-01-02T00:00:00Z").unwrap();
+        let p = plan(&[("株式会社東京精機", "tokyo.example"), ("東京精機（株）", ""), ("Other", "tokyo.example")]);
+        assert_eq!(pairs(&p), vec![(0, 2, Reason::SameDomain), (0, 1, Reason::SameName)]);
+        let id = |i: usize| p.accounts[i].id.clone();
+        // Marked in either order, the pair is one entry and is no longer offered.
+        let q = apply(&p, Change::MarkDistinct(id(1), id(0)), now);
+        assert_eq!(q.settings.distinct_accounts, vec![[id(0), id(1)]]);
+        assert_eq!(pairs(&q), pairs(&p).into_iter().filter(|&(a, b, _)| (a, b) != (0, 1)).collect::<Vec<_>>());
+        assert_eq!(apply(&q, Change::MarkDistinct(id(0), id(1)), now), q, "marked once");
+        assert_eq!(apply(&q, Change::MarkDistinct(id(0), AccountId("nobody".into())), now), q, "unknown account");
+        assert_eq!(apply(&q, Change::MarkDistinct(id(0), id(0)), now), q, "an account with itself");
+        // Unmarked, it is offered again.
+        let r = apply(&q, Change::UnmarkDistinct(id(0), id(1)), now);
+        assert!(r.settings.distinct_accounts.is_empty());
+        assert_eq!(pairs(&r), pairs(&p));
+        // Deleting or merging away an account forgets what was said of it.
+        assert!(apply(&q, Change::RemoveAccounts(vec![id(1)]), now).settings.distinct_accounts.is_empty());
+        assert!(apply(&q, Change::MergeAccounts { keep: id(2), absorb: id(0) }, now).settings.distinct_accounts.is_empty());
+        assert_eq!(apply(&q, Change::MergeAccounts { keep: id(0), absorb: id(2) }, now).settings.distinct_accounts, vec![[id(0), id(1)]]);
     }
 
     #[test]

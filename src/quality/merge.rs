@@ -95,6 +95,8 @@ pub fn merge_accounts(p: &mut Plan, keep: &AccountId, absorb: &AccountId, now: T
     merged.updated_at = Some(now);
     p.accounts.set(ki, merged);
     p.accounts.remove(ai);
+    // The absorbed account is gone; what was said of it is not said of the kept one.
+    p.settings.distinct_accounts.retain(|pair| !pair.contains(absorb));
 
     let repoint = |id: &mut AccountId| {
         if id == absorb {

@@ -114,6 +114,7 @@ pub fn edit_kind(l: Locale, k: EditKind) -> String {
         EditKind::RemoveNps => td_string!(l, edits.remove_nps),
         EditKind::ImportCsv => td_string!(l, edits.import_csv),
         EditKind::MergeAccounts => td_string!(l, edits.merge_accounts),
+        EditKind::MarkDistinct => td_string!(l, edits.mark_distinct),
         EditKind::Cleanse => td_string!(l, edits.cleanse),
     }
     .to_string()

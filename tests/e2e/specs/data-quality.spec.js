@@ -1,8 +1,9 @@
 // Data quality: CSV import (Shift_JIS, broken rows, mapping), duplicates and their
 // merge with undo, missing values, cleansing, and the purchase prediction on the
 // demo plan.
+import fs from 'node:fs';
 import path from 'node:path';
-import { test, expect, openApp, reload, loadDemo, goTo, shot, expectAccessible } from '../support/app.js';
+import { test, expect, openApp, reload, loadDemo, goTo, shot, expectAccessible, download } from '../support/app.js';
 
 const fixture = (name) => path.resolve(import.meta.dirname, '../fixtures', name);
 const tabs = (page) => page.getByRole('navigation', { name: 'Data quality views' });
@@ -210,9 +211,48 @@ test('the demo plan\'s duplicate is found, merged, and the merge undone', async 
   await expect(page.getByTestId('accounts-count')).toHaveText(`${total} accounts`);
   await openTab(page, 'Duplicates');
   await expect(page.getByTestId('dup-pair')).toHaveCount(1);
-  // "Not duplicates" hides the pair for this visit.
+  // "Not duplicates" hides the pair (kept in the plan: see the next test).
   await page.getByTestId('dup-dismiss').click();
   await expect(page.getByTestId('dup-none')).toBeVisible();
+});
+
+test('a pair marked "Not duplicates" stays so after a reload and in the exported file, and can be offered again', async ({ page }, testInfo) => {
+  await openApp(page);
+  await loadDemo(page);
+  await openTab(page, 'Duplicates');
+  await expect(page.getByTestId('dup-pair')).toHaveCount(1);
+  await page.getByTestId('dup-dismiss').click();
+  await expect(page.getByRole('status').filter({ hasText: '“\u2068株式会社ミナト精機\u2069” and “\u2068(株)ミナト精機\u2069” are marked as different companies.' })).toBeVisible();
+  await expect(page.getByTestId('dup-none')).toBeVisible();
+  const marked = page.getByTestId('distinct-pairs');
+  await expect(marked.locator('summary')).toHaveText('Marked as not duplicates (1)');
+
+  // It is part of the plan: saved, and still marked after a reload.
+  await expect(page.getByTestId('save-status')).toContainText('Saved');
+  await reload(page);
+  await openTab(page, 'Duplicates');
+  await expect(page.getByTestId('dup-none')).toBeVisible();
+  await expect(marked.locator('summary')).toHaveText('Marked as not duplicates (1)');
+  await marked.locator('summary').click();
+  await expect(marked.locator('li')).toHaveText(['株式会社ミナト精機 / (株)ミナト精機Offer again']);
+  await shot(page, 'data-quality-not-duplicates');
+
+  // And of the file a colleague gets.
+  await goTo(page, 'Import/Export & Settings');
+  const { file } = await download(page, 'Export plan file', testInfo);
+  const plan = JSON.parse(fs.readFileSync(file, 'utf8')).plan;
+  const ids = Object.fromEntries(plan.accounts.map((a) => [a.name, a.id]));
+  expect(plan.settings.distinctAccounts).toEqual([[ids['株式会社ミナト精機'], ids['(株)ミナト精機']].sort()]);
+
+  // Offered again, then marked again by undo.
+  await openTab(page, 'Duplicates');
+  await marked.locator('summary').click();
+  await marked.getByRole('button', { name: 'Offer “\u2068株式会社ミナト精機\u2069” and “\u2068(株)ミナト精機\u2069” as possible duplicates again' }).click();
+  await expect(page.getByTestId('dup-pair')).toHaveCount(1);
+  await expect(marked).toHaveCount(0);
+  await page.getByRole('button', { name: /^Undo/ }).first().click();
+  await expect(page.getByTestId('dup-none')).toBeVisible();
+  await expect(marked.locator('summary')).toHaveText('Marked as not duplicates (1)');
 });
 
 test('missing values say what they do to scoring, and a cleansing action is previewed, applied and undone', async ({ page }) => {

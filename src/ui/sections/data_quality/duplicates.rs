@@ -1,19 +1,20 @@
 //! Likely duplicate accounts, surest first, each pair side by side with what
 //! tells them apart (domain, industry, people, deals) and the reason it was
 //! flagged. "Keep this one" merges the other into it (one undoable edit);
-//! "Not duplicates" hides the pair for this visit.
+//! "Not duplicates" marks the pair as different companies, in the plan (one
+//! undoable edit), and lists it below, where it can be offered again.
 
 use super::labels;
 use crate::domain::{Account, Plan};
 use crate::editing::{Change, EditKind};
-use crate::quality::{find_duplicates, Candidate};
+use crate::quality::find_duplicates;
 use crate::ui::format;
 use crate::ui::i18n::{t, td_string, use_i18n};
 use crate::ui::insights::Shared;
 use crate::ui::state::{use_app, ToastAction};
 use crate::ui::widgets::joined;
 use leptos::prelude::*;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Pairs shown at once; merging one brings the next up.
@@ -35,34 +36,26 @@ fn people_and_deals(p: &Plan) -> (HashMap<&str, usize>, HashMap<&str, usize>) {
 pub fn Duplicates() -> impl IntoView {
     let state = use_app();
     let i18n = use_i18n();
-    // Dismissed pairs by account ids (positions move when accounts are merged).
-    let dismissed: RwSignal<HashSet<(String, String)>> = RwSignal::new(HashSet::new());
+    // Pairs marked as different companies are left out by the finder itself.
     let found = Memo::new(move |_| Shared(Arc::new(state.plan.with(|p| p.as_ref().map(find_duplicates).unwrap_or_default()))));
-    let shown = Memo::new(move |_| {
-        let found = found.get();
-        let gone = dismissed.get();
-        state.plan.with(|p| {
-            let Some(p) = p else { return Vec::new() };
-            found
-                .0
-                .iter()
-                .filter(|c| !gone.contains(&(p.accounts[c.a].id.0.clone(), p.accounts[c.b].id.0.clone())))
-                .copied()
-                .collect::<Vec<Candidate>>()
-        })
-    });
     let merge = move |keep: Account, other: Account| {
         state.dispatch(Change::MergeAccounts { keep: keep.id.clone(), absorb: other.id.clone() }, EditKind::MergeAccounts);
         let l = state.locale();
         state.show_toast(td_string!(l, dq.merged, other = other.name.clone(), keep = keep.name.clone()).to_string(), Some(ToastAction::UndoEdit));
     };
+    let mark_distinct = move |a: Account, b: Account| {
+        state.dispatch(Change::MarkDistinct(a.id.clone(), b.id.clone()), EditKind::MarkDistinct);
+        let l = state.locale();
+        state.show_toast(td_string!(l, dq.marked_distinct, a = a.name.clone(), b = b.name.clone()).to_string(), Some(ToastAction::UndoEdit));
+    };
     let rows = move || {
         let l = i18n.get_locale();
-        let list = shown.get();
+        let list = found.get();
         state.plan.with(|p| {
             let Some(p) = p else { return Vec::new() };
             let (people, deals) = people_and_deals(p);
-            list.iter()
+            list.0
+                .iter()
                 .take(SHOWN)
                 .map(|c| {
                     let (a, b) = (p.accounts[c.a].clone(), p.accounts[c.b].clone());
@@ -86,7 +79,7 @@ pub fn Duplicates() -> impl IntoView {
                             </div>
                         }
                     };
-                    let ids = (a.id.0.clone(), b.id.0.clone());
+                    let pair = (a.clone(), b.clone());
                     let pct = format::percent(c.score * 100.0, l);
                     view! {
                         <li class="dup-pair" data-testid="dup-pair">
@@ -96,7 +89,7 @@ pub fn Duplicates() -> impl IntoView {
                             </div>
                             {side(&a, &b)}
                             {side(&b, &a)}
-                            <button type="button" class="button button-quiet" data-testid="dup-dismiss" on:click=move |_| dismissed.update(|d| { d.insert(ids.clone()); })>
+                            <button type="button" class="button button-quiet" data-testid="dup-dismiss" on:click=move |_| mark_distinct(pair.0.clone(), pair.1.clone())>
                                 {t!(i18n, dq.not_duplicate)}
                             </button>
                         </li>
@@ -109,7 +102,7 @@ pub fn Duplicates() -> impl IntoView {
         <div class="dq-panel">
             <p>{t!(i18n, dq.dup_desc)}</p>
             {move || {
-                let n = shown.with(Vec::len);
+                let n = found.with(|f| f.0.len());
                 if n == 0 {
                     view! { <p class="result result-good" data-testid="dup-none">{t!(i18n, dq.dup_none)}</p> }.into_any()
                 } else {
@@ -119,7 +112,53 @@ pub fn Duplicates() -> impl IntoView {
                     }.into_any()
                 }
             }}
-            {move || (!dismissed.with(HashSet::is_empty)).then(|| view! { <p class="muted">{t!(i18n, dq.dismissed_note)}</p> })}
+            <MarkedDistinct/>
         </div>
+    }
+}
+
+/// The pairs marked as different companies, each with a way to offer it again.
+#[component]
+fn MarkedDistinct() -> impl IntoView {
+    let state = use_app();
+    let i18n = use_i18n();
+    // (ids, names) of each marked pair whose accounts are both in the plan.
+    let pairs = Memo::new(move |_| {
+        state.plan.with(|p| {
+            let Some(p) = p else { return Vec::new() };
+            let name = |id| p.accounts.iter().find(|a| &a.id == id).map(|a| a.name.clone());
+            p.settings
+                .distinct_accounts
+                .iter()
+                .filter_map(|[a, b]| Some(((a.clone(), b.clone()), (name(a)?, name(b)?))))
+                .collect::<Vec<_>>()
+        })
+    });
+    move || {
+        let list = pairs.get();
+        (!list.is_empty()).then(|| {
+            let l = i18n.get_locale();
+            let title = td_string!(l, dq.distinct_title, n = format::integer(list.len() as i64, l)).to_string();
+            let rows = list
+                .into_iter()
+                .map(|((a, b), (an, bn))| {
+                    let label = td_string!(l, dq.distinct_again_label, a = an.clone(), b = bn.clone()).to_string();
+                    let again = move |_| state.dispatch(Change::UnmarkDistinct(a.clone(), b.clone()), EditKind::MarkDistinct);
+                    view! {
+                        <li class="distinct-pair">
+                            <span>{joined([an, bn], " / ")}</span>
+                            <button type="button" class="button button-small" aria-label=label on:click=again>{td_string!(l, dq.distinct_again).to_string()}</button>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <details class="distinct-pairs" data-testid="distinct-pairs">
+                    <summary>{title}</summary>
+                    <p class="muted">{td_string!(l, dq.distinct_hint).to_string()}</p>
+                    <ul class="distinct-list">{rows}</ul>
+                </details>
+            }
+        })
     }
 }
