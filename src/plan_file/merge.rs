@@ -4,7 +4,8 @@
 //!
 //! Records match by id; accounts also match by web domain, so the same company kept
 //! under different ids in two plans is recognised. The current plan's own settings
-//! (name, currency, ICP, weights, rules) are kept.
+//! (name, currency, ICP, weights, rules) are kept; the file's "Not duplicates"
+//! marks, which say something of its accounts, are added.
 
 use super::decode::{Mode, Origins};
 use super::problems::Problem;
@@ -97,6 +98,9 @@ pub struct MergePreview {
     pub currency_differs: Option<(Currency, Currency)>,
     /// The file's ICP, weights or rules differ from the current ones (kept).
     pub settings_differ: bool,
+    /// Pairs the file marks "Not duplicates" that the current plan does not
+    /// (they are added).
+    pub distinct_added: usize,
 }
 
 impl MergePreview {
@@ -110,7 +114,7 @@ impl MergePreview {
 
     pub fn is_empty(&self) -> bool {
         let t = self.total();
-        t.added == 0 && t.updated == 0 && self.conflicts.is_empty()
+        t.added == 0 && t.updated == 0 && self.conflicts.is_empty() && self.distinct_added == 0
     }
 }
 
@@ -148,10 +152,24 @@ pub fn preview_merge(current: &Plan, incoming: &Plan) -> MergePreview {
     if current.currency != incoming.currency {
         p.currency_differs = Some((current.currency.clone(), incoming.currency.clone()));
     }
+    let rules = |s: &PlanSettings| PlanSettings { distinct_accounts: Vec::new(), ..s.clone() };
     p.settings_differ = current.icp != incoming.icp
         || current.prioritisation != incoming.prioritisation
-        || current.settings != incoming.settings;
+        || rules(&current.settings) != rules(&incoming.settings);
+    p.distinct_added = distinct_pairs(incoming, &by_domain).filter(|[a, b]| !current.settings.marked_distinct(a, b)).count();
     p
+}
+
+/// The file's "Not duplicates" pairs under the current plan's ids (`remap`:
+/// their account id → ours, for the same company), in id order, as a merge adds
+/// them.
+fn distinct_pairs<'p>(incoming: &'p Plan, remap: &'p HashMap<String, AccountId>) -> impl Iterator<Item = [AccountId; 2]> + 'p {
+    let map = |id: &AccountId| remap.get(id.as_str()).cloned().unwrap_or_else(|| id.clone());
+    let mut pairs: Vec<[AccountId; 2]> =
+        incoming.settings.distinct_accounts.iter().map(|[a, b]| distinct_pair(&map(a), &map(b))).filter(|[a, b]| a != b).collect();
+    pairs.sort();
+    pairs.dedup();
+    pairs.into_iter()
 }
 
 fn preview_collection<T: Record>(
@@ -253,6 +271,8 @@ pub fn apply_merge(
         }
     }
     merged.accounts = accounts;
+    // Their "Not duplicates" marks join ours (validate below puts them in order, once).
+    merged.settings.distinct_accounts.extend(distinct_pairs(original, &remap));
     merged.updated_at = now;
     let mut problems = Vec::new();
     validate(&mut merged, &Origins::identity(), Mode::Repair, &mut problems);
@@ -369,6 +389,24 @@ mod tests {
         let names: Vec<&str> = merged.accounts.iter().map(|a| a.name.as_str()).collect();
         assert_eq!(names, vec!["Same", "Mine newer", "New name", "ミナト精機", "Brand new"]);
         assert_eq!(merged.contacts[0].account, AccountId("a4".into()), "their contact now hangs off our account");
+    }
+
+    #[test]
+    fn their_not_duplicates_marks_are_added_under_our_ids() {
+        let (mut mine, mut theirs) = plans();
+        let id = |s: &str| AccountId(s.into());
+        mine.settings.distinct_accounts = vec![[id("a1"), id("a2")]];
+        // b9 is our a4 (same domain): their mark b9 / b10 is a4 / b10 here.
+        theirs.settings.distinct_accounts = vec![[id("a1"), id("a2")], [id("b10"), id("b9")]];
+        let p = preview_merge(&mine, &theirs);
+        assert_eq!(p.distinct_added, 1);
+        assert!(!p.settings_differ, "marks are merged, not settings kept");
+        let (merged, problems) = apply_merge(&mine, &theirs, &HashMap::new(), ts(20));
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(merged.settings.distinct_accounts, vec![[id("a1"), id("a2")], [id("a4"), id("b10")]]);
+        // The same file merged again has nothing more to add.
+        let again = preview_merge(&merged, &theirs);
+        assert_eq!(again.distinct_added, 0);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 // demo plan.
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, expect, openApp, reload, loadDemo, goTo, shot, expectAccessible, download } from '../support/app.js';
+import { test, expect, openApp, reload, loadDemo, goTo, shot, expectAccessible, download, pickFile } from '../support/app.js';
 
 const fixture = (name) => path.resolve(import.meta.dirname, '../fixtures', name);
 const tabs = (page) => page.getByRole('navigation', { name: 'Data quality views' });
@@ -253,6 +253,30 @@ test('a pair marked "Not duplicates" stays so after a reload and in the exported
   await page.getByRole('button', { name: /^Undo/ }).first().click();
   await expect(page.getByTestId('dup-none')).toBeVisible();
   await expect(marked.locator('summary')).toHaveText('Marked as not duplicates (1)');
+});
+
+test('a colleague\'s "Not duplicates" marks come along when their file is merged in', async ({ page }, testInfo) => {
+  await openApp(page);
+  await loadDemo(page);
+  await goTo(page, 'Import/Export & Settings');
+  // Their copy of the plan, where they marked the demo's duplicate pair.
+  const { file } = await download(page, 'Export plan file', testInfo);
+  const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const id = (name) => json.plan.accounts.find((a) => a.name === name).id;
+  json.plan.settings.distinctAccounts = [[id('株式会社ミナト精機'), id('(株)ミナト精機')].sort()];
+  const theirs = testInfo.outputPath('colleague-marks.abm.json');
+  fs.writeFileSync(theirs, JSON.stringify(json));
+
+  await pickFile(page, 'Choose plan file…', theirs);
+  await page.getByRole('button', { name: 'Merge into the current plan…' }).click();
+  const preview = page.getByTestId('merge-preview');
+  await expect(preview.getByTestId('merge-distinct')).toHaveText('Pairs marked “Not duplicates” in the file, added: 1');
+  await expect(preview).not.toContainText('Nothing to merge');
+  await expect(preview.getByRole('button', { name: 'Apply merge' })).toBeEnabled();
+  await preview.getByRole('button', { name: 'Apply merge' }).click();
+  await openTab(page, 'Duplicates');
+  await expect(page.getByTestId('dup-none')).toBeVisible();
+  await expect(page.getByTestId('distinct-pairs').locator('summary')).toHaveText('Marked as not duplicates (1)');
 });
 
 test('missing values say what they do to scoring, and a cleansing action is previewed, applied and undone', async ({ page }) => {

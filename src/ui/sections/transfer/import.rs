@@ -14,7 +14,7 @@ use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::ui::problems;
 use super::reading;
 use crate::ui::state::{use_app, AppState, ToastAction};
-use crate::ui::widgets::{work_progress, FileButton, WorkProgress};
+use crate::ui::widgets::{joined, work_progress, FileButton, WorkProgress};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::HashMap;
@@ -294,6 +294,7 @@ fn MergePreviewView(imported: Box<Imported>, preview: MergePreview, stage: RwSig
     let updated = preview.updated_examples.clone();
     let currency = preview.currency_differs.clone();
     let settings_differ = preview.settings_differ;
+    let distinct_added = preview.distinct_added;
     let incoming = imported.plan.clone();
     let apply = move |_| {
         let Some(current) = state.plan.get_untracked() else { return };
@@ -323,15 +324,18 @@ fn MergePreviewView(imported: Box<Imported>, preview: MergePreview, stage: RwSig
                 </tbody>
             </table>
             {(!added.is_empty()).then(|| view! {
-                <p>{t!(i18n, transfer.merge_examples_added)} " " {added.iter().map(|(_, n)| n.clone()).collect::<Vec<_>>().join("、")}</p>
+                <p>{t!(i18n, transfer.merge_examples_added)} " " {joined(added.iter().map(|(_, n)| n.clone()), "、")}</p>
             })}
             {(!updated.is_empty()).then(|| view! {
-                <p>{t!(i18n, transfer.merge_examples_updated)} " " {updated.iter().map(|(_, n)| n.clone()).collect::<Vec<_>>().join("、")}</p>
+                <p>{t!(i18n, transfer.merge_examples_updated)} " " {joined(updated.iter().map(|(_, n)| n.clone()), "、")}</p>
             })}
             {currency.map(|(mine, theirs)| view! {
                 <p class="note-warning">{move || td_string!(i18n.get_locale(), transfer.currency_differs, mine = mine.code().to_string(), theirs = theirs.code().to_string()).to_string()}</p>
             })}
             {settings_differ.then(|| view! { <p class="muted">{t!(i18n, transfer.settings_differ)}</p> })}
+            {(distinct_added > 0).then(|| view! {
+                <p data-testid="merge-distinct">{move || td_string!(i18n.get_locale(), transfer.merge_distinct_added, n = distinct_added).to_string()}</p>
+            })}
             {(!conflicts.is_empty()).then(|| view! {
                 <h4>{t!(i18n, transfer.merge_conflicts)}</h4>
                 <ul class="conflict-list">
