@@ -156,20 +156,22 @@ pub fn preview_merge(current: &Plan, incoming: &Plan) -> MergePreview {
     p.settings_differ = current.icp != incoming.icp
         || current.prioritisation != incoming.prioritisation
         || rules(&current.settings) != rules(&incoming.settings);
-    p.distinct_added = distinct_pairs(incoming, &by_domain).filter(|[a, b]| !current.settings.marked_distinct(a, b)).count();
+    let ours: std::collections::HashSet<&[AccountId; 2]> = current.settings.distinct_accounts.iter().collect();
+    p.distinct_added = distinct_pairs(incoming, &by_domain).iter().filter(|pair| !ours.contains(pair)).count();
     p
 }
 
 /// The file's "Not duplicates" pairs under the current plan's ids (`remap`:
-/// their account id → ours, for the same company), in id order, as a merge adds
-/// them.
-fn distinct_pairs<'p>(incoming: &'p Plan, remap: &'p HashMap<String, AccountId>) -> impl Iterator<Item = [AccountId; 2]> + 'p {
+/// their account id → ours, for the same company), in id order, once, as a
+/// merge adds them. (The current plan's pairs are in that order too: import
+/// and `Change::MarkDistinct` keep them so.)
+fn distinct_pairs(incoming: &Plan, remap: &HashMap<String, AccountId>) -> Vec<[AccountId; 2]> {
     let map = |id: &AccountId| remap.get(id.as_str()).cloned().unwrap_or_else(|| id.clone());
     let mut pairs: Vec<[AccountId; 2]> =
         incoming.settings.distinct_accounts.iter().map(|[a, b]| distinct_pair(&map(a), &map(b))).filter(|[a, b]| a != b).collect();
     pairs.sort();
     pairs.dedup();
-    pairs.into_iter()
+    pairs
 }
 
 fn preview_collection<T: Record>(
