@@ -8,7 +8,7 @@ use super::ids::{AccountId, RuleId};
 use super::serde_helpers::is_default;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -29,9 +29,15 @@ pub struct PlanSettings {
 }
 
 impl PlanSettings {
-    /// Whether `a` and `b` were marked as different companies.
-    pub fn marked_distinct(&self, a: &AccountId, b: &AccountId) -> bool {
-        self.distinct_accounts.iter().any(|[x, y]| (x == a && y == b) || (x == b && y == a))
+    /// Whether two accounts were marked as different companies, for asking
+    /// many times: the marks are put in a set once. Relies on the pairs being
+    /// in id order ([`distinct_pair`]; import puts them so).
+    pub fn distinct_lookup(&self) -> impl Fn(&AccountId, &AccountId) -> bool + '_ {
+        let marked: HashSet<(&str, &str)> = self.distinct_accounts.iter().map(|[a, b]| (a.as_str(), b.as_str())).collect();
+        move |a: &AccountId, b: &AccountId| {
+            let (x, y) = (a.as_str(), b.as_str());
+            marked.contains(&if x <= y { (x, y) } else { (y, x) })
+        }
     }
 }
 

@@ -435,10 +435,11 @@ pub fn apply(plan: &Plan, change: Change, now: Timestamp) -> Plan {
         }
         Change::MarkDistinct(a, b) => {
             let known = |id: &AccountId| p.accounts.iter().any(|x| &x.id == id);
-            if a == b || p.settings.marked_distinct(&a, &b) || !known(&a) || !known(&b) {
+            let pair = distinct_pair(&a, &b);
+            if a == b || p.settings.distinct_accounts.contains(&pair) || !known(&a) || !known(&b) {
                 return plan.clone();
             }
-            p.settings.distinct_accounts.push(distinct_pair(&a, &b));
+            p.settings.distinct_accounts.push(pair);
         }
         Change::UnmarkDistinct(a, b) => {
             let pair = distinct_pair(&a, &b);

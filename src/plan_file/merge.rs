@@ -156,8 +156,8 @@ pub fn preview_merge(current: &Plan, incoming: &Plan) -> MergePreview {
     p.settings_differ = current.icp != incoming.icp
         || current.prioritisation != incoming.prioritisation
         || rules(&current.settings) != rules(&incoming.settings);
-    let ours: std::collections::HashSet<&[AccountId; 2]> = current.settings.distinct_accounts.iter().collect();
-    p.distinct_added = distinct_pairs(incoming, &by_domain).iter().filter(|pair| !ours.contains(pair)).count();
+    let ours = current.settings.distinct_lookup();
+    p.distinct_added = distinct_pairs(incoming, &by_domain).iter().filter(|[a, b]| !ours(a, b)).count();
     p
 }
 

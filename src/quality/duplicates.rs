@@ -10,7 +10,7 @@
 
 use super::identity::{company_key, domain_key};
 use crate::domain::Plan;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// Neighbours each key is compared with in each sort order.
 const WINDOW: usize = 8;
@@ -91,14 +91,9 @@ pub fn find_duplicates(plan: &Plan) -> Vec<Candidate> {
             }
         }
     }
-    // Marked pairs are kept in id order (`distinct_pair`; import puts them so).
-    let marked: HashSet<(&str, &str)> =
-        plan.settings.distinct_accounts.iter().map(|[a, b]| (a.as_str(), b.as_str())).collect();
-    let is_marked = |c: &Candidate| {
-        let (x, y) = (plan.accounts[c.a].id.as_str(), plan.accounts[c.b].id.as_str());
-        marked.contains(&if x <= y { (x, y) } else { (y, x) })
-    };
-    let mut list: Vec<Candidate> = found.into_values().filter(|c| !is_marked(c)).collect();
+    let marked = plan.settings.distinct_lookup();
+    let mut list: Vec<Candidate> =
+        found.into_values().filter(|c| !marked(&plan.accounts[c.a].id, &plan.accounts[c.b].id)).collect();
     list.sort_by(|x, y| y.score.total_cmp(&x.score).then((x.a, x.b).cmp(&(y.a, y.b))));
     list
 }
