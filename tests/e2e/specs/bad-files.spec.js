@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { test, expect, openApp, reload, loadDemo, goTo, shot, pickFile, download, storageKeys, wasmMemoryMB } from '../support/app.js';
+import { test, expect, openApp, reload, loadDemo, goTo, shot, pickFile, download, storageKeys, wasmMemoryMB, exportedPlanFile } from '../support/app.js';
 
 async function importProblems(page, file) {
   await pickFile(page, 'Choose plan file…', file);
@@ -110,8 +110,7 @@ test('a 100 MB file: its problem is explained without filling the tab’s memory
   await openApp(page);
   await loadDemo(page);
   await goTo(page, 'Import/Export & Settings');
-  const { file } = await download(page, 'Export plan file', testInfo);
-  const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const json = await exportedPlanFile(page, testInfo);
   const demoName = json.plan.name;
   // 500,000 activities on the demo's accounts, with notes that do not
   // compress (as real notes would not fit either), and one broken value.

@@ -3,7 +3,7 @@
 // demo plan.
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, expect, openApp, reload, loadDemo, goTo, shot, expectAccessible, download, pickFile } from '../support/app.js';
+import { test, expect, openApp, reload, loadDemo, goTo, shot, expectAccessible, exportedPlanFile, pickFile } from '../support/app.js';
 
 const fixture = (name) => path.resolve(import.meta.dirname, '../fixtures', name);
 const tabs = (page) => page.getByRole('navigation', { name: 'Data quality views' });
@@ -239,8 +239,7 @@ test('a pair marked "Not duplicates" stays so after a reload and in the exported
 
   // And of the file a colleague gets.
   await goTo(page, 'Import/Export & Settings');
-  const { file } = await download(page, 'Export plan file', testInfo);
-  const plan = JSON.parse(fs.readFileSync(file, 'utf8')).plan;
+  const { plan } = await exportedPlanFile(page, testInfo);
   const ids = Object.fromEntries(plan.accounts.map((a) => [a.name, a.id]));
   expect(plan.settings.distinctAccounts).toEqual([[ids['株式会社ミナト精機'], ids['(株)ミナト精機']].sort()]);
 
@@ -260,8 +259,7 @@ test('a colleague\'s "Not duplicates" marks come along when their file is merged
   await loadDemo(page);
   await goTo(page, 'Import/Export & Settings');
   // Their copy of the plan, where they marked the demo's duplicate pair.
-  const { file } = await download(page, 'Export plan file', testInfo);
-  const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const json = await exportedPlanFile(page, testInfo);
   const id = (name) => json.plan.accounts.find((a) => a.name === name).id;
   json.plan.settings.distinctAccounts = [[id('株式会社ミナト精機'), id('(株)ミナト精機')].sort()];
   const theirs = testInfo.outputPath('colleague-marks.abm.json');

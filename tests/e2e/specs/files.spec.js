@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { test, expect, openApp, loadDemo, goTo, shot, pickFile, download } from '../support/app.js';
+import { test, expect, openApp, loadDemo, goTo, shot, pickFile, download, exportedPlanFile } from '../support/app.js';
 
 test('export then import through the real download and file picker', async ({ page }, testInfo) => {
   await openApp(page);
@@ -53,10 +53,9 @@ test('merging previews what changes and applies only on confirmation', async ({ 
   await openApp(page);
   await loadDemo(page);
   await goTo(page, 'Import/Export & Settings');
-  const { file } = await download(page, 'Export plan file', testInfo);
   // A colleague's version: one renamed account (newer), one new account, and the
   // same company under another id.
-  const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const json = await exportedPlanFile(page, testInfo);
   const a = json.plan.accounts[3];
   a.name = '浪速化学工業（更新）';
   a.updatedAt = '2099-01-01T00:00:00Z';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, expect, openApp, reload, loadDemo, goTo, shot, download, storageKeys, screenshotDir, fillStorage, freeStorage, pickFile, addGoal, settledStatus, storedUnits } from '../support/app.js';
+import { test, expect, openApp, reload, loadDemo, goTo, shot, download, storageKeys, screenshotDir, fillStorage, freeStorage, pickFile, addGoal, settledStatus, storedUnits, exportedPlanFile } from '../support/app.js';
 
 /** Overwrites a stored entry with damaged text. */
 async function damage(page, match, make) {
@@ -116,8 +116,7 @@ test('a plan larger than half the storage is saved again and again, and reloads'
   // 15,000 accounts: about 3.6 million UTF-16 units of JSON, more than half of
   // Chromium's 5.2 million, so two plain versions (old and new, while saving)
   // would not fit.
-  const { file } = await download(page, 'Export plan file', testInfo);
-  const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const json = await exportedPlanFile(page, testInfo);
   const demo = json.plan.accounts;
   json.plan.id = 'plan_big';
   json.plan.name = 'Fifteen thousand accounts';

@@ -79,6 +79,13 @@ export async function openPlanFile(page, file, nameContains) {
   await expect(page.getByTestId('save-status')).toHaveText(/^(Saved|Not saved)/, { timeout: 60_000 });
 }
 
+/** Exports the open plan through the export button (on the current screen)
+ * and returns the file's JSON, to edit into a colleague's or a broken copy. */
+export async function exportedPlanFile(page, testInfo) {
+  const { file } = await download(page, 'Export plan file', testInfo);
+  return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
 /** Clicks a button that downloads a file; returns the saved path and suggested name. */
 export async function download(page, buttonName, testInfo) {
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: buttonName }).first().click()]);
