@@ -21,6 +21,17 @@ pub fn InlineInput(
     #[prop(optional, into)] list: Option<String>,
 ) -> impl IntoView {
     let invalid = RwSignal::new(false);
+    // A new saved value (an undo, another tab, or the row now showing another
+    // account) replaces the field's text, and with it a refused text's mark.
+    Effect::watch(
+        move || value.track(),
+        move |_, _, _| {
+            if invalid.get_untracked() {
+                invalid.set(false);
+            }
+        },
+        false,
+    );
     // A commit can re-order the table and so remove this very row: after it (and
     // for the blur that removal causes) every reactive value may be gone.
     let commit = move |el: web_sys::HtmlInputElement| {

@@ -19,7 +19,8 @@ pub fn VirtualTable<H, R, V>(
     #[prop(optional, into)] class: String,
     /// The table's head (the `<tr>` inside `<thead>`).
     header: H,
-    /// Renders row `i` (0-based). Called again when the row scrolls into view.
+    /// Renders row `i` (0-based), in a reactive scope of its own: called again
+    /// when what it reads changes, or when the row comes back into view.
     render_row: R,
     #[prop(optional, into)] label: Signal<String>,
     #[prop(optional, into)] test_id: String,
@@ -66,10 +67,13 @@ where
     });
     let top = move || format!("{}px", range.get().0 as f64 * row_height);
     let bottom = move || format!("{}px", (count.get() - range.get().1) as f64 * row_height);
-    let rows = move || {
-        let (start, end) = range.get();
-        let render = render_row.clone();
-        (start..end).map(render).collect_view()
+    // One reactive scope per position, kept while the position stays in view:
+    // scrolling builds only the rows that come into view (it rebuilt every
+    // visible row, 70–140 ms a step with 10,000 accounts), and a row is rebuilt
+    // only when what its `render_row` read changes.
+    let rows = view! {
+        <For each=move || { let (start, end) = range.get(); start..end } key=|k| *k
+            children=move |k| { let render_row = render_row.clone(); move || render_row(k) }/>
     };
     view! {
         <div class="table-wrap virtual" node_ref=viewport on:scroll=on_scroll tabindex="0"

@@ -186,3 +186,32 @@ test('custom fields are added and filled in an account', async ({ page }) => {
   await (await find(page, '株式会社ミナト精機')).getByRole('button', { name: '株式会社ミナト精機', exact: true }).click();
   await expect(page.getByRole('dialog', { name: 'Account details' }).getByLabel('契約更新月')).toHaveValue('2027-03-31');
 });
+
+test('scrolling the table keeps the rows in view, and the field being typed in', async ({ page }) => {
+  await openAccounts(page);
+  const total = await accountCount(page);
+  const viewport = table(page);
+  const rowIndex = (r) => r.getAttribute('aria-rowindex').then(Number);
+  const firstName = (await table(page).getByRole('rowheader').first().textContent()).trim();
+  // Start typing in the first row, then scroll a little with the wheel: the
+  // row stays in view and keeps its field, focus and the text typed so far.
+  const region = row(page, firstName).getByRole('textbox', { name: `Region of ${firstName}` });
+  await region.fill('札幌');
+  const lastBefore = await rowIndex(rows(page).last());
+  await viewport.hover();
+  await page.mouse.wheel(0, 90);
+  await expect.poll(() => viewport.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+  await expect.poll(() => rowIndex(rows(page).last())).toBeGreaterThan(lastBefore);
+  await expect(region).toBeFocused();
+  await expect(region).toHaveValue('札幌');
+  await region.press('Enter');
+  await expect(region).toHaveAttribute('aria-invalid', 'false');
+  // To the end: the last rows come into view, numbered as the whole table.
+  await viewport.evaluate((el) => { el.scrollTop = el.scrollHeight; });
+  await expect.poll(() => rowIndex(rows(page).last())).toBe(total + 1);
+  expect(await rowIndex(rows(page).first())).toBeGreaterThan(2);
+  // And back: the first row is the same account, with what was typed.
+  await viewport.evaluate((el) => { el.scrollTop = 0; });
+  await expect(rows(page).first().getByRole('rowheader')).toHaveText(firstName);
+  await expect(row(page, firstName).getByRole('textbox', { name: `Region of ${firstName}` })).toHaveValue('札幌');
+});

@@ -158,3 +158,39 @@ test('a factor value typed by hand overrides the data, and can go back to it', a
   await expect.poll(async () => (await order(page))[0]).toBe(top);
   await expect(fitOf(top)).toHaveValue(fitBefore);
 });
+
+test("rows follow the order: a row never keeps the state of the account that left it", async ({ page }) => {
+  await openApp(page);
+  await loadDemo(page);
+  await goTo(page, 'Prioritisation');
+  const [top, second] = await order(page);
+  const first = rankedRows(page).first();
+  const field = (name, factor) => rankedRow(page, name).getByRole('textbox', { name: `${factor} of ${name}` });
+  const secondFit = await field(second, 'ICP fit').inputValue();
+  // A refused value stays in its field, marked, until the row shows another account.
+  await field(top, 'Decision-maker relationship').fill('abc');
+  await field(top, 'Decision-maker relationship').press('Enter');
+  await expect(field(top, 'Decision-maker relationship')).toHaveAttribute('aria-invalid', 'true');
+  // Lower the top account's ICP fit from the same row: it leaves the first row.
+  await field(top, 'ICP fit').fill('0');
+  await field(top, 'ICP fit').press('Enter');
+  await expect.poll(async () => (await order(page))[0]).not.toBe(top);
+  const now = (await order(page))[0];
+  expect(now).toBe(second);
+  // The account that took the row got nothing of the one that left: not its
+  // typed value, not its refused text.
+  await expect(field(now, 'ICP fit')).toHaveValue(secondFit);
+  await expect(rankedRow(page, now).locator('.source-typed')).toHaveCount(0);
+  const nowField = first.getByRole('textbox', { name: `Decision-maker relationship of ${now}` });
+  await expect(nowField).toHaveAttribute('aria-invalid', 'false');
+  await expect(nowField).not.toHaveValue('abc');
+  await expect(first.locator('.inline-input[aria-invalid=true]')).toHaveCount(0);
+  // Focus was in the row; it does not stay there to type into the next account.
+  await expect(first.locator(':focus')).toHaveCount(0);
+  // Within a row whose account stays, focus stays: the next value can be typed.
+  await field(now, 'ICP fit').fill('100');
+  await field(now, 'ICP fit').press('Tab');
+  await expect.poll(async () => (await order(page))[0]).toBe(now);
+  await expect(first.locator('.source-typed')).toHaveCount(1);
+  await expect(first.locator(':focus')).toHaveCount(1);
+});

@@ -49,10 +49,10 @@ pub fn Ranked() -> impl IntoView {
             {move || factors.get().into_iter().map(|f| view! { <th scope="col" class="num">{labels::factor_name(i18n.get_locale(), &f)}</th> }).collect_view()}
         </tr>
     };
-    let render_row = move |k: usize| {
-        let Some(i) = rows.with(|r| r.get(k).copied()) else { return ().into_any() };
-        view! { <RankedRow i position=k factors/> }.into_any()
-    };
+    // Rows are kept per position: a new order updates their cells in place rather
+    // than building every visible row again (most of a weight change's time was
+    // removing and inserting rows).
+    let render_row = move |k: usize| view! { <RankedRow position=k rows factors/> };
     view! {
         <section class="ranked" aria-labelledby="ranked-title">
             <div class="section-head">
@@ -83,82 +83,112 @@ fn Legend(factors: Memo<Vec<Factor>>) -> impl IntoView {
     }
 }
 
+/// The row at `position` of the ranking; the account shown there follows the order.
 #[component]
-fn RankedRow(i: usize, position: usize, factors: Memo<Vec<Factor>>) -> impl IntoView {
+fn RankedRow(position: usize, rows: Memo<Vec<usize>>, factors: Memo<Vec<Factor>>) -> impl IntoView {
     let state = use_app();
     let i18n = use_i18n();
     let insights = use_insights();
-    let account = move || state.plan.with(|p| p.as_ref().and_then(|p| p.accounts.get(i).cloned()));
-    let name = Signal::derive(move || state.plan.with(|p| p.as_ref().and_then(|p| p.accounts.get(i)).map(|a| a.name.clone()).unwrap_or_default()));
-    let rank = move || insights.ranking.with(|r| r.account(i));
-    let movement = move || movement_text(i18n.get_locale(), insights.movement(i));
-    let contributions = move || {
+    // The account's index in the plan; the cells below read it, so they follow it.
+    let at = Memo::new(move |_| rows.with(|r| r.get(position).copied()));
+    let id = Memo::new(move |_| at.get().and_then(|i| state.plan.with(|p| p.as_ref().and_then(|p| p.accounts.get(i)).map(|a| a.id.clone()))));
+    let name = Signal::derive(move || at.get().and_then(|i| state.plan.with(|p| p.as_ref().and_then(|p| p.accounts.get(i)).map(|a| a.name.clone()))).unwrap_or_default());
+    let rank = Memo::new(move |_| at.get().and_then(|i| insights.ranking.with(|r| (i < r.scores.len()).then(|| r.account(i)))));
+    let score = move || rank.with(|r| r.as_ref().map_or(0.0, |r| r.score));
+    let tier = move || rank.with(|r| r.as_ref().and_then(|r| r.tier));
+    let movement = Memo::new(move |_| movement_text(i18n.get_locale(), at.get().and_then(|i| insights.movement(i))));
+    let contributions = Memo::new(move |_| {
         let b = insights.basis.get();
-        insights.ranking.with(|r| r.contributions(&b, i))
-    };
+        at.get().map(|i| insights.ranking.with(|r| r.contributions(&b, i))).unwrap_or_default()
+    });
     let bar_label = move || {
         let l = i18n.get_locale();
-        let parts: Vec<String> = factors.with(|fs| fs.iter().zip(contributions()).map(|(f, c)| format!("{} {}", labels::factor_name(l, f), format::number(c, l, 1))).collect());
-        td_string!(l, prio.bar_label, parts = parts.join(" + "), score = format::number(rank().score, l, 1)).to_string()
+        let parts: Vec<String> = factors.with(|fs| contributions.with(|cs| fs.iter().zip(cs).map(|(f, c)| format!("{} {}", labels::factor_name(l, f), format::number(*c, l, 1))).collect()));
+        td_string!(l, prio.bar_label, parts = parts.join(" + "), score = format::number(score(), l, 1)).to_string()
     };
+    // A commit can move the edited account away while focus stays in this row
+    // (Enter, or Tab to the next value): typing on would then edit the account
+    // that took its place, so focus leaves the row when its account changes. Only
+    // after this turn's rendering: by then every field shows its new account's
+    // saved value, so the blur's change event has nothing stale to commit.
+    let row = NodeRef::<leptos::html::Tr>::new();
+    Effect::watch(move || at.get(), move |_, before, _| {
+        if before.is_some() {
+            set_timeout(move || drop_focus_within(row), std::time::Duration::ZERO);
+        }
+    }, false);
     let pin = move |v: String| {
-        let Some(a) = account() else { return };
+        let Some(a) = at.get_untracked().and_then(|i| state.plan.with_untracked(|p| p.as_ref().and_then(|p| p.accounts.get(i).cloned()))) else { return };
         let tier = v.parse::<u8>().ok().and_then(|n| Tier::try_from(n).ok());
         state.dispatch(Change::PutAccounts(vec![Account { tier, ..a }]), EditKind::EditAccount);
     };
     view! {
-        <tr aria-rowindex=(position + 2).to_string() data-account=move || account().map(|a| a.id.to_string())>
-            <td class="num rank-cell">{move || rank().rank.map(|r| format!("#{r}")).unwrap_or_default()}</td>
-            <td class=move || format!("movement {}", movement().2)>
-                <span aria-hidden="true">{move || movement().0}</span>
-                <span class="visually-hidden">{move || movement().1}</span>
+        <tr node_ref=row aria-rowindex=(position + 2).to_string() data-account=move || id.get().map(|id| id.to_string())>
+            <td class="num rank-cell">{move || rank.with(|r| r.as_ref().and_then(|r| r.rank)).map(|r| format!("#{r}")).unwrap_or_default()}</td>
+            <td class=move || format!("movement {}", movement.with(|m| m.2))>
+                <span aria-hidden="true">{move || movement.with(|m| m.0.clone())}</span>
+                <span class="visually-hidden">{move || movement.with(|m| m.1.clone())}</span>
             </td>
             <th scope="row" class="ellipsis">{move || name.get()}</th>
-            <td class="num score-cell">{move || format::number(rank().score, i18n.get_locale(), 1)}</td>
+            <td class="num score-cell">{move || format::number(score(), i18n.get_locale(), 1)}</td>
             <td>
                 <span class="stacked-bar" role="img" aria-label=bar_label>
-                    {move || contributions().into_iter().enumerate().map(|(k, c)| view! {
-                        <span class=format!("seg seg-{}", k % 8) style:width=format!("{:.3}%", c.clamp(0.0, 100.0))></span>
+                    {move || (0..factors.with(Vec::len)).map(|k| view! {
+                        <span class=format!("seg seg-{}", k % 8)
+                            style:width=move || format!("{:.3}%", contributions.with(|cs| cs.get(k).copied().unwrap_or(0.0)).clamp(0.0, 100.0))></span>
                     }).collect_view()}
                 </span>
             </td>
             <td class="tier-cell">
                 <select aria-label=move || td_string!(i18n.get_locale(), prio.tier_of, name = name.get()).to_string()
-                    class=move || rank().tier.map(|(t, _)| format!("tier-select tier-{}", t.number())).unwrap_or_default()
+                    class=move || tier().map(|(t, _)| format!("tier-select tier-{}", t.number())).unwrap_or_default()
                     on:change=move |ev| pin(event_target_value(&ev))>
-                    <option value="" selected=move || !matches!(rank().tier, Some((_, TierSource::Pinned)))>
+                    <option value="" selected=move || !matches!(tier(), Some((_, TierSource::Pinned)))>
                         {move || {
                             let l = i18n.get_locale();
-                            match rank().tier {
+                            match tier() {
                                 Some((t, TierSource::Rule)) => td_string!(l, prio.tier_auto_n, n = t.number()).to_string(),
                                 _ => td_string!(l, prio.tier_auto).to_string(),
                             }
                         }}
                     </option>
                     {Tier::ALL.into_iter().map(|t| view! {
-                        <option value=t.number().to_string() selected=move || rank().tier == Some((t, TierSource::Pinned))>
+                        <option value=t.number().to_string() selected=move || tier() == Some((t, TierSource::Pinned))>
                             {move || td_string!(i18n.get_locale(), prio.tier_pinned_n, n = t.number()).to_string()}
                         </option>
                     }).collect_view()}
                 </select>
             </td>
-            {move || factors.get().into_iter().enumerate().map(|(k, f)| view! { <FactorCell i k factor=f name/> }).collect_view()}
+            {move || factors.get().into_iter().enumerate().map(|(k, f)| view! { <FactorCell at k factor=f name/> }).collect_view()}
         </tr>
+    }
+}
+
+/// Blurs the focused element when it is inside `row`.
+fn drop_focus_within(row: NodeRef<leptos::html::Tr>) {
+    // The row may be gone by then (the table scrolled and rendered other rows).
+    let Some(Some(row)) = row.try_get_untracked() else { return };
+    let Some(focused) = document().active_element() else { return };
+    if row.contains(Some(&focused)) {
+        if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(focused) {
+            let _ = el.blur();
+        }
     }
 }
 
 /// A factor's value: what is used, where it came from, and a field to override it.
 #[component]
-fn FactorCell(i: usize, k: usize, factor: Factor, name: Signal<String>) -> impl IntoView {
+fn FactorCell(at: Memo<Option<usize>>, k: usize, factor: Factor, name: Signal<String>) -> impl IntoView {
     let state = use_app();
     let i18n = use_i18n();
     let insights = use_insights();
-    let value = move || insights.basis.with(|b| b.values(i).get(k).copied());
+    let value = Memo::new(move |_| at.get().and_then(|i| insights.basis.with(|b| (i < b.len()).then(|| b.values(i).get(k).copied()).flatten())));
+    let account_id = move || at.get_untracked().and_then(|i| state.plan.with_untracked(|p| p.as_ref().and_then(|p| p.accounts.get(i)).map(|a| a.id.clone())));
     let max = factor.scale.max();
     let fid = factor.id.clone();
     let label_factor = factor.clone();
     let commit = Callback::new(move |text: String| {
-        let Some(account) = state.plan.with_untracked(|p| p.as_ref().and_then(|p| p.accounts.get(i)).map(|a| a.id.clone())) else { return false };
+        let Some(account) = account_id() else { return false };
         let v = if text.trim().is_empty() {
             None
         } else {
@@ -170,7 +200,7 @@ fn FactorCell(i: usize, k: usize, factor: Factor, name: Signal<String>) -> impl 
         state.dispatch(Change::SetFactorValue { account, factor: fid.clone(), value: v }, EditKind::EditFactorValue);
         true
     });
-    let source = move || value().map(|v| v.source);
+    let source = move || value.get().map(|v| v.source);
     let badge = move || {
         let l = i18n.get_locale();
         match source() {
@@ -181,7 +211,7 @@ fn FactorCell(i: usize, k: usize, factor: Factor, name: Signal<String>) -> impl 
     };
     let derived_hint = move || {
         let l = i18n.get_locale();
-        match value() {
+        match value.get() {
             Some(v) if v.source == ValueSource::Manual => match v.derived {
                 Some(d) => td_string!(l, prio.data_says, value = value_text(Some(d), l)).to_string(),
                 None => td_string!(l, prio.data_says_nothing).to_string(),
@@ -191,13 +221,13 @@ fn FactorCell(i: usize, k: usize, factor: Factor, name: Signal<String>) -> impl 
     };
     let fid2 = factor.id.clone();
     let clear = move |_| {
-        let Some(account) = state.plan.with_untracked(|p| p.as_ref().and_then(|p| p.accounts.get(i)).map(|a| a.id.clone())) else { return };
+        let Some(account) = account_id() else { return };
         state.dispatch(Change::SetFactorValue { account, factor: fid2.clone(), value: None }, EditKind::EditFactorValue);
     };
     view! {
         <td class="factor-cell">
             <span class=move || badge().1 title=derived_hint>{move || badge().0}</span>
-            <InlineInput numeric=true value=Signal::derive(move || value_text(value().and_then(|v| v.value), i18n.get_locale()))
+            <InlineInput numeric=true value=Signal::derive(move || value_text(value.get().and_then(|v| v.value), i18n.get_locale()))
                 label=Signal::derive(move || td_string!(i18n.get_locale(), prio.value_of, factor = labels::factor_name(i18n.get_locale(), &label_factor), name = name.get()).to_string())
                 invalid_hint=Signal::derive(move || {
                     let l = i18n.get_locale();
