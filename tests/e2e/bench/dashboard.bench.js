@@ -4,14 +4,11 @@
 // repainted), from Chromium's Performance.getMetrics ScriptDuration. The plan file
 // comes from `cargo run --release --example large_plan_file -- 10000 FILE activity`
 // (see .ci/bench-ui.sh); figures go to target/bench/ui-dashboard.json.
-import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect, openApp, goTo, openPlanFile } from '../support/app.js';
+import { median, scriptClock, writeBenchResult } from '../support/bench.js';
 
 const planFile = process.env.LARGE_ACTIVITY_PLAN ?? path.resolve(import.meta.dirname, '../../../target/large-10k-activity.abm.json');
-const outDir = path.resolve(import.meta.dirname, '../../../target/bench');
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 test('recompute every period-dependent KPI after a period change, 200,000 activities', async ({ page }) => {
   await openApp(page);
@@ -19,9 +16,7 @@ test('recompute every period-dependent KPI after a period change, 200,000 activi
   await goTo(page, 'Dashboard');
   await expect(page.locator('[data-kpi="revenue"] .kpi-value')).toHaveText(/^¥[\d,]+$/);
 
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable');
-  const script = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ScriptDuration').value;
+  const script = await scriptClock(page);
   const scriptMs = [];
   const frameMs = [];
   const periods = ['30', '90', '365', 'quarter'];
@@ -36,7 +31,7 @@ test('recompute every period-dependent KPI after a period change, 200,000 activi
         await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
         return performance.now() - t0;
       }, value);
-      scriptMs.push((await script() - before) * 1000);
+      scriptMs.push((await script()) - before);
       frameMs.push(frame);
     }
   }
@@ -52,8 +47,6 @@ test('recompute every period-dependent KPI after a period change, 200,000 activi
     chromium: page.context().browser().version(),
     date: new Date().toISOString().slice(0, 10),
   };
-  fs.mkdirSync(outDir, { recursive: true });
-  fs.writeFileSync(path.join(outDir, 'ui-dashboard.json'), JSON.stringify(result, null, 2));
-  console.log(JSON.stringify(result));
+  writeBenchResult('ui-dashboard.json', result);
   await expect(page.getByTestId('dash-period')).toHaveValue('quarter');
 });

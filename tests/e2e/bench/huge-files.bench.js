@@ -13,6 +13,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect, openApp, loadDemo, goTo, pickFile, wasmMemoryMB } from '../support/app.js';
+import { watchLongTasks, longTasksSince, writeBenchResult } from '../support/bench.js';
 
 const target = path.resolve(import.meta.dirname, '../../../target');
 const source = process.env.HUGE_PLAN ?? path.join(target, 'large-20k-activity.abm.json');
@@ -42,10 +43,8 @@ test('huge files', async ({ browser }) => {
     await openApp(page);
     await loadDemo(page);
     await goTo(page, 'Import/Export & Settings');
-    await page.evaluate(() => {
-      window.longTasks = [];
-      new PerformanceObserver((list) => list.getEntries().forEach((e) => window.longTasks.push(e.duration))).observe({ entryTypes: ['longtask'] });
-    });
+    await watchLongTasks(page);
+    const longest = async (from) => Math.max(0, ...(await longTasksSince(page, from)).map((t) => t.ms));
     const t0 = Date.now();
     await pickFile(page, 'Choose plan file…', file);
     const shown = page.getByTestId('import-ready').or(page.getByTestId('import-problems'));
@@ -54,21 +53,20 @@ test('huge files', async ({ browser }) => {
       file: name,
       bytes: fs.statSync(file).size,
       messageAfterMs: Date.now() - t0,
-      longestTaskMs: Math.round(Math.max(0, ...(await page.evaluate(() => window.longTasks)))),
+      longestTaskMs: await longest(0),
       wasmMemoryMB: Number((await wasmMemoryMB(page)).toFixed(1)),
       shown: (await shown.innerText()).split('\n').filter(Boolean).slice(0, 4).join(' / '),
     };
     if (name === 'well-formed') {
-      await page.evaluate(() => (window.longTasks = []));
+      const opened = await page.evaluate(() => performance.now());
       await page.getByTestId('import-ready').getByRole('button', { name: 'Open as a new plan' }).click();
       await expect(page.getByTestId('save-status')).toHaveText(/Saved|Not saved/, { timeout: 120_000 });
       result.afterOpen = await page.getByTestId('save-status').innerText();
-      result.longestTaskAfterOpenMs = Math.round(Math.max(0, ...(await page.evaluate(() => window.longTasks))));
+      result.longestTaskAfterOpenMs = await longest(opened);
       result.wasmMemoryAfterOpenMB = Number((await wasmMemoryMB(page)).toFixed(1));
     }
     results.push(result);
     await page.close();
   }
-  fs.writeFileSync(path.join(target, 'bench', 'ui-huge-files.json'), JSON.stringify({ results, chromium: browser.version(), date: new Date().toISOString().slice(0, 10) }, null, 2));
-  console.log(JSON.stringify(results, null, 2));
+  writeBenchResult('ui-huge-files.json', { results, chromium: browser.version(), date: new Date().toISOString().slice(0, 10) });
 });

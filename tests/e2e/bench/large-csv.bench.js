@@ -11,6 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect, openApp, loadDemo, goTo, wasmMemoryMB } from '../support/app.js';
+import { watchLongTasks, longTasksSince, writeBenchResult } from '../support/bench.js';
 
 const target = path.resolve(import.meta.dirname, '../../../target');
 const LIMIT = 64 * 2 ** 20 - 2 ** 20;
@@ -59,23 +60,21 @@ test('large CSV files', async ({ browser }) => {
     await page.getByRole('navigation', { name: 'Data quality views' }).getByRole('link', { name: 'Import CSV' }).click();
     // Times are taken in the page (the page answers input between its turns,
     // but the test's own queries may wait behind them).
+    await watchLongTasks(page);
     await page.evaluate(() => {
-      window.longTasks = [];
       window.marks = {};
-      new PerformanceObserver((list) => list.getEntries().forEach((e) => window.longTasks.push({ at: e.startTime, ms: e.duration }))).observe({ entryTypes: ['longtask'] });
       const ids = ['csv-reading', 'csv-facts', 'csv-checking', 'csv-new', 'csv-done'];
       new MutationObserver(() => ids.forEach((id) => {
         if (!window.marks[id] && document.querySelector(`[data-testid=${id}]`)) window.marks[id] = performance.now();
       })).observe(document.body, { childList: true, subtree: true });
     });
-    const tasks = async (from) => page.evaluate((from) => window.longTasks.filter((t) => t.at >= from).map((t) => ({ atMs: Math.round(t.at - from), ms: Math.round(t.ms) })), from);
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose a CSV file…' }).click()]);
     const picked = await page.evaluate(() => performance.now());
     await chooser.setFiles(file);
     await expect(page.getByTestId('csv-new')).toBeVisible({ timeout: 300_000 });
     const marks = await page.evaluate(() => window.marks);
     const since = (id) => (marks[id] ? Math.round(marks[id] - picked) : null);
-    const during = await tasks(picked);
+    const during = await longTasksSince(page, picked);
     const result = {
       file: name,
       bytes: fs.statSync(file).size,
@@ -94,11 +93,11 @@ test('large CSV files', async ({ browser }) => {
     result.importedAfterMs = Math.round((await page.evaluate(() => window.marks['csv-done'])) - confirmed);
     await expect(page.getByTestId('save-status')).toHaveText(/Saved|Not saved/, { timeout: 120_000 });
     result.afterImport = await page.getByTestId('save-status').innerText();
-    result.longestTaskAfterConfirmMs = Math.max(0, ...(await tasks(confirmed)).map((t) => t.ms));
+    result.longestTaskAfterConfirmMs = Math.max(0, ...(await longTasksSince(page, confirmed)).map((t) => t.ms));
     result.wasmMemoryAfterImportMB = Number((await wasmMemoryMB(page)).toFixed(1));
     results.push(result);
     console.log(JSON.stringify(result));
     await page.close();
   }
-  fs.writeFileSync(path.join(target, 'bench', 'ui-large-csv.json'), JSON.stringify({ results, chromium: browser.version(), date: new Date().toISOString().slice(0, 10) }, null, 2));
+  writeBenchResult('ui-large-csv.json', { results, chromium: browser.version(), date: new Date().toISOString().slice(0, 10) });
 });

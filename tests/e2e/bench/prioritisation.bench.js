@@ -3,14 +3,11 @@
 // ScriptDuration) and the time from the input event to the next painted frame.
 // The plan file comes from `cargo run --example large_plan_file` (see
 // .ci/bench-ui.sh); figures go to target/bench/ui-prioritisation.json.
-import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect, openApp, goTo, openPlanFile } from '../support/app.js';
+import { median, scriptClock, writeBenchResult } from '../support/bench.js';
 
 const planFile = process.env.LARGE_PLAN ?? path.resolve(import.meta.dirname, '../../../target/large-10k.abm.json');
-const outDir = path.resolve(import.meta.dirname, '../../../target/bench');
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 test('re-rank and repaint after a weight change, 10,000 accounts', async ({ page }) => {
   await openApp(page);
@@ -19,9 +16,7 @@ test('re-rank and repaint after a weight change, 10,000 accounts', async ({ page
   const targets = Number((await page.getByTestId('ranked-summary').textContent()).replace(/[^\d]/g, ''));
   expect(targets).toBeGreaterThan(1000);
 
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable');
-  const script = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ScriptDuration').value;
+  const script = await scriptClock(page);
   const scriptMs = [];
   const frameMs = [];
   const values = [10, 60, 30, 90, 20, 70, 40, 100, 5, 80, 50, 25, 65, 35, 95, 15, 75, 45, 85, 55];
@@ -37,7 +32,7 @@ test('re-rank and repaint after a weight change, 10,000 accounts', async ({ page
       return performance.now() - t0;
     }, v);
     const after = await script();
-    scriptMs.push((after - before) * 1000);
+    scriptMs.push(after - before);
     frameMs.push(frame);
   }
   const result = {
@@ -50,9 +45,7 @@ test('re-rank and repaint after a weight change, 10,000 accounts', async ({ page
     chromium: page.context().browser().version(),
     date: new Date().toISOString().slice(0, 10),
   };
-  fs.mkdirSync(outDir, { recursive: true });
-  fs.writeFileSync(path.join(outDir, 'ui-prioritisation.json'), JSON.stringify(result, null, 2));
-  console.log(JSON.stringify(result));
+  writeBenchResult('ui-prioritisation.json', result);
   // The movement arrows are there: the what-if worked on the large plan.
   await expect(page.locator('td.movement.moved-up, td.movement.moved-down').first()).toBeVisible();
 });

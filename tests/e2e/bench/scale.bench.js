@@ -29,10 +29,9 @@ import fs from 'node:fs';
 import { execSync } from 'node:child_process';
 import path from 'node:path';
 import { test, expect, openApp, goTo, addGoal, settledStatus, storedUnits, wasmMemoryMB } from '../support/app.js';
+import { median, writeBenchResult } from '../support/bench.js';
 
 const target = path.resolve(import.meta.dirname, '../../../target');
-const outDir = path.join(target, 'bench');
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const round = (x) => Number(x.toFixed(1));
 
 const plans = [
@@ -244,8 +243,6 @@ for (const plan of plans) {
       chromium,
       date: new Date().toISOString().slice(0, 10),
     };
-    fs.mkdirSync(outDir, { recursive: true });
-    fs.writeFileSync(path.join(outDir, `ui-scale-${plan.name}.json`), JSON.stringify(result, null, 2));
-    console.log(JSON.stringify(result));
+    writeBenchResult(`ui-scale-${plan.name}.json`, result);
   });
 }

@@ -4,19 +4,14 @@
 // time from the scroll to the next painted frame. The plan file comes from
 // `cargo run --example large_plan_file` (see .ci/bench-ui.sh); figures go to
 // target/bench/ui-scroll.json.
-import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect, openApp, goTo, openPlanFile } from '../support/app.js';
+import { median, scriptClock, writeBenchResult } from '../support/bench.js';
 
 const planFile = process.env.LARGE_PLAN ?? path.resolve(import.meta.dirname, '../../../target/large-10k.abm.json');
-const outDir = path.resolve(import.meta.dirname, '../../../target/bench');
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function scrollSteps(page, testId, steps) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable');
-  const script = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ScriptDuration').value;
+  const script = await scriptClock(page);
   const scriptMs = [];
   const frameMs = [];
   for (let k = 0; k < steps; k++) {
@@ -32,10 +27,9 @@ async function scrollSteps(page, testId, steps) {
       return performance.now() - t0;
     }, testId);
     const after = await script();
-    scriptMs.push((after - before) * 1000);
+    scriptMs.push(after - before);
     frameMs.push(frame);
   }
-  await cdp.detach();
   return { steps, scriptMsMedian: Number(median(scriptMs).toFixed(2)), scriptMsMax: Number(Math.max(...scriptMs).toFixed(2)), frameMsMedian: Number(median(frameMs).toFixed(2)) };
 }
 
@@ -62,7 +56,5 @@ test('scroll the accounts table and the ranked list, 10,000 accounts', async ({ 
     chromium: page.context().browser().version(),
     date: new Date().toISOString().slice(0, 10),
   };
-  fs.mkdirSync(outDir, { recursive: true });
-  fs.writeFileSync(path.join(outDir, 'ui-scroll.json'), JSON.stringify(result, null, 2));
-  console.log(JSON.stringify(result));
+  writeBenchResult('ui-scroll.json', result);
 });
