@@ -1,14 +1,16 @@
 // Scrolling the large tables (issue 8: "every list and table stays smooth"):
 // 10,000 accounts, scrolled 3 rows at a time, as a mouse wheel does. Measures
 // the main thread's script time per step (Chromium's ScriptDuration) and the
-// time from the scroll to the next painted frame. The plan file comes from
-// `cargo run --example large_plan_file` (see .ci/bench-ui.sh); figures go to
-// target/bench/ui-scroll.json.
+// time from the scroll to the next painted frame; then the same in the table of
+// 200,000 activities. The plan files come from `cargo run --example
+// large_plan_file` (see .ci/bench-ui.sh); figures go to target/bench/ui-scroll.json
+// and ui-scroll-activities.json.
 import path from 'node:path';
 import { test, expect, openApp, goTo, openPlanFile } from '../support/app.js';
 import { median, scriptClock, writeBenchResult } from '../support/bench.js';
 
 const planFile = process.env.LARGE_PLAN ?? path.resolve(import.meta.dirname, '../../../target/large-10k.abm.json');
+const activityPlanFile = process.env.LARGE_ACTIVITY_PLAN ?? path.resolve(import.meta.dirname, '../../../target/large-10k-activity.abm.json');
 
 async function scrollSteps(page, testId, steps) {
   const script = await scriptClock(page);
@@ -57,4 +59,18 @@ test('scroll the accounts table and the ranked list, 10,000 accounts', async ({ 
     date: new Date().toISOString().slice(0, 10),
   };
   writeBenchResult('ui-scroll.json', result);
+});
+
+test('scroll the activities table, 200,000 activities', async ({ page }) => {
+  await openApp(page);
+  await openPlanFile(page, activityPlanFile, '10000');
+  await goTo(page, 'Campaigns & activities');
+  await page.getByRole('navigation', { name: 'Records' }).getByRole('link', { name: /Activities/ }).click();
+  const activities = page.getByTestId('activities-table');
+  await expect(activities.locator('tbody tr:not(.spacer)').first()).toBeVisible();
+  const rowIndex = () => activities.locator('tbody tr:not(.spacer)').first().getAttribute('aria-rowindex');
+  const before = await rowIndex();
+  const result = { activities: await scrollSteps(page, 'activities-table', 30), chromium: page.context().browser().version(), date: new Date().toISOString().slice(0, 10) };
+  expect(await rowIndex()).not.toBe(before);
+  writeBenchResult('ui-scroll-activities.json', result);
 });
