@@ -113,7 +113,7 @@ fn RankedRow(position: usize, rows: Memo<Vec<usize>>, factors: Memo<Vec<Factor>>
     // saved value, so the blur's change event has nothing stale to commit.
     let row = NodeRef::<leptos::html::Tr>::new();
     Effect::watch(move || at.get(), move |_, before, _| {
-        if before.is_some() {
+        if before.is_some() && focused_within(row).is_some() {
             set_timeout(move || drop_focus_within(row), std::time::Duration::ZERO);
         }
     }, false);
@@ -164,15 +164,21 @@ fn RankedRow(position: usize, rows: Memo<Vec<usize>>, factors: Memo<Vec<Factor>>
     }
 }
 
+/// The focused element, when it is inside `row`.
+fn focused_within(row: NodeRef<leptos::html::Tr>) -> Option<web_sys::HtmlElement> {
+    // The row may be gone (the table scrolled and rendered other rows).
+    let Some(Some(row)) = row.try_get_untracked() else { return None };
+    let focused = document().active_element()?;
+    if !row.contains(Some(&focused)) {
+        return None;
+    }
+    wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(focused).ok()
+}
+
 /// Blurs the focused element when it is inside `row`.
 fn drop_focus_within(row: NodeRef<leptos::html::Tr>) {
-    // The row may be gone by then (the table scrolled and rendered other rows).
-    let Some(Some(row)) = row.try_get_untracked() else { return };
-    let Some(focused) = document().active_element() else { return };
-    if row.contains(Some(&focused)) {
-        if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(focused) {
-            let _ = el.blur();
-        }
+    if let Some(el) = focused_within(row) {
+        let _ = el.blur();
     }
 }
 
