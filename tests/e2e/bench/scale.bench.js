@@ -8,7 +8,8 @@
 //   checked), then from the click on "Open as a new plan" to the frame showing
 //   the plan; both in the page's clock (markWhenShown);
 // - first save: whether the plan fits in local storage, how much it takes, the
-//   time from "Open" to "Saved", and the main-thread time it took: the steps
+//   time from "Open" to the frame showing "Saved" (page's clock), and the
+//   main-thread time it took: the steps
 //   that store its parts ahead (measures "abm-planner:save-step": how many, the
 //   longest) and the save that follows ("abm-planner:save");
 // - autosave: the save's steps and the save after small edits (median of 5),
@@ -76,9 +77,18 @@ function privateMB(pid) {
  */
 function markWhenShown() {
   window.shown = {};
+  // The first save of the plan opened: "Saved" (or "Not saved") after the
+  // plan is shown and "Saving…" was seen.
+  let sawSaving = false;
   const shows = {
     ready: () => document.querySelector('[data-testid=import-ready]'),
     plan: () => document.querySelector('[data-testid=current-plan-name]')?.textContent.includes('10000'),
+    saved: () => {
+      if (!('plan' in window.shown)) return false;
+      const settled = /^(Saved|Not saved)/.test(document.querySelector('[data-testid=save-status]')?.textContent.trim() ?? '');
+      sawSaving ||= !settled;
+      return settled && sawSaving;
+    },
   };
   new MutationObserver(() => {
     for (const [name, showing] of Object.entries(shows)) {
@@ -132,12 +142,10 @@ for (const plan of plans) {
     await chooser.setFiles(plan.file);
     const ready = page.getByTestId('import-ready');
     const importReadMs = Math.round((await shownAt(page, 'ready')) - picked);
-    let t0 = Date.now();
     await ready.getByRole('button', { name: 'Open as a new plan' }).click();
-    const importOpenMs = Math.round((await shownAt(page, 'plan')) - (await page.evaluate(() => window.lastClickAt)));
-
-    await expect(page.getByTestId('save-status')).toHaveText(/^(Saved|Not saved)/, { timeout: 60_000 });
-    const firstSavedAfterMs = Date.now() - t0;
+    const openedAt = await page.evaluate(() => window.lastClickAt);
+    const importOpenMs = Math.round((await shownAt(page, 'plan')) - openedAt);
+    const firstSavedAfterMs = Math.round((await shownAt(page, 'saved')) - openedAt);
     const status = await settledStatus(page, 60_000);
     const saved = status.startsWith('Saved');
     const firstSaveMs = await lastSaveMs(page);
@@ -189,7 +197,7 @@ for (const plan of plans) {
     }
 
     await goTo(page, 'Import/Export & Settings');
-    t0 = Date.now();
+    const t0 = Date.now();
     const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByRole('button', { name: 'Export plan file' }).first().click()]);
     const exportMs = Date.now() - t0;
     const exported = fs.statSync(await dl.path()).size;
