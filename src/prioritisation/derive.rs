@@ -70,6 +70,12 @@ pub(super) struct Packed {
     source: ValueSource,
 }
 
+impl Packed {
+    fn unpack(&self) -> FactorValue {
+        FactorValue { value: unopt(self.value), source: self.source, derived: unopt(self.derived) }
+    }
+}
+
 fn opt(x: Option<f64>) -> f32 {
     x.map_or(f32::NAN, |v| v as f32)
 }
@@ -239,10 +245,16 @@ impl Basis {
 
     /// Account `i`'s value per factor (in the prioritisation's order).
     pub fn values(&self, i: usize) -> Vec<FactorValue> {
-        self.packed(i)
-            .iter()
-            .map(|p| FactorValue { value: unopt(p.value), source: p.source, derived: unopt(p.derived) })
-            .collect()
+        self.packed(i).iter().map(Packed::unpack).collect()
+    }
+
+    /// Account `i`'s value of factor `k`; `None` when either is out of range
+    /// (a view asking about a plan that has just changed).
+    pub fn value(&self, i: usize, k: usize) -> Option<FactorValue> {
+        if i >= self.len() || k >= self.factors {
+            return None;
+        }
+        Some(self.values[i * self.factors + k].unpack())
     }
 
     /// Sets factor `f`'s derived values (on its scale), per account, where none

@@ -93,6 +93,14 @@ fn factors_are_derived_from_the_data() {
     assert_eq!(b[1].value, Some(5.0), "no expected size: open deals (¥9M) reach 5 bands");
     assert_eq!(b[2].value, Some(2.5 + 1.25), "1 of 2 deals, ¥5M of ¥20M");
     assert_eq!(b[3].source, ValueSource::Missing, "no decision makers known");
+    // One value at a time reads the same, and nothing outside the basis.
+    for i in 0..basis.len() {
+        for (k, v) in basis.values(i).into_iter().enumerate() {
+            assert_eq!(basis.value(i, k), Some(v));
+        }
+        assert_eq!(basis.value(i, basis.factor_count()), None);
+    }
+    assert_eq!(basis.value(basis.len(), 0), None);
 }
 
 #[test]

@@ -99,7 +99,7 @@ pub fn OrgChartPanel(id: AccountId) -> impl IntoView {
                 let p = p.as_ref()?;
                 Some((p.accounts.iter().position(|a| a.id == id)?, p.prioritisation.factors.iter().position(|f| f.source == FactorSource::Relationship)?))
             })?;
-            let value = insights.basis.with(|b| (i < b.0.len()).then(|| b.0.values(i).get(k).and_then(|v| v.value)).flatten());
+            let value = insights.basis.with(|b| b.0.value(i, k).and_then(|v| v.value));
             Some(match value {
                 Some(v) => td_string!(l, ap.relationship_feeds, value = format!("{}/10", format::number(v, l, 1))).to_string(),
                 None => td_string!(l, ap.relationship_feeds_none).to_string(),

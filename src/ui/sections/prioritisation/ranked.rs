@@ -188,7 +188,7 @@ fn FactorCell(at: Memo<Option<usize>>, k: usize, factor: Factor, name: Signal<St
     let state = use_app();
     let i18n = use_i18n();
     let insights = use_insights();
-    let value = Memo::new(move |_| at.get().and_then(|i| insights.basis.with(|b| (i < b.len()).then(|| b.values(i).get(k).copied()).flatten())));
+    let value = Memo::new(move |_| at.get().and_then(|i| insights.basis.with(|b| b.value(i, k))));
     let account_id = move || at.get_untracked().and_then(|i| state.plan.with_untracked(|p| p.as_ref().and_then(|p| p.accounts.get(i)).map(|a| a.id.clone())));
     let max = factor.scale.max();
     let fid = factor.id.clone();
