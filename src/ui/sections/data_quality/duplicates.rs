@@ -5,7 +5,7 @@
 //! undoable edit), and lists it below, where it can be offered again.
 
 use super::labels;
-use crate::domain::{Account, Plan};
+use crate::domain::{Account, AccountId, Plan};
 use crate::editing::{Change, EditKind};
 use crate::quality::find_duplicates;
 use crate::ui::format;
@@ -125,8 +125,10 @@ fn MarkedDistinct() -> impl IntoView {
     // (ids, names) of each marked pair whose accounts are both in the plan.
     let pairs = Memo::new(move |_| {
         state.plan.with(|p| {
-            let Some(p) = p else { return Vec::new() };
-            let name = |id| p.accounts.iter().find(|a| &a.id == id).map(|a| a.name.clone());
+            let Some(p) = p.as_ref().filter(|p| !p.settings.distinct_accounts.is_empty()) else { return Vec::new() };
+            // Names by id, built once: this runs on every edit while the view is open.
+            let names: HashMap<&str, &str> = p.accounts.iter().map(|a| (a.id.as_str(), a.name.as_str())).collect();
+            let name = |id: &AccountId| names.get(id.as_str()).map(|n| n.to_string());
             p.settings
                 .distinct_accounts
                 .iter()
