@@ -9,7 +9,7 @@ use super::migrate::migrate;
 use super::problems::{Expected, Location, Problem, ProblemKind, Severity};
 use super::sniff::text_of;
 use super::syntax::syntax_problem;
-use super::validate::validate;
+use super::validate::{validate, Validation};
 use crate::domain::{Plan, Timestamp};
 use serde_json::{Map, Value};
 
@@ -70,12 +70,19 @@ fn read_careful<'de, R: serde_json::de::Read<'de>>(mut de: serde_json::Deseriali
     read_top(streamed, mode)
 }
 
+/// A file's top level as read by [`read_envelope`]: the plan, or every
+/// problem. `None` for an older version, read from a tree of the whole file
+/// after migrating it.
+fn read_top(streamed: Streamed, mode: Mode) -> Option<Result<Imported, Vec<Problem>>> {
+    check_top(streamed, mode).map(|read| read.and_then(Checking::finish))
+}
+
 /// A file's top level as read by [`read_envelope`] or in pieces
-/// ([`super::pieces`]): the plan, or every problem. `None` for an older
-/// version, read from a tree of the whole file after migrating it.
-pub(super) fn read_top(streamed: Streamed, mode: Mode) -> Option<Result<Imported, Vec<Problem>>> {
+/// ([`super::pieces`]): the plan with its checks across records still to
+/// run, or every problem found before them. `None` for an older version.
+pub(super) fn check_top(streamed: Streamed, mode: Mode) -> Option<Result<Checking, Vec<Problem>>> {
     match format_and_version(&streamed.head) {
-        Ok(SCHEMA_VERSION) => Some(read_streamed(streamed, SCHEMA_VERSION, mode)),
+        Ok(SCHEMA_VERSION) => Some(check_streamed(streamed, SCHEMA_VERSION, mode)),
         Ok(_) => None,
         Err(problem) => Some(Err(vec![problem])),
     }
@@ -89,7 +96,7 @@ pub fn read_plan_value(mut value: Value, mode: Mode) -> Result<Imported, Vec<Pro
     let version = format_and_version(object).map_err(|p| vec![p])?;
     migrate(&mut value, version).map_err(|p| vec![p])?;
     match read_envelope(value, mode) {
-        Ok(Some(streamed)) => read_streamed(streamed, version, mode),
+        Ok(Some(streamed)) => check_streamed(streamed, version, mode).and_then(Checking::finish),
         Ok(None) => Err(vec![Problem::file(ProblemKind::NotAnObject)]),
         Err(e) => Err(vec![Problem::file(ProblemKind::Invalid(e.to_string()))]),
     }
@@ -112,9 +119,38 @@ fn format_and_version(head: &Map<String, Value>) -> Result<u64, Problem> {
     Ok(version)
 }
 
+/// A plan read from a file, its checks across records (ids, references,
+/// ranges) under way: [`step`](Checking::step) them a stretch at a time, then
+/// [`finish`](Checking::finish). For a 100 MB file they are a few hundred ms,
+/// which the page can now spread over several turns.
+pub struct Checking {
+    plan: Plan,
+    origins: Origins,
+    checks: Validation,
+    mode: Mode,
+    version: u64,
+    exported_at: Option<Timestamp>,
+}
+
+impl Checking {
+    /// Runs the next stretch of checks: the share done (0–1), or `None` when
+    /// all are done.
+    pub fn step(&mut self) -> Option<f64> {
+        self.checks.step(&mut self.plan, &self.origins)
+    }
+
+    /// The plan with its warnings, or every problem found (the checks not yet
+    /// run are run first).
+    pub fn finish(mut self) -> Result<Imported, Vec<Problem>> {
+        while self.step().is_some() {}
+        let problems = self.checks.into_problems();
+        finish(self.plan, problems, self.mode, self.version, self.exported_at)
+    }
+}
+
 /// A current-version file read by [`read_envelope`]: the envelope's problems,
-/// then the plan's, then the checks across records.
-fn read_streamed(streamed: Streamed, version: u64, mode: Mode) -> Result<Imported, Vec<Problem>> {
+/// then the plan's; the checks across records come next ([`Checking`]).
+fn check_streamed(streamed: Streamed, version: u64, mode: Mode) -> Result<Checking, Vec<Problem>> {
     let mut problems: Vec<Problem> = streamed
         .unknown
         .iter()
@@ -143,9 +179,8 @@ fn read_streamed(streamed: Streamed, version: u64, mode: Mode) -> Result<Importe
         problems.insert(0, Problem::file(ProblemKind::PlanUnreadable));
         return Err(as_errors(problems));
     };
-    let mut plan = decoded.plan;
-    validate(&mut plan, &decoded.origins, mode, &mut problems);
-    finish(plan, problems, mode, version, exported_at)
+    let checks = Validation::new(&decoded.plan, mode, problems);
+    Ok(Checking { plan: decoded.plan, origins: decoded.origins, checks, mode, version, exported_at })
 }
 
 fn finish(

@@ -19,6 +19,6 @@ pub mod validate;
 pub use decode::Mode;
 pub use envelope::{Envelope, FORMAT, SCHEMA_VERSION};
 pub use export::{file_name, safe_stem, to_file_text, to_storage_text};
-pub use import::{read_plan_bytes, read_plan_text, Imported};
+pub use import::{read_plan_bytes, read_plan_text, Checking, Imported};
 pub use pieces::PieceReader;
 pub use problems::{can_repair, Location, Problem, ProblemKind, Severity};

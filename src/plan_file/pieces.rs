@@ -19,7 +19,7 @@
 use super::careful::{ListRead, PlanParts, Streamed};
 use super::decode::{Mode, COLLECTIONS};
 use super::envelope::ENVELOPE_KEYS;
-use super::import::{read_top, Imported};
+use super::import::{check_top, Checking, Imported};
 use super::problems::{FileKind, Problem, ProblemKind};
 use super::sniff::TextCheck;
 use super::syntax::syntax_problem_at;
@@ -222,7 +222,13 @@ impl PieceReader {
     /// The file read, once every piece was fed: the plan with its warnings, or
     /// every problem found. `None` when the whole-file reader must read it:
     /// the reader gave up, the file ended too early, or it needs a migration.
-    pub fn finish(mut self) -> Option<Result<Imported, Vec<Problem>>> {
+    pub fn finish(self) -> Option<Result<Imported, Vec<Problem>>> {
+        self.finish_in_steps().map(|read| read.and_then(Checking::finish))
+    }
+
+    /// As [`finish`](PieceReader::finish), with the checks across records
+    /// left to the caller to run a stretch at a time ([`Checking::step`]).
+    pub fn finish_in_steps(mut self) -> Option<Result<Checking, Vec<Problem>>> {
         if self.gave_up || matches!(self.place, Place::Start) {
             return None;
         }
@@ -238,7 +244,7 @@ impl PieceReader {
             Broken(problem) => return Some(Err(vec![problem])),
             More | GiveUp => return None,
         }
-        read_top(Streamed { head: self.head, unknown: self.unknown, plan: self.plan }, self.mode)
+        check_top(Streamed { head: self.head, unknown: self.unknown, plan: self.plan }, self.mode)
     }
 
     /// When the file ended before its closing `}`: what serde_json says

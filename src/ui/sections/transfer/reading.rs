@@ -64,15 +64,21 @@ pub async fn read_plan_file(
             turn_started = timing::now_ms();
         }
     }
-    // The checks across records come last, in one go (a few hundred ms for
-    // 100 MB): the bar is shown full first.
+    // The checks across records come last (a few hundred ms for 100 MB), in
+    // stretches with a turn for the page between them: the bar is shown full.
     progress(1.0);
     timing::next_task().await;
     if !wanted() {
         return Err(Stop::Cancelled);
     }
-    match if all_fed { reader.finish() } else { None } {
-        Some(read) => Ok(read),
+    match if all_fed { reader.finish_in_steps() } else { None } {
+        Some(Ok(mut checking)) => {
+            if !timing::in_turns(|| checking.step(), |_| {}, &wanted).await {
+                return Err(Stop::Cancelled);
+            }
+            Ok(checking.finish())
+        }
+        Some(Err(problems)) => Ok(Err(problems)),
         None => {
             let bytes = file.bytes().await.map_err(Stop::Failed)?;
             if !wanted() {
