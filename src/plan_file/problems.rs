@@ -113,6 +113,8 @@ pub enum ProblemKind {
     WrongType { expected: Expected, got: String },
     UnknownOption { got: String, allowed: Vec<String> },
     OutOfRange { got: String, min: String, max: String },
+    /// A number that has no upper limit but must not be below zero.
+    Negative { got: String },
     Invalid(String),
     EmptyText,
     BadId,
@@ -277,6 +279,7 @@ impl fmt::Display for ProblemKind {
             WrongType { expected, got } => write!(f, "expected {expected}, got {got}"),
             UnknownOption { got, allowed } => write!(f, "{got:?} is not one of the allowed values ({})", allowed.join(", ")),
             OutOfRange { got, min, max } => write!(f, "{got} is out of range ({min}–{max})"),
+            Negative { got } => write!(f, "{got} must not be negative"),
             Invalid(s) => f.write_str(s),
             EmptyText => f.write_str("must not be empty"),
             BadId => f.write_str("is not a valid id (empty, too long, or with control characters)"),

@@ -46,6 +46,7 @@ pub fn message(l: Locale, p: &Problem) -> String {
         OutOfRange { got, min, max } => {
             td_string!(l, problems.out_of_range, got = got.clone(), min = min.clone(), max = max.clone()).to_string()
         }
+        Negative { got } => td_string!(l, problems.negative, got = got.clone()).to_string(),
         Invalid(detail) => td_string!(l, problems.invalid, detail = detail.clone()).to_string(),
         EmptyText => td_string!(l, problems.empty_text).to_string(),
         BadId => td_string!(l, problems.bad_id).to_string(),

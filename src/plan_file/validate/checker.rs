@@ -98,7 +98,7 @@ impl Checker {
 
     pub(super) fn non_negative(&mut self, m: &mut Money, path: impl FnOnce() -> String, subject: Option<&str>) {
         if m.minor() < 0 {
-            self.report(path(), ProblemKind::OutOfRange { got: m.to_plain_string(), min: "0".into(), max: "—".into() }, subject);
+            self.report(path(), ProblemKind::Negative { got: m.to_plain_string() }, subject);
             *m = Money::ZERO;
         }
     }
@@ -131,7 +131,7 @@ impl Checker {
             self.non_empty(&g.name, || format!("{path}.name"), None);
             let mut g = g.clone();
             if g.target < 0.0 {
-                self.report(format!("{path}.target"), range_kind(g.target, 0.0, f64::MAX), Some(&g.name));
+                self.report(format!("{path}.target"), ProblemKind::Negative { got: number_text(g.target) }, Some(&g.name));
                 g.target = 0.0;
             }
             self.dates_in_order(g.start, g.due, || format!("{path}.due"), Some(&g.name));
