@@ -3,7 +3,8 @@
 //! choosing for each conflict whose version to keep.
 //!
 //! Records match by id; accounts also match by web domain, so the same company kept
-//! under different ids in two plans is recognised. The current plan's own settings
+//! under different ids in two plans is recognised (by domain and name where a
+//! domain is shared by several companies: see `domain_matches`). The current plan's own settings
 //! (name, currency, ICP, weights, rules) are kept; the file's "Not duplicates"
 //! marks, which say something of its accounts, are added.
 
@@ -12,7 +13,8 @@ use super::problems::Problem;
 use super::validate::validate;
 use crate::domain::*;
 use imbl::Vector;
-use std::collections::HashMap;
+use crate::quality::company_key;
+use std::collections::{HashMap, HashSet};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Collection {
@@ -120,21 +122,63 @@ impl MergePreview {
 
 const EXAMPLES: usize = 5;
 
-/// Their account id → the id of the same company in the current plan.
+/// Their account id → the id of the same company in the current plan: the
+/// account of ours with the same web domain. Where the domain is not enough,
+/// the company name decides ([`company_key`]): when several of ours share it
+/// and are marked "Not duplicates" (a group's companies, one company's sites),
+/// or when their file marks two accounts that would both become one of ours
+/// "Not duplicates". What stays ambiguous is not matched, so it merges as an
+/// account of its own rather than into the wrong one. Several of ours with
+/// one domain and no such mark are taken for one company kept twice (the
+/// duplicate finder offers to merge them): the first is matched.
 fn domain_matches(current: &Plan, incoming: &Plan) -> HashMap<String, AccountId> {
-    let mine: HashMap<String, &Account> = current
-        .accounts
-        .iter()
-        .filter(|a| !normalise_domain(&a.domain).is_empty())
-        .map(|a| (normalise_domain(&a.domain), a))
-        .collect();
-    let ids: std::collections::HashSet<&str> = current.accounts.iter().map(|a| a.id.as_str()).collect();
-    incoming
-        .accounts
-        .iter()
-        .filter(|a| !ids.contains(a.id.as_str()))
-        .filter_map(|a| mine.get(&normalise_domain(&a.domain)).map(|m| (a.id.to_string(), m.id.clone())))
-        .collect()
+    let mut mine: HashMap<String, Vec<&Account>> = HashMap::new();
+    for a in &current.accounts {
+        let domain = normalise_domain(&a.domain);
+        if !domain.is_empty() {
+            mine.entry(domain).or_default().push(a);
+        }
+    }
+    let ids: HashSet<&str> = current.accounts.iter().map(|a| a.id.as_str()).collect();
+    let same_name = |a: &Account, b: &Account| company_key(&a.name) == company_key(&b.name);
+    let ours_apart = current.settings.distinct_lookup();
+    let any_apart = |accounts: &[&Account], apart: &dyn Fn(&AccountId, &AccountId) -> bool| {
+        accounts.iter().enumerate().any(|(i, a)| accounts[i + 1..].iter().any(|b| apart(&a.id, &b.id)))
+    };
+    // Each of theirs to one of ours: the only one with its domain, else the only
+    // one with its domain and name, else the first when none is marked apart.
+    let mut to_mine: HashMap<&str, (&Account, Vec<&Account>)> = HashMap::new();
+    for theirs in incoming.accounts.iter().filter(|a| !ids.contains(a.id.as_str())) {
+        let Some(candidates) = mine.get(&normalise_domain(&theirs.domain)) else { continue };
+        let chosen = match candidates[..] {
+            [only] => Some(only),
+            [first, ..] => {
+                let mut named = candidates.iter().filter(|m| same_name(m, theirs));
+                match (named.next(), named.next()) {
+                    (Some(m), None) => Some(*m),
+                    _ if !any_apart(candidates, &ours_apart) => Some(first),
+                    _ => None,
+                }
+            }
+            [] => None,
+        };
+        if let Some(m) = chosen {
+            to_mine.entry(m.id.as_str()).or_insert_with(|| (m, Vec::new())).1.push(theirs);
+        }
+    }
+    let theirs_apart = incoming.settings.distinct_lookup();
+    let mut matches = HashMap::new();
+    for (m, theirs) in to_mine.into_values() {
+        let matched: Vec<&&Account> = if any_apart(&theirs, &theirs_apart) {
+            // Only the one that is ours by name too, if there is exactly one.
+            let named: Vec<&&Account> = theirs.iter().filter(|a| same_name(m, a)).collect();
+            if named.len() == 1 { named } else { Vec::new() }
+        } else {
+            theirs.iter().collect()
+        };
+        matches.extend(matched.into_iter().map(|a| (a.id.to_string(), m.id.clone())));
+    }
+    matches
 }
 
 pub fn preview_merge(current: &Plan, incoming: &Plan) -> MergePreview {
@@ -426,6 +470,50 @@ mod tests {
         let (merged, _) = apply_merge(&mine, &theirs, &choices, ts(20));
         assert_eq!(merged.accounts.len(), 6);
         assert_eq!(merged.contacts[0].account, AccountId("b9".into()));
+    }
+
+    #[test]
+    fn a_domain_shared_by_several_companies_matches_by_name_or_not_at_all() {
+        let (mut mine, mut theirs) = plans();
+        let id = |s: &str| AccountId(s.into());
+        // Two of ours marked "Not duplicates" share minato.co.jp: their b9
+        // (株式会社ミナト精機) is our a4 by name; their b11, another plant of
+        // the group, is neither.
+        mine.accounts.push_back(account("a5", "ミナト精機 大阪工場", "minato.co.jp", 1));
+        mine.settings.distinct_accounts = vec![[id("a4"), id("a5")]];
+        theirs.accounts.push_back(account("b11", "ミナト精機 九州工場", "minato.co.jp", 3));
+        let p = preview_merge(&mine, &theirs);
+        let same: Vec<_> = p.conflicts.iter().filter_map(|c| match &c.reason {
+            ConflictReason::SameDomain { mine } => Some((c.id.as_str(), mine.as_str())),
+            _ => None,
+        }).collect();
+        assert_eq!(same, vec![("b9", "a4")]);
+        let (merged, problems) = apply_merge(&mine, &theirs, &HashMap::new(), ts(20));
+        assert!(problems.is_empty(), "{problems:?}");
+        assert!(merged.accounts.iter().any(|a| a.id == id("b11")), "added as an account of its own");
+        assert_eq!(merged.contacts[0].account, id("a4"));
+        // Not marked, our two are taken for one company kept twice: the first
+        // of them is the match for either of theirs.
+        mine.settings.distinct_accounts.clear();
+        let by_domain = domain_matches(&mine, &theirs);
+        assert_eq!((by_domain.get("b9"), by_domain.get("b11")), (Some(&id("a4")), Some(&id("a4"))));
+        // Their file's own pairs under one domain that it marks "Not
+        // duplicates" do not become one account of ours: the one named as
+        // ours is ours, the other is added, and the mark stays between them.
+        let (mine, mut theirs) = plans();
+        theirs.accounts.push_back(account("b12", "ミナト精機 九州工場", "minato.co.jp", 3));
+        theirs.settings.distinct_accounts = vec![distinct_pair(&id("b12"), &id("b9"))];
+        let p = preview_merge(&mine, &theirs);
+        assert_eq!(p.conflicts.iter().filter(|c| matches!(c.reason, ConflictReason::SameDomain { .. })).count(), 1);
+        assert_eq!(p.distinct_added, 1);
+        let (merged, _) = apply_merge(&mine, &theirs, &HashMap::new(), ts(20));
+        assert!(merged.accounts.iter().any(|a| a.id == id("b12")));
+        assert_eq!(merged.settings.distinct_accounts, vec![[id("a4"), id("b12")]]);
+        // Unmarked, the same two are taken for one company kept twice in their
+        // plan: both become our a4, as before.
+        theirs.settings.distinct_accounts.clear();
+        let (merged, _) = apply_merge(&mine, &theirs, &HashMap::new(), ts(20));
+        assert!(!merged.accounts.iter().any(|a| a.id == id("b12") || a.id == id("b9")));
     }
 
     #[test]
