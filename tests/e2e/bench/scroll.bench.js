@@ -4,7 +4,8 @@
 // time from the scroll to the next painted frame; then the same in the table of
 // 200,000 activities. The plan files come from `cargo run --example
 // large_plan_file` (see .ci/bench-ui.sh); figures go to target/bench/ui-scroll.json
-// and ui-scroll-activities.json.
+// and ui-scroll-activities.json. Last, sorting the 10,000-account table by
+// each column (script per click and the time to the frame; ui-sort.json).
 import path from 'node:path';
 import { test, expect, openApp, goTo, openPlanFile } from '../support/app.js';
 import { median, scriptClock, writeBenchResult } from '../support/bench.js';
@@ -73,4 +74,40 @@ test('scroll the activities table, 200,000 activities', async ({ page }) => {
   const result = { activities: await scrollSteps(page, 'activities-table', 30), chromium: page.context().browser().version(), date: new Date().toISOString().slice(0, 10) };
   expect(await rowIndex()).not.toBe(before);
   writeBenchResult('ui-scroll-activities.json', result);
+});
+
+test('sort the accounts table, 10,000 accounts', async ({ page }) => {
+  await openApp(page);
+  await openPlanFile(page, planFile, '10000');
+  await goTo(page, 'Accounts');
+  const accounts = page.getByTestId('accounts-table');
+  await expect(accounts.locator('tbody tr:not(.spacer)').first()).toBeVisible();
+  const script = await scriptClock(page);
+  const scriptMs = [];
+  const frameMs = [];
+  for (const column of ['Company', 'Employees', 'Annual revenue', 'Fit', 'Score', 'Industry', 'Region']) {
+    for (let k = 0; k < 2; k++) {
+      const before = await script();
+      const frame = await page.evaluate(async (label) => {
+        const button = [...document.querySelectorAll('[data-testid="accounts-table"] th .sort-button')].find((b) => b.textContent.startsWith(label));
+        const t0 = performance.now();
+        button.click();
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0))));
+        return performance.now() - t0;
+      }, column);
+      scriptMs.push((await script()) - before);
+      frameMs.push(frame);
+      const sorted = accounts.getByRole('columnheader', { name: new RegExp(`^${column}`) });
+      await expect(sorted).toHaveAttribute('aria-sort', /ascending|descending/);
+    }
+  }
+  const result = {
+    clicks: scriptMs.length,
+    scriptMsMedian: Number(median(scriptMs).toFixed(2)),
+    scriptMsMax: Number(Math.max(...scriptMs).toFixed(2)),
+    frameMsMedian: Number(median(frameMs).toFixed(2)),
+    chromium: page.context().browser().version(),
+    date: new Date().toISOString().slice(0, 10),
+  };
+  writeBenchResult('ui-sort.json', result);
 });
