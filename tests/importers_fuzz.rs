@@ -167,9 +167,19 @@ proptest! {
         prop_assert_eq!(&read_in_steps, &read(&bytes, encoding));
         let Ok(file) = read_in_steps else { return Ok(()) };
         let kind = [file.kind, RecordKind::Contacts, RecordKind::Deals, RecordKind::Activities][kind];
-        let mapping = abm_planner::csv_io::import::guess_mapping(kind, &file.table.headers);
-        let options = Options { kind, mapping, utc_offset_minutes: 540, now: now() };
         let plan = demo();
+        let mut mapping = abm_planner::csv_io::import::guess_mapping(kind, &file.table.headers);
+        // The plan's custom fields (a choice and a number) by heading, and an
+        // unmapped column to one of them, so that any cell is read as one.
+        let names: Vec<&str> = plan.custom_fields.iter().map(|f| f.name.as_str()).collect();
+        abm_planner::csv_io::import::guess_custom(kind, &file.table.headers, &names, &mut mapping);
+        if kind == RecordKind::Accounts && !names.is_empty() {
+            let field = abm_planner::csv_io::import::Field::Custom((seed % names.len()) as u16);
+            if let Some(free) = mapping.iter().position(Option::is_none).filter(|_| !mapping.contains(&Some(field))) {
+                mapping[free] = Some(field);
+            }
+        }
+        let options = Options { kind, mapping, utc_offset_minutes: 540, now: now() };
         let result = preview(plan, &file.table, &options, &mut IdGenerator::seeded(seed as u64));
         // Each row is skipped or gives at most one record (repeats update it).
         prop_assert!(result.batch.len() + result.bad_rows.len() <= file.table.len());

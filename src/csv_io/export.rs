@@ -34,12 +34,20 @@ pub struct AccountColumns {
     /// The words for yes and no (target list).
     pub yes: String,
     pub no: String,
+    /// The words for a custom yes/no field's values (ones the CSV import reads
+    /// back: "yes"/"no", "はい"/"いいえ").
+    pub flag_yes: String,
+    pub flag_no: String,
 }
 
 /// Text a spreadsheet would treat as a formula (`=`, `+`, `-`, `@`, or a tab or
 /// carriage return first) gets a leading apostrophe, the usual defence against CSV
 /// injection: the cell shows the text instead of running it.
 pub fn neutralise(text: &str) -> std::borrow::Cow<'_, str> {
+    // A plain number ("-3", "-0.5") is a number to a spreadsheet, not a formula.
+    if text.starts_with('-') && text.parse::<f64>().is_ok_and(f64::is_finite) {
+        return text.into();
+    }
     match text.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r' | '＝' | '＋' | '－' | '＠') => format!("'{text}").into(),
         _ => text.into(),
@@ -70,6 +78,9 @@ pub fn accounts_csv(plan: &Plan, basis: &Basis, ranking: &Ranking, columns: &Acc
     ];
     head.extend(columns.factors.iter().map(String::as_str));
     head.extend([columns.score.as_str(), &columns.rank, &columns.tier, &columns.marketing_owner, &columns.sales_owner]);
+    // The plan's custom fields last, each under its own name: the CSV import
+    // fills them again from columns of those names.
+    head.extend(plan.custom_fields.iter().map(|f| f.name.as_str()));
     // Writing to memory cannot fail; a failure would only drop a row.
     let _ = w.write_record(head.iter().map(|h| neutralise(h).into_owned()));
     let member = |m: &Option<MemberId>| m.as_ref().and_then(|id| plan.team.iter().find(|t| &t.id == id)).map(|t| t.name.clone()).unwrap_or_default();
@@ -100,6 +111,13 @@ pub fn accounts_csv(plan: &Plan, basis: &Basis, ranking: &Ranking, columns: &Acc
             member(&a.marketing_owner),
             member(&a.sales_owner),
         ]);
+        row.extend(plan.custom_fields.iter().map(|f| match a.custom.get(&f.id) {
+            None => String::new(),
+            Some(CustomValue::Text(t)) => t.clone(),
+            // f64's Display: "1200", "1200.5", "-3" (read back exactly).
+            Some(CustomValue::Number(n)) => n.to_string(),
+            Some(CustomValue::Bool(b)) => if *b { columns.flag_yes.clone() } else { columns.flag_no.clone() },
+        }));
         let _ = w.write_record(row.iter().map(|c| neutralise(c).into_owned()));
     }
     let body = w.into_inner().map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
@@ -133,6 +151,8 @@ mod tests {
             sales_owner: "Sales".into(),
             yes: "yes".into(),
             no: "no".into(),
+            flag_yes: "yes".into(),
+            flag_no: "no".into(),
         }
     }
 
@@ -146,7 +166,7 @@ mod tests {
         for f in ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\tx", "＝1+1"] {
             assert!(neutralise(f).starts_with('\''), "{f}");
         }
-        for t in ["株式会社テスト", "A=1", "", "3.5"] {
+        for t in ["株式会社テスト", "A=1", "", "3.5", "-3", "-0.25"] {
             assert_eq!(neutralise(t), t);
         }
     }
@@ -164,8 +184,12 @@ mod tests {
         let width = rows[0].len();
         assert!(rows.iter().all(|r| r.len() == width), "every row has every column");
         // The best-ranked account has rank 1 and the highest score of the file.
-        let rank_col = width - 4;
-        let score_col = width - 5;
+        let column = |name: &str| rows[0].iter().position(|h| h == name).unwrap_or_else(|| panic!("no column {name}"));
+        let (rank_col, score_col) = (column("Rank"), column("Score"));
+        // The custom fields last, under their names.
+        let names: Vec<String> = plan.custom_fields.iter().map(|f| f.name.clone()).collect();
+        assert!(!names.is_empty());
+        assert_eq!(rows[0][width - names.len()..], names[..]);
         let first = rows.iter().skip(1).find(|r| r[rank_col] == "1").unwrap_or_else(|| panic!("no rank 1"));
         let best = rows.iter().skip(1).filter_map(|r| r[score_col].parse::<f64>().ok()).fold(f64::MIN, f64::max);
         assert_eq!(first[score_col].parse::<f64>().ok(), Some(best));

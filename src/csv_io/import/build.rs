@@ -101,6 +101,12 @@ pub enum ProblemKind {
     BadId,
     /// The row has more cells than the heading row.
     TooManyCells { expected: usize },
+    /// Not a number, for a custom field of numbers (decimals and signs allowed).
+    NotNumeric,
+    /// Not yes or no, for a custom yes/no field.
+    NotAFlag,
+    /// Not one of a custom choice field's options.
+    NotAnOption,
 }
 
 /// Reads the table in one go (see [`PreviewRun`]). Rows with any problem are
@@ -503,6 +509,7 @@ impl<'p> Builder<'p> {
         let employees = check.parse(cells, Field::Employees, ProblemKind::NotANumber, values::whole);
         let revenue = check.parse(cells, Field::Revenue, ProblemKind::NotAnAmount, values::amount);
         let expected = check.parse(cells, Field::ExpectedDealSize, ProblemKind::NotAnAmount, values::amount);
+        let custom = self.custom_values(cells, check);
         let Some(name) = name else { return };
         if !check.problems.is_empty() {
             return;
@@ -549,9 +556,45 @@ impl<'p> Builder<'p> {
                 }
             }
         }
+        a.custom.extend(custom);
         a.updated_at = Some(self.options.now);
         self.account_index.insert(slot, &self.accounts[slot]);
         self.touched_accounts.add(slot);
+    }
+
+    /// The row's values of the plan's custom fields, each read as its kind
+    /// asks (an empty cell leaves the account's value as it is); a value that
+    /// cannot be read is a problem of its cell.
+    fn custom_values(&self, cells: &Cells, check: &mut RowCheck) -> Vec<(FieldId, CustomValue)> {
+        let mut read = Vec::new();
+        for (col, field) in cells.mapping.iter().enumerate() {
+            let Some(Field::Custom(k)) = *field else { continue };
+            let Some(def) = self.plan.custom_fields.get(usize::from(k)) else { continue };
+            let text = cells.row.cell(col).unwrap_or("").trim();
+            if text.is_empty() {
+                continue;
+            }
+            let value = match def.kind {
+                FieldKind::Text => Ok(CustomValue::Text(text.to_string())),
+                FieldKind::Number => values::number(text).map(CustomValue::Number).ok_or(ProblemKind::NotNumeric),
+                // Kept as the account editor keeps dates: YYYY-MM-DD.
+                FieldKind::Date => values::date(text).map(|d| CustomValue::Text(d.to_string())).ok_or(ProblemKind::NotADate),
+                FieldKind::Flag => values::flag(text).map(CustomValue::Bool).ok_or(ProblemKind::NotAFlag),
+                // Written as the option is, whatever the cell's case or width.
+                FieldKind::Choice if def.options.is_empty() => Ok(CustomValue::Text(text.to_string())),
+                FieldKind::Choice => def
+                    .options
+                    .iter()
+                    .find(|o| normalise(o) == normalise(text))
+                    .map(|o| CustomValue::Text(o.clone()))
+                    .ok_or(ProblemKind::NotAnOption),
+            };
+            match value {
+                Ok(v) => read.push((def.id.clone(), v)),
+                Err(kind) => check.add(Some(col), text, kind),
+            }
+        }
+        read
     }
 
     fn contact_row(&mut self, cells: &Cells, check: &mut RowCheck, ids: &mut IdGenerator) {

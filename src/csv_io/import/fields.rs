@@ -67,6 +67,9 @@ pub enum Field {
     ActivityKind,
     At,
     Count,
+    /// One of the plan's custom fields of accounts, by its position in
+    /// `Plan::custom_fields` when the mapping was made.
+    Custom(u16),
 }
 
 /// Headings that mean the field, folded (see `fold_key`). Per kind, because
@@ -131,6 +134,26 @@ pub fn guess_mapping(kind: RecordKind, headings: &[String]) -> Vec<Option<Field>
         }
     }
     mapping
+}
+
+/// Maps to the plan's custom fields (`names`, in `Plan::custom_fields` order)
+/// the columns still unmapped whose heading is a field's name, folded as other
+/// headings are: an export that has a column "ERPベンダー" fills the field of
+/// that name. Accounts only: the fields belong to accounts.
+pub fn guess_custom(kind: RecordKind, headings: &[String], names: &[&str], mapping: &mut [Option<Field>]) {
+    if kind != RecordKind::Accounts {
+        return;
+    }
+    for (k, name) in names.iter().enumerate().take(usize::from(u16::MAX)) {
+        let field = Field::Custom(k as u16);
+        let key = fold_key(name);
+        if key.is_empty() || mapping.contains(&Some(field)) {
+            continue;
+        }
+        if let Some(i) = (0..headings.len()).find(|&i| mapping.get(i) == Some(&None) && fold_key(&headings[i]) == key) {
+            mapping[i] = Some(field);
+        }
+    }
 }
 
 /// The kind of record a file most likely holds: the kind whose required
@@ -244,6 +267,19 @@ mod tests {
         assert_eq!(missing_required(RecordKind::Deals, &m), vec![Requirement::Field(Field::Created), Requirement::Account]);
         let m = guess_mapping(RecordKind::Contacts, &h(&["姓", "名", "メールアドレス"]));
         assert!(missing_required(RecordKind::Contacts, &m).is_empty(), "the email's domain finds the account");
+    }
+
+    #[test]
+    fn columns_named_as_custom_fields_fill_them() {
+        let headings = h(&["会社名", "ＥＲＰ ベンダー", "Plants", "Industry"]);
+        let mut m = guess_mapping(RecordKind::Accounts, &headings);
+        guess_custom(RecordKind::Accounts, &headings, &["工場数", "ERPベンダー", "plants", "industry"], &mut m);
+        // Width, case and spaces folded; a column already mapped stays so.
+        assert_eq!(m, vec![Some(Field::Name), Some(Field::Custom(1)), Some(Field::Custom(2)), Some(Field::Industry)]);
+        let mut contacts = guess_mapping(RecordKind::Contacts, &headings);
+        let before = contacts.clone();
+        guess_custom(RecordKind::Contacts, &headings, &["ERPベンダー"], &mut contacts);
+        assert_eq!(contacts, before, "custom fields are accounts' only");
     }
 
     #[test]

@@ -11,7 +11,7 @@ mod text;
 mod values;
 
 pub use build::{preview, Batch, Options, Preview, PreviewRun, ProblemKind, RowProblem, MAX_PROBLEMS};
-pub use fields::{fold_key, guess_kind, guess_mapping, missing_required, Field, RecordKind, Requirement};
+pub use fields::{fold_key, guess_custom, guess_kind, guess_mapping, missing_required, Field, RecordKind, Requirement};
 pub use table::{detect_delimiter, parse, Row, Table, TableParser, TableProblem};
 pub use text::{decode, Decoded, Decoding, EncodingChoice, TextEncoding};
 

@@ -212,3 +212,99 @@ fn reading_and_previewing_in_steps_of_any_size_equals_doing_it_at_once() {
         }
     }
 }
+
+#[test]
+fn custom_fields_are_filled_from_columns_named_as_them() {
+    let mut plan = plan();
+    let def = |id: &str, name: &str, kind: FieldKind, options: &[&str]| CustomFieldDef {
+        id: FieldId(id.into()),
+        name: name.into(),
+        kind,
+        options: options.iter().map(|o| o.to_string()).collect(),
+    };
+    plan.custom_fields.push_back(def("fld_erp", "ERPベンダー", FieldKind::Choice, &["SAP", "Oracle", "OBIC"]));
+    plan.custom_fields.push_back(def("fld_plants", "工場数", FieldKind::Number, &[]));
+    plan.custom_fields.push_back(def("fld_listed", "上場", FieldKind::Flag, &[]));
+    plan.custom_fields.push_back(def("fld_since", "取引開始日", FieldKind::Date, &[]));
+    plan.custom_fields.push_back(def("fld_memo", "社内メモ", FieldKind::Text, &[]));
+    let csv = "会社名,ERP ベンダー,工場数,上場,取引開始日,社内メモ\n\
+               株式会社東京精機,sap,\"1,200.5\",はい,2024/4/1,重点\n\
+               新規商事,ＯＢＩＣ,-3,×,,\n\
+               悪い例,SAP Business One,many,maybe,someday,ok\n";
+    let file = read(csv.as_bytes(), EncodingChoice::Detect).expect("readable");
+    let mut mapping = file.mapping.clone();
+    let names: Vec<&str> = plan.custom_fields.iter().map(|f| f.name.as_str()).collect();
+    guess_custom(file.kind, &file.table.headers, &names, &mut mapping);
+    assert_eq!(mapping[1..], [Some(Field::Custom(0)), Some(Field::Custom(1)), Some(Field::Custom(2)), Some(Field::Custom(3)), Some(Field::Custom(4))]);
+    let options = Options { kind: file.kind, mapping, utc_offset_minutes: 9 * 60, now: now() };
+    let p = preview(&plan, &file.table, &options, &mut IdGenerator::seeded(1));
+
+    let value = |a: &Account, id: &str| a.custom.get(&FieldId(id.into())).cloned();
+    let tokyo = &p.batch.accounts[0];
+    assert_eq!(tokyo.id.as_str(), "acc_tokyo");
+    assert_eq!(value(tokyo, "fld_erp"), Some(CustomValue::Text("SAP".into())), "written as the option is");
+    assert_eq!(value(tokyo, "fld_plants"), Some(CustomValue::Number(1200.5)));
+    assert_eq!(value(tokyo, "fld_listed"), Some(CustomValue::Bool(true)));
+    assert_eq!(value(tokyo, "fld_since"), Some(CustomValue::Text("2024-04-01".into())));
+    assert_eq!(value(tokyo, "fld_memo"), Some(CustomValue::Text("重点".into())));
+    let new = &p.batch.accounts[1];
+    assert_eq!(value(new, "fld_erp"), Some(CustomValue::Text("OBIC".into())));
+    assert_eq!(value(new, "fld_plants"), Some(CustomValue::Number(-3.0)));
+    assert_eq!(value(new, "fld_listed"), Some(CustomValue::Bool(false)));
+    assert_eq!(value(new, "fld_since"), None, "an empty cell is no value");
+
+    // The third row: each unreadable value named by its column, the row left out.
+    assert_eq!(p.batch.accounts.len(), 2);
+    assert_eq!(p.bad_rows, vec![4]);
+    let found: Vec<(Option<usize>, &str, ProblemKind)> = p.problems.iter().map(|x| (x.column, x.value.as_str(), x.kind)).collect();
+    assert_eq!(
+        found,
+        vec![
+            (Some(1), "SAP Business One", ProblemKind::NotAnOption),
+            (Some(2), "many", ProblemKind::NotNumeric),
+            (Some(3), "maybe", ProblemKind::NotAFlag),
+            (Some(4), "someday", ProblemKind::NotADate),
+        ]
+    );
+}
+
+#[test]
+fn an_accounts_export_reads_back_with_its_custom_fields() {
+    let today = Date::from_ymd(2026, 11, 23).expect("a date");
+    let mut plan = crate::demo::demo_plan(PlanId("d".into()), today, today.at(9, 0));
+    plan.custom_fields.push_back(CustomFieldDef { id: FieldId("fld_listed".into()), name: "上場".into(), kind: FieldKind::Flag, options: Vec::new() });
+    let set = |plan: &mut Plan, i: usize, id: &str, v: CustomValue| {
+        if let Some(a) = plan.accounts.get_mut(i) {
+            a.custom.insert(FieldId(id.into()), v);
+        }
+    };
+    set(&mut plan, 0, "fld_listed", CustomValue::Bool(true));
+    set(&mut plan, 1, "fld_listed", CustomValue::Bool(false));
+    set(&mut plan, 2, "fld_plants", CustomValue::Number(-2.5));
+    let with_values = plan.accounts.iter().filter(|a| !a.custom.is_empty()).count();
+    assert!(with_values > 3, "the demo has custom values");
+    let (basis, ranking) = crate::prioritisation::evaluate(&plan);
+    let columns = crate::csv_io::export::AccountColumns {
+        id: "ID".into(),
+        name: "会社名".into(),
+        yes: "対象".into(),
+        no: "対象外".into(),
+        flag_yes: "はい".into(),
+        flag_no: "いいえ".into(),
+        factors: plan.prioritisation.factors.iter().map(|f| f.name.clone()).collect(),
+        ..Default::default()
+    };
+    let text = crate::csv_io::export::accounts_csv(&plan, &basis, &ranking, &columns);
+    let file = read(text.as_bytes(), EncodingChoice::Detect).expect("readable");
+    let mut mapping = file.mapping.clone();
+    let names: Vec<&str> = plan.custom_fields.iter().map(|f| f.name.as_str()).collect();
+    guess_custom(file.kind, &file.table.headers, &names, &mut mapping);
+    let options = Options { kind: RecordKind::Accounts, mapping, utc_offset_minutes: 9 * 60, now: now() };
+    let p = preview(&plan, &file.table, &options, &mut IdGenerator::seeded(1));
+    assert!(p.problems.is_empty(), "{:?}", p.problems);
+    assert_eq!((p.added, p.updated), (0, plan.accounts.len()), "every account found again by its id");
+    for (read_back, original) in p.batch.accounts.iter().zip(plan.accounts.iter()) {
+        assert_eq!(read_back.id, original.id);
+        assert_eq!(read_back.custom, original.custom, "{}", original.name);
+    }
+}

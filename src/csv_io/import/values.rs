@@ -85,6 +85,21 @@ pub fn whole(text: &str) -> Option<u32> {
     (v >= 0.0 && v.fract() == 0.0 && v <= f64::from(u32::MAX)).then_some(v as u32)
 }
 
+/// A yes/no cell: `yes`/`no`, `true`/`false`, `1`/`0`, `y`/`n`, `はい`/`いいえ`,
+/// `有`/`無`, `あり`/`なし`, `○`/`×`, `✓`; an empty cell is no value.
+pub fn flag(text: &str) -> Option<bool> {
+    match crate::icp::normalise(text).trim() {
+        "yes" | "y" | "true" | "1" | "はい" | "有" | "あり" | "○" | "◯" | "✓" | "✔" => Some(true),
+        "no" | "n" | "false" | "0" | "いいえ" | "無" | "なし" | "×" | "✗" => Some(false),
+        _ => None,
+    }
+}
+
+/// A number, possibly negative or with decimals (`1,200.5`, `１２００`, `-3`).
+pub fn number(text: &str) -> Option<f64> {
+    crate::domain::money::parse_number(text.trim()).filter(|v| v.is_finite())
+}
+
 /// A list in one cell: `SAP; Salesforce`, `SAP、Salesforce`, `a|b`, one per line.
 pub fn list(text: &str) -> Vec<String> {
     text.split([';', ',', '、', '|', '\n', '；', '，'])

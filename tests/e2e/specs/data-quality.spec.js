@@ -66,6 +66,38 @@ test('a Shift_JIS company list: guessed columns, preview, broken rows named, imp
   await expect(await findAccount(page, 'みちのく')).toHaveCount(0);
 });
 
+test('columns named as the plan\'s custom fields fill them; a value that is not a choice is named', async ({ page }, testInfo) => {
+  await openApp(page);
+  await loadDemo(page);
+  await openTab(page, 'Import CSV');
+  const file = testInfo.outputPath('erp.csv');
+  fs.writeFileSync(file, '会社名,ＥＲＰベンダー,工場数\n北斗電子工業株式会社,oracle,7\n新規テスト精機株式会社,SAP,"1,200.5"\n誤りテスト株式会社,Excel,x\n');
+  await pickCsv(page, file);
+  const mapped = async (i) => (await page.getByTestId(`csv-map-${i}`).locator('option:checked').textContent()).trim();
+  // The demo plan's custom fields ERPベンダー (a choice) and 工場数 (a number).
+  expect(await Promise.all([0, 1, 2].map(mapped))).toEqual(['Name', 'ERPベンダー', '工場数']);
+  await expect(page.getByTestId('csv-sample').getByRole('columnheader')).toHaveText(['Line', 'Name', 'ERPベンダー', '工場数']);
+  await expect(page.getByTestId('csv-new')).toHaveText('1');
+  await expect(page.getByTestId('csv-updated')).toHaveText('1');
+  await expect(page.getByTestId('csv-bad')).toHaveText('1');
+  const problems = page.getByTestId('csv-problems');
+  await expect(problems.getByRole('row').nth(1)).toContainText('4ＥＲＰベンダーExcelnot one of the field\'s choices');
+  await expect(problems.getByRole('row').nth(2)).toContainText('4工場数xnot a number');
+  await shot(page, 'data-quality-csv-custom-fields');
+  await page.getByRole('button', { name: 'Import 2 records' }).click();
+  await expect(page.getByTestId('csv-done')).toContainText('Imported 2 records');
+
+  // The values are the account's, written as the field's option is.
+  for (const [name, erp, plants] of [['北斗電子', 'Oracle', '7'], ['新規テスト精機', 'SAP', '1200.5']]) {
+    const row = await findAccount(page, name);
+    await row.getByRole('rowheader').getByRole('button').click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.getByLabel('ERPベンダー')).toHaveValue(erp);
+    await expect(dialog.getByLabel('工場数')).toHaveValue(plants);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+  }
+});
+
 test('contacts from a CRM export: a wrong mapping is fixed, unknown companies are listed, undo reverses the import', async ({ page }, testInfo) => {
   await openApp(page);
   await loadDemo(page);

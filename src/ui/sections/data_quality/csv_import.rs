@@ -262,7 +262,22 @@ fn Mapping(name: String, read: Shared<ReadFile>, encoding_select: AnyView, stage
     let state = use_app();
     let i18n = use_i18n();
     let kind = RwSignal::new(read.0.kind);
-    let mapping = RwSignal::new(read.0.mapping.clone());
+    // The plan's custom fields of accounts, which columns can fill too.
+    let custom_names = Memo::new(move |_| {
+        state.plan.with(|p| p.as_ref().map(|p| p.custom_fields.iter().map(|f| f.name.clone()).collect::<Vec<_>>()).unwrap_or_default())
+    });
+    let guess = {
+        let headers = read.0.table.headers.clone();
+        move |k: RecordKind| {
+            let mut m = csv::guess_mapping(k, &headers);
+            custom_names.with_untracked(|names| {
+                let names: Vec<&str> = names.iter().map(String::as_str).collect();
+                csv::guess_custom(k, &headers, &names, &mut m);
+            });
+            m
+        }
+    };
+    let mapping = RwSignal::new(guess(read.0.kind));
     // The rows are checked again, in turns, whenever the mapping or the plan
     // changes; a newer check stops an older one.
     let check: RwSignal<Check, LocalStorage> = RwSignal::new_local(Check::Incomplete);
@@ -317,7 +332,6 @@ fn Mapping(name: String, read: Shared<ReadFile>, encoding_select: AnyView, stage
         <label class="field field-inline">
             <span>{t!(i18n, dq.kind_label)}</span>
             <select id=kind_id data-testid="csv-kind" on:change={
-                let headers = file.table.headers.clone();
                 move |ev| {
                     let k = match event_target_value(&ev).as_str() {
                         "Contacts" => RecordKind::Contacts,
@@ -326,7 +340,7 @@ fn Mapping(name: String, read: Shared<ReadFile>, encoding_select: AnyView, stage
                         _ => RecordKind::Accounts,
                     };
                     kind.set(k);
-                    mapping.set(csv::guess_mapping(k, &headers));
+                    mapping.set(guess(k));
                 }
             }>
                 {RecordKind::ALL.into_iter().map(|k| view! {
@@ -339,12 +353,22 @@ fn Mapping(name: String, read: Shared<ReadFile>, encoding_select: AnyView, stage
     let first_row: Vec<String> = file.table.row(0).map(|r| r.cells().map(str::to_string).collect()).unwrap_or_default();
     let mapping_rows = move || {
         let k = kind.get();
+        // The fields a column can fill: the kind's own, then (accounts) the
+        // plan's custom fields.
+        let custom = custom_names.get();
+        let choices: Vec<Field> = k
+            .fields()
+            .iter()
+            .copied()
+            .chain((k == RecordKind::Accounts).then(|| (0..custom.len().min(usize::from(u16::MAX))).map(|c| Field::Custom(c as u16))).into_iter().flatten())
+            .collect();
         headers
             .iter()
             .enumerate()
             .map(|(i, h)| {
                 let sample = first_row.get(i).cloned().unwrap_or_default();
                 let label = format!("{} → {}", h, t_string!(i18n, dq.col_field));
+                let choices_for_change = choices.clone();
                 view! {
                     <tr>
                         <th scope="row">{h.clone()}</th>
@@ -352,7 +376,7 @@ fn Mapping(name: String, read: Shared<ReadFile>, encoding_select: AnyView, stage
                         <td>
                             <select aria-label=label data-testid=format!("csv-map-{i}") on:change=move |ev| {
                                 let v = event_target_value(&ev);
-                                let f = k.fields().iter().copied().find(|f| field_slug(*f) == v);
+                                let f = choices_for_change.iter().copied().find(|f| field_slug(*f) == v);
                                 mapping.update(|m| {
                                     // A field goes to one column: taking it frees the other.
                                     if let Some(f) = f {
@@ -368,8 +392,11 @@ fn Mapping(name: String, read: Shared<ReadFile>, encoding_select: AnyView, stage
                                 });
                             }>
                                 <option value="" selected=move || mapping.with(|m| m.get(i).copied().flatten().is_none())>{t!(i18n, dq.ignore)}</option>
-                                {k.fields().iter().copied().map(|f| view! {
-                                    <option value=field_slug(f) selected=move || mapping.with(|m| m.get(i).copied().flatten() == Some(f))>{move || labels::field(i18n.get_locale(), f)}</option>
+                                {choices.iter().copied().map(|f| {
+                                    let custom = custom.clone();
+                                    view! {
+                                        <option value=field_slug(f) selected=move || mapping.with(|m| m.get(i).copied().flatten() == Some(f))>{move || labels::field(i18n.get_locale(), f, &custom)}</option>
+                                    }
                                 }).collect_view()}
                             </select>
                         </td>
@@ -385,7 +412,7 @@ fn Mapping(name: String, read: Shared<ReadFile>, encoding_select: AnyView, stage
             let names: Vec<String> = list
                 .into_iter()
                 .map(|r| match r {
-                    Requirement::Field(f) => labels::field(l, f),
+                    Requirement::Field(f) => labels::field(l, f, &[]),
                     Requirement::Account => td_string!(l, dq.req_account).to_string(),
                 })
                 .collect();
@@ -441,6 +468,8 @@ fn Mapping(name: String, read: Shared<ReadFile>, encoding_select: AnyView, stage
 #[component]
 fn PreviewView(preview: Shared<Preview>, read: Shared<ReadFile>, mapping: Vec<Option<Field>>) -> impl IntoView {
     let i18n = use_i18n();
+    let custom: Vec<String> =
+        use_app().plan.with_untracked(|p| p.as_ref().map(|p| p.custom_fields.iter().map(|f| f.name.clone()).collect()).unwrap_or_default());
     let p = preview.0.clone();
     let l = i18n.get_locale();
     let n = |v: usize| format::integer(v as i64, l);
@@ -495,7 +524,7 @@ fn PreviewView(preview: Shared<Preview>, read: Shared<ReadFile>, mapping: Vec<Op
             <table class="data-table csv-sample" data-testid="csv-sample">
                 <thead><tr>
                     <th scope="col" class="num">{t!(i18n, dq.p_line)}</th>
-                    {mapped.iter().map(|(_, f)| view! { <th scope="col">{labels::field(l, *f)}</th> }).collect_view()}
+                    {mapped.iter().map(|(_, f)| view! { <th scope="col">{labels::field(l, *f, &custom)}</th> }).collect_view()}
                 </tr></thead>
                 <tbody>{sample_rows}</tbody>
             </table>

@@ -7,8 +7,11 @@ use crate::prediction::Feature;
 use crate::quality::{AccountField, Reason};
 use crate::ui::i18n::{td_string, Locale};
 
-pub fn field(l: Locale, f: Field) -> String {
+/// The name of import field `f`; a custom field's is its own name (`custom`:
+/// the plan's custom fields' names, in order).
+pub fn field(l: Locale, f: Field, custom: &[String]) -> String {
     match f {
+        Field::Custom(k) => return custom.get(usize::from(k)).cloned().unwrap_or_default(),
         Field::Name => td_string!(l, dq.f_name),
         Field::FirstName => td_string!(l, dq.f_first),
         Field::LastName => td_string!(l, dq.f_last),
@@ -54,7 +57,7 @@ pub fn kind(l: Locale, k: RecordKind) -> String {
 
 pub fn problem(l: Locale, p: ProblemKind) -> String {
     match p {
-        ProblemKind::Missing(f) => td_string!(l, dq.pk_missing, field = field(l, f)).to_string(),
+        ProblemKind::Missing(f) => td_string!(l, dq.pk_missing, field = field(l, f, &[])).to_string(),
         ProblemKind::NotANumber => td_string!(l, dq.pk_number).to_string(),
         ProblemKind::NotAnAmount => td_string!(l, dq.pk_amount).to_string(),
         ProblemKind::NotADate => td_string!(l, dq.pk_date).to_string(),
@@ -67,6 +70,9 @@ pub fn problem(l: Locale, p: ProblemKind) -> String {
         ProblemKind::ClosedBeforeCreated => td_string!(l, dq.pk_closed_before).to_string(),
         ProblemKind::BadId => td_string!(l, dq.pk_bad_id).to_string(),
         ProblemKind::TooManyCells { expected } => td_string!(l, dq.pk_too_many, n = expected).to_string(),
+        ProblemKind::NotNumeric => td_string!(l, dq.pk_numeric).to_string(),
+        ProblemKind::NotAFlag => td_string!(l, dq.pk_flag).to_string(),
+        ProblemKind::NotAnOption => td_string!(l, dq.pk_option).to_string(),
     }
 }
 

@@ -42,6 +42,8 @@ pub fn CsvExport() -> impl IntoView {
                 sales_owner: td_string!(l, accounts.sales_owner).to_string(),
                 yes: td_string!(l, transfer.csv_yes).to_string(),
                 no: td_string!(l, transfer.csv_no).to_string(),
+                flag_yes: td_string!(l, transfer.csv_flag_yes).to_string(),
+                flag_no: td_string!(l, transfer.csv_flag_no).to_string(),
             };
             let text = accounts_csv(p, &basis, &ranking, &columns);
             let name = format!("{} accounts {}.csv", safe_stem(&p.name, "plan"), clock::today());
