@@ -193,7 +193,8 @@ pub struct Validation {
     known: Known,
     stage: usize,
     cursor: Cursor,
-    /// Records visited so far, and to visit in all (each twice: ids, records).
+    /// Records visited so far, and to visit in all (each record twice: its
+    /// id, then the record).
     visited: usize,
     total: usize,
 }
@@ -224,7 +225,9 @@ impl Validation {
         } else {
             self.visited += self.cursor.at - from;
         }
-        Some(if self.total == 0 { 1.0 } else { (self.visited as f64 / (2 * self.total) as f64).min(1.0) })
+        // Done is all of it, though repair may have left records out after
+        // they were counted.
+        Some(if self.stage == STAGES.len() || self.total == 0 { 1.0 } else { (self.visited as f64 / self.total as f64).min(1.0) })
     }
 
     /// The problems given to [`new`](Validation::new), then those found.

@@ -149,6 +149,12 @@ fn checks_in_steps_find_and_repair_what_one_go_does() {
             assert_eq!(stepped, whole, "{mode:?}, {budget} records a step");
             assert!(shares.windows(2).all(|w| w[0] <= w[1]), "the share done only grows");
             assert!(shares.iter().all(|s| (0.0..=1.0).contains(s)));
+            assert_eq!(shares.last(), Some(&1.0), "all done at the end");
+            if budget == 1 {
+                // Halfway through the records, about halfway done.
+                let mid = shares[shares.len() / 2];
+                assert!((0.3..0.7).contains(&mid), "{mode:?}: {mid}");
+            }
             assert!(shares.len() >= STAGES.len());
         }
         let (_, _, one_at_a_time) = in_steps(&plan, mode, 1);
