@@ -448,7 +448,7 @@ fn Mapping(name: String, read: Shared<ReadFile>, encoding_select: AnyView, stage
                 <WorkProgress testid="csv-checking" percent=check_percent
                     text=Signal::derive(move || td_string!(i18n.get_locale(), dq.checking_rows, rows = format::integer(row_count as i64, i18n.get_locale())).to_string()) />
             }.into_any(),
-            Check::Ready(p, mapping) => view! { <PreviewView preview=p read=read.clone() mapping/> }.into_any(),
+            Check::Ready(p, mapping) => view! { <PreviewView preview=p read=read.clone() mapping custom=custom_names.get_untracked()/> }.into_any(),
         }}
         <div class="dialog-actions">
             <button type="button" class="button button-primary" data-testid="csv-confirm"
@@ -466,10 +466,14 @@ fn Mapping(name: String, read: Shared<ReadFile>, encoding_select: AnyView, stage
 }
 
 #[component]
-fn PreviewView(preview: Shared<Preview>, read: Shared<ReadFile>, mapping: Vec<Option<Field>>) -> impl IntoView {
+fn PreviewView(
+    preview: Shared<Preview>,
+    read: Shared<ReadFile>,
+    mapping: Vec<Option<Field>>,
+    /// The plan's custom fields' names, for the headings of custom columns.
+    custom: Vec<String>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let custom: Vec<String> =
-        use_app().plan.with_untracked(|p| p.as_ref().map(|p| p.custom_fields.iter().map(|f| f.name.clone()).collect()).unwrap_or_default());
     let p = preview.0.clone();
     let l = i18n.get_locale();
     let n = |v: usize| format::integer(v as i64, l);
