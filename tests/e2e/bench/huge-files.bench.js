@@ -71,5 +71,5 @@ test('huge files', async ({ browser }) => {
     results.push(result);
     await page.close();
   }
-  writeBenchResult('ui-huge-files.json', { results, chromium: browser.version(), date: new Date().toISOString().slice(0, 10) });
+  writeBenchResult('ui-huge-files.json', browser, { results });
 });

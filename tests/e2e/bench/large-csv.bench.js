@@ -99,5 +99,5 @@ test('large CSV files', async ({ browser }) => {
     console.log(JSON.stringify(result));
     await page.close();
   }
-  writeBenchResult('ui-large-csv.json', { results, chromium: browser.version(), date: new Date().toISOString().slice(0, 10) });
+  writeBenchResult('ui-large-csv.json', browser, { results });
 });

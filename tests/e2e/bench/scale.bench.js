@@ -201,7 +201,6 @@ for (const plan of plans) {
     const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByRole('button', { name: 'Export plan file' }).first().click()]);
     const exportMs = Date.now() - t0;
     const exported = fs.statSync(await dl.path()).size;
-    const chromium = page.context().browser().version();
 
     // Opened again in a new tab, the first one closed: the stored plan read by
     // a page that never held the file (a reload keeps some of the page before).
@@ -248,9 +247,7 @@ for (const plan of plans) {
       wasmMemoryAfterReloadMB: afterReload && round(afterReload.wasmMB),
       rendererInNewTabMB: inNewTab && round(inNewTab.rssMB),
       rendererInNewTabPrivateMB: inNewTab && round(inNewTab.privateMB),
-      chromium,
-      date: new Date().toISOString().slice(0, 10),
     };
-    writeBenchResult(`ui-scale-${plan.name}.json`, result);
+    writeBenchResult(`ui-scale-${plan.name}.json`, page.context().browser(), result);
   });
 }

@@ -26,8 +26,10 @@ export async function longTasksSince(page, from = 0) {
   return page.evaluate((from) => window.longTasks.filter((t) => t.at >= from).map((t) => ({ atMs: Math.round(t.at - from), ms: Math.round(t.ms) })), from);
 }
 
-/** Writes a benchmark's figures to target/bench/<name> and prints them. */
-export function writeBenchResult(name, result) {
+/** Writes a benchmark's figures to target/bench/<name> and prints them,
+ * stamped with the run's Chromium version and date. */
+export function writeBenchResult(name, browser, figures) {
+  const result = { ...figures, chromium: browser.version(), date: new Date().toISOString().slice(0, 10) };
   const dir = path.resolve(import.meta.dirname, '../../../target/bench');
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, name), JSON.stringify(result, null, 2));
