@@ -2,6 +2,7 @@
 //! read how long main-thread work took; DevTools shows them too. They stay in the
 //! page: nothing is sent anywhere. And giving the page a turn in long work.
 
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -54,6 +55,44 @@ pub async fn next_task() {
     });
     let _ = JsFuture::from(promise).await;
 }
+
+/// Lets the page paint once, then goes on (a frame later, at most ~16 ms).
+/// For a new stage of long work: [`next_task`]'s turns come before the
+/// browser's rendering, which then paints only every ~130 ms (headless
+/// Chromium 156), so a stage shorter than that was never shown.
+pub async fn after_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let Some(window) = web_sys::window() else {
+            let _ = resolve.call0(&JsValue::NULL);
+            return;
+        };
+        // The frame's callback runs before its paint: the work goes on in
+        // a task queued from it, after the paint.
+        let on_frame = {
+            let (window, resolve) = (window.clone(), resolve.clone());
+            Closure::once_into_js(move || {
+                if window.set_timeout_with_callback(&resolve).is_err() {
+                    let _ = resolve.call0(&JsValue::NULL);
+                }
+            })
+        };
+        if window.request_animation_frame(on_frame.unchecked_ref()).is_err() {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+        // A hidden tab gets no frames: the work must not wait for the user
+        // to come back. Whichever comes first goes on; the other is a no-op.
+        if window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, PAINT_WAIT_MS)
+            .is_err()
+        {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Longest wait for a frame in [`after_paint`], in ms (a few frames).
+const PAINT_WAIT_MS: i32 = 100;
 
 fn scheduler_yield() -> Option<js_sys::Promise> {
     let scheduler = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("scheduler")).ok()?;

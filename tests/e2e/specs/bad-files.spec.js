@@ -105,7 +105,7 @@ test('extreme files: deep nesting, NaN, huge numbers, far dates, duplicate ids a
   await shot(page, 'rtl-plan-name');
 });
 
-test('a 100 MB file: its problem is explained without filling the tab’s memory, the rest opens, and beyond the limit it is refused unread', async ({ page }, testInfo) => {
+test('a 100 MB file: reading and checking can be cancelled, its problem is explained without filling the tab’s memory, the rest opens, and beyond the limit it is refused unread', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
   await openApp(page);
   await loadDemo(page);
@@ -134,26 +134,17 @@ test('a 100 MB file: its problem is explained without filling the tab’s memory
   // seen part-filled. Cancel, clicked then, stops the reading. (The click is
   // made from the page at the first frame that shows the bar moving: the
   // whole read takes well under a second.)
-  await page.evaluate(() => {
-    window.barSeen = [];
-    const tick = () => {
-      const reading = document.querySelector('[data-testid=import-reading]');
-      const value = reading?.querySelector('progress')?.value ?? 0;
-      if (value > 0 && value < 100) {
-        window.barSeen.push(value);
-        [...reading.querySelectorAll('button')].find((b) => b.textContent === 'Cancel').click();
-        return;
-      }
-      requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
+  await cancelAtFirstFrame(page, 'bar');
   await pickFile(page, 'Choose plan file…', huge);
-  await expect.poll(() => page.evaluate(() => window.barSeen.length)).toBe(1);
-  await expect(page.getByTestId('import-reading')).toHaveCount(0);
-  // No result turns up later: the reading stopped (it would be over by now).
-  await page.waitForTimeout(1500);
-  await expect(page.getByTestId('import-problems').or(page.getByTestId('import-ready'))).toHaveCount(0);
+  await expect.poll(() => page.evaluate(() => window.seenBeforeCancel.length)).toBe(1);
+  await expectNothingImported(page);
+
+  // Once read, the file is checked across its records (ids, references) in
+  // stretches: the status says so, and Cancel stops that too.
+  await cancelAtFirstFrame(page, 'checking');
+  await pickFile(page, 'Choose plan file…', huge);
+  await expect.poll(() => page.evaluate(() => window.seenBeforeCancel)).toEqual(['Checking huge.abm.json…']);
+  await expectNothingImported(page);
 
   const box = await importProblems(page, huge);
   await expect(box).toContainText('1 problem found.');
@@ -204,3 +195,33 @@ test('a 100 MB file: its problem is explained without filling the tab’s memory
   await expect(refused.getByRole('button', { name: /Import the rest/ })).toHaveCount(0);
   expect(await wasmMemoryMB(page)).toBeLessThan(50);
 });
+
+// Clicks Cancel from the page at the first frame that shows the import `when`
+// ('bar': the progress bar part-filled; 'checking': the checking stage), and
+// keeps what that frame showed in window.seenBeforeCancel.
+async function cancelAtFirstFrame(page, when) {
+  await page.evaluate((when) => {
+    window.seenBeforeCancel = [];
+    const tick = () => {
+      const reading = document.querySelector('[data-testid=import-reading]');
+      const value = reading?.querySelector('progress')?.value ?? 0;
+      const text = reading?.querySelector('[role=status]')?.textContent ?? '';
+      const seen = when === 'bar' ? value > 0 && value < 100 && value : text.startsWith('Checking') && text;
+      if (seen) {
+        window.seenBeforeCancel.push(seen);
+        [...reading.querySelectorAll('button')].find((b) => b.textContent === 'Cancel').click();
+        return;
+      }
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }, when);
+}
+
+// The import was cancelled: its progress is gone, and no result turns up
+// later (the reading would be over by then).
+async function expectNothingImported(page) {
+  await expect(page.getByTestId('import-reading')).toHaveCount(0);
+  await page.waitForTimeout(1500);
+  await expect(page.getByTestId('import-problems').or(page.getByTestId('import-ready'))).toHaveCount(0);
+}

@@ -90,3 +90,17 @@ test('merging previews what changes and applies only on confirmation', async ({ 
   await page.getByRole('button', { name: 'Undo' }).first().click();
   await expect(page.getByTestId('accounts-table').getByRole('table')).toHaveAttribute('aria-rowcount', '42');
 });
+
+test('a file is read and checked in a tab the browser gives no frames (hidden)', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Start empty plan' }).click();
+  await goTo(page, 'Import/Export & Settings');
+  // A hidden tab gets no animation frames; the checking stage waits for one
+  // paint, and must go on without it.
+  await page.evaluate(() => {
+    window.requestAnimationFrame = () => 0;
+  });
+  const example = new URL('../../../docs/examples/minimal-plan.abm.json', import.meta.url).pathname;
+  await pickFile(page, 'Choose plan file…', example);
+  await expect(page.getByTestId('import-ready')).toContainText('is a valid plan');
+});

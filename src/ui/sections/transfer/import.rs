@@ -12,7 +12,7 @@ use crate::plan_file::{can_repair, Imported, Mode, Problem, ProblemKind};
 use crate::ui::format;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::ui::problems;
-use super::reading;
+use super::reading::{self, Progress};
 use crate::ui::state::{use_app, AppState, ToastAction};
 use crate::ui::widgets::{joined, work_progress, FileButton, WorkProgress};
 use leptos::prelude::*;
@@ -26,8 +26,8 @@ use std::collections::HashMap;
 struct Flow {
     state: AppState,
     stage: RwSignal<Stage, LocalStorage>,
-    /// Percent of the file read.
-    progress: RwSignal<u8>,
+    /// How far the reading, then the checking, got.
+    progress: RwSignal<Progress>,
     reading: StoredValue<u64>,
 }
 
@@ -47,12 +47,12 @@ impl Flow {
     /// Reads `picked` in `mode`, showing how far it got, then what it holds.
     fn read(self, file: String, picked: PickedFile, mode: Mode) {
         let id = self.stop_reading();
-        self.progress.set(0);
+        self.progress.set(Progress::Reading(0.0));
         self.stage.set(Stage::Reading(file.clone()));
         // After the user left the page the value is gone: not wanted either.
         let wanted = move || self.reading.try_get_value() == Some(id);
         spawn_local(async move {
-            let progress = |share: f64| self.progress.set(work_progress::percent(share));
+            let progress = |now: Progress| self.progress.set(now);
             let read = match reading::read_plan_file(&picked, mode, progress, wanted).await {
                 Ok(read) => read,
                 Err(reading::Stop::Cancelled) => return,
@@ -98,7 +98,7 @@ pub fn ImportFlow(#[prop(optional)] label_first_run: bool) -> impl IntoView {
     let state = use_app();
     let i18n = use_i18n();
     let stage: RwSignal<Stage, LocalStorage> = RwSignal::new_local(Stage::Idle);
-    let flow = Flow { state, stage, progress: RwSignal::new(0), reading: StoredValue::new(0) };
+    let flow = Flow { state, stage, progress: RwSignal::new(Progress::Reading(0.0)), reading: StoredValue::new(0) };
     let on_read = Callback::new(move |(file, picked): (String, Result<PickedFile, ReadFailure>)| {
         // Cancelled while the browser was still loading the file: not wanted.
         if !matches!(stage.get_untracked(), Stage::Reading(ref name) if *name == file) {
@@ -119,7 +119,7 @@ pub fn ImportFlow(#[prop(optional)] label_first_run: bool) -> impl IntoView {
                 class=if label_first_run { "button-primary" } else { "" }
                 on_pick=Callback::new(move |name| {
                     flow.stop_reading();
-                    flow.progress.set(0);
+                    flow.progress.set(Progress::Reading(0.0));
                     stage.set(Stage::Reading(name));
                 })
                 on_read />
@@ -134,14 +134,24 @@ pub fn ImportFlow(#[prop(optional)] label_first_run: bool) -> impl IntoView {
     }
 }
 
-/// The file being read: how far, and a way out.
+/// The file being read, then checked: how far, and a way out.
 #[component]
 fn ReadingFile(name: String, flow: Flow) -> impl IntoView {
     let i18n = use_i18n();
+    let text = Signal::derive(move || {
+        let l = i18n.get_locale();
+        match flow.progress.get() {
+            Progress::Reading(_) => td_string!(l, transfer.reading, name = name.clone()).to_string(),
+            Progress::Checking(_) => td_string!(l, transfer.checking, name = name.clone()).to_string(),
+        }
+    });
+    let percent = Signal::derive(move || match flow.progress.get() {
+        Progress::Reading(share) | Progress::Checking(share) => work_progress::percent(share),
+    });
     view! {
         <WorkProgress testid="import-reading"
-            text=Signal::derive(move || td_string!(i18n.get_locale(), transfer.reading, name = name.clone()).to_string())
-            percent=flow.progress
+            text
+            percent
             cancel_label=Signal::derive(move || t_string!(i18n, transfer.cancel).to_string())
             on_cancel=Callback::new(move |()| flow.cancel()) />
     }

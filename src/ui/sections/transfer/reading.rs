@@ -14,6 +14,16 @@ const PIECE_BYTES: usize = 2 << 20;
 /// Longest stretch between two updates of the progress bar, in ms.
 const TURN_MS: f64 = 40.0;
 
+/// How far the work on a file got, for the progress bar.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Progress {
+    /// The share of the file read (0–1).
+    Reading(f64),
+    /// The share of the checks across records done (0–1): for a large file
+    /// they take a few hundred ms after the last piece.
+    Checking(f64),
+}
+
 /// Why a file's reading stopped before it said what the file holds.
 pub enum Stop {
     /// The user cancelled, or picked another file.
@@ -24,14 +34,15 @@ pub enum Stop {
 
 /// The plan in `file`, read in `mode`. Each piece is read from the file
 /// when it is needed, so the page gets a turn between pieces; every
-/// [`TURN_MS`] `progress` gets the share read (0–1). `wanted` is asked after
+/// [`TURN_MS`] `progress` gets how far it got: the share read, then the
+/// share of the checks across records. `wanted` is asked after
 /// each piece whether the result is still wanted. Files the piece reader
 /// leaves to the whole-file reader (another kind of file, an older version,
 /// JSON broken right after a number) are read whole, in one go.
 pub async fn read_plan_file(
     file: &PickedFile,
     mode: Mode,
-    progress: impl Fn(f64),
+    progress: impl Fn(Progress),
     wanted: impl Fn() -> bool,
 ) -> Result<Result<Imported, Vec<Problem>>, Stop> {
     let total = file.len();
@@ -59,21 +70,26 @@ pub async fn read_plan_file(
             break;
         }
         if timing::now_ms() - turn_started > TURN_MS {
-            progress(at as f64 / total as f64);
+            progress(Progress::Reading(at as f64 / total as f64));
             timing::next_task().await;
             turn_started = timing::now_ms();
         }
     }
-    // The checks across records come last (a few hundred ms for 100 MB), in
-    // stretches with a turn for the page between them: the bar is shown full.
-    progress(1.0);
+    progress(Progress::Reading(1.0));
     timing::next_task().await;
     if !wanted() {
         return Err(Stop::Cancelled);
     }
     match if all_fed { reader.finish_in_steps() } else { None } {
         Some(Ok(mut checking)) => {
-            if !timing::in_turns(|| checking.step(), |_| {}, &wanted).await {
+            // The checks across records come last (a few hundred ms for
+            // 100 MB), in stretches with a turn for the page between them.
+            // Shown at once: the turns below come before the browser's
+            // paints, and checks shorter than ~130 ms would never be seen.
+            progress(Progress::Checking(0.0));
+            timing::after_paint().await;
+            let on_turn = |share| progress(Progress::Checking(share));
+            if !timing::in_turns(|| checking.step(), on_turn, &wanted).await {
                 return Err(Stop::Cancelled);
             }
             Ok(checking.finish())
