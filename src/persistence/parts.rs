@@ -200,9 +200,22 @@ type Held = (Vector<Account>, Vector<Contact>, Vector<Deal>, Vector<Activity>);
 pub struct PartsCache {
     plan: Option<PlanId>,
     held: Option<Held>,
-    known: Known,
+    /// Accounts, contacts, deals and activities, in that order.
+    stored: [Stored; 4],
     /// How many runs the last save serialised (the others were known).
     serialised: usize,
+}
+
+/// What is known of one large collection of the vectors held.
+#[derive(Clone, Default)]
+struct Stored {
+    /// The part each of its runs is under, by where the run's chunks are.
+    known: Known,
+    /// All its runs in order, when known: a collection that is still the very
+    /// vector held is these runs, without going through its chunks (an edit
+    /// elsewhere in a plan of 200,000 activities then costs nothing here;
+    /// going through its 3,000 chunks twice was most of an autosave).
+    runs: Option<Vec<Run>>,
 }
 
 impl PartsCache {
@@ -216,39 +229,46 @@ impl PartsCache {
     }
 
     /// Records what `plan`'s runs are stored under.
-    fn remember(&mut self, plan: &Plan, known: Known) {
+    fn remember(&mut self, plan: &Plan, stored: [Stored; 4]) {
         self.plan = Some(plan.id.clone());
         self.held = Some((plan.accounts.clone(), plan.contacts.clone(), plan.deals.clone(), plan.activities.clone()));
-        self.known = known;
+        self.stored = stored;
     }
 
     /// After `plan` was read exactly as `manifest` stores it: its runs that
     /// cover the same records as a stored run are that run.
     pub(super) fn prime(&mut self, plan: &Plan, manifest: &Manifest) {
-        let mut known = FxHashMap::default();
-        prime_collection(&plan.accounts, &manifest.accounts, &mut known);
-        prime_collection(&plan.contacts, &manifest.contacts, &mut known);
-        prime_collection(&plan.deals, &manifest.deals, &mut known);
-        prime_collection(&plan.activities, &manifest.activities, &mut known);
-        self.remember(plan, known);
+        let stored = [
+            prime_collection(&plan.accounts, &manifest.accounts),
+            prime_collection(&plan.contacts, &manifest.contacts),
+            prime_collection(&plan.deals, &manifest.deals),
+            prime_collection(&plan.activities, &manifest.activities),
+        ];
+        self.remember(plan, stored);
     }
 }
 
-fn prime_collection<T: Record>(records: &Vector<T>, stored: &[Run], known: &mut Known) {
+fn prime_collection<T: Record>(records: &Vector<T>, stored: &[Run]) -> Stored {
     let mut stored_at: FxHashMap<usize, &Run> = FxHashMap::default();
     let mut start = 0;
     for run in stored {
         stored_at.insert(start, run);
         start += run.1;
     }
+    let mut known = FxHashMap::default();
     let mut start = 0;
+    let mut all = true;
     for run in runs_of(records) {
         let len = records_in(&run);
-        if let Some(stored) = stored_at.get(&start).filter(|s| s.1 == len) {
-            known.insert(fingerprint(&run), stored.0.clone());
+        match stored_at.get(&start).filter(|s| s.1 == len) {
+            Some(stored) => drop(known.insert(fingerprint(&run), stored.0.clone())),
+            None => all = false,
         }
         start += len;
     }
+    // Every run is a stored one, in the same order: these are its runs.
+    let runs = (all && known.len() == stored.len()).then(|| stored.to_vec());
+    Stored { known, runs }
 }
 
 /// Why parts could not be written. Parts written by the failed attempt have
@@ -315,8 +335,8 @@ impl<'a, S: KeyValueStore> PartWriter<'a, S> {
     /// Writes `plan`'s parts (those not stored already) and returns the
     /// version entry's text, the manifest.
     pub fn write(&mut self, plan: &Plan, now: Timestamp, cache: &mut PartsCache) -> Result<String, WriteError> {
-        let (runs, known, serialised) = self.runs(plan, cache, &mut Budget::unlimited())?;
-        let [accounts, contacts, deals, activities] = runs;
+        let (stored, serialised) = self.runs(plan, cache, &mut Budget::unlimited())?;
+        let [accounts, contacts, deals, activities] = stored.each_ref().map(|s| s.runs.clone().unwrap_or_default());
         let mut manifest = Manifest { accounts, contacts, deals, activities, ..Manifest::default() };
         let mut base = plan.clone();
         base.accounts = Vector::new();
@@ -324,7 +344,7 @@ impl<'a, S: KeyValueStore> PartWriter<'a, S> {
         base.deals = Vector::new();
         base.activities = Vector::new();
         manifest.base = self.put(&to_storage_text(&base, now), 0)?;
-        cache.remember(plan, known);
+        cache.remember(plan, stored);
         cache.serialised = serialised;
         Ok(manifest.text())
     }
@@ -335,11 +355,12 @@ impl<'a, S: KeyValueStore> PartWriter<'a, S> {
     /// plan's first save (34 MB to compress) is done this way in steps between
     /// frames instead of one long freeze.
     pub fn write_ahead(&mut self, plan: &Plan, cache: &mut PartsCache, budget: &mut Budget) -> Result<usize, WriteError> {
-        let (runs, known, _) = self.runs(plan, cache, budget)?;
+        let (stored, _) = self.runs(plan, cache, budget)?;
+        let left = stored.iter().flat_map(|s| s.runs.iter().flatten()).filter(|r| r.0.is_empty()).count();
         // Rebuilt from this plan's runs only: a fingerprint is valid while the
         // cache holds its chunks, and it now holds this plan's.
-        cache.remember(plan, known);
-        Ok(runs.iter().flatten().filter(|r| r.0.is_empty()).count())
+        cache.remember(plan, stored);
+        Ok(left)
     }
 
     /// The runs of `plan`'s four large collections, stored while `budget`
@@ -350,37 +371,46 @@ impl<'a, S: KeyValueStore> PartWriter<'a, S> {
         plan: &Plan,
         cache: &mut PartsCache,
         budget: &mut Budget,
-    ) -> Result<([Vec<Run>; 4], Known, usize), WriteError> {
+    ) -> Result<([Stored; 4], usize), WriteError> {
         if cache.plan.as_ref() != Some(&plan.id) {
             cache.forget();
         }
-        let mut known = FxHashMap::default();
+        let held = cache.held.as_ref();
         let mut serialised = 0;
-        let runs = [
-            self.collection(&plan.accounts, cache, &mut known, &mut serialised, budget)?,
-            self.collection(&plan.contacts, cache, &mut known, &mut serialised, budget)?,
-            self.collection(&plan.deals, cache, &mut known, &mut serialised, budget)?,
-            self.collection(&plan.activities, cache, &mut known, &mut serialised, budget)?,
+        let stored = [
+            self.collection(&plan.accounts, held.map(|h| &h.0), &cache.stored[0], &mut serialised, budget)?,
+            self.collection(&plan.contacts, held.map(|h| &h.1), &cache.stored[1], &mut serialised, budget)?,
+            self.collection(&plan.deals, held.map(|h| &h.2), &cache.stored[2], &mut serialised, budget)?,
+            self.collection(&plan.activities, held.map(|h| &h.3), &cache.stored[3], &mut serialised, budget)?,
         ];
-        Ok((runs, known, serialised))
+        Ok((stored, serialised))
     }
 
     /// The runs of one collection, stored (those known already are not
     /// serialised again). A run left unstored because `budget` ran out has an
-    /// empty key.
+    /// empty key. `held` is the collection the cache holds, `before` what it
+    /// knows of it.
     fn collection<T: Record>(
         &mut self,
         records: &Vector<T>,
-        cache: &PartsCache,
-        known: &mut Known,
+        held: Option<&Vector<T>>,
+        before: &Stored,
         serialised: &mut usize,
         budget: &mut Budget,
-    ) -> Result<Vec<Run>, WriteError> {
+    ) -> Result<Stored, WriteError> {
+        // The very vector held (the same chunks, kept alive by the cache), all
+        // of whose runs are still in storage: nothing to look at.
+        if let (Some(held), Some(runs)) = (held, &before.runs) {
+            if held.ptr_eq(records) && runs.iter().all(|r| self.has(&r.0)) {
+                return Ok(before.clone());
+            }
+        }
+        let mut known = FxHashMap::default();
         let mut runs = Vec::new();
         for run in runs_of(records) {
             let print = fingerprint(&run);
             let len = records_in(&run);
-            let key = match cache.known.get(&print).filter(|k| self.has(k)) {
+            let key = match before.known.get(&print).filter(|k| self.has(k)) {
                 Some(key) => key.clone(),
                 None if budget.allows() => {
                     *serialised += 1;
@@ -394,7 +424,7 @@ impl<'a, S: KeyValueStore> PartWriter<'a, S> {
             known.insert(print, key.clone());
             runs.push(Run(key, len));
         }
-        Ok(runs)
+        Ok(Stored { known, runs: Some(runs) })
     }
 }
 

@@ -93,6 +93,32 @@ fn a_plan_just_opened_is_not_written_again() {
 }
 
 #[test]
+fn a_collection_left_as_it_was_is_stored_again_where_its_part_went_missing() {
+    // Saved, and opened (primed) in another session: both know every run of
+    // the activities, and skip them on an edit elsewhere while their parts
+    // are all in storage.
+    let mut saved = PlanStore::new(MemoryStore::new());
+    let p = big(5_000);
+    let head = saved.save(&p, None, "t", at(1)).unwrap();
+    let mut opened = PlanStore::new(saved.store.clone());
+    let loaded = opened.load(&p.id, at(2)).unwrap();
+    for (mut s, mut p, rev) in [(saved, p, head.revision), (opened, loaded.plan, loaded.head.revision)] {
+        p.name.push_str(" (renamed)");
+        let rev = s.save(&p, Some(rev), "t", at(3)).unwrap().revision;
+        assert_eq!(s.last_serialised_runs(), 0);
+        // A run's part goes (removed by hand, or by another tab's clean-up).
+        let gone = manifest(&s, &p.id).activities[2].0.clone();
+        s.store.remove(&gone).unwrap();
+        p.name.push('!');
+        s.save(&p, Some(rev), "t", at(4)).unwrap();
+        assert_eq!(s.last_serialised_runs(), 1, "the missing run is written again");
+        let back = PlanStore::new(s.store.clone()).load(&p.id, at(5)).unwrap();
+        assert!(back.warnings.is_empty(), "{:?}", back.warnings);
+        assert_eq!(back.plan, p);
+    }
+}
+
+#[test]
 fn an_edit_saves_in_storage_too_full_for_a_second_copy() {
     let mut s = PlanStore::new(MemoryStore::new());
     let mut p = big(20_000);

@@ -107,10 +107,32 @@ fn main() -> ExitCode {
     drop((in_pieces, bytes));
     let t = Instant::now();
     let mut plans = PlanStore::new(MemoryStore::new());
-    if let Err(e) = plans.save(&plan, None, "profile", plan.updated_at) {
-        eprintln!("save failed: {e:?}");
-    }
+    let mut revision = match plans.save(&plan, None, "profile", plan.updated_at) {
+        Ok(head) => head.revision,
+        Err(e) => {
+            eprintln!("save failed: {e:?}");
+            return ExitCode::FAILURE;
+        }
+    };
     step("first save (parts)", t);
+    // Autosaves after small edits, as the app runs them: an edit outside the
+    // large collections (only the base part changes), then one account's
+    // (its run of about 1,000 accounts too).
+    let mut edited = plan.clone();
+    for (name, edit) in [("autosave: the plan's name", 0), ("autosave: one account", 1)] {
+        if edit == 0 {
+            edited.name.push('!');
+        } else if let Some(account) = edited.accounts.get_mut(edited.accounts.len() / 2) {
+            account.name.push('!');
+        }
+        let t = Instant::now();
+        let ahead = plans.store_parts_ahead(&edited, &mut || true);
+        match plans.save(&edited, Some(revision), "profile", plan.updated_at) {
+            Ok(head) => revision = head.revision,
+            Err(e) => eprintln!("{name}: save failed: {e:?} (ahead: {ahead:?})"),
+        }
+        step(name, t);
+    }
     println!("plan: {} accounts, {} contacts, {} deals, {} activities", plan.accounts.len(), plan.contacts.len(), plan.deals.len(), plan.activities.len());
     ExitCode::SUCCESS
 }
