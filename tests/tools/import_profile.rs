@@ -5,6 +5,7 @@
 //! Native pointers are twice Wasm's, so the figures are an upper bound for the
 //! browser; they show which step holds what.
 
+use abm_planner::domain::Plan;
 use abm_planner::persistence::{MemoryStore, PlanStore};
 use abm_planner::plan_file::decode::Origins;
 use abm_planner::plan_file::validate::validate;
@@ -13,6 +14,9 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::time::Instant;
+
+/// A timed autosave's name, and the small edit made before it.
+type Edit = (&'static str, fn(&mut Plan));
 
 struct Counting;
 static NOW: AtomicUsize = AtomicUsize::new(0);
@@ -118,13 +122,18 @@ fn main() -> ExitCode {
     // Autosaves after small edits, as the app runs them: an edit outside the
     // large collections (only the base part changes), then one account's
     // (its run of about 1,000 accounts too).
+    let edits: [Edit; 2] = [
+        ("autosave: the plan's name", |p| p.name.push('!')),
+        ("autosave: one account", |p| {
+            let middle = p.accounts.len() / 2;
+            if let Some(account) = p.accounts.get_mut(middle) {
+                account.name.push('!');
+            }
+        }),
+    ];
     let mut edited = plan.clone();
-    for (name, edit) in [("autosave: the plan's name", 0), ("autosave: one account", 1)] {
-        if edit == 0 {
-            edited.name.push('!');
-        } else if let Some(account) = edited.accounts.get_mut(edited.accounts.len() / 2) {
-            account.name.push('!');
-        }
+    for (name, edit) in edits {
+        edit(&mut edited);
         let t = Instant::now();
         let ahead = plans.store_parts_ahead(&edited, &mut || true);
         match plans.save(&edited, Some(revision), "profile", plan.updated_at) {
