@@ -51,7 +51,7 @@ fn benches(c: &mut Criterion) {
         group.bench_function(name, |b| {
             b.iter(|| {
                 let file = read(black_box(text.as_bytes()), EncodingChoice::Detect).expect("readable");
-                let options = Options { kind: file.kind, mapping: file.mapping.clone(), utc_offset_minutes: 540, now: today.at(0, 0) };
+                let options = Options::new(file.kind, file.mapping.clone(), 540, today.at(0, 0));
                 preview(&plan, &file.table, &options, &mut IdGenerator::seeded(1)).batch.len()
             })
         });

@@ -179,10 +179,13 @@ proptest! {
                 mapping[free] = Some(field);
             }
         }
-        let options = Options { kind, mapping, utc_offset_minutes: 540, now: now() };
+        let options = Options::new(kind, mapping, 540, now());
         let result = preview(plan, &file.table, &options, &mut IdGenerator::seeded(seed as u64));
-        // Each row is skipped or gives at most one record (repeats update it).
-        prop_assert!(result.batch.len() + result.bad_rows.len() <= file.table.len());
+        // Every row is imported, merged into an earlier row's record, a repeat,
+        // or skipped with its line: none goes missing.
+        prop_assert_eq!(result.rows, file.table.len());
+        prop_assert_eq!(result.accounted(), result.rows);
+        prop_assert!(result.records() <= file.table.len());
         let lines: std::collections::HashSet<u64> = file.table.rows().map(|r| r.line).collect();
         prop_assert!(result.bad_rows.iter().all(|l| lines.contains(l)), "skipped lines are lines of the file");
         if !result.batch.is_empty() {

@@ -3,12 +3,10 @@
 //! table with 10,000 accounts is tested natively and the UI only renders rows.
 
 mod filter;
-mod input;
 pub mod lookup;
 mod sort;
 
 pub use filter::{Query, TargetFilter, TierFilter, OwnerFilter};
-pub use input::{parse_employees, parse_money, Invalid};
 pub use sort::{Column, Sort};
 
 use crate::domain::{Account, Plan};

@@ -30,6 +30,12 @@ pub struct Account {
     /// Prefecture, state or region.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub region: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub city: String,
+    /// Whether the company buys from us already: a CRM's lifecycle stage or
+    /// account type, read as one of a few statuses (format version 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<AccountStatus>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub technologies: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -73,6 +79,8 @@ impl Account {
             annual_revenue: None,
             country: String::new(),
             region: String::new(),
+            city: String::new(),
+            status: None,
             technologies: Vec::new(),
             tags: Vec::new(),
             custom: BTreeMap::new(),
@@ -86,6 +94,38 @@ impl Account {
             notes: String::new(),
             updated_at: None,
         }
+    }
+}
+
+/// Where a company stands with us, as CRMs record it (HubSpot's lifecycle
+/// stage, Salesforce's account type, a spreadsheet's 顧客区分).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub enum AccountStatus {
+    Prospect,
+    Customer,
+    FormerCustomer,
+    Partner,
+    Competitor,
+}
+
+impl AccountStatus {
+    pub const ALL: [AccountStatus; 5] =
+        [AccountStatus::Prospect, AccountStatus::Customer, AccountStatus::FormerCustomer, AccountStatus::Partner, AccountStatus::Competitor];
+
+    /// The key used in files and in the UI's `<option>` values.
+    pub fn key(self) -> &'static str {
+        match self {
+            AccountStatus::Prospect => "prospect",
+            AccountStatus::Customer => "customer",
+            AccountStatus::FormerCustomer => "formerCustomer",
+            AccountStatus::Partner => "partner",
+            AccountStatus::Competitor => "competitor",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<AccountStatus> {
+        AccountStatus::ALL.into_iter().find(|s| s.key() == key)
     }
 }
 

@@ -15,13 +15,14 @@ pub mod ids;
 pub mod money;
 pub mod plan;
 pub mod prioritisation;
+pub mod quantity;
 pub mod record;
 mod serde_helpers;
 pub mod settings;
 pub mod team;
 pub mod time;
 
-pub use account::{Account, CustomFieldDef, CustomValue, FieldKind, TargetChoice};
+pub use account::{Account, AccountStatus, CustomFieldDef, CustomValue, FieldKind, TargetChoice};
 pub use account_plan::{AccountPlan, Action, ActionStatus, Overview};
 pub use activity::{Activity, ActivityKind};
 pub use campaign::{Campaign, ContentAsset, ContentKind, ContentStatus, CustomChannel};

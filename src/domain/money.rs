@@ -13,6 +13,7 @@ use std::borrow::Cow;
 use std::fmt;
 use std::iter::Sum;
 use std::ops::{Add, AddAssign, Neg, Sub};
+use super::quantity::{self, CurrencyHint};
 
 /// Largest amount accepted (in major units): 10 trillion. Up to this size every
 /// amount with two decimals is exactly representable as a JSON number.
@@ -49,66 +50,54 @@ impl Money {
 
     /// From a float in major units. Refuses non-finite values, amounts beyond
     /// ±[`MAX_MAJOR`] and more than two decimals.
-    pub fn from_f64(v: f64) -> Result<Self, MoneyProblem> {
+    pub fn from_f64(v: f64) -> Result<Self, NumberProblem> {
         if !v.is_finite() {
-            return Err(MoneyProblem::NotANumber);
+            return Err(NumberProblem::NotANumber);
         }
         if v.abs() > MAX_MAJOR as f64 {
-            return Err(MoneyProblem::TooLarge);
+            return Err(NumberProblem::TooLarge);
         }
         let minor = (v * SCALE as f64).round();
         // The shortest decimal of `minor / 100` must read back as `v`, otherwise `v`
         // had more than two decimals.
         if minor / SCALE as f64 != v {
-            return Err(MoneyProblem::TooManyDecimals);
+            return Err(NumberProblem::TooManyDecimals);
         }
         Ok(Money(minor as i64))
     }
 
-    /// Parses what a person types or a spreadsheet holds: `1,200,000`, `¥1,200,000`,
-    /// `12500.50`, `-300`, full-width digits (`１２０万` is not understood, `１２００００` is).
-    pub fn parse(text: &str) -> Result<Self, MoneyProblem> {
-        let normalised: String = text
-            .chars()
-            .map(fold_full_width)
-            .filter(|c| !matches!(c, ',' | ' ' | '\u{a0}' | '_' | '¥' | '￥' | '$' | '€' | '£' | '円'))
-            .collect();
-        let s = normalised.trim();
-        if s.is_empty() {
-            return Err(MoneyProblem::Empty);
+    /// Reads an amount the way every field of the app does (see
+    /// [`crate::domain::quantity`]): `1,200,000`, `¥1,200,000`, `$250,000`,
+    /// `$350M`, `3.5億円`, `1億2,000万`, `約800万`, `-300`, `(300)`.
+    pub fn parse(text: &str) -> Result<Self, NumberProblem> {
+        Money::parse_with_currency(text).map(|(m, _)| m)
+    }
+
+    /// [`Money::parse`], with the currency the text named, if any (`$` → `USD`).
+    pub fn parse_with_currency(text: &str) -> Result<(Self, CurrencyHint), NumberProblem> {
+        let x = quantity::read(text, false)?;
+        // Hundredths: the exact value must not go below them.
+        let per_minor = quantity::SCALE / SCALE as u128;
+        if x.units % per_minor != 0 {
+            return Err(NumberProblem::TooManyDecimals);
         }
-        let (neg, digits) = match s.strip_prefix('-') {
-            Some(rest) => (true, rest),
-            None => (false, s.strip_prefix('+').unwrap_or(s)),
-        };
-        let (whole, frac) = match digits.split_once('.') {
-            Some((w, f)) => (w, f),
-            None => (digits, ""),
-        };
-        if whole.is_empty() && frac.is_empty()
-            || !whole.chars().all(|c| c.is_ascii_digit())
-            || !frac.chars().all(|c| c.is_ascii_digit())
-        {
-            return Err(MoneyProblem::NotANumber);
+        let minor = x.units / per_minor;
+        if minor > (MAX_MAJOR * SCALE) as u128 {
+            return Err(NumberProblem::TooLarge);
         }
-        if frac.len() > 2 {
-            return Err(MoneyProblem::TooManyDecimals);
+        let minor = minor as i64;
+        Ok((Money(if x.negative { -minor } else { minor }), x.currency))
+    }
+
+    /// An amount that may be left empty and is never negative (a revenue, a
+    /// deal, a range's end, a target): empty is `None`.
+    pub fn parse_optional(text: &str) -> Result<Option<Self>, NumberProblem> {
+        match Money::parse(text) {
+            Err(NumberProblem::Empty) => Ok(None),
+            Err(p) => Err(p),
+            Ok(m) if m.0 < 0 => Err(NumberProblem::Negative),
+            Ok(m) => Ok(Some(m)),
         }
-        let whole: i64 = if whole.is_empty() {
-            0
-        } else {
-            whole.parse().map_err(|_| MoneyProblem::TooLarge)?
-        };
-        if whole > MAX_MAJOR {
-            return Err(MoneyProblem::TooLarge);
-        }
-        let frac_minor: i64 = match frac.len() {
-            0 => 0,
-            1 => frac.parse::<i64>().unwrap_or(0) * 10,
-            _ => frac.parse::<i64>().unwrap_or(0),
-        };
-        let minor = whole * SCALE + frac_minor;
-        Ok(Money(if neg { -minor } else { minor }))
     }
 
     /// Plain decimal text in major units without grouping: `1200000`, `12500.5`.
@@ -129,41 +118,7 @@ impl Money {
     }
 }
 
-/// A number as people type it: `1,200`, `１２００`, `12.5`, `-3`.
-pub fn parse_number(text: &str) -> Option<f64> {
-    let s: String = text.chars().map(fold_full_width).filter(|c| !matches!(c, ',' | ' ' | '_' | '\u{a0}')).collect();
-    let v: f64 = s.trim().parse().ok()?;
-    v.is_finite().then_some(v)
-}
-
-/// Full-width ASCII (what a Japanese IME types) to half-width.
-pub fn fold_full_width(c: char) -> char {
-    match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        '\u{3000}' => ' ',
-        '−' => '-',
-        _ => c,
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum MoneyProblem {
-    Empty,
-    NotANumber,
-    TooLarge,
-    TooManyDecimals,
-}
-
-impl fmt::Display for MoneyProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            MoneyProblem::Empty => "an amount is missing",
-            MoneyProblem::NotANumber => "not an amount of money",
-            MoneyProblem::TooLarge => "amount is too large (at most 10 trillion)",
-            MoneyProblem::TooManyDecimals => "amounts have at most 2 decimals",
-        })
-    }
-}
+use super::quantity::NumberProblem;
 
 impl Add for Money {
     type Output = Money;
@@ -225,14 +180,14 @@ impl Visitor<'_> for MoneyVisitor {
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Money, E> {
         if v.unsigned_abs() > MAX_MAJOR as u64 {
-            return Err(E::custom(MoneyProblem::TooLarge));
+            return Err(E::custom(NumberProblem::TooLarge));
         }
         Ok(Money(v * SCALE))
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Money, E> {
         if v > MAX_MAJOR as u64 {
-            return Err(E::custom(MoneyProblem::TooLarge));
+            return Err(E::custom(NumberProblem::TooLarge));
         }
         Ok(Money(v as i64 * SCALE))
     }
@@ -285,10 +240,60 @@ mod tests {
         assert_eq!(Money::parse("12500.5").unwrap(), Money::from_minor(1_250_050));
         assert_eq!(Money::parse("-300").unwrap(), Money::from_major(-300));
         assert_eq!(Money::parse(".5").unwrap(), Money::from_minor(50));
-        assert_eq!(Money::parse("").unwrap_err(), MoneyProblem::Empty);
-        assert_eq!(Money::parse("many").unwrap_err(), MoneyProblem::NotANumber);
-        assert_eq!(Money::parse("1.234").unwrap_err(), MoneyProblem::TooManyDecimals);
-        assert_eq!(Money::parse("99999999999999999999").unwrap_err(), MoneyProblem::TooLarge);
+        assert_eq!(Money::parse("").unwrap_err(), NumberProblem::Empty);
+        assert_eq!(Money::parse("many").unwrap_err(), NumberProblem::NotANumber);
+        assert_eq!(Money::parse("1.234").unwrap_err(), NumberProblem::TooManyDecimals);
+        assert_eq!(Money::parse("99999999999999999999").unwrap_err(), NumberProblem::TooLarge);
+    }
+
+    #[test]
+    fn parse_reads_every_form_the_app_shows_or_exports_write() {
+        let m = |v: i64| Ok(Money::from_major(v));
+        for (text, want) in [
+            ("$250,000", m(250_000)),
+            ("$350M", m(350_000_000)),
+            ("50M", m(50_000_000)),
+            ("1.2B", m(1_200_000_000)),
+            ("€1.5K", m(1_500)),
+            ("2 million", m(2_000_000)),
+            ("¥12億", m(1_200_000_000)),
+            ("￥3,500万", m(35_000_000)),
+            ("3.5億円", m(350_000_000)),
+            ("1億2,000万円", m(120_000_000)),
+            ("1億2千万", m(120_000_000)),
+            ("1兆2000億円", m(1_200_000_000_000)),
+            ("約800万", m(8_000_000)),
+            ("1,200百万円", m(1_200_000_000)),
+            ("5千円", m(5_000)),
+            ("１２０万", m(1_200_000)),
+            ("USD 12,500", m(12_500)),
+            ("12,500 USD", m(12_500)),
+            ("(300)", m(-300)),
+            ("▲300万", m(-3_000_000)),
+            ("-$300", m(-300)),
+            ("$-300", m(-300)),
+            ("1.234M", m(1_234_000)),
+        ] {
+            assert_eq!(Money::parse(text), want, "{text}");
+        }
+        assert_eq!(Money::parse("$12,500.50"), Ok(Money::from_minor(1_250_050)));
+        assert_eq!(Money::parse_with_currency("$350M").map(|(_, c)| c), Ok(Some("USD")));
+        assert_eq!(Money::parse_with_currency("3.5億円").map(|(_, c)| c), Ok(Some("JPY")));
+        assert_eq!(Money::parse_with_currency("1200").map(|(_, c)| c), Ok(None));
+        for bad in ["$", "億", "1万2億", "12 apples", "1.2.3", "2026-04-01", "1e6", "$¥5", "1.2MB"] {
+            assert!(Money::parse(bad).is_err(), "{bad}");
+        }
+        assert_eq!(Money::parse("1.234567K"), Err(NumberProblem::TooManyDecimals), "below a hundredth");
+        assert_eq!(Money::parse("1.2345678M"), Ok(Money::from_minor(123_456_780)));
+        assert_eq!(Money::parse("20兆"), Err(NumberProblem::TooLarge));
+    }
+
+    #[test]
+    fn optional_amounts_are_empty_or_not_negative() {
+        assert_eq!(Money::parse_optional("  "), Ok(None));
+        assert_eq!(Money::parse_optional("50M"), Ok(Some(Money::from_major(50_000_000))));
+        assert_eq!(Money::parse_optional("-5"), Err(NumberProblem::Negative));
+        assert_eq!(Money::parse_optional("lots"), Err(NumberProblem::NotANumber));
     }
 
     #[test]
@@ -304,16 +309,6 @@ mod tests {
         assert!(serde_json::from_str::<Money>("1.005").is_err());
         assert!(serde_json::from_str::<Money>("1e20").is_err());
         assert!(serde_json::from_str::<Money>("\"12\"").is_err());
-    }
-
-    #[test]
-    fn numbers_as_typed() {
-        assert_eq!(parse_number("1,200"), Some(1200.0));
-        assert_eq!(parse_number("１２．５"), Some(12.5));
-        assert_eq!(parse_number(" -3 "), Some(-3.0));
-        assert_eq!(parse_number("abc"), None);
-        assert_eq!(parse_number("inf"), None);
-        assert_eq!(parse_number(""), None);
     }
 
     #[test]

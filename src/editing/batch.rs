@@ -6,18 +6,55 @@
 //! stage with a close date.
 
 use super::change::put_at;
-use crate::csv_io::import::Batch;
 use crate::domain::*;
 use std::collections::{HashMap, HashSet};
+
+/// Records ready to be written, in file order: what a confirmed CSV import
+/// adds or replaces (records with the id of one in the plan replace it).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Batch {
+    /// Team members the import names as owners and the plan lacks.
+    pub team: Vec<TeamMember>,
+    pub accounts: Vec<Account>,
+    pub contacts: Vec<Contact>,
+    pub deals: Vec<Deal>,
+    pub activities: Vec<Activity>,
+}
+
+impl Batch {
+    pub fn len(&self) -> usize {
+        self.team.len() + self.accounts.len() + self.contacts.len() + self.deals.len() + self.activities.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
 
 /// Applies the batch; false when it writes nothing.
 pub fn import_batch(p: &mut Plan, batch: Batch, now: Timestamp) -> bool {
     let mut wrote = false;
 
+    for m in batch.team {
+        if m.name.trim().is_empty() || check_id(m.id.as_str()).is_err() || p.team.iter().any(|x| x.id == m.id) {
+            continue;
+        }
+        p.team.push_back(m);
+        wrote = true;
+    }
+    let members: HashSet<&str> = p.team.iter().map(|m| m.id.as_str()).collect();
+    let known = |m: &Option<MemberId>| m.as_ref().is_none_or(|m| members.contains(m.as_str()));
+
     let index: HashMap<AccountId, usize> = p.accounts.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
     for mut a in batch.accounts {
         if a.name.trim().is_empty() || check_id(a.id.as_str()).is_err() {
             continue;
+        }
+        if !known(&a.sales_owner) {
+            a.sales_owner = None;
+        }
+        if !known(&a.marketing_owner) {
+            a.marketing_owner = None;
         }
         a.updated_at = Some(now);
         put_at(&mut p.accounts, index.get(&a.id).copied(), a);
@@ -54,6 +91,9 @@ pub fn import_batch(p: &mut Plan, batch: Batch, now: Timestamp) -> bool {
         };
         if !accounts.contains(d.account.as_str()) || d.name.is_empty() || d.amount.minor() < 0 || !closed_ok {
             continue;
+        }
+        if !known(&d.owner) {
+            d.owner = None;
         }
         if d.outcome != Outcome::Open {
             d.stage = DealStage::Closed;

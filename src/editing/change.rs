@@ -63,7 +63,7 @@ pub enum Change {
     PutNps(NpsResponse),
     RemoveNps(NpsId),
     /// Writes a confirmed CSV import in one step (`batch::import_batch`).
-    ImportRecords(Box<crate::csv_io::import::Batch>),
+    ImportRecords(Box<super::Batch>),
     /// Merges the account `absorb` into `keep` (`crate::quality::merge_accounts`).
     MergeAccounts { keep: AccountId, absorb: AccountId },
     /// Marks two accounts as different companies: the duplicate finder stops

@@ -1,9 +1,10 @@
 //! Editing: changes to a plan as pure functions, and the undo history.
 
-mod batch;
+pub mod batch;
 pub mod change;
 pub mod history;
 mod records;
 
+pub use batch::Batch;
 pub use change::{apply, member_in_history, Change, EditKind};
 pub use history::History;

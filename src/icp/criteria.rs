@@ -1,7 +1,7 @@
 //! Evaluating one ICP criterion against one account, without allocating: text is
 //! compared with case and width folded on the fly.
 
-use crate::domain::money::fold_full_width;
+use crate::domain::quantity::fold_full_width;
 use crate::domain::*;
 
 #[derive(Clone, Copy, Debug, PartialEq)]

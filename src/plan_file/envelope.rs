@@ -11,7 +11,7 @@ pub const FORMAT: &str = "abm-planner/plan";
 
 /// Version of the plan's shape. It increases whenever the shape changes; readers
 /// migrate older versions and refuse newer ones.
-pub const SCHEMA_VERSION: u64 = 1;
+pub const SCHEMA_VERSION: u64 = 2;
 
 /// Version of the app that wrote the file.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");

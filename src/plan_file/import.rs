@@ -5,7 +5,7 @@
 use super::careful::{read_envelope, Streamed};
 use super::decode::{describe_value, Mode, Origins};
 use super::envelope::{Envelope, FORMAT, SCHEMA_VERSION};
-use super::migrate::migrate;
+use super::migrate::{migrate, reads_as_current};
 use super::problems::{Expected, Location, Problem, ProblemKind, Severity};
 use super::sniff::text_of;
 use super::syntax::syntax_problem;
@@ -47,13 +47,14 @@ pub fn read_plan_text(text: &str, mode: Mode) -> Result<Imported, Vec<Problem>> 
 
 /// A file of this app's format and version, read typed: checked and finished.
 fn read_current(envelope: Envelope, mode: Mode) -> Option<Result<Imported, Vec<Problem>>> {
-    if envelope.format != FORMAT || envelope.schema_version != SCHEMA_VERSION {
+    if envelope.format != FORMAT || envelope.schema_version > SCHEMA_VERSION || !reads_as_current(envelope.schema_version) {
         return None;
     }
+    let version = envelope.schema_version;
     let mut plan = envelope.plan;
     let mut problems = Vec::new();
     validate(&mut plan, &Origins::identity(), mode, &mut problems);
-    Some(finish(plan, problems, mode, SCHEMA_VERSION, Some(envelope.exported_at)))
+    Some(finish(plan, problems, mode, version, Some(envelope.exported_at)))
 }
 
 /// The careful path as the JSON streams past: every problem is found and
@@ -82,7 +83,7 @@ fn read_top(streamed: Streamed, mode: Mode) -> Option<Result<Imported, Vec<Probl
 /// run, or every problem found before them. `None` for an older version.
 pub(super) fn check_top(streamed: Streamed, mode: Mode) -> Option<Result<Checking, Vec<Problem>>> {
     match format_and_version(&streamed.head) {
-        Ok(SCHEMA_VERSION) => Some(check_streamed(streamed, SCHEMA_VERSION, mode)),
+        Ok(version) if reads_as_current(version) => Some(check_streamed(streamed, version, mode)),
         Ok(_) => None,
         Err(problem) => Some(Err(vec![problem])),
     }
@@ -415,7 +416,16 @@ mod tests {
         );
         let mut v = file_value(&small_plan());
         v["schemaVersion"] = json!(SCHEMA_VERSION + 1);
-        assert!(errors(v)[0].starts_with("this file was made by a newer version of ABM Planner (format version 2; this app reads up to 1)"));
+        assert!(errors(v)[0].starts_with("this file was made by a newer version of ABM Planner (format version 3; this app reads up to 2)"));
+        // A version 1 file (no city or status on accounts) reads as it is, on the
+        // streaming path, and says which version it was.
+        let mut v = file_value(&small_plan());
+        v["schemaVersion"] = json!(1);
+        let text = v.to_string();
+        let read = read_plan_text(&text, Mode::Strict).unwrap();
+        assert_eq!((read.schema_version, read.plan), (1, small_plan()));
+        let streamed = read_careful(serde_json::Deserializer::from_str(&text), Mode::Strict).expect("streamed, not a whole tree");
+        assert_eq!(streamed.unwrap().schema_version, 1);
         let mut v = file_value(&small_plan());
         v["schemaVersion"] = json!("one");
         assert_eq!(errors(v), vec!["schemaVersion: the file's schemaVersion is not a version number"]);

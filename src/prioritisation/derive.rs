@@ -3,9 +3,11 @@
 //! - ICP fit: the account's fit % (see `icp`).
 //! - Expected opportunity: the account's expected deal size (or, without one, the
 //!   total of its open deals), placed in the plan's opportunity bands: at or above
-//!   the n-th of N thresholds scores n × 10 / N.
+//!   the n-th of N thresholds scores n × 10 / N. A plan without bands of its own
+//!   uses automatic ones: the deciles of its accounts' deal sizes (`bands`).
 //! - Purchase history: frequency and size of won deals, each worth half, relative to
 //!   the best customer in the plan (the most won deals earns 5, the largest total 5).
+//!   A plan with no won deal at all has no purchase history to score: missing.
 //! - Relationship: the average relationship strength of the account's decision
 //!   makers (budget holders when there are none).
 //! - Purchase probability: the prediction's (`crate::prediction`), filled in after
@@ -52,6 +54,10 @@ pub struct Basis {
     /// the target list).
     pub(super) tie: Vec<u32>,
     pub pinned: Vec<Option<Tier>>,
+    /// The opportunity bands used (major units, ascending), and whether they
+    /// were worked out from the data because the plan sets none.
+    pub bands: Vec<f64>,
+    pub automatic_bands: bool,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -177,7 +183,15 @@ impl Basis {
         let totals = totals(plan, n);
         let max_count = totals.iter().map(|t| t.won_count).max().unwrap_or(0);
         let max_total = totals.iter().map(|t| t.won_total).fold(0.0, f64::max);
-        let bands: Vec<f64> = plan.prioritisation.opportunity_bands.iter().map(|m| m.to_f64()).collect();
+        let won_any = max_count > 0;
+        let set_bands: Vec<f64> = plan.prioritisation.opportunity_bands.iter().map(|m| m.to_f64()).collect();
+        let automatic_bands = set_bands.is_empty();
+        let bands = if automatic_bands {
+            let sizes: Vec<f64> = (0..rows.len()).filter_map(|i| deal_size(unopt64(rows.expected[i]), totals.get(i).unwrap_or(&NO_TOTALS))).collect();
+            super::bands::automatic(sizes)
+        } else {
+            set_bands
+        };
         let factors = &plan.prioritisation.factors;
         let (c, k) = (rows.criteria, rows.factors);
 
@@ -191,6 +205,8 @@ impl Basis {
             maxima: factors.iter().map(|f| f.scale.max()).collect(),
             tie: Vec::new(),
             pinned: rows.pinned.clone(),
+            bands: Vec::new(),
+            automatic_bands,
         };
         let mut is_target = Vec::with_capacity(n);
         for i in 0..n {
@@ -201,7 +217,7 @@ impl Basis {
                     FactorSource::Manual | FactorSource::Engagement | FactorSource::PurchaseProbability => None,
                     FactorSource::IcpFit => fit.percent,
                     FactorSource::Opportunity => opportunity(unopt64(rows.expected[i]), t, &bands),
-                    FactorSource::PurchaseHistory => Some(purchase_history(t, max_count, max_total)),
+                    FactorSource::PurchaseHistory => won_any.then(|| purchase_history(t, max_count, max_total)),
                     FactorSource::Relationship => relationship(t),
                 }
                 .map(|v| v.clamp(0.0, f.scale.max()));
@@ -217,6 +233,7 @@ impl Basis {
             basis.fits.push((opt(fit.percent), fit.known_share as f32));
         }
         basis.tie = tie_order(plan, &is_target);
+        basis.bands = bands;
         basis
     }
 
@@ -282,6 +299,36 @@ impl Basis {
         &self.values[i * self.factors..(i + 1) * self.factors]
     }
 
+    /// How many accounts have a value of factor `k` (typed or from the data),
+    /// of the target accounts only or of all.
+    pub fn coverage(&self, k: usize, targets_only: bool) -> usize {
+        if k >= self.factors {
+            return 0;
+        }
+        (0..self.len())
+            .filter(|&i| !targets_only || self.targets[i].is_target())
+            .filter(|&i| self.values[i * self.factors + k].value.is_finite())
+            .count()
+    }
+
+    /// Per factor: whether any target account has a value. A factor nobody
+    /// has a value for is set aside by the ranking (see `rank`).
+    pub fn factors_with_values(&self) -> Vec<bool> {
+        let mut found = vec![false; self.factors];
+        for (i, target) in self.targets.iter().enumerate() {
+            if !target.is_target() {
+                continue;
+            }
+            for (k, seen) in found.iter_mut().enumerate() {
+                *seen |= self.values[i * self.factors + k].value.is_finite();
+            }
+            if found.iter().all(|f| *f) {
+                break;
+            }
+        }
+        found
+    }
+
     /// How many accounts meet criterion `c` in full, in part, not at all, or lack data.
     pub fn outcome_counts(&self, c: usize) -> OutcomeCounts {
         let mut counts = OutcomeCounts::default();
@@ -306,11 +353,17 @@ impl Basis {
     }
 }
 
+/// The deal size an account's opportunity is judged by: its expected deal
+/// size, else the total of its open deals.
+fn deal_size(expected_deal_size: Option<f64>, t: &Totals) -> Option<f64> {
+    expected_deal_size.or((t.open_total > 0.0).then_some(t.open_total))
+}
+
 fn opportunity(expected_deal_size: Option<f64>, t: &Totals, bands: &[f64]) -> Option<f64> {
     if bands.is_empty() {
         return None;
     }
-    let expected = expected_deal_size.or((t.open_total > 0.0).then_some(t.open_total))?;
+    let expected = deal_size(expected_deal_size, t)?;
     let reached = bands.iter().filter(|b| expected >= **b).count();
     Some(reached as f64 * 10.0 / bands.len() as f64)
 }

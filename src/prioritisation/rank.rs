@@ -64,9 +64,17 @@ fn grid(score: f64) -> i64 {
     (score * 1e6).round() as i64
 }
 
+/// Scores, ranks and tiers under `weights`. A factor no target account has a
+/// value for is set aside: its weight counts for nothing and the others share
+/// the whole score, rather than every account losing its points (a plan fresh
+/// from a CRM has fits but no relationships yet). The UI says so beside the
+/// factor (docs/prioritisation.md).
 pub fn rank(basis: &Basis, weights: &[f64], rule: &TierRule) -> Ranking {
     let n = basis.len();
-    let shares = normalised_weights(weights);
+    let with_values = basis.factors_with_values();
+    let counted: Vec<f64> =
+        weights.iter().enumerate().map(|(k, w)| if with_values.get(k).copied().unwrap_or(true) { *w } else { 0.0 }).collect();
+    let shares = normalised_weights(&counted);
     // Per factor: share × 100 / scale maximum, so a score is one multiply-add per factor.
     let factor: Vec<f64> = shares.iter().zip(&basis.maxima).map(|(s, m)| if *m > 0.0 { s * 100.0 / m } else { 0.0 }).collect();
     let scores: Vec<f64> = (0..n)

@@ -122,7 +122,11 @@ fn a_value_typed_by_hand_overrides_and_keeps_the_derived_one_visible() {
     let mut p = seed_example();
     p.accounts[0].factors.remove(&FactorId("purchase".into()));
     let basis = Basis::new(&p);
-    assert_eq!(basis.values(0)[2], FactorValue { value: Some(0.0), source: ValueSource::Derived, derived: Some(0.0) });
+    assert_eq!(basis.values(0)[2], FactorValue { value: None, source: ValueSource::Missing, derived: None }, "nobody has bought: no history to score");
+    let won = Deal { outcome: Outcome::Won, stage: DealStage::Closed, closed: Date::from_ymd(2026, 3, 1), ..Deal::new(DealId("d".into()), p.accounts[1].id.clone(), "won", Money::from_major(100), Date::from_ymd(2026, 1, 1).unwrap()) };
+    p.deals.push_back(won);
+    let basis = Basis::new(&p);
+    assert_eq!(basis.values(0)[2], FactorValue { value: Some(0.0), source: ValueSource::Derived, derived: Some(0.0) }, "someone has: this account has none");
     assert_eq!(basis.values(0)[0].source, ValueSource::Manual);
     // Out-of-scale values typed by hand are held to the scale.
     p.accounts[0].factors.insert(FactorId("opportunity".into()), 14.0);
@@ -194,6 +198,31 @@ fn random_plan() -> impl Strategy<Value = (Plan, Vec<f64>)> {
     })
 }
 
+#[test]
+fn set_aside_factors_without_any_value_and_share_the_score_among_the_rest() {
+    // A plan fresh from a CRM: fits, nothing else.
+    let mut p = seed_example();
+    for a in p.accounts.iter_mut() {
+        a.factors.retain(|f, _| f.as_str() == "fit");
+    }
+    let basis = Basis::new(&p);
+    assert_eq!(basis.factors_with_values(), vec![true, false, false, false]);
+    assert_eq!(basis.coverage(0, true), basis.targets.iter().filter(|t| t.is_target()).count());
+    assert_eq!(basis.coverage(3, false), 0);
+    let r = rank(&basis, &[40.0, 25.0, 15.0, 20.0], &p.prioritisation.tiers);
+    assert_eq!(r.shares, vec![1.0, 0.0, 0.0, 0.0], "fit carries the whole score");
+    let best = r.order[0];
+    let fit = basis.fit(best).percent.or(basis.value(best, 0).and_then(|v| v.value)).unwrap();
+    assert!((r.scores[best] - fit).abs() < 1e-6, "the score is the fit: {} vs {fit}", r.scores[best]);
+    // One relationship typed: the factor counts again, for everyone.
+    let first = p.accounts[0].id.clone();
+    if let Some(a) = p.accounts.iter_mut().find(|a| a.id == first) {
+        a.factors.insert(FactorId("relationship".into()), 5.0);
+    }
+    let r = rank(&Basis::new(&p), &[40.0, 25.0, 15.0, 20.0], &p.prioritisation.tiers);
+    assert_eq!(r.shares, vec![40.0 / 60.0, 0.0, 0.0, 20.0 / 60.0]);
+}
+
 fn ranks(p: &Plan, weights: &[f64]) -> Vec<Option<u32>> {
     let basis = Basis::new(p);
     rank(&basis, weights, &p.prioritisation.tiers).ranks
@@ -210,8 +239,13 @@ proptest! {
         let a = raised.accounts.get_mut(i).unwrap();
         let now = a.factors.get(&id).copied().unwrap_or(0.0);
         a.factors.insert(id, now + up);
-        let after = rank(&Basis::new(&raised), &weights, &raised.prioritisation.tiers).scores[i];
-        prop_assert!(after >= before - 1e-9, "{before} -> {after}");
+        let raised_basis = Basis::new(&raised);
+        let after = rank(&raised_basis, &weights, &raised.prioritisation.tiers).scores[i];
+        // While the same factors are counted: the first value of a factor that
+        // was set aside brings its weight back (`set_aside_factors_…` below).
+        if basis.factors_with_values() == raised_basis.factors_with_values() {
+            prop_assert!(after >= before - 1e-9, "{before} -> {after}");
+        }
     }
 
     #[test]

@@ -10,7 +10,7 @@
 //! - Fill the country from the region when the region is a Japanese prefecture.
 
 use super::identity::{domain_key, email_domain};
-use crate::domain::money::fold_full_width;
+use crate::domain::quantity::fold_full_width;
 use crate::domain::*;
 use std::collections::HashMap;
 

@@ -200,8 +200,9 @@ mod tests {
         let gaps = scoring_gaps(&p, &basis);
         assert!(gaps.contains(&ScoringGap::Criterion { criterion: 1, field: Some(AccountField::Employees), accounts: 1 }), "{gaps:?}");
         assert!(!gaps.iter().any(|g| matches!(g, ScoringGap::Criterion { criterion: 0, .. })), "every account has an industry");
-        // Without opportunity bands, the opportunity factor has no value for either target.
+        // Bands come from the one deal size the plan has: the other target
+        // lacks an opportunity value.
         let opportunity = p.prioritisation.factors.iter().position(|f| f.id.as_str() == crate::domain::prioritisation::builtin::OPPORTUNITY).unwrap();
-        assert!(gaps.contains(&ScoringGap::Factor { factor: opportunity, accounts: 2 }), "{gaps:?}");
+        assert!(gaps.contains(&ScoringGap::Factor { factor: opportunity, accounts: 1 }), "{gaps:?}");
     }
 }

@@ -52,7 +52,7 @@ fn main() {
         }
         let Ok(file) = reading.finish() else { return println!("{name}: unreadable") };
         let read = started.elapsed();
-        let options = Options { kind: file.kind, mapping: file.mapping.clone(), utc_offset_minutes: 540, now: today.at(0, 0) };
+        let options = Options::new(file.kind, file.mapping.clone(), 540, today.at(0, 0));
         let started = Instant::now();
         let mut ids = IdGenerator::seeded(1);
         let mut run = PreviewRun::new(&plan, &file.table, &options);

@@ -23,10 +23,11 @@ impl RecordKind {
         use Field::*;
         match self {
             RecordKind::Accounts => &[
-                Name, AccountId, Domain, Industry, Employees, Revenue, Country, Region, Technologies, Tags, ExpectedDealSize, Notes,
+                Name, AccountId, Domain, Industry, Employees, Revenue, Country, Region, City, Status, SalesOwner, MarketingOwner, Technologies, Tags,
+                ExpectedDealSize, Notes,
             ],
             RecordKind::Contacts => &[Name, FirstName, LastName, Company, CompanyDomain, Email, Title, Department, Phone, Notes],
-            RecordKind::Deals => &[Name, Company, CompanyDomain, Amount, Created, Closed, Stage, DealKind, Product, Notes],
+            RecordKind::Deals => &[Name, Company, CompanyDomain, Amount, Created, Closed, Stage, DealKind, Product, Owner, Notes],
             RecordKind::Activities => &[ActivityKind, At, Company, CompanyDomain, Email, Count, Notes],
         }
     }
@@ -49,7 +50,16 @@ pub enum Field {
     Employees,
     Revenue,
     Country,
+    /// State, province or prefecture.
     Region,
+    City,
+    /// A lifecycle stage or account type (customer, prospect…).
+    Status,
+    /// Our people, by name or email: team members are found or added.
+    SalesOwner,
+    MarketingOwner,
+    /// A deal's owner.
+    Owner,
     Technologies,
     Tags,
     ExpectedDealSize,
@@ -86,12 +96,26 @@ fn synonyms(kind: RecordKind, field: Field) -> &'static [&'static str] {
         (_, AccountId) => &["id", "accountid", "companyid", "recordid", "取引先id", "企業id", "会社id"],
         (_, Company) => &["company", "companyname", "accountname", "account", "associatedcompany", "organization", "会社名", "企業名", "社名", "取引先名", "取引先"],
         (_, Domain) => &["domain", "companydomainname", "website", "websiteurl", "url", "webサイト", "ウェブサイト", "ホームページ", "ドメイン"],
-        (_, CompanyDomain) => &["companydomain", "companydomainname", "domain", "website", "ドメイン", "会社ドメイン"],
+        (_, CompanyDomain) => &["companydomain", "companydomainname", "domain", "website", "url", "会社url", "ドメイン", "会社ドメイン", "webサイト", "ホームページ"],
         (_, Industry) => &["industry", "業種", "業界"],
         (_, Employees) => &["employees", "numberofemployees", "employeecount", "noofemployees", "従業員数", "社員数", "従業員"],
         (_, Revenue) => &["annualrevenue", "revenue", "売上高", "年商", "売上", "年間売上", "年間売上高"],
-        (_, Country) => &["country", "countryregion", "billingcountry", "国", "国名"],
-        (_, Region) => &["state", "stateregion", "region", "prefecture", "billingstate", "stateprovince", "都道府県", "地域", "所在地"],
+        (_, Country) => &["country", "countryregion", "billingcountry", "mailingcountry", "国", "国名", "国地域"],
+        (_, Region) => &[
+            "state", "stateregion", "region", "prefecture", "billingstate", "stateprovince", "billingstateprovince", "mailingstateprovince", "province",
+            "都道府県", "地域", "所在地", "住所都道府県",
+        ],
+        (_, City) => &["city", "billingcity", "mailingcity", "town", "市区町村", "市町村", "市区郡", "都市", "住所市区町村"],
+        (_, Status) => &[
+            "lifecyclestage", "lifecycle", "type", "accounttype", "companytype", "customerstatus", "status", "relationship", "ライフサイクルステージ",
+            "顧客区分", "取引区分", "顧客ステータス", "顧客種別", "取引先種別", "ステータス", "区分",
+        ],
+        (_, SalesOwner) => &[
+            "companyowner", "accountowner", "owner", "salesowner", "salesrep", "accountmanager", "担当営業", "営業担当", "営業担当者", "自社担当",
+            "自社担当者", "担当", "所有者", "会社の所有者", "会社所有者", "取引先所有者", "アカウントオーナー",
+        ],
+        (_, MarketingOwner) => &["marketingowner", "marketingcontact", "mktowner", "マーケティング担当", "マーケティング担当者", "マーケ担当"],
+        (_, Owner) => &["dealowner", "opportunityowner", "owner", "salesrep", "商談所有者", "取引所有者", "商談担当", "担当営業", "営業担当", "営業担当者", "所有者"],
         (_, Technologies) => &["technologies", "techstack", "technology", "利用技術", "導入製品", "導入システム"],
         (_, Tags) => &["tags", "tag", "labels", "タグ", "ラベル"],
         (_, ExpectedDealSize) => &["expecteddealsize", "想定案件規模", "見込み金額", "想定金額"],
@@ -99,7 +123,7 @@ fn synonyms(kind: RecordKind, field: Field) -> &'static [&'static str] {
         (_, Email) => &["email", "emailaddress", "contactemail", "mail", "メールアドレス", "メール", "eメール", "電子メール"],
         (_, Title) => &["title", "jobtitle", "役職", "役職名", "肩書"],
         (_, Department) => &["department", "部署", "部署名", "部門"],
-        (_, Phone) => &["phone", "phonenumber", "mobilephone", "電話番号", "電話", "携帯電話"],
+        (_, Phone) => &["phone", "phonenumber", "mobilephone", "mobile", "tel", "tel会社", "tel直通", "会社電話", "直通電話", "電話番号", "電話", "携帯電話"],
         (_, Amount) => &["amount", "dealamount", "金額", "受注金額", "商談金額", "見込金額"],
         (_, Created) => &["createdate", "createddate", "created", "作成日", "商談開始日", "登録日"],
         (_, Closed) => &["closedate", "closeddate", "完了予定日", "成約日", "受注日", "クローズ日", "完了日"],
@@ -280,6 +304,37 @@ mod tests {
         let before = contacts.clone();
         guess_custom(RecordKind::Contacts, &headings, &["ERPベンダー"], &mut contacts);
         assert_eq!(contacts, before, "custom fields are accounts' only");
+    }
+
+    #[test]
+    fn owners_places_and_statuses_from_crm_exports() {
+        let hubspot = h(&["Record ID", "Company name", "Company owner", "City", "State/Region", "Lifecycle Stage"]);
+        let m = guess_mapping(RecordKind::Accounts, &hubspot);
+        assert_eq!(m[2..], [Some(Field::SalesOwner), Some(Field::City), Some(Field::Region), Some(Field::Status)]);
+        let salesforce = h(&["Account Name", "Account Owner", "Billing City", "Billing State/Province", "Type", "Marketing Owner"]);
+        let m = guess_mapping(RecordKind::Accounts, &salesforce);
+        assert_eq!(m, vec![Some(Field::Name), Some(Field::SalesOwner), Some(Field::City), Some(Field::Region), Some(Field::Status), Some(Field::MarketingOwner)]);
+        let japanese = h(&["会社名", "担当営業", "市区町村", "都道府県", "顧客区分"]);
+        assert_eq!(guess_mapping(RecordKind::Accounts, &japanese)[1..], [Some(Field::SalesOwner), Some(Field::City), Some(Field::Region), Some(Field::Status)]);
+        assert_eq!(guess_kind(&salesforce), RecordKind::Accounts);
+        let deals = h(&["Deal Name", "Associated Company", "Amount", "Create Date", "Deal owner"]);
+        assert_eq!(guess_mapping(RecordKind::Deals, &deals)[4], Some(Field::Owner));
+    }
+
+    #[test]
+    fn business_card_exports_are_contacts() {
+        // Sansan / Eight style: 会社名, 部署名, 役職, 氏名 (or 姓 + 名), メールアドレス…
+        let cards = h(&["会社名", "部署名", "役職", "氏名", "メールアドレス", "TEL会社", "URL", "名刺交換日"]);
+        assert_eq!(guess_kind(&cards), RecordKind::Contacts);
+        let m = guess_mapping(RecordKind::Contacts, &cards);
+        assert_eq!(
+            m,
+            vec![Some(Field::Company), Some(Field::Department), Some(Field::Title), Some(Field::Name), Some(Field::Email), Some(Field::Phone), Some(Field::CompanyDomain), None]
+        );
+        let split = h(&["会社名", "部署名", "役職", "姓", "名", "E-mail"]);
+        assert_eq!(guess_kind(&split), RecordKind::Contacts);
+        let marketo = h(&["First Name", "Last Name", "Email Address", "Company Name", "Job Title", "Department"]);
+        assert_eq!(guess_kind(&marketo), RecordKind::Contacts);
     }
 
     #[test]

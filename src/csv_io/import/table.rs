@@ -21,6 +21,38 @@ pub struct Table {
     ends: Vec<u32>,
     /// Per row: the line it starts on and its first cell in `ends`.
     starts: Vec<(u32, u32)>,
+    /// Where quotes broke the file's rows, in file order: each is a row left
+    /// out of `starts` (see [`Structure`]).
+    pub structure: Vec<Structure>,
+}
+
+/// Quotes that broke a file's rows. CSV lets a quoted value run over several
+/// lines, so one stray `"` can swallow every line after it into one value;
+/// these are found and said, never passed on as data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Structure {
+    /// The line the broken row starts on.
+    pub line: u64,
+    /// The last line it took in.
+    pub last_line: u64,
+    pub kind: StructureKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StructureKind {
+    /// A quote opened on `line` is never closed: the row is left out and the
+    /// lines after it are read again as rows of their own.
+    UnclosedQuote,
+    /// Quotes joined lines `line`–`last_line` into one row of `cells` cells
+    /// where the headings have `expected`: the row is left out.
+    JoinedLines { cells: usize, expected: usize },
+}
+
+impl Structure {
+    /// Lines of the file the row took in.
+    pub fn lines(&self) -> u64 {
+        self.last_line - self.line + 1
+    }
 }
 
 /// One row of a [`Table`].
@@ -226,7 +258,11 @@ impl TableParser {
                 continue;
             }
             let text = self.reader.get_ref().get_ref().as_bytes();
-            let line = self.lines.at(text, self.record.position().map_or(0, |p| p.byte()));
+            let start = self.record.position().map_or(0, |p| p.byte());
+            let line = self.lines.at(text, start);
+            if self.headed && self.broken(start, line) {
+                continue;
+            }
             if self.headed {
                 self.table.push_row(line, &self.record);
             } else {
@@ -237,6 +273,50 @@ impl TableParser {
                 return false;
             }
         }
+    }
+
+    /// Whether the record just read, starting at byte `start` on `line`, was
+    /// broken by quotes; if so it is noted in the table's structure (and, for a
+    /// quote never closed, reading goes on from the next line).
+    fn broken(&mut self, start: u64, line: u64) -> bool {
+        let text = self.reader.get_ref().get_ref().as_bytes();
+        let end = usize::try_from(self.reader.position().byte()).unwrap_or(usize::MAX).min(text.len());
+        let mut start = usize::try_from(start).unwrap_or(usize::MAX).min(end);
+        // The record's own text, without line ends before it (its position can
+        // be taken before the previous line's end) or the one that closed it.
+        while start < end && matches!(text[start], b'\r' | b'\n') {
+            start += 1;
+        }
+        let mut body = &text[start..end];
+        while let [rest @ .., b'\r' | b'\n'] = body {
+            body = rest;
+        }
+        let breaks = memchr::memchr_iter(b'\n', body).count() as u64;
+        if breaks == 0 {
+            return false;
+        }
+        let last_line = line + breaks;
+        let quotes = memchr::memchr_iter(b'"', body).count();
+        let expected = self.table.headers.len();
+        let unclosed_at_end = quotes % 2 == 1 && end == text.len();
+        if unclosed_at_end || !quoted_properly(body, self.table.delimiter) {
+            // The file ended inside a quoted value: the quote that opened it
+            // was never closed. Read again from the line after it.
+            self.table.structure.push(Structure { line, last_line, kind: StructureKind::UnclosedQuote });
+            let next_line = memchr::memchr(b'\n', &text[start..]).map_or(text.len(), |i| start + i + 1);
+            let mut at = csv::Position::new();
+            at.set_byte(next_line as u64).set_line(line + 1);
+            if self.reader.seek(at).is_err() {
+                self.done = Some(Err(TableProblem::Unreadable { line }));
+            }
+            return true;
+        }
+        if self.record.len() != expected {
+            let kind = StructureKind::JoinedLines { cells: self.record.len(), expected };
+            self.table.structure.push(Structure { line, last_line, kind });
+            return true;
+        }
+        false
     }
 
     /// The table, once [`TableParser::step`] said done (else what was parsed so far).
@@ -253,6 +333,41 @@ impl TableParser {
         table.starts.shrink_to_fit();
         Ok(table)
     }
+}
+
+/// Whether every quoted value in a record's text closes where a value ends (at
+/// a delimiter or the line's end). A quote that "closes" in the middle of a
+/// value means the quote that opened it was a stray one that took in the
+/// lines after it.
+fn quoted_properly(body: &[u8], delimiter: u8) -> bool {
+    let mut i = 0;
+    while i < body.len() {
+        if body[i] == b'"' {
+            // A quoted value: find its closing quote (`""` is a quote inside).
+            i += 1;
+            loop {
+                match memchr::memchr(b'"', &body[i..]) {
+                    None => return true,
+                    Some(q) if body.get(i + q + 1) == Some(&b'"') => i += q + 2,
+                    Some(q) => {
+                        i += q + 1;
+                        break;
+                    }
+                }
+            }
+            match body.get(i) {
+                None => return true,
+                Some(&c) if c == delimiter || c == b'\r' || c == b'\n' => {}
+                Some(_) => return false,
+            }
+        }
+        // To the next value (quotes inside an unquoted value are plain text).
+        match body[i..].iter().position(|&c| c == delimiter) {
+            Some(d) => i += d + 1,
+            None => return true,
+        }
+    }
+    true
 }
 
 /// Parses `text` with `delimiter` in one go (see [`TableParser`]).
@@ -329,6 +444,34 @@ mod tests {
                 assert_eq!(parser.finish(), whole, "{text:?} in steps of {bytes}");
             }
         }
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_said_and_the_lines_after_it_are_read_again() {
+        for end in ["\n", "\r\n"] {
+            let text = ["名前,数", "a,1", "b,2", "\"c,3", "d,4", "e,5", "f,6", ""].join(end);
+            let t = parse(&text, b',').unwrap();
+            assert_eq!(t.structure, vec![Structure { line: 4, last_line: 7, kind: StructureKind::UnclosedQuote }], "{end:?}");
+            assert_eq!(lines(&t), vec![2, 3, 5, 6, 7], "every line but the broken one is a row");
+            assert_eq!(cells(&t, 2), vec!["d", "4"]);
+        }
+        // Two of them: each is said, and reading goes on after each.
+        let t = parse("h1,h2\n\"a,1\nb,2\n\"c,3\nd,4\n", b',').unwrap();
+        assert_eq!(t.structure.iter().map(|s| s.line).collect::<Vec<_>>(), vec![2, 4]);
+        assert_eq!(lines(&t), vec![3, 5]);
+    }
+
+    #[test]
+    fn quotes_that_join_lines_into_a_row_of_the_wrong_width_are_said() {
+        // A stray quote on line 3 is closed by the one on line 5: lines 3–5 read
+        // as one row of 3 cells where the headings have 2.
+        let t = parse("name,n\na,1\n\"b,2\nc,3\nd\",4,5\ne,5\n", b',').unwrap();
+        assert_eq!(t.structure, vec![Structure { line: 3, last_line: 5, kind: StructureKind::JoinedLines { cells: 3, expected: 2 } }]);
+        assert_eq!(lines(&t), vec![2, 6]);
+        // A quoted value over several lines, in a row of the right width, is fine.
+        let t = parse("name,note\na,\"one\ntwo\"\nb,x\n", b',').unwrap();
+        assert!(t.structure.is_empty());
+        assert_eq!(lines(&t), vec![2, 4]);
     }
 
     #[test]

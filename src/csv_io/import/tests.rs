@@ -1,6 +1,7 @@
 //! The import pipeline end to end on small files, as the UI drives it.
 
 use super::*;
+use crate::domain::quantity::NumberProblem;
 use crate::domain::*;
 
 fn now() -> Timestamp {
@@ -24,7 +25,7 @@ fn plan() -> Plan {
 
 fn run(plan: &Plan, bytes: &[u8]) -> (ReadFile, Preview) {
     let file = read(bytes, EncodingChoice::Detect).expect("readable");
-    let options = Options { kind: file.kind, mapping: file.mapping.clone(), utc_offset_minutes: 9 * 60, now: now() };
+    let options = Options::new(file.kind, file.mapping.clone(), 9 * 60, now());
     let preview = preview(plan, &file.table, &options, &mut IdGenerator::seeded(1));
     (file, preview)
 }
@@ -59,13 +60,14 @@ fn broken_rows_are_named_by_line_and_column_and_left_out() {
                Too Wide,40,400,extra\n\
                Good Two,50,500\n";
     let (_, p) = run(&plan(), csv.as_bytes());
-    assert_eq!(p.batch.accounts.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(), vec!["Good One", "Good Two"]);
-    assert_eq!(p.bad_rows, vec![3, 4, 5, 6]);
-    let by_line = |l: u64| p.problems.iter().filter(|x| x.line == l).map(|x| (x.column, x.kind)).collect::<Vec<_>>();
-    assert_eq!(by_line(3), vec![(Some(0), ProblemKind::Missing(Field::Name))]);
-    assert_eq!(by_line(4), vec![(Some(1), ProblemKind::NotANumber)]);
-    assert_eq!(by_line(5), vec![(Some(2), ProblemKind::NotAnAmount)]);
-    assert_eq!(by_line(6), vec![(None, ProblemKind::TooManyCells { expected: 3 })]);
+    assert_eq!(p.batch.accounts.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(), vec!["Good One", "Bad Count", "Bad Money", "Good Two"]);
+    assert_eq!(p.bad_rows, vec![3, 6]);
+    assert_eq!((p.batch.accounts[1].employees, p.batch.accounts[1].annual_revenue), (None, Some(Money::from_major(300))), "the bad cell is left out");
+    let by_line = |l: u64| p.problems.iter().filter(|x| x.line == l).map(|x| (x.column, x.kind, x.severity)).collect::<Vec<_>>();
+    assert_eq!(by_line(3), vec![(Some(0), ProblemKind::Missing(Field::Name), Severity::Row)]);
+    assert_eq!(by_line(4), vec![(Some(1), ProblemKind::Count(NumberProblem::NotANumber), Severity::Cell)]);
+    assert_eq!(by_line(5), vec![(Some(2), ProblemKind::Amount(NumberProblem::NotANumber), Severity::Cell)]);
+    assert_eq!(by_line(6), vec![(None, ProblemKind::TooManyCells { expected: 3 }, Severity::Row)]);
     assert_eq!(p.problems.iter().find(|x| x.line == 4).map(|x| x.value.as_str()), Some("many"));
 }
 
@@ -85,8 +87,12 @@ fn contacts_find_their_account_by_name_domain_or_email() {
                Smith,John,john@elsewhere.com,Osaka Trading,Manager\n\
                Doe,Jane,jane@unknown.example,Nobody Ltd,CEO\n\
                山田,太郎,yamada@tokyo-seiki.co.jp,東京精機,課長\n";
-    let (file, p) = run(&plan(), csv.as_bytes());
+    let (file, added) = run(&plan(), csv.as_bytes());
     assert_eq!(file.kind, RecordKind::Contacts);
+    assert_eq!((added.new_accounts, added.batch.accounts[0].name.as_str()), (1, "Nobody Ltd"), "by default a company the plan lacks is added");
+    let mut options = Options::new(file.kind, file.mapping.clone(), 9 * 60, now());
+    options.add_accounts = false;
+    let p = preview(&plan(), &file.table, &options, &mut IdGenerator::seeded(1));
     let names: Vec<(&str, &str)> = p.batch.contacts.iter().map(|c| (c.name.as_str(), c.account.as_str())).collect();
     assert_eq!(names, vec![("佐藤花子", "acc_tokyo"), ("John Smith", "acc_osaka"), ("山田太郎", "acc_tokyo")]);
     assert_eq!(p.batch.contacts[2].id.as_str(), "con_1", "matched by email: updated, not doubled");
@@ -106,13 +112,16 @@ fn deals_with_crm_stages() {
                Odd,Osaka Trading,100,2026-02-01,,Dreaming\n";
     let (file, p) = run(&plan(), csv.as_bytes());
     assert_eq!(file.kind, RecordKind::Deals);
-    assert_eq!(p.batch.deals.len(), 2);
+    assert_eq!(p.batch.deals.len(), 3, "an unknown stage leaves the deal at its first stage, and says so");
     let won = &p.batch.deals[0];
     assert_eq!((won.outcome, won.stage, won.amount, won.closed), (Outcome::Won, DealStage::Closed, Money::from_major(5_000_000), Date::from_ymd(2026, 3, 31)));
     let open = &p.batch.deals[1];
     assert_eq!((open.outcome, open.stage, open.closed), (Outcome::Open, DealStage::Proposal, None), "an open deal's close date is a forecast");
-    let kinds: Vec<(u64, ProblemKind)> = p.problems.iter().map(|x| (x.line, x.kind)).collect();
-    assert_eq!(kinds, vec![(4, ProblemKind::ClosedWithoutDate), (5, ProblemKind::ClosedBeforeCreated), (6, ProblemKind::UnknownStage)]);
+    let kinds: Vec<(u64, ProblemKind, Severity)> = p.problems.iter().map(|x| (x.line, x.kind, x.severity)).collect();
+    assert_eq!(
+        kinds,
+        vec![(4, ProblemKind::ClosedWithoutDate, Severity::Row), (5, ProblemKind::ClosedBeforeCreated, Severity::Row), (6, ProblemKind::UnknownStage, Severity::Cell)]
+    );
 }
 
 #[test]
@@ -195,9 +204,10 @@ fn reading_and_previewing_in_steps_of_any_size_equals_doing_it_at_once() {
             let file = reading.finish();
             assert_eq!(file, whole, "read in steps of {step}");
             let Ok(file) = file else { continue };
-            let options = Options { kind: file.kind, mapping: file.mapping.clone(), utc_offset_minutes: 540, now: now() };
+            let options = Options::new(file.kind, file.mapping.clone(), 540, now());
             let at_once = preview(&plan, &file.table, &options, &mut IdGenerator::seeded(7));
-            assert_eq!(at_once.records(), at_once.batch.len());
+            assert_eq!(at_once.writes(), at_once.batch.len());
+            assert_eq!(at_once.accounted(), at_once.rows);
             for rows in [0, 1, 2] {
                 let mut run = PreviewRun::new(&plan, &file.table, &options);
                 let mut ids = IdGenerator::seeded(7);
@@ -236,7 +246,7 @@ fn custom_fields_are_filled_from_columns_named_as_them() {
     let names: Vec<&str> = plan.custom_fields.iter().map(|f| f.name.as_str()).collect();
     guess_custom(file.kind, &file.table.headers, &names, &mut mapping);
     assert_eq!(mapping[1..], [Some(Field::Custom(0)), Some(Field::Custom(1)), Some(Field::Custom(2)), Some(Field::Custom(3)), Some(Field::Custom(4))]);
-    let options = Options { kind: file.kind, mapping, utc_offset_minutes: 9 * 60, now: now() };
+    let options = Options::new(file.kind, mapping, 9 * 60, now());
     let p = preview(&plan, &file.table, &options, &mut IdGenerator::seeded(1));
 
     let value = |a: &Account, id: &str| a.custom.get(&FieldId(id.into())).cloned();
@@ -253,9 +263,12 @@ fn custom_fields_are_filled_from_columns_named_as_them() {
     assert_eq!(value(new, "fld_listed"), Some(CustomValue::Bool(false)));
     assert_eq!(value(new, "fld_since"), None, "an empty cell is no value");
 
-    // The third row: each unreadable value named by its column, the row left out.
-    assert_eq!(p.batch.accounts.len(), 2);
-    assert_eq!(p.bad_rows, vec![4]);
+    // The third row: each unreadable value named by its column and left out;
+    // the rest of the row is imported.
+    assert_eq!(p.batch.accounts.len(), 3);
+    assert!(p.bad_rows.is_empty());
+    assert_eq!(value(&p.batch.accounts[2], "fld_memo"), Some(CustomValue::Text("ok".into())));
+    assert_eq!(p.batch.accounts[2].custom.len(), 1);
     let found: Vec<(Option<usize>, &str, ProblemKind)> = p.problems.iter().map(|x| (x.column, x.value.as_str(), x.kind)).collect();
     assert_eq!(
         found,
@@ -299,7 +312,7 @@ fn an_accounts_export_reads_back_with_its_custom_fields() {
     let mut mapping = file.mapping.clone();
     let names: Vec<&str> = plan.custom_fields.iter().map(|f| f.name.as_str()).collect();
     guess_custom(file.kind, &file.table.headers, &names, &mut mapping);
-    let options = Options { kind: RecordKind::Accounts, mapping, utc_offset_minutes: 9 * 60, now: now() };
+    let options = Options::new(RecordKind::Accounts, mapping, 9 * 60, now());
     let p = preview(&plan, &file.table, &options, &mut IdGenerator::seeded(1));
     assert!(p.problems.is_empty(), "{:?}", p.problems);
     assert_eq!((p.added, p.updated), (0, plan.accounts.len()), "every account found again by its id");

@@ -1,7 +1,7 @@
 //! Reading cell text as values, the way CRMs and Japanese spreadsheets write
 //! them. Anything that does not read is a problem for that cell, never a guess.
 
-use crate::domain::money::fold_full_width;
+use crate::domain::quantity::{fold_full_width, parse_count, CurrencyHint, NumberProblem};
 use crate::domain::*;
 use super::fields::fold_key;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
@@ -63,26 +63,43 @@ fn date_time(text: &str) -> Option<(NaiveDate, Option<NaiveTime>)> {
     Some((day, time))
 }
 
-/// An amount ≥ 0: `1,200,000`, `¥1,200,000`, `1200000円`, and the Japanese units
-/// `12億`, `3.5億円`, `1,200百万円`, `800万`, `5千円`.
-pub fn amount(text: &str) -> Option<Money> {
-    let t: String = text.trim().chars().map(fold_full_width).filter(|c| !matches!(c, '円' | '¥' | '￥' | ',' | ' ')).collect();
-    const UNITS: [(&str, f64); 6] = [("百万", 1e6), ("千万", 1e7), ("兆", 1e12), ("億", 1e8), ("万", 1e4), ("千", 1e3)];
-    for (unit, factor) in UNITS {
-        if let Some(number) = t.strip_suffix(unit) {
-            let v: f64 = number.parse().ok()?;
-            let v = v * factor;
-            return (v.is_finite() && v >= 0.0).then(|| Money::from_f64((v * 100.0).round() / 100.0).ok()).flatten();
-        }
+/// An amount ≥ 0, in every form the app reads amounts (see
+/// [`crate::domain::quantity`]): `¥1,200,000`, `1200000円`, `12億`, `3.5億円`,
+/// `1億2,000万円`, `約800万`, `$250K`, `1.2M`; with the currency it named.
+pub fn amount(text: &str) -> Result<(Money, CurrencyHint), NumberProblem> {
+    let (m, currency) = Money::parse_with_currency(text)?;
+    if m.minor() < 0 {
+        return Err(NumberProblem::Negative);
     }
-    Money::parse(&t).ok().filter(|m| m.minor() >= 0)
+    Ok((m, currency))
 }
 
-/// A whole number ≥ 0 (`1,200`, `１２００`, `1200名`, `1200人`).
-pub fn whole(text: &str) -> Option<u32> {
-    let t = text.trim().trim_end_matches(['名', '人', '社', '回', '件']);
-    let v = crate::domain::money::parse_number(t)?;
-    (v >= 0.0 && v.fract() == 0.0 && v <= f64::from(u32::MAX)).then_some(v as u32)
+/// A whole number ≥ 0 (`1,200`, `１２００`, `1200名`, `約300人`, `1.2万人`).
+pub fn count(text: &str) -> Result<u32, NumberProblem> {
+    parse_count(text)?.ok_or(NumberProblem::Empty)
+}
+
+/// A customer status from the words CRMs use for lifecycle stages and account
+/// types (HubSpot "customer", "salesqualifiedlead"; Salesforce "Customer -
+/// Direct", "Channel Partner / Reseller"; 既存顧客, 見込み客, 休眠顧客…).
+pub fn status(text: &str) -> Option<AccountStatus> {
+    let k = fold_key(text);
+    let has = |words: &[&str]| words.iter().any(|w| k.contains(w));
+    Some(if has(&["former", "churn", "inactivecustomer", "lapsed", "休眠", "解約", "過去顧客", "元顧客", "失注顧客"]) {
+        AccountStatus::FormerCustomer
+    } else if has(&["competitor", "競合"]) {
+        AccountStatus::Competitor
+    } else if has(&["partner", "reseller", "integrator", "パートナー", "代理店", "販売店"]) {
+        AccountStatus::Partner
+    } else if has(&["customer", "evangelist", "client", "既存顧客", "既存", "顧客", "取引中", "取引先", "契約中", "導入済"]) {
+        AccountStatus::Customer
+    } else if has(&[
+        "prospect", "lead", "subscriber", "opportunity", "mql", "sql", "target", "見込", "新規", "リード", "商談中", "ターゲット", "未取引",
+    ]) {
+        AccountStatus::Prospect
+    } else {
+        return None;
+    })
 }
 
 /// A yes/no cell: `yes`/`no`, `true`/`false`, `1`/`0`, `y`/`n`, `はい`/`いいえ`,
@@ -97,7 +114,7 @@ pub fn flag(text: &str) -> Option<bool> {
 
 /// A number, possibly negative or with decimals (`1,200.5`, `１２００`, `-3`).
 pub fn number(text: &str) -> Option<f64> {
-    crate::domain::money::parse_number(text.trim()).filter(|v| v.is_finite())
+    crate::domain::quantity::parse_number(text.trim()).filter(|v| v.is_finite())
 }
 
 /// A list in one cell: `SAP; Salesforce`, `SAP、Salesforce`, `a|b`, one per line.
@@ -222,24 +239,50 @@ mod tests {
     }
 
     #[test]
-    fn amounts_with_japanese_units() {
-        let m = |v: i64| Some(Money::from_major(v));
-        assert_eq!(amount("¥1,200,000"), m(1_200_000));
-        assert_eq!(amount("1200000円"), m(1_200_000));
-        assert_eq!(amount("12億"), m(1_200_000_000));
-        assert_eq!(amount("3.5億円"), m(350_000_000));
-        assert_eq!(amount("1,200百万円"), m(1_200_000_000));
-        assert_eq!(amount("８００万"), m(8_000_000));
-        assert_eq!(amount("12500.5"), Some(Money::from_minor(1_250_050)));
-        for bad in ["", "-5", "lots", "1e400億", "NaN"] {
-            assert_eq!(amount(bad), None, "{bad}");
+    fn amounts_with_japanese_and_english_units() {
+        let m = |v: i64| Money::from_major(v);
+        let read = |t: &str| amount(t).map(|(m, _)| m).ok();
+        assert_eq!(read("¥1,200,000"), Some(m(1_200_000)));
+        assert_eq!(read("1200000円"), Some(m(1_200_000)));
+        assert_eq!(read("12億"), Some(m(1_200_000_000)));
+        assert_eq!(read("3.5億円"), Some(m(350_000_000)));
+        assert_eq!(read("1億2,000万円"), Some(m(120_000_000)), "two units together");
+        assert_eq!(read("約1兆2000億円"), Some(m(1_200_000_000_000)));
+        assert_eq!(read("1,200百万円"), Some(m(1_200_000_000)));
+        assert_eq!(read("８００万"), Some(m(8_000_000)));
+        assert_eq!(read("$1.2M"), Some(m(1_200_000)));
+        assert_eq!(read("250K"), Some(m(250_000)));
+        assert_eq!(read("12500.5"), Some(Money::from_minor(1_250_050)));
+        assert_eq!(amount("$1.2M").map(|(_, c)| c), Ok(Some("USD")));
+        assert_eq!(amount("-5"), Err(NumberProblem::Negative));
+        for bad in ["", "lots", "1e400億", "NaN"] {
+            assert!(amount(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn statuses_from_lifecycle_stages_and_types() {
+        for (text, want) in [
+            ("customer", Some(AccountStatus::Customer)),
+            ("Customer - Direct", Some(AccountStatus::Customer)),
+            ("salesqualifiedlead", Some(AccountStatus::Prospect)),
+            ("Prospect", Some(AccountStatus::Prospect)),
+            ("Channel Partner / Reseller", Some(AccountStatus::Partner)),
+            ("既存顧客", Some(AccountStatus::Customer)),
+            ("見込み客", Some(AccountStatus::Prospect)),
+            ("休眠顧客", Some(AccountStatus::FormerCustomer)),
+            ("競合", Some(AccountStatus::Competitor)),
+            ("Other", None),
+        ] {
+            assert_eq!(status(text), want, "{text}");
         }
     }
 
     #[test]
     fn whole_numbers_lists_and_domains() {
-        assert_eq!(whole("1,200名"), Some(1200));
-        assert_eq!(whole("12.5"), None);
+        assert_eq!(count("1,200名"), Ok(1200));
+        assert_eq!(count("約300人"), Ok(300));
+        assert_eq!(count("12.5"), Err(NumberProblem::NotWhole));
         assert_eq!(list("SAP; Salesforce、kintone | Slack"), vec!["SAP", "Salesforce", "kintone", "Slack"]);
     }
 

@@ -1,6 +1,6 @@
 //! Goals (KGIs): what the programme must achieve, with targets and dates.
 
-use crate::domain::money::parse_number;
+use crate::domain::quantity::parse_number;
 use crate::domain::{Currency, Date, Goal, GoalId, IdGenerator, Metric, Money, Unit};
 use crate::editing::{Change, EditKind};
 use crate::ui::format;

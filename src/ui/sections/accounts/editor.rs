@@ -3,7 +3,7 @@
 
 use crate::account_list::{parse_employees, parse_money, values_in_use};
 use super::{team_choices, use_table, INDUSTRY_LIST};
-use crate::domain::money::parse_number;
+use crate::domain::quantity::parse_number;
 use crate::domain::{Account, AccountId, CustomValue, FieldId, FieldKind, IdGenerator, MemberId, TargetChoice, Tier};
 use crate::editing::{Change, EditKind};
 use crate::ui::format;

@@ -2,7 +2,7 @@
 
 use super::{team_choices, use_table};
 use crate::account_list::{OwnerFilter, Query, TargetFilter, TierFilter};
-use crate::domain::money::parse_number;
+use crate::domain::quantity::parse_number;
 use crate::domain::{MemberId, Tier};
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::state::use_app;

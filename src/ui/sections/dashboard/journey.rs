@@ -100,7 +100,7 @@ fn JourneyRulesForm() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let commit = move |edit: &dyn Fn(&mut JourneyRules, f64), text: String| {
         let mut r = rules();
-        let Some(v) = crate::domain::money::parse_number(&text).filter(|v| v.is_finite() && *v >= 0.0) else {
+        let Some(v) = crate::domain::quantity::parse_number(&text).filter(|v| v.is_finite() && *v >= 0.0) else {
             error.set(Some(t_string!(i18n, dash.rules_invalid).to_string()));
             return;
         };

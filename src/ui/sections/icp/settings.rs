@@ -2,7 +2,7 @@
 //! near-miss margin and what missing data counts for.
 
 use super::{profile, update_icp, use_state};
-use crate::domain::money::parse_number;
+use crate::domain::quantity::parse_number;
 use crate::domain::UnknownPolicy;
 use crate::editing::EditKind;
 use crate::ui::format;

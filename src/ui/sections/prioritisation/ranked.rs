@@ -2,7 +2,7 @@
 //! moving, score with each factor's contribution as a stacked bar, tier (with a
 //! pin), and every factor value with where it comes from and a manual override.
 
-use crate::domain::money::parse_number;
+use crate::domain::quantity::parse_number;
 use crate::domain::{Account, Factor, Tier};
 use crate::editing::{Change, EditKind};
 use crate::prioritisation::{TierSource, ValueSource};

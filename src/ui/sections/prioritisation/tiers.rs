@@ -2,7 +2,7 @@
 //! with the number of accounts in each tier. Pins are set per account.
 
 use super::{prioritisation, update};
-use crate::domain::money::parse_number;
+use crate::domain::quantity::parse_number;
 use crate::domain::{Tier, TierRule};
 use crate::editing::EditKind;
 use crate::ui::format;

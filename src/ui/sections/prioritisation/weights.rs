@@ -2,7 +2,7 @@
 //! the total. Moving a slider re-ranks live (what-if); letting go saves it.
 
 use super::{prioritisation, update};
-use crate::domain::money::parse_number;
+use crate::domain::quantity::parse_number;
 use crate::domain::{Factor, FactorId, FactorScale, FactorSource, IdGenerator};
 use crate::editing::EditKind;
 use crate::prioritisation::normalised_weights;
