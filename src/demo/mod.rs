@@ -1,26 +1,92 @@
-//! The demo plan: a realistic ABM programme of a Japanese B2B seller, for first runs,
-//! demos and screenshots. It is generated (deterministically for a given day), so
-//! its dates are always "the last year" relative to today; `docs/examples/` holds
-//! the same plan for a fixed day.
+//! The demo plans: a realistic ABM programme of a B2B seller, for first runs,
+//! demos and screenshots, in Japanese (a Japanese manufacturing-software
+//! vendor, in yen) and in English (a US one, in dollars). The story is the
+//! same; the words are the script's (`japanese`, `english`).
+//!
+//! It is generated, deterministically for a given day, and every date is
+//! relative to that day, so the demo is alive whenever it is opened: deals are
+//! won today, last week and every month of the past year, campaigns run now,
+//! and every period the dashboard offers shows won revenue, channels that
+//! paid back and channels that did not (tested over a year of days).
+//! `docs/examples/` holds the Japanese plan for a fixed day.
 
-mod data;
+mod english;
+mod japanese;
 pub mod large;
+pub mod script;
 
 use crate::domain::*;
-use data::*;
 use fastrand::Rng;
+use script::{Company, Script};
 use std::collections::BTreeMap;
 
 /// The demo's id generator seed: the same demo always has the same record ids,
 /// so two copies of it merge cleanly.
 const SEED: u64 = 2026;
 
+/// Which demo: the UI offers the one in its language first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DemoLanguage {
+    Japanese,
+    English,
+}
+
+/// The Japanese demo (the one the engine's tests and benchmarks use).
 pub fn demo_plan(id: PlanId, today: Date, now: Timestamp) -> Plan {
-    let mut g = Gen { ids: IdGenerator::seeded(SEED), rng: Rng::with_seed(SEED), today };
-    let mut plan = Plan::new(id, "FY2026 ABM計画（デモ）", now);
-    plan.currency = Currency::default();
-    plan.fiscal_year_start_month = 4;
-    plan.team = TEAM
+    demo_plan_in(DemoLanguage::Japanese, id, today, now)
+}
+
+/// Deals won in the last year: account, kind, days ago, share of the account's
+/// usual deal, product. Spread so that every period the dashboard offers (this
+/// quarter from its first day, the last 30, 90 and 365 days) holds some.
+const RECENT_WINS: [(usize, DealKind, i64, f64, usize); 14] = [
+    (19, DealKind::New, 0, 1.0, 0),
+    (0, DealKind::CrossSell, 5, 0.35, 1),
+    (30, DealKind::New, 15, 1.0, 0),
+    (2, DealKind::Upsell, 20, 0.5, 0),
+    (11, DealKind::Renewal, 33, 0.2, 3),
+    (33, DealKind::New, 45, 1.0, 0),
+    (1, DealKind::CrossSell, 62, 0.35, 2),
+    (4, DealKind::Renewal, 88, 0.2, 3),
+    (26, DealKind::New, 100, 1.0, 0),
+    (18, DealKind::CrossSell, 130, 0.35, 1),
+    (3, DealKind::New, 170, 1.0, 0),
+    (21, DealKind::Upsell, 210, 0.5, 0),
+    (20, DealKind::New, 250, 1.0, 0),
+    (23, DealKind::Renewal, 300, 0.2, 3),
+];
+
+/// Customers since before the last year (their first deal was won 400–700 days ago).
+const LONG_STANDING: [usize; 8] = [0, 1, 2, 4, 11, 18, 21, 23];
+
+/// Open deals: account, kind.
+const PIPELINE: [(usize, DealKind); 6] =
+    [(8, DealKind::New), (22, DealKind::New), (32, DealKind::New), (29, DealKind::New), (1, DealKind::Upsell), (11, DealKind::Upsell)];
+
+/// Deals lost: account, days ago.
+const LOST: [(usize, i64); 3] = [(10, 20), (17, 95), (24, 200)];
+
+/// Accounts that show growing interest on the web lately.
+const WARMING: [usize; 5] = [1, 2, 11, 19, 22];
+
+/// Monthly webinars: this many, the newest this many days ago.
+const WEBINARS: i64 = 12;
+const NEWEST_WEBINAR_AGO: i64 = 4;
+
+pub fn demo_plan_in(language: DemoLanguage, id: PlanId, today: Date, now: Timestamp) -> Plan {
+    let script = match language {
+        DemoLanguage::Japanese => &japanese::SCRIPT,
+        DemoLanguage::English => &english::SCRIPT,
+    };
+    let mut g = Gen { ids: IdGenerator::seeded(SEED), rng: Rng::with_seed(SEED), today, s: script };
+    let fy = fiscal_year_end(today, u32::from(script.fiscal_year_start_month));
+    // Named after the fiscal year it starts in, as plans are.
+    let fy_name = if script.fiscal_year_start_month == 1 { fy.year() } else { fy.year() - 1 };
+    let mut plan = Plan::new(id, script.plan_name.replace("{fy}", &fy_name.to_string()), now);
+    plan.currency = Currency::try_from(script.currency.to_string()).unwrap_or_default();
+    plan.fiscal_year_start_month = script.fiscal_year_start_month;
+    plan.team = script
+        .team
         .iter()
         .map(|(name, team, email)| TeamMember {
             id: MemberId::generate(&mut g.ids),
@@ -33,12 +99,12 @@ pub fn demo_plan(id: PlanId, today: Date, now: Timestamp) -> Plan {
     let plants = FieldId("fld_plants".into());
     plan.custom_fields.push_back(CustomFieldDef {
         id: erp.clone(),
-        name: "ERPベンダー".into(),
+        name: script.erp_field.into(),
         kind: FieldKind::Choice,
-        options: ["SAP", "Oracle", "OBIC", "内製", "その他"].map(String::from).to_vec(),
+        options: script.erp_options.iter().map(|o| o.to_string()).collect(),
     });
-    plan.custom_fields.push_back(CustomFieldDef { id: plants.clone(), name: "工場数".into(), kind: FieldKind::Number, options: vec![] });
-    plan.custom_channels.push_back(CustomChannel { id: ChannelId("ch_tradeshow".into()), name: "展示会".into() });
+    plan.custom_fields.push_back(CustomFieldDef { id: plants.clone(), name: script.sites_field.into(), kind: FieldKind::Number, options: vec![] });
+    plan.custom_channels.push_back(CustomChannel { id: ChannelId("ch_tradeshow".into()), name: script.custom_channel.into() });
     plan.icp = icp(&mut g, &erp);
     plan.prioritisation.factors.iter_mut().for_each(|f| {
         f.weight = match f.id.as_str() {
@@ -48,12 +114,11 @@ pub fn demo_plan(id: PlanId, today: Date, now: Timestamp) -> Plan {
             _ => 20.0,
         }
     });
-    plan.prioritisation.opportunity_bands =
-        [1, 2, 3, 5, 8, 12, 18, 25, 35, 50].iter().map(|m| Money::from_major(m * 1_000_000)).collect();
+    plan.prioritisation.opportunity_bands = [1, 2, 3, 5, 8, 12, 18, 25, 35, 50].iter().map(|m| g.amount(f64::from(*m) * 1e6)).collect();
 
     let marketing: Vec<MemberId> = plan.team.iter().filter(|m| m.team == Team::Marketing).map(|m| m.id.clone()).collect();
     let sales: Vec<MemberId> = plan.team.iter().filter(|m| m.team == Team::Sales).map(|m| m.id.clone()).collect();
-    for (i, row) in COMPANIES.iter().enumerate() {
+    for (i, row) in script.companies.iter().enumerate() {
         let account = g.account(i, row, &marketing, &sales, &erp, &plants, now);
         plan.accounts.push_back(account);
     }
@@ -78,43 +143,44 @@ struct Gen {
     ids: IdGenerator,
     rng: Rng,
     today: Date,
+    s: &'static Script,
 }
 
 fn icp(g: &mut Gen, erp: &FieldId) -> IcpProfile {
+    let s = g.s;
+    let unit = s.revenue_unit;
     let mut c = |weight: f64, rule: IcpRule| IcpCriterion { id: CriterionId::generate(&mut g.ids), weight, rule };
     let criteria = vec![
-        c(30.0, IcpRule::Industry { values: vec!["製造業".into()] }),
+        c(30.0, IcpRule::Industry { values: vec![s.core_industry.into()] }),
         c(20.0, IcpRule::Employees { min: Some(300), max: Some(5000) }),
-        c(20.0, IcpRule::AnnualRevenue { min: Some(Money::from_major(10_000_000_000)), max: Some(Money::from_major(200_000_000_000)) }),
-        c(10.0, IcpRule::Region { values: ["東京都", "神奈川県", "愛知県", "静岡県", "大阪府"].map(String::from).to_vec() }),
-        c(10.0, IcpRule::Technologies { values: vec!["Excel管理".into(), "自社開発システム".into()], mode: SetMatch::AnyOf }),
-        c(10.0, IcpRule::CustomField { field: erp.clone(), values: vec!["SAP".into(), "Oracle".into()], min: None, max: None }),
+        c(20.0, IcpRule::AnnualRevenue { min: Some(Money::from_major(100 * unit)), max: Some(Money::from_major(2000 * unit)) }),
+        c(10.0, IcpRule::Region { values: s.icp_regions.iter().map(|r| r.to_string()).collect() }),
+        c(10.0, IcpRule::Technologies { values: s.icp_technologies.iter().map(|t| t.to_string()).collect(), mode: SetMatch::AnyOf }),
+        c(10.0, IcpRule::CustomField { field: erp.clone(), values: s.erp_preferred.iter().map(|v| v.to_string()).collect(), min: None, max: None }),
     ];
-    let persona = |g: &mut Gen, name: &str, role: &str, dept: &str, seniority: &str, pains: &[&str]| Persona {
-        id: PersonaId::generate(&mut g.ids),
-        name: name.into(),
-        role: role.into(),
-        department: dept.into(),
-        seniority: seniority.into(),
-        pains: pains.iter().map(|s| s.to_string()).collect(),
-        notes: String::new(),
-    };
-    IcpProfile {
-        criteria,
-        personas: vec![
-            persona(g, "現場改革を託された生産技術部長", "生産技術部長", "生産技術部", "部長", &["段取り替えに時間がかかる", "設備停止の原因が追えない", "改善効果を数字で示せない"]),
-            persona(g, "全社DXを進める情報システム部長", "情報システム部長", "情報システム部", "部長", &["工場ごとにシステムがばらばら", "基幹システムとの連携が重い", "人手不足で保守が回らない"]),
-            persona(g, "投資判断をする製造担当役員", "取締役 製造本部長", "製造本部", "役員", &["投資対効果が見えない", "品質問題のリスク", "熟練者の引退"]),
-        ],
-        fit_threshold: 60.0,
-        near_miss_percent: 25.0,
-        unknown_values: UnknownPolicy::Excluded,
-    }
+    let personas = s
+        .personas
+        .iter()
+        .map(|p| Persona {
+            id: PersonaId::generate(&mut g.ids),
+            name: p.name.into(),
+            role: p.role.into(),
+            department: p.department.into(),
+            seniority: p.seniority.into(),
+            pains: p.pains.iter().map(|s| s.to_string()).collect(),
+            notes: String::new(),
+        })
+        .collect();
+    IcpProfile { criteria, personas, fit_threshold: 60.0, near_miss_percent: 25.0, unknown_values: UnknownPolicy::Excluded }
 }
 
 fn goals(g: &mut Gen) -> imbl::Vector<Goal> {
-    let fy_end = fiscal_year_end(g.today, 4);
-    let fy_start = Date::from_ymd(fy_end.year() - 1, 4, 1);
+    let start_month = u32::from(g.s.fiscal_year_start_month);
+    let fy_end = fiscal_year_end(g.today, start_month);
+    let next_start = fy_end.add_days(1);
+    let fy_start = Date::from_ymd(next_start.year() - 1, start_month, 1);
+    let names = g.s.goal_names;
+    let cross_sell = g.amount(40_000_000.0).to_f64();
     let mut goal = |name: &str, metric: Metric, target: f64| Goal {
         id: GoalId::generate(&mut g.ids),
         name: name.into(),
@@ -127,14 +193,14 @@ fn goals(g: &mut Gen) -> imbl::Vector<Goal> {
         notes: String::new(),
     };
     [
-        goal("ターゲットアカウントの新規接触数", Metric::NewContacts, 120.0),
-        goal("ターゲットアカウントの新規契約締結数", Metric::NewContracts, 8.0),
-        goal("ターゲットアカウントへの新規商材提供数", Metric::NewProductsOffered, 6.0),
-        goal("クロスセル/アップセル金額", Metric::CrossSellUpsellValue, 40_000_000.0),
-        goal("ターゲットアカウントのエンゲージメント率", Metric::EngagementRate, 45.0),
-        goal("契約締結までの日数（セールスサイクル）", Metric::SalesCycleDays, 120.0),
-        goal("ターゲットアカウントとの商談数", Metric::Meetings, 60.0),
-        goal("NPS", Metric::Nps, 30.0),
+        goal(names[0], Metric::NewContacts, 120.0),
+        goal(names[1], Metric::NewContracts, 8.0),
+        goal(names[2], Metric::NewProductsOffered, 6.0),
+        goal(names[3], Metric::CrossSellUpsellValue, cross_sell),
+        goal(names[4], Metric::EngagementRate, 45.0),
+        goal(names[5], Metric::SalesCycleDays, 120.0),
+        goal(names[6], Metric::Meetings, 60.0),
+        goal(names[7], Metric::Nps, 30.0),
     ]
     .into_iter()
     .collect()
@@ -145,6 +211,12 @@ pub fn fiscal_year_end(day: Date, start_month: u32) -> Date {
     let year = if day.month() >= start_month { day.year() + 1 } else { day.year() };
     let start_next = Date::from_ymd(year, start_month, 1).unwrap_or(day);
     start_next.add_days(-1)
+}
+
+/// A customer's usual deal, in yen: larger companies buy larger.
+fn base_deal_yen(a: &Account, revenue_unit: i64) -> f64 {
+    let revenue_yen = a.annual_revenue.map_or(0.0, |r| r.to_f64() * 1e8 / revenue_unit as f64);
+    ((revenue_yen / 1e10).sqrt().max(0.5)) * 6_000_000.0
 }
 
 impl Gen {
@@ -165,50 +237,65 @@ impl Gen {
         day.at(self.rng.u32(0..9), self.rng.u32(0..60))
     }
 
+    /// An amount worked out in yen, in the script's currency, to three
+    /// significant digits.
+    fn amount(&self, yen: f64) -> Money {
+        let v = yen / self.s.per_yen;
+        if v <= 0.0 || !v.is_finite() {
+            return Money::ZERO;
+        }
+        let step = 10f64.powi(v.log10().floor() as i32 - 2).max(1.0);
+        Money::from_major(((v / step).round() * step) as i64)
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn account(
         &mut self,
         i: usize,
-        row: &CompanyRow,
+        row: &Company,
         marketing: &[MemberId],
         sales: &[MemberId],
         erp: &FieldId,
         plants: &FieldId,
         now: Timestamp,
     ) -> Account {
-        let (name, domain, industry, segment, employees, revenue, region, tech, erp_vendor) = *row;
-        let mut a = Account::new(AccountId::generate(&mut self.ids), name);
-        a.domain = domain.into();
-        a.industry = industry.into();
-        a.tags = vec![segment.to_string()];
-        a.employees = employees;
-        a.annual_revenue = revenue.map(|r| Money::from_major(r * 100_000_000));
-        a.country = if region.is_empty() { String::new() } else { "日本".into() };
-        a.region = region.into();
-        a.technologies = tech.iter().map(|t| t.to_string()).collect();
-        if !erp_vendor.is_empty() {
-            a.custom.insert(erp.clone(), CustomValue::Text(erp_vendor.into()));
+        let s = self.s;
+        let mut a = Account::new(AccountId::generate(&mut self.ids), row.name);
+        a.domain = row.domain.into();
+        a.industry = row.industry.into();
+        a.tags = vec![row.segment.to_string()];
+        a.employees = row.employees;
+        a.annual_revenue = row.revenue.map(|r| Money::from_major(r * s.revenue_unit));
+        a.country = if row.region.is_empty() { String::new() } else { s.country.into() };
+        a.region = row.region.into();
+        a.city = row.city.into();
+        a.technologies = row.technologies.iter().map(|t| t.to_string()).collect();
+        if !row.erp.is_empty() {
+            a.custom.insert(erp.clone(), CustomValue::Text(row.erp.into()));
         }
-        if let Some(e) = employees {
+        if let Some(e) = row.employees {
             a.custom.insert(plants.clone(), CustomValue::Number(f64::from((e / 700).clamp(1, 9))));
         }
         if i < 38 {
             a.marketing_owner = Some(marketing[i % marketing.len()].clone());
             a.sales_owner = Some(sales[i % sales.len()].clone());
         }
-        if let Some(r) = revenue {
+        if row.revenue.is_some() {
             // Expected next deal: larger companies buy larger.
-            let size = (r as f64).sqrt() * 900_000.0 * (0.6 + self.rng.f64());
-            a.expected_deal_size = Some(Money::from_major((size / 100_000.0).round() as i64 * 100_000));
+            let size = base_deal_yen(&a, s.revenue_unit) * 0.15 * (0.6 + self.rng.f64());
+            a.expected_deal_size = Some(self.amount(size));
         }
+        let customer = LONG_STANDING.contains(&i) || RECENT_WINS.iter().any(|w| w.0 == i && w.1 == DealKind::New);
+        a.status = Some(if customer { AccountStatus::Customer } else { AccountStatus::Prospect });
         match i {
             13 => {
                 a.target = TargetChoice::Include;
-                a.target_note = "社長同士の紹介があり、業界外でも優先".into();
+                a.target_note = s.include_note.into();
             }
             16 => {
                 a.target = TargetChoice::Exclude;
-                a.target_note = "競合製品を全社導入済み（2028年まで契約）".into();
+                a.target_note = s.exclude_note.into();
+                a.status = Some(AccountStatus::Competitor);
             }
             _ => {}
         }
@@ -216,12 +303,7 @@ impl Gen {
             // A relationship typed by hand: the president is an old acquaintance.
             a.factors.insert(FactorId("relationship".into()), 8.0);
         }
-        a.notes = match i {
-            0 => "2024年に生産管理を導入。設備IoTの追加提案中。".into(),
-            1 => "品質トレーサビリティに強い関心。品質保証部長が慎重派。".into(),
-            2 => "全工場の生産管理刷新を検討中（3工場）。".into(),
-            _ => String::new(),
-        };
+        a.notes = s.account_notes.get(i).map(|n| n.to_string()).unwrap_or_default();
         a.updated_at = Some(now);
         a
     }
@@ -230,6 +312,7 @@ impl Gen {
         if i >= 39 {
             return Vec::new();
         }
+        let s = self.s;
         let size = a.employees.unwrap_or(200);
         let n = match size {
             0..=300 => 2,
@@ -239,27 +322,32 @@ impl Gen {
         };
         // Always someone who decides; then a varied buying group.
         let mut roles: Vec<usize> = vec![if size > 1000 { 1 } else { 0 }];
-        let mut pool: Vec<usize> = (0..ROLES.len()).filter(|r| !roles.contains(r)).collect();
+        let mut pool: Vec<usize> = (0..s.roles.len()).filter(|r| !roles.contains(r)).collect();
         self.rng.shuffle(&mut pool);
         roles.extend(pool.into_iter().take(n - 1));
         roles.sort_unstable();
         let mut made: Vec<(usize, Contact)> = Vec::new();
         let domain = normalise_domain(&a.domain);
         for (k, role) in roles.into_iter().enumerate() {
-            let (title, dept, buying, relationship, stance) = ROLES[role];
-            let surname = *self.pick(SURNAMES);
-            let given = *self.pick(GIVEN_NAMES);
+            let (title, dept, buying, relationship, stance) = s.roles[role];
+            let surname = *self.pick(s.surnames);
+            let given = *self.pick(s.given_names);
             let reports_to = parent_roles(role)
                 .iter()
                 .find_map(|p| made.iter().find(|(r, _)| r == p).map(|(_, c)| c.id.clone()));
             let rel = (i64::from(relationship) + self.rng.i64(-2..=2)).clamp(0, 10) as u8;
+            let (name, local) = if s.family_name_first {
+                (format!("{surname} {given}"), format!("c{}.{k}", i + 1))
+            } else {
+                (format!("{given} {surname}"), format!("{}.{}", given.to_lowercase(), surname.to_lowercase()))
+            };
             let c = Contact {
                 id: ContactId::generate(&mut self.ids),
                 account: a.id.clone(),
-                name: format!("{surname} {given}"),
+                name,
                 title: title.into(),
                 department: dept.into(),
-                email: if domain.is_empty() { String::new() } else { format!("c{}.{k}@{domain}", i + 1) },
+                email: if domain.is_empty() { String::new() } else { format!("{local}@{domain}") },
                 phone: String::new(),
                 reports_to,
                 role: serde_json::from_value(serde_json::Value::String(buying.into())).ok(),
@@ -267,7 +355,7 @@ impl Gen {
                 relationship: Some(rel),
                 last_contact: Some(self.days_ago(3, 200)),
                 persona: None,
-                notes: if buying == "resister" { "現行の品質手順を変えることに慎重".into() } else { String::new() },
+                notes: if buying == "resister" { s.resister_note.into() } else { String::new() },
                 updated_at: None,
             };
             made.push((role, c));
@@ -276,13 +364,16 @@ impl Gen {
     }
 
     fn content(&mut self, accounts: &[Account]) -> imbl::Vector<ContentAsset> {
-        let mut out: imbl::Vector<ContentAsset> = CONTENT
+        let s = self.s;
+        let kind = |k: &str| serde_json::from_value(serde_json::Value::String(k.to_string())).unwrap_or_default();
+        let mut out: imbl::Vector<ContentAsset> = s
+            .content
             .iter()
-            .map(|(title, kind, path)| ContentAsset {
+            .map(|(title, k, path)| ContentAsset {
                 id: ContentId::generate(&mut self.ids),
                 title: title.to_string(),
-                kind: serde_json::from_value(serde_json::Value::String(kind.to_string())).unwrap_or_default(),
-                url: format!("https://factorylink.example/resources/{path}"),
+                kind: kind(k),
+                url: format!("{}/resources/{path}", s.site),
                 account: None,
                 status: Some(ContentStatus::Published),
                 created: Some(self.days_ago(200, 400)),
@@ -290,20 +381,14 @@ impl Gen {
                 updated_at: None,
             })
             .collect();
-        let personal = [
-            (1, "北斗電子工業様向け 品質トレーサビリティ提案書", ContentKind::Material, ContentStatus::Ready, "proposal"),
-            (1, "北斗電子工業様 専用ページ「設備データ活用の第一歩」", ContentKind::LandingPage, ContentStatus::Published, "lp"),
-            (2, "三河オートパーツ様向け 個別ニュースレター", ContentKind::Newsletter, ContentStatus::InProgress, "news"),
-            (11, "日進エレクトロニクス様 役員向けROI試算", ContentKind::Material, ContentStatus::Planned, "roi"),
-        ];
-        for (i, title, kind, status, path) in personal {
+        for (i, title, k, status, path) in s.personal_content {
             out.push_back(ContentAsset {
                 id: ContentId::generate(&mut self.ids),
                 title: title.into(),
-                kind,
-                url: format!("https://factorylink.example/for/{}/{path}", accounts[i].domain.trim_end_matches(".example")),
+                kind: kind(k),
+                url: format!("{}/for/{}/{path}", s.site, accounts[i].domain.trim_end_matches(".example")),
                 account: Some(accounts[i].id.clone()),
-                status: Some(status),
+                status: serde_json::from_value(serde_json::Value::String(status.to_string())).ok(),
                 created: Some(self.days_ago(10, 60)),
                 notes: String::new(),
                 updated_at: None,
@@ -312,72 +397,100 @@ impl Gen {
         out
     }
 
+    /// The script's campaigns and the monthly webinars. Each targets a share of
+    /// the core industry's accounts; every account won in the last year was
+    /// reached by the webinar before its win and, once it ran, the field
+    /// sales campaign (their touches are made in `activities`).
     fn campaigns(&mut self, accounts: &[Account], content: &imbl::Vector<ContentAsset>, owners: &[MemberId]) -> imbl::Vector<Campaign> {
-        let targets: Vec<AccountId> = accounts.iter().take(38).filter(|a| a.industry == "製造業").map(|a| a.id.clone()).collect();
-        CAMPAIGNS
+        let s = self.s;
+        let targets: Vec<AccountId> = accounts.iter().take(38).filter(|a| a.industry == s.core_industry).map(|a| a.id.clone()).collect();
+        let webinars = (0..WEBINARS).map(|k| script::CampaignRow {
+            name: s.webinar_topics[k as usize % s.webinar_topics.len()],
+            channel: "events",
+            started_ago: NEWEST_WEBINAR_AGO + 30 * k,
+            days: Some(1),
+            cost: s.webinar_cost,
+            content: &[3],
+        });
+        let rows: Vec<script::CampaignRow> = s.campaigns.iter().map(|c| script::CampaignRow { ..*c }).chain(webinars).collect();
+        let mut out: imbl::Vector<Campaign> = rows
             .iter()
             .enumerate()
-            .map(|(k, (name, channel, ago, length, cost, content_idx))| {
-                let start = self.today.add_days(-ago);
+            .map(|(k, row)| {
+                let start = self.today.add_days(-row.started_ago);
                 let mut t = targets.clone();
                 self.rng.shuffle(&mut t);
-                t.truncate(if *channel == "fieldSales" { 8 } else { 12 + self.rng.usize(0..10) });
-                t.sort();
+                t.truncate(if row.channel == "fieldSales" { 8 } else { 12 + self.rng.usize(0..10) });
                 Campaign {
                     id: CampaignId::generate(&mut self.ids),
-                    name: name.to_string(),
-                    channel: Channel::from_key(channel),
+                    name: row.name.to_string(),
+                    channel: Channel::from_key(row.channel),
                     start,
-                    end: Some(start.add_days(length - 1).min(self.today)),
-                    cost: Money::from_major(cost * 1000),
+                    end: row.days.map(|d| start.add_days(d - 1).min(self.today)),
+                    cost: Money::from_major(row.cost),
                     targets: t,
-                    content: content_idx.iter().map(|i| content[*i].id.clone()).collect(),
+                    content: row.content.iter().filter_map(|i| content.get(*i)).map(|c| c.id.clone()).collect(),
                     owner: Some(owners[k % owners.len()].clone()),
                     notes: String::new(),
                     updated_at: None,
                 }
             })
-            .collect()
+            .collect();
+        for (account, on) in recent_wins(self.today) {
+            let id = &accounts[account].id;
+            for c in winning_touches(&out, on) {
+                if let Some(c) = out.get_mut(c) {
+                    if !c.targets.contains(id) {
+                        c.targets.push(id.clone());
+                    }
+                }
+            }
+        }
+        for c in out.iter_mut() {
+            c.targets.sort();
+        }
+        out
     }
 
     fn deals(&mut self, accounts: &[Account], sales: &[MemberId], campaigns: &imbl::Vector<Campaign>) -> imbl::Vector<Deal> {
+        let s = self.s;
+        let names = s.deal_names;
         let mut out = imbl::Vector::new();
-        // Customers: index, years as customer (0 = prospect with history).
-        let customers = [0usize, 1, 2, 4, 11, 18, 19, 21, 23, 30, 33, 26];
-        for (n, &i) in customers.iter().enumerate() {
+        let base = |a: &Account| base_deal_yen(a, s.revenue_unit);
+        let field_sales = campaigns.iter().find(|c| c.channel.key() == "fieldSales").map(|c| c.id.clone());
+        for (n, &i) in LONG_STANDING.iter().enumerate() {
             let a = &accounts[i];
-            let scale = a.annual_revenue.map_or(1.0, |r| (r.to_f64() / 1e10).sqrt().max(0.5));
-            let base = (scale * 6_000_000.0 / 100_000.0).round() as i64 * 100_000;
-            let first = self.days_ago(400, 700);
+            let first = self.today.add_days(-(400 + 37 * n as i64));
             let cycle = self.rng.i64(60..200);
-            out.push_back(self.deal(a, "FactoryLink 生産管理 導入", DealKind::New, base, first.add_days(-cycle), Some(first), Outcome::Won, 0, sales, None));
-            if n % 2 == 0 {
-                let d = first.add_days(self.rng.i64(120..300));
-                let created = d.add_days(-self.rng.i64(40..120));
-                out.push_back(self.deal(a, "設備IoTモニタリング 追加", DealKind::CrossSell, base / 3, created, Some(d.min(self.today)), Outcome::Won, 1, sales, campaigns.get(4).map(|c| c.id.clone())));
-            }
-            if n % 3 == 0 {
-                let d = first.add_days(365);
-                if d < self.today {
-                    out.push_back(self.deal(a, "年間保守 更新", DealKind::Renewal, base / 5, d.add_days(-30), Some(d), Outcome::Won, 3, sales, None));
-                }
-            }
-            if n % 4 == 1 {
-                let created = self.days_ago(20, 90);
-                out.push_back(self.deal(a, "利用拠点の拡大", DealKind::Upsell, base / 2, created, None, Outcome::Open, 0, sales, campaigns.get(8).map(|c| c.id.clone())));
-            }
+            let amount = self.amount(base(a));
+            out.push_back(self.deal(a, names[0], DealKind::New, amount, first.add_days(-cycle), Some(first), Outcome::Won, 0, sales, None));
         }
-        // Prospects in the pipeline, and a few lost.
-        for &i in &[3usize, 8, 19, 22, 26, 30, 32] {
+        for (i, kind, ago, share, product) in RECENT_WINS {
+            let a = &accounts[i];
+            let closed = self.today.add_days(-ago);
+            let cycle = if kind == DealKind::New { self.rng.i64(50..120) } else { self.rng.i64(25..60) };
+            let name = match kind {
+                DealKind::New => names[0],
+                DealKind::CrossSell => names[1],
+                DealKind::Renewal => names[2],
+                _ => names[3],
+            };
+            let amount = self.amount(base(a) * share);
+            let campaign = (kind != DealKind::Renewal).then(|| field_sales.clone()).flatten().filter(|_| ago < 140);
+            out.push_back(self.deal(a, name, kind, amount, closed.add_days(-cycle), Some(closed), Outcome::Won, product, sales, campaign));
+        }
+        for (i, kind) in PIPELINE {
             let a = &accounts[i];
             let created = self.days_ago(15, 150);
-            let amount = a.expected_deal_size.map_or(5_000_000, |m| m.minor() / 100);
-            out.push_back(self.deal(a, "生産管理 全社導入", DealKind::New, amount, created, None, Outcome::Open, 0, sales, campaigns.get(0).map(|c| c.id.clone())));
+            let (name, share) = if kind == DealKind::New { (names[4], 1.2) } else { (names[3], 0.5) };
+            let amount = a.expected_deal_size.filter(|_| kind == DealKind::New).unwrap_or_else(|| self.amount(base(a) * share));
+            out.push_back(self.deal(a, name, kind, amount, created, None, Outcome::Open, 0, sales, field_sales.clone()));
         }
-        for &i in &[10usize, 17, 24] {
+        for (i, ago) in LOST {
             let a = &accounts[i];
-            let closed = self.days_ago(60, 300);
-            out.push_back(self.deal(a, "生産管理 導入", DealKind::New, 4_000_000, closed.add_days(-90), Some(closed), Outcome::Lost, 0, sales, None));
+            let closed = self.today.add_days(-ago);
+            let amount = self.amount(4_000_000.0);
+            out.push_back(self.deal(a, names[5], DealKind::New, amount, closed.add_days(-90), Some(closed), Outcome::Lost, 0, sales, None));
         }
         out
     }
@@ -388,7 +501,7 @@ impl Gen {
         a: &Account,
         name: &str,
         kind: DealKind,
-        amount: i64,
+        amount: Money,
         created: Date,
         closed: Option<Date>,
         outcome: Outcome,
@@ -405,12 +518,12 @@ impl Gen {
             account: a.id.clone(),
             name: name.into(),
             kind,
-            amount: Money::from_major(amount.max(500_000)),
+            amount: amount.max(self.amount(500_000.0)),
             created,
             closed,
             stage,
             outcome,
-            product: PRODUCTS[product].into(),
+            product: self.s.products[product].into(),
             owner: a.sales_owner.clone().or_else(|| sales.first().cloned()),
             campaign,
             notes: String::new(),
@@ -422,6 +535,7 @@ impl Gen {
         let contacts_of = |id: &AccountId| -> Vec<ContactId> {
             plan.contacts.iter().filter(|c| &c.account == id).map(|c| c.id.clone()).collect()
         };
+        let winners: Vec<&AccountId> = recent_wins(self.today).into_iter().map(|(i, _)| &plan.accounts[i].id).collect();
         let mut out: Vec<Activity> = Vec::new();
         let mut push = |g: &mut Gen, account: &AccountId, contact: Option<ContactId>, kind: ActivityKind, day: Date, campaign: Option<&Campaign>, content: Option<ContentId>, count: Option<u32>| {
             let day = day.min(g.today.add_days(-1));
@@ -440,7 +554,8 @@ impl Gen {
             });
         };
         for campaign in plan.campaigns.iter() {
-            let span = campaign.end.map_or(1, |e| campaign.start.days_until(e).max(1));
+            let end = campaign.end.unwrap_or(self.today);
+            let span = campaign.start.days_until(end).max(1);
             for account in &campaign.targets {
                 let people = contacts_of(account);
                 let person = |g: &mut Gen| (!people.is_empty()).then(|| people[g.rng.usize(..people.len())].clone());
@@ -466,7 +581,10 @@ impl Gen {
                         let d = day(self);
                         let impressions = self.rng.u32(80..900);
                         push(self, account, None, ActivityKind::AdImpression, d, Some(campaign), None, Some(impressions));
-                        if self.chance(0.3) {
+                        // The ads reach the buyers too, but clicks come mostly from
+                        // accounts still looking: the channel has yet to pay back.
+                        let click = if winners.contains(&account) { 0.1 } else { 0.3 };
+                        if self.chance(click) {
                             let clicked = d.add_days(self.rng.i64(0..10));
                             push(self, account, None, ActivityKind::AdClick, clicked, Some(campaign), None, None);
                         }
@@ -505,14 +623,29 @@ impl Gen {
                 }
             }
         }
+        // What won each of the last year's deals: the webinar before it and,
+        // once it ran, a meeting of the field sales campaign.
+        for (i, on) in recent_wins(self.today) {
+            let account = &plan.accounts[i].id;
+            let people = contacts_of(account);
+            let who = (!people.is_empty()).then(|| people[i % people.len()].clone());
+            for c in winning_touches(&plan.campaigns, on) {
+                let Some(campaign) = plan.campaigns.get(c) else { continue };
+                if campaign.channel.key() == "events" {
+                    push(self, account, who.clone(), ActivityKind::WebinarRegistered, campaign.start.add_days(-7), Some(campaign), None, None);
+                    push(self, account, who.clone(), ActivityKind::WebinarAttended, campaign.start, Some(campaign), campaign.content.first().cloned(), None);
+                } else {
+                    push(self, account, who.clone(), ActivityKind::Meeting, on.add_days(-10), Some(campaign), campaign.content.first().cloned(), None);
+                }
+            }
+        }
         // Organic interest: web visits, downloads and video views, rising lately at
         // a few accounts that are warming up.
-        let warming = [1usize, 2, 11, 19, 22];
         for (i, a) in plan.accounts.iter().enumerate().take(38) {
             let people = contacts_of(&a.id);
-            let visits = if warming.contains(&i) { 8 } else { self.rng.usize(0..4) };
+            let visits = if WARMING.contains(&i) { 8 } else { self.rng.usize(0..4) };
             for _ in 0..visits {
-                let recent = warming.contains(&i) && self.chance(0.7);
+                let recent = WARMING.contains(&i) && self.chance(0.7);
                 let d = if recent { self.days_ago(1, 45) } else { self.days_ago(1, 360) };
                 push(self, &a.id, None, ActivityKind::WebVisit, d, None, None, None);
                 if self.chance(0.35) && !people.is_empty() {
@@ -539,34 +672,11 @@ impl Gen {
     }
 
     fn account_plans(&mut self, plan: &Plan, marketing: &[MemberId], sales: &[MemberId]) -> imbl::Vector<AccountPlan> {
+        let s = self.s;
         let mut out = imbl::Vector::new();
-        let specs: [(usize, &str, &str, &str, &str, &str); 3] = [
-            (
-                1,
-                "電子部品の大手。車載向けが売上の6割。国内4工場、海外2工場。",
-                "品質問題の原因追跡に時間がかかる。工場ごとに記録方法が異なる。",
-                "ロット単位のトレーサビリティと、設備データの一元化。",
-                "品質保証部長の懸念（手順変更）に事例と段階導入で応える。技術セミナーと個別勉強会で現場の支持を広げる。",
-                "製造本部長をスポンサーに、第1工場でのPoCから全社展開を提案。購買部とは早期に条件調整。",
-            ),
-            (
-                2,
-                "自動車部品（プレス・樹脂）。主要顧客の電動化で生産品目が急増。",
-                "段取り替えの増加で稼働率が低下。Excelでの生産計画が限界。",
-                "生産計画の自動化と、設備稼働の見える化。",
-                "ものづくりワールドでの接点を起点に、個別ニュースレターとROI試算で検討を後押し。",
-                "3工場同時導入は負担が大きいため、本社工場→2工場の順で段階提案。",
-            ),
-            (
-                11,
-                "電子部品の最大手の一角。海外売上比率が高い。",
-                "グローバルで設備保全の水準がばらつく。",
-                "予知保全による停止時間の削減。",
-                "役員向けROI試算と導入事例で経営層の関心を作る。",
-                "情報システム部長と基幹連携の技術検証を先行。",
-            ),
-        ];
-        for (i, business, challenges, needs, marketing_plan, sales_strategy) in specs {
+        let revenue_goal = self.amount(18_000_000.0).to_f64();
+        for spec in &s.plans {
+            let i = spec.account;
             let a = &plan.accounts[i];
             let due = self.today.add_days(120);
             let mut g = |name: &str, metric: Metric, target: f64| Goal {
@@ -580,8 +690,9 @@ impl Gen {
                 actual: None,
                 notes: String::new(),
             };
-            let goals = vec![g("新規契約（第1工場）", Metric::NewContracts, 1.0), g("受注金額", Metric::Revenue, 18_000_000.0)];
-            let kpis = vec![g("商談数", Metric::Meetings, 6.0), g("エンゲージメント率", Metric::EngagementRate, 60.0), g("新規接触数", Metric::NewContacts, 4.0)];
+            let n = s.plan_goal_names;
+            let goals = vec![g(n[0], Metric::NewContracts, 1.0), g(n[1], Metric::Revenue, revenue_goal)];
+            let kpis = vec![g(n[2], Metric::Meetings, 6.0), g(n[3], Metric::EngagementRate, 60.0), g(n[4], Metric::NewContacts, 4.0)];
             let personal: Vec<ContentId> = plan.content.iter().filter(|c| c.account.as_ref() == Some(&a.id)).map(|c| c.id.clone()).collect();
             let mut action = |title: &str, channel: BuiltinChannel, owner: &MemberId, in_days: i64, status: ActionStatus, content: Vec<ContentId>| Action {
                 id: ActionId::generate(&mut self.ids),
@@ -596,19 +707,20 @@ impl Gen {
                 trigger: None,
                 notes: String::new(),
             };
+            let t = s.action_titles;
             let actions = vec![
-                action("キーパーソン向け個別勉強会", BuiltinChannel::FieldSales, &sales[i % sales.len()], -10, ActionStatus::Done, vec![]),
-                action("専用資料・専用ページの送付", BuiltinChannel::Email, &marketing[i % marketing.len()], 7, ActionStatus::InProgress, personal.clone()),
-                action("工場見学とPoC範囲のすり合わせ", BuiltinChannel::FieldSales, &sales[i % sales.len()], 30, ActionStatus::Planned, vec![]),
-                action("ユーザー会への招待", BuiltinChannel::UserGroups, &marketing[i % marketing.len()], 55, ActionStatus::Planned, vec![]),
+                action(t[0], BuiltinChannel::FieldSales, &sales[i % sales.len()], -10, ActionStatus::Done, vec![]),
+                action(t[1], BuiltinChannel::Email, &marketing[i % marketing.len()], 7, ActionStatus::InProgress, personal.clone()),
+                action(t[2], BuiltinChannel::FieldSales, &sales[i % sales.len()], 30, ActionStatus::Planned, vec![]),
+                action(t[3], BuiltinChannel::UserGroups, &marketing[i % marketing.len()], 55, ActionStatus::Planned, vec![]),
             ];
             out.push_back(AccountPlan {
                 id: AccountPlanId::generate(&mut self.ids),
                 account: a.id.clone(),
-                overview: Overview { business: business.into(), challenges: challenges.into(), needs: needs.into() },
+                overview: Overview { business: spec.business.into(), challenges: spec.challenges.into(), needs: spec.needs.into() },
                 goals,
-                marketing_plan: marketing_plan.into(),
-                sales_strategy: sales_strategy.into(),
+                marketing_plan: spec.marketing.into(),
+                sales_strategy: spec.sales.into(),
                 kpis,
                 actions,
                 channels: vec![
@@ -625,7 +737,7 @@ impl Gen {
     fn nps(&mut self, plan: &Plan) -> imbl::Vector<NpsResponse> {
         let customers: Vec<AccountId> =
             plan.deals.iter().filter(|d| d.outcome == Outcome::Won).map(|d| d.account.clone()).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
-        let comments = ["導入支援が丁寧だった", "画面が分かりやすい", "レポート機能をもっと柔軟にしてほしい", "現場の定着に時間がかかった", ""];
+        let comments = self.s.nps_comments;
         let mut out = imbl::Vector::new();
         for a in customers {
             let contact = plan.contacts.iter().find(|c| c.account == a).map(|c| c.id.clone());
@@ -638,16 +750,9 @@ impl Gen {
     }
 
     fn notes(&mut self, plan: &Plan) -> imbl::Vector<AccountNote> {
-        let texts = [
-            (1, "品質保証部長と面談。トレーサビリティの監査対応に関心あり。事例を送付予定。"),
-            (1, "製造本部長からPoC予算の目処が立ったと連絡。"),
-            (2, "展示会で生産技術部 課長と名刺交換。段取り替えの課題を詳しく聞けた。"),
-            (11, "情報システム部長はSAP連携の実績を重視。技術資料を準備する。"),
-            (0, "設備IoTの追加提案。ユーザー会での事例発表を打診。"),
-            (19, "Webでの資料閲覧が増えている。来月フォロー訪問。"),
-        ];
         let authors: Vec<MemberId> = plan.team.iter().map(|m| m.id.clone()).collect();
-        texts
+        self.s
+            .notes
             .iter()
             .map(|(i, text)| AccountNote {
                 id: NoteId::generate(&mut self.ids),
@@ -686,6 +791,25 @@ impl Gen {
         out.sort_by_key(|a| a.at);
         out.into_iter().collect()
     }
+}
+
+/// The last year's wins: account index and close day.
+fn recent_wins(today: Date) -> Vec<(usize, Date)> {
+    RECENT_WINS.iter().map(|&(i, _, ago, _, _)| (i, today.add_days(-ago))).collect()
+}
+
+/// The campaigns (positions) that reached an account before its win on `on`:
+/// the last monthly webinar in the 60 days before it, and the field sales
+/// campaign when it had run for ten days by then.
+fn winning_touches(campaigns: &imbl::Vector<Campaign>, on: Date) -> Vec<usize> {
+    let webinar = campaigns
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.channel.key() == "events" && c.start < on && c.start >= on.add_days(-60) && c.end == Some(c.start))
+        .max_by_key(|(_, c)| c.start)
+        .map(|(k, _)| k);
+    let field = campaigns.iter().position(|c| c.channel.key() == "fieldSales" && c.start <= on.add_days(-10));
+    webinar.into_iter().chain(field).collect()
 }
 
 /// Roles a role reports to, nearest first (indices into `ROLES`).
@@ -757,6 +881,69 @@ mod tests {
         assert!(read.warnings.is_empty(), "{:?}", read.warnings);
         assert_eq!(read.plan, p);
         assert_eq!(demo(), p, "same day, same demo");
+    }
+
+    /// The dashboard's default periods over a year of days, in both demos:
+    /// each shows won revenue and a channel that paid back, and the last 90
+    /// days also a channel that did not (the story of moving budget).
+    #[test]
+    fn every_default_period_is_alive_on_any_day() {
+        use crate::kpi::{revenue_summary, roi_report, ActivityIndex, Period};
+        for language in [DemoLanguage::Japanese, DemoLanguage::English] {
+            for k in 0..53 {
+                let today = Date::from_ymd(2026, 1, 1).unwrap().add_days(k * 7 + k % 3);
+                let p = demo_plan_in(language, PlanId("d".into()), today, today.at(9, 0));
+                let index = ActivityIndex::new(&p);
+                let periods = [
+                    ("quarter", Period::fiscal_quarter(today, p.fiscal_year_start_month)),
+                    ("30", Period::last_days(today, 30)),
+                    ("90", Period::last_days(today, 90)),
+                    ("365", Period::last_days(today, 365)),
+                ];
+                for (name, period) in periods {
+                    let won = revenue_summary(&p, &period).total;
+                    assert!(won > 0.0, "{language:?} {today} {name}: no won revenue");
+                    let report = roi_report(&p, &index, &period, p.settings.attribution);
+                    let rois: Vec<f64> = report.channels.iter().filter_map(|c| c.roi).collect();
+                    assert!(rois.iter().any(|r| *r > 0.0), "{language:?} {today} {name}: no channel paid back {rois:?}");
+                    if name == "90" {
+                        assert!(rois.iter().any(|r| *r < 0.0), "{language:?} {today} {name}: every channel paid back {rois:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_english_demo_is_in_english_and_dollars() {
+        let p = demo_plan_in(DemoLanguage::English, PlanId("d".into()), today(), today().at(0, 0));
+        assert_eq!((p.currency.code(), p.fiscal_year_start_month), ("USD", 1));
+        assert_eq!(p.name, "FY2026 ABM plan (demo)");
+        let japanese = |t: &str| t.chars().any(|c| ('\u{3040}'..='\u{9fff}').contains(&c));
+        let texts: Vec<&str> = p
+            .accounts
+            .iter()
+            .flat_map(|a| [a.name.as_str(), a.industry.as_str(), a.region.as_str(), a.notes.as_str()])
+            .chain(p.contacts.iter().flat_map(|c| [c.name.as_str(), c.title.as_str()]))
+            .chain(p.campaigns.iter().map(|c| c.name.as_str()))
+            .chain(p.goals.iter().map(|g| g.name.as_str()))
+            .chain(p.deals.iter().map(|d| d.name.as_str()))
+            .chain(p.notes.iter().map(|n| n.text.as_str()))
+            .collect();
+        assert!(texts.iter().all(|t| !japanese(t)), "{:?}", texts.iter().find(|t| japanese(t)));
+        let deal = p.deals.iter().map(|d| d.amount).max().unwrap();
+        assert!(deal > Money::from_major(10_000) && deal < Money::from_major(2_000_000), "dollar-sized deals: {deal:?}");
+        let text = to_file_text(&p, today().at(0, 0));
+        assert!(read_plan_text(&text, Mode::Strict).is_ok());
+        assert_eq!(p.accounts.len(), demo().accounts.len(), "the same story in both languages");
+    }
+
+    #[test]
+    fn the_plan_is_named_after_its_fiscal_year() {
+        let in_march = Date::from_ymd(2027, 3, 31).unwrap();
+        assert_eq!(demo_plan(PlanId("d".into()), in_march, in_march.at(0, 0)).name, "FY2026 ABM計画（デモ）");
+        let in_april = Date::from_ymd(2027, 4, 1).unwrap();
+        assert_eq!(demo_plan(PlanId("d".into()), in_april, in_april.at(0, 0)).name, "FY2027 ABM計画（デモ）");
     }
 
     #[test]
