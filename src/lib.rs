@@ -20,6 +20,7 @@ pub mod quality;
 pub mod account_list;
 pub mod account_planning;
 pub mod csv_io;
+pub mod checklist;
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
 #[cfg(target_arch = "wasm32")]

@@ -14,6 +14,7 @@
 //!   out) the fit is unknown.
 
 mod criteria;
+pub mod suggest;
 
 pub use criteria::{evaluate_criterion, normalise, range_credit, Outcome};
 
