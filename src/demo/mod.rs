@@ -282,7 +282,7 @@ impl Gen {
         }
         if row.revenue.is_some() {
             // Expected next deal: larger companies buy larger.
-            let size = base_deal_yen(&a, s.revenue_unit) * 0.15 * (0.6 + self.rng.f64());
+            let size = base_deal_yen(&a, s.revenue_unit) * 1.5 * (0.6 + self.rng.f64());
             a.expected_deal_size = Some(self.amount(size));
         }
         let customer = LONG_STANDING.contains(&i) || RECENT_WINS.iter().any(|w| w.0 == i && w.1 == DealKind::New);

@@ -2,6 +2,8 @@
 //! account all share this shape: a metric, a target and a due date.
 
 use super::ids::GoalId;
+use super::money::Money;
+use super::quantity::{parse_count, parse_number, NumberProblem};
 use super::serde_helpers::is_default;
 use super::time::Date;
 use schemars::JsonSchema;
@@ -79,6 +81,32 @@ pub enum Unit {
     Score,
 }
 
+impl Unit {
+    /// Reads a target or an actual typed in this unit, as every amount and
+    /// count field reads (`domain::quantity`): money as `$250,000`, `3.5億`;
+    /// a percentage with or without `%`; counts and days whole (`120件`,
+    /// `90日`); scores as numbers. Never negative.
+    pub fn read(self, text: &str) -> Result<f64, NumberProblem> {
+        let t = text.trim();
+        let v = match self {
+            Unit::Money => Money::parse(t)?.to_f64(),
+            Unit::Count => parse_count(t)?.map(f64::from).ok_or(NumberProblem::Empty)?,
+            Unit::Days => parse_count(t.trim_end_matches(['日', 'd']).trim_end_matches(" days").trim_end_matches("days"))?.map(f64::from).ok_or(NumberProblem::Empty)?,
+            Unit::Percent | Unit::Score => {
+                let t = t.trim_end_matches(['%', '％']).trim();
+                if t.is_empty() {
+                    return Err(NumberProblem::Empty);
+                }
+                parse_number(t).ok_or(NumberProblem::NotANumber)?
+            }
+        };
+        if v < 0.0 {
+            return Err(NumberProblem::Negative);
+        }
+        Ok(v)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Goal {
@@ -99,4 +127,23 @@ pub struct Goal {
     pub actual: Option<f64>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn targets_read_in_their_unit() {
+        assert_eq!(Unit::Money.read("$250,000"), Ok(250_000.0));
+        assert_eq!(Unit::Money.read("3.5億円"), Ok(350_000_000.0));
+        assert_eq!(Unit::Money.read("-5"), Err(NumberProblem::Negative));
+        assert_eq!(Unit::Percent.read("45%"), Ok(45.0));
+        assert_eq!(Unit::Percent.read("12.5"), Ok(12.5));
+        assert_eq!(Unit::Count.read("120件"), Ok(120.0));
+        assert_eq!(Unit::Count.read("1.5"), Err(NumberProblem::NotWhole));
+        assert_eq!(Unit::Days.read("90日"), Ok(90.0));
+        assert_eq!(Unit::Score.read(""), Err(NumberProblem::Empty));
+        assert_eq!(Unit::Score.read("many"), Err(NumberProblem::NotANumber));
+    }
 }

@@ -34,7 +34,7 @@ pub use goal::{Goal, Metric, Unit};
 pub use icp::{IcpCriterion, IcpProfile, IcpRule, Persona, SetMatch, UnknownPolicy};
 pub use ids::*;
 pub use money::Money;
-pub use plan::{Currency, Plan, PlanCounts};
+pub use plan::{Currency, Plan, PlanCounts, COMMON_CURRENCIES};
 pub use record::{normalise_domain, Record};
 pub use prioritisation::{Factor, FactorScale, FactorSource, Prioritisation, Tier, TierRule};
 pub use settings::{distinct_pair, Attribution, EngagementModel, JourneyRules, NbaRule, PlanSettings};

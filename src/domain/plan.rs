@@ -158,6 +158,59 @@ impl Currency {
     }
 }
 
+/// Currencies offered when a plan is created, most used by this app's users first.
+pub const COMMON_CURRENCIES: [&str; 16] =
+    ["JPY", "USD", "EUR", "GBP", "CNY", "KRW", "TWD", "HKD", "SGD", "THB", "INR", "AUD", "CAD", "CHF", "SEK", "NZD"];
+
+impl Currency {
+    /// The currency of a browser language tag's region (`ja-JP` → JPY,
+    /// `en-GB` → GBP, `de-AT` → EUR); a tag without a region goes by its
+    /// language (`ja` → JPY, `en` → USD). Anything else: USD.
+    pub fn for_locale(tag: &str) -> Currency {
+        let mut parts = tag.split(['-', '_']);
+        let language = parts.next().unwrap_or_default().to_ascii_lowercase();
+        let region = parts.find(|p| p.len() == 2 && p.chars().all(|c| c.is_ascii_alphabetic())).map(|r| r.to_ascii_uppercase());
+        const EURO: [&str; 20] = ["AT", "BE", "CY", "DE", "EE", "ES", "FI", "FR", "GR", "HR", "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PT", "SI", "SK"];
+        let code = match region.as_deref() {
+            Some("JP") => "JPY",
+            Some("US") => "USD",
+            Some("GB") => "GBP",
+            Some("CN") => "CNY",
+            Some("KR") => "KRW",
+            Some("TW") => "TWD",
+            Some("HK") => "HKD",
+            Some("SG") => "SGD",
+            Some("TH") => "THB",
+            Some("IN") => "INR",
+            Some("AU") => "AUD",
+            Some("CA") => "CAD",
+            Some("CH") => "CHF",
+            Some("SE") => "SEK",
+            Some("NZ") => "NZD",
+            Some(r) if EURO.contains(&r) => "EUR",
+            _ => match language.as_str() {
+                "ja" => "JPY",
+                "zh" => "CNY",
+                "ko" => "KRW",
+                "de" | "fr" | "it" | "es" | "nl" | "pt" | "fi" => "EUR",
+                _ => "USD",
+            },
+        };
+        Currency(code.to_string())
+    }
+
+    /// The month a fiscal year usually starts in where this currency is used:
+    /// April in Japan, India and (often) the UK, July in Australia and New
+    /// Zealand, January elsewhere.
+    pub fn usual_fiscal_start(&self) -> u8 {
+        match self.0.as_str() {
+            "JPY" | "INR" | "GBP" => 4,
+            "AUD" | "NZD" => 7,
+            _ => 1,
+        }
+    }
+}
+
 impl Default for Currency {
     fn default() -> Self {
         Currency("JPY".into())
@@ -178,5 +231,30 @@ impl TryFrom<String> for Currency {
 impl From<Currency> for String {
     fn from(c: Currency) -> String {
         c.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_plan_gets_the_currency_of_the_browser_locale() {
+        for (tag, code, month) in [
+            ("ja-JP", "JPY", 4),
+            ("ja", "JPY", 4),
+            ("en-US", "USD", 1),
+            ("en", "USD", 1),
+            ("en-GB", "GBP", 4),
+            ("de-AT", "EUR", 1),
+            ("fr", "EUR", 1),
+            ("en-AU", "AUD", 7),
+            ("zh-Hant-TW", "TWD", 1),
+            ("", "USD", 1),
+        ] {
+            let c = Currency::for_locale(tag);
+            assert_eq!((c.code(), c.usual_fiscal_start()), (code, month), "{tag}");
+            assert!(COMMON_CURRENCIES.contains(&c.code()));
+        }
     }
 }

@@ -3,6 +3,7 @@
 //! The basis is rebuilt only when data it reads changes; the ranking follows the
 //! weights, including "what-if" weights while a slider moves.
 
+use crate::checklist::{checklist, StepStatus};
 use crate::domain::{Account, Activity, Contact, Deal, FactorSource, IcpProfile, Plan, Prioritisation};
 use crate::prioritisation::{rank, Basis, BasisCache, Ranking};
 use crate::ui::state::use_app;
@@ -42,6 +43,9 @@ pub struct Insights {
     pub trial_weights: RwSignal<Option<Vec<f64>>>,
     /// Ranks to compare against for the movement arrows (↑3, ↓1).
     pub baseline: RwSignal<Option<Shared<Vec<Option<u32>>>>>,
+    /// Where the plan stands on the method's eight steps (computed when a
+    /// view reads it: the Overview and the sections' "next step").
+    pub checklist: Memo<Shared<Vec<StepStatus>>>,
 }
 
 /// The parts of a plan the basis reads; vectors compare by identity.
@@ -117,7 +121,12 @@ pub fn provide_insights() -> Insights {
         let weights = trial_weights.get().filter(|w| w.len() == weights.len()).unwrap_or(weights);
         Shared(Arc::new(rank(&b, &weights, &tiers)))
     });
-    let insights = Insights { basis, ranking, trial_weights, baseline: RwSignal::new(None) };
+    let checklist = Memo::new(move |_| {
+        let (b, r) = (basis.get(), ranking.get());
+        let today = crate::browser::clock::today();
+        Shared(Arc::new(state.plan.with(|p| p.as_ref().map(|p| checklist(p, &b, &r, today)).unwrap_or_default())))
+    });
+    let insights = Insights { basis, ranking, trial_weights, baseline: RwSignal::new(None), checklist };
     provide_context(insights);
     insights
 }

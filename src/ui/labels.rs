@@ -1,8 +1,9 @@
 //! Localized names of the model's enumerations.
 
 use crate::domain::prioritisation::builtin;
+use crate::domain::quantity::NumberProblem;
 use crate::domain::{
-    ActionStatus, ActivityKind, BuiltinChannel, BuyingRole, Channel, ContentKind, ContentStatus, DealKind, DealStage, Factor, FactorSource, HandoffStage, Metric, Outcome,
+    AccountStatus, ActionStatus, ActivityKind, BuiltinChannel, BuyingRole, Channel, ContentKind, ContentStatus, DealKind, DealStage, Factor, FactorSource, HandoffStage, Metric, Outcome,
     Plan, Stance, Team, Tier, Unit,
 };
 use crate::editing::EditKind;
@@ -39,6 +40,31 @@ pub fn unit(l: Locale, u: Unit) -> String {
         Unit::Percent => td_string!(l, goals.units.percent),
         Unit::Days => td_string!(l, goals.units.days),
         Unit::Score => td_string!(l, goals.units.score),
+    }
+    .to_string()
+}
+
+/// Why a typed amount or count is refused, quoting what was typed.
+pub fn number_problem(l: Locale, text: &str, p: NumberProblem) -> String {
+    let text = text.trim().to_string();
+    match p {
+        NumberProblem::Empty => td_string!(l, numbers.empty).to_string(),
+        NumberProblem::NotANumber => td_string!(l, numbers.not_a_number, text = text).to_string(),
+        NumberProblem::TooLarge => td_string!(l, numbers.too_large, text = text).to_string(),
+        NumberProblem::TooManyDecimals => td_string!(l, numbers.too_many_decimals, text = text).to_string(),
+        NumberProblem::Negative => td_string!(l, numbers.negative, text = text).to_string(),
+        NumberProblem::NotWhole => td_string!(l, numbers.not_whole, text = text).to_string(),
+    }
+}
+
+pub fn account_status(l: Locale, s: Option<AccountStatus>) -> String {
+    match s {
+        None => td_string!(l, status.none),
+        Some(AccountStatus::Prospect) => td_string!(l, status.prospect),
+        Some(AccountStatus::Customer) => td_string!(l, status.customer),
+        Some(AccountStatus::FormerCustomer) => td_string!(l, status.formerCustomer),
+        Some(AccountStatus::Partner) => td_string!(l, status.partner),
+        Some(AccountStatus::Competitor) => td_string!(l, status.competitor),
     }
     .to_string()
 }
@@ -147,6 +173,19 @@ pub fn factor_source(l: Locale, s: FactorSource) -> String {
         FactorSource::Relationship => td_string!(l, prio.source_relationship),
         FactorSource::Engagement => td_string!(l, prio.source_engagement),
         FactorSource::PurchaseProbability => td_string!(l, prio.source_probability),
+    }
+    .to_string()
+}
+
+/// How to give a factor of this source values, for a factor that lacks them.
+pub fn factor_fill_hint(l: Locale, s: FactorSource) -> String {
+    match s {
+        FactorSource::IcpFit => td_string!(l, prio.fill_fit),
+        FactorSource::Opportunity => td_string!(l, prio.fill_opportunity),
+        FactorSource::PurchaseHistory => td_string!(l, prio.fill_purchase),
+        FactorSource::Relationship => td_string!(l, prio.fill_relationship),
+        FactorSource::Manual | FactorSource::Engagement => td_string!(l, prio.fill_manual),
+        FactorSource::PurchaseProbability => td_string!(l, prio.fill_probability),
     }
     .to_string()
 }

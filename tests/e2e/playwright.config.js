@@ -33,7 +33,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node support/static-server.mjs ../../dist ${basePath} ${port}`,
+    // E2E_DIST: another build to test (the quick one while working: target/dist-dev).
+    command: `node support/static-server.mjs ${process.env.E2E_DIST ?? '../../dist'} ${basePath} ${port}`,
     url: `http://127.0.0.1:${port}${basePath}`,
     reuseExistingServer: false,
   },

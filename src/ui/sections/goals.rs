@@ -1,6 +1,7 @@
 //! Goals (KGIs): what the programme must achieve, with targets and dates.
 
-use crate::domain::quantity::parse_number;
+use crate::checklist::Step;
+use crate::ui::sections::overview::NextStep;
 use crate::domain::{Currency, Date, Goal, GoalId, IdGenerator, Metric, Money, Unit};
 use crate::editing::{Change, EditKind};
 use crate::ui::format;
@@ -106,6 +107,7 @@ pub fn Goals() -> impl IntoView {
                 let exists = state.plan.with_untracked(|p| p.as_ref().is_some_and(|p| p.goals.iter().any(|g| g.id == goal.id)));
                 state.dispatch(Change::PutGoal(goal), if exists { EditKind::EditGoal } else { EditKind::AddGoal });
             })/>
+            <NextStep step=Step::Icp/>
         </section>
     }
 }
@@ -146,9 +148,9 @@ pub fn GoalEditor(open: RwSignal<bool>, editing: RwSignal<Option<Goal>>, on_save
             error.set(Some(td_string!(l, goals.name_required).to_string()));
             return;
         }
-        let Some(value) = parse_number(&target.get_untracked()).filter(|v| *v >= 0.0) else {
-            error.set(Some(td_string!(l, goals.target_invalid).to_string()));
-            return;
+        let value = match unit.get_untracked().read(&target.get_untracked()) {
+            Ok(v) => v,
+            Err(p) => return error.set(Some(crate::ui::labels::number_problem(l, &target.get_untracked(), p))),
         };
         let start_date = Date::parse(&start.get_untracked());
         let due_date = Date::parse(&due.get_untracked());

@@ -7,7 +7,7 @@ mod dashboard;
 mod data_quality;
 pub mod goals;
 pub mod icp;
-mod overview;
+pub mod overview;
 mod prioritisation;
 pub mod transfer;
 

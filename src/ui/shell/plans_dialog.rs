@@ -6,6 +6,8 @@ use crate::persistence::Head;
 use crate::ui::format;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::state::use_app;
+use crate::ui::first_run::{demos, other_demo_label};
+use crate::ui::shell::{NewPlanDraft, NewPlanFields};
 use crate::ui::widgets::{unique_id, Modal};
 use leptos::prelude::*;
 
@@ -13,7 +15,7 @@ use leptos::prelude::*;
 pub fn PlansDialog(open: RwSignal<bool>) -> impl IntoView {
     let state = use_app();
     let i18n = use_i18n();
-    let new_name = RwSignal::new(String::new());
+    let draft = NewPlanDraft::default();
     let confirm: RwSignal<Option<Head>> = RwSignal::new(None);
     let confirm_open = RwSignal::new(false);
     Effect::new(move |_| {
@@ -21,11 +23,15 @@ pub fn PlansDialog(open: RwSignal<bool>) -> impl IntoView {
             confirm.set(None);
         }
     });
-    let new_id = unique_id("new-plan");
     let create = move || {
-        state.create_plan(new_name.get_untracked());
-        new_name.set(String::new());
+        draft.create(state);
         open.set(false);
+    };
+    let demo_in = move |k: usize| {
+        move |_| {
+            state.load_demo(demos(state.locale())[k]);
+            open.set(false);
+        }
     };
     view! {
         <Modal open title=Signal::derive(move || t_string!(i18n, plans.title).to_string()) class="plans-dialog">
@@ -39,12 +45,13 @@ pub fn PlansDialog(open: RwSignal<bool>) -> impl IntoView {
             </Show>
             <section class="plan-new">
                 <h3>{t!(i18n, plans.new_title)}</h3>
-                <form class="inline-form" on:submit=move |ev| { ev.prevent_default(); create(); }>
-                    <label for=new_id.clone() class="visually-hidden">{t!(i18n, plans.new_name)}</label>
-                    <input id=new_id type="text" placeholder=move || t_string!(i18n, first_run.name_placeholder)
-                        prop:value=move || new_name.get() on:input=move |ev| new_name.set(event_target_value(&ev)) />
-                    <button type="submit" class="button button-primary">{t!(i18n, plans.create)}</button>
-                    <button type="button" class="button" on:click=move |_| { state.load_demo(); open.set(false); }>{t!(i18n, plans.load_demo)}</button>
+                <form class="form" on:submit=move |ev| { ev.prevent_default(); create(); }>
+                    <NewPlanFields draft another=true/>
+                    <div class="form-actions">
+                        <button type="submit" class="button button-primary">{t!(i18n, plans.create)}</button>
+                        <button type="button" class="button" on:click=demo_in(0)>{t!(i18n, plans.load_demo)}</button>
+                        <button type="button" class="button" on:click=demo_in(1)>{move || other_demo_label(i18n.get_locale())}</button>
+                    </div>
                 </form>
             </section>
             <Show when=move || !state.deleted.with(|d| d.is_empty())>

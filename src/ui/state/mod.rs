@@ -14,6 +14,9 @@ use crate::ui::i18n::{use_i18n, Locale};
 use crate::ui::routing::{section_signal, Section};
 use leptos::prelude::*;
 
+/// A picked CSV file's name and bytes.
+pub type PickedCsv = (String, std::sync::Arc<Vec<u8>>);
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     /// The open plan; `None` before the first plan exists (first run).
@@ -31,6 +34,9 @@ pub struct AppState {
     pub section: RwSignal<Section>,
     /// Whether start-up finished (tests wait for it).
     pub ready: RwSignal<bool>,
+    /// A CSV file picked before the view that imports it existed (the first
+    /// run's "start from your export"): its name and bytes.
+    pub pending_csv: RwSignal<Option<PickedCsv>, LocalStorage>,
     pub i18n: leptos_i18n::I18nContext<Locale>,
     settings: StoredValue<AppSettings>,
     /// Changes whenever the history does, so undo/redo buttons update.
@@ -56,6 +62,7 @@ pub fn provide_app_state() -> AppState {
         toast: RwSignal::new(None),
         section: section_signal(),
         ready: RwSignal::new(false),
+        pending_csv: RwSignal::new_local(None),
         i18n: use_i18n(),
         settings: StoredValue::new(AppSettings::default()),
         history_version: RwSignal::new(0),

@@ -3,8 +3,8 @@
 
 use super::{AppState, Banner, SaveFailure, SaveStatus, ToastAction};
 use crate::browser::{clock, files, local_storage::LocalStore, timing};
-use crate::demo::demo_plan;
-use crate::domain::{IdGenerator, Plan, PlanId};
+use crate::demo::{demo_plan_in, DemoLanguage};
+use crate::domain::{Currency, IdGenerator, Plan, PlanId};
 use crate::editing::{apply, Change, EditKind};
 use crate::persistence::{keys, LoadError, PlanStore, SaveError};
 use crate::plan_file::{file_name, to_file_text};
@@ -295,13 +295,17 @@ impl AppState {
         PlanId::generate(&mut IdGenerator::random())
     }
 
-    pub fn create_plan(&self, name: String) {
+    /// Starts an empty plan with its name, currency and fiscal year.
+    pub fn create_plan(&self, name: String, currency: Currency, fiscal_year_start_month: u8) {
         let name = if name.trim().is_empty() { td_string!(self.locale(), plans.untitled).to_string() } else { name };
-        self.adopt_new(Plan::new(Self::new_plan_id(), name.trim(), clock::now()));
+        let mut plan = Plan::new(Self::new_plan_id(), name.trim(), clock::now());
+        plan.currency = currency;
+        plan.fiscal_year_start_month = fiscal_year_start_month.clamp(1, 12);
+        self.adopt_new(plan);
     }
 
-    pub fn load_demo(&self) {
-        self.adopt_new(demo_plan(Self::new_plan_id(), clock::today(), clock::now()));
+    pub fn load_demo(&self, language: DemoLanguage) {
+        self.adopt_new(demo_plan_in(language, Self::new_plan_id(), clock::today(), clock::now()));
     }
 
     /// A plan from a file, opened as a plan of its own.

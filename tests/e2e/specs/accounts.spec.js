@@ -111,7 +111,7 @@ test('add an account, see its fit, delete it and undo', async ({ page }) => {
   await dialog.getByLabel('Industry').fill('製造業');
   await dialog.getByLabel('Employees').fill('abc');
   await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(dialog.getByRole('alert')).toContainText('whole number');
+  await expect(dialog.getByRole('alert')).toContainText('“\u2068abc\u2069” is not a number');
   await dialog.getByLabel('Employees').fill('800');
   await dialog.getByLabel('Annual revenue').fill('30000000000');
   await dialog.getByLabel('Region').fill('東京都');

@@ -51,7 +51,7 @@ test('malformed files explain what is wrong and where, and leave the plan untouc
   // A newer format version.
   json.schemaVersion = 99;
   box = await importProblems(page, write('newer.abm.json', JSON.stringify(json)));
-  await expect(box).toContainText('made by a newer version of ABM Planner (format version 99; this app reads up to 1)');
+  await expect(box).toContainText('made by a newer version of ABM Planner (format version 99; this app reads up to 2)');
 
   // Files of the wrong kind.
   box = await importProblems(page, write('accounts.csv', '会社名,業種,従業員数\nミナト精機,製造業,1200\n'));

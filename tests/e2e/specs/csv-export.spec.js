@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { test, expect, openApp, loadDemo, goTo, download } from '../support/app.js';
+import { test, expect, openApp, loadDemo, goTo, download, demoName } from '../support/app.js';
 
 /** Splits a CSV body into rows of cells (the demo has no quoted line breaks). */
 function rows(text) {
@@ -11,7 +11,7 @@ test('accounts export as a CSV that Excel opens in Japanese, with fit, score, ra
   await loadDemo(page);
   await goTo(page, 'Import/Export & Settings');
   const { file, name } = await download(page, 'Export CSV', testInfo);
-  expect(name).toMatch(/^FY2026 ABM計画（デモ） accounts \d{4}-\d{2}-\d{2}\.csv$/);
+  expect(name).toMatch(new RegExp(`^${demoName} accounts \\d{4}-\\d{2}-\\d{2}\\.csv$`));
   await expect(page.getByText('Accounts exported as CSV.')).toBeVisible();
 
   const bytes = fs.readFileSync(file);

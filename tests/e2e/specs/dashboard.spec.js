@@ -9,7 +9,8 @@ test('an empty plan shows a dashboard with no figures yet, not zeros that mislea
   await goTo(page, 'Dashboard');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dashboard');
   await expect(tile(page, 'open-rate').locator('.kpi-value')).toHaveText('—');
-  await expect(tile(page, 'revenue').locator('.kpi-value')).toHaveText('¥0');
+  // A new plan in an English (US) browser is in dollars.
+  await expect(tile(page, 'revenue').locator('.kpi-value')).toHaveText('$0.00');
   await expect(tile(page, 'cycle').locator('.kpi-value')).toHaveText('—');
   await expect(page.getByText('No campaign ran or earned revenue in this period.')).toBeVisible();
   await expect(page.getByTestId('long-term')).toContainText('Customers0');
@@ -194,7 +195,7 @@ test('many customers: the Pareto chart draws without naming every bar, and the t
   const json = JSON.parse(fs.readFileSync(new URL('../../../docs/examples/demo-plan.abm.json', import.meta.url), 'utf8'));
   const today = new Date().toISOString().slice(0, 10);
   json.plan.deals.push(...json.plan.accounts.slice(0, 30).map((a, i) => ({
-    id: `deal_many_${i}`, account: a.id, name: `追加受注 ${i}`, amount: 1_000_000 * (i + 1),
+    id: `deal_many_${i}`, account: a.id, name: `追加受注 ${i}`, amount: 100_000_000 * (i + 1),
     created: today, closed: today, stage: 'closed', outcome: 'won',
   })));
   const file = testInfo.outputPath('many-customers.abm.json');

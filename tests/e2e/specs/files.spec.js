@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { test, expect, openApp, loadDemo, goTo, shot, pickFile, download, exportedPlanFile } from '../support/app.js';
+import { test, expect, openApp, loadDemo, goTo, shot, pickFile, download, exportedPlanFile, demoName } from '../support/app.js';
 
 test('export then import through the real download and file picker', async ({ page }, testInfo) => {
   await openApp(page);
@@ -8,11 +8,11 @@ test('export then import through the real download and file picker', async ({ pa
   const { file, name } = await download(page, 'Export plan file', testInfo);
   const today = new Date();
   const stamp = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
-  expect(name).toBe(`FY2026 ABM計画（デモ） ${stamp}.abm.json`);
+  expect(name).toBe(`${demoName} ${stamp}.abm.json`);
   const text = fs.readFileSync(file, 'utf8');
   const json = JSON.parse(text);
   expect(json.format).toBe('abm-planner/plan');
-  expect(json.schemaVersion).toBe(1);
+  expect(json.schemaVersion).toBe(2);
   expect(json.plan.accounts).toHaveLength(41);
   expect(text).toContain('\n  "plan": {');
 
@@ -23,7 +23,7 @@ test('export then import through the real download and file picker', async ({ pa
   await expect(ready).toContainText('41 accounts');
   await shot(page, 'import-ready');
   await ready.getByRole('button', { name: 'Open as a new plan' }).click();
-  await expect(page.getByTestId('current-plan-name')).toHaveText('FY2026 ABM計画（デモ） (2)');
+  await expect(page.getByTestId('current-plan-name')).toHaveText(`${demoName} (2)`);
 
   // A second export of the imported plan is byte-identical apart from the time stamp.
   const again = await download(page, 'Export plan file', testInfo);

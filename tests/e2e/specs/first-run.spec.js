@@ -1,4 +1,4 @@
-import { test, expect, openApp, reload, loadDemo, goTo, shot } from '../support/app.js';
+import { test, expect, openApp, reload, loadDemo, goTo, shot, demoName } from '../support/app.js';
 
 test('first run offers a start; the demo loads and survives a reload', async ({ page }) => {
   await openApp(page);
@@ -13,7 +13,7 @@ test('first run offers a start; the demo loads and survives a reload', async ({ 
   await shot(page, 'overview-demo-en');
 
   await reload(page);
-  await expect(page.getByTestId('current-plan-name')).toHaveText('FY2026 ABM計画（デモ）');
+  await expect(page.getByTestId('current-plan-name')).toHaveText(demoName);
   await expect(counts).toContainText('41');
   await goTo(page, 'Accounts');
   await expect(page.getByTestId('accounts-table').getByRole('table')).toHaveAttribute('aria-rowcount', '42');
@@ -39,6 +39,7 @@ test('the language follows the browser and the choice is remembered', async ({ b
   await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
   await shot(page, 'first-run-ja');
   await page.getByRole('button', { name: 'デモプランを読み込む' }).click();
+  await expect(page.getByTestId('current-plan-name')).toHaveText(demoName);
   await expect(page.getByTestId('save-status')).toContainText('保存済み');
   await shot(page, 'overview-demo-ja');
   await page.getByLabel('言語').first().selectOption('en');

@@ -80,7 +80,7 @@ test('payloads imported in every text field are shown as text in every section',
 
 test('payloads typed into forms stay text', async ({ page }) => {
   await openApp(page);
-  await page.getByRole('button', { name: 'Load demo plan' }).click();
+  await page.getByRole('button', { name: 'Load the Japanese demo' }).click();
   await goTo(page, 'Campaigns & activities');
   for (const payload of PAYLOADS) {
     await page.getByRole('button', { name: 'Add campaign' }).click();

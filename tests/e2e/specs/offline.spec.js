@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { test, expect, openApp, reload, loadDemo, goTo, shot } from '../support/app.js';
+import { test, expect, openApp, reload, loadDemo, goTo, shot, demoName } from '../support/app.js';
 
 const dist = path.resolve(import.meta.dirname, '../../../dist');
 
@@ -16,7 +16,7 @@ test('after one visit the app opens and works with no network', async ({ page, c
 
   await context.setOffline(true);
   await reload(page);
-  await expect(page.getByTestId('current-plan-name')).toHaveText('FY2026 ABM計画（デモ）');
+  await expect(page.getByTestId('current-plan-name')).toHaveText(demoName);
   // Working offline: an edit is saved and survives another offline reload.
   await goTo(page, 'Goals (KGI)');
   await page.getByRole('button', { name: 'Add goal' }).click();
@@ -70,15 +70,15 @@ test('the single-file build works when opened from disk', async ({ browser }) =>
   const file = 'file://' + path.join(dist, 'abm-planner.html');
   await page.goto(file);
   await expect(page.locator('.app[data-ready=true]')).toBeVisible();
-  await page.getByRole('button', { name: 'Load demo plan' }).click();
-  await expect(page.getByTestId('current-plan-name')).toHaveText('FY2026 ABM計画（デモ）');
+  await page.getByRole('button', { name: 'Load the Japanese demo' }).click();
+  await expect(page.getByTestId('current-plan-name')).toHaveText(demoName);
   await expect(page.getByTestId('save-status')).toContainText('Saved');
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Account plans' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Account plans');
   // Saved in local storage: a reload from disk brings the plan back.
   await page.reload();
   await expect(page.locator('.app[data-ready=true]')).toBeVisible();
-  await expect(page.getByTestId('current-plan-name')).toHaveText('FY2026 ABM計画（デモ）');
+  await expect(page.getByTestId('current-plan-name')).toHaveText(demoName);
   await shot(page, 'single-file');
   expect(outside).toEqual([]);
   expect(errors).toEqual([]);

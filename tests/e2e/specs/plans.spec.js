@@ -1,4 +1,4 @@
-import { test, expect, openApp, reload, loadDemo, shot } from '../support/app.js';
+import { test, expect, openApp, reload, loadDemo, shot, demoName } from '../support/app.js';
 
 test('several plans: create, switch, rename, duplicate, delete with undo, restore', async ({ page }) => {
   await openApp(page);
@@ -17,7 +17,7 @@ test('several plans: create, switch, rename, duplicate, delete with undo, restor
   await shot(page, 'plans-dialog');
 
   // Rename the demo without opening it.
-  const demoRow = rows.filter({ hasText: 'FY2026 ABM計画（デモ）' });
+  const demoRow = rows.filter({ hasText: demoName });
   await demoRow.getByRole('button', { name: 'Rename' }).click();
   await demoRow.getByRole('textbox').fill('Demo renamed');
   await demoRow.getByRole('button', { name: 'Save name' }).click();

@@ -153,7 +153,8 @@ test('a factor value typed by hand overrides the data, and can go back to it', a
   await fitOf(top).fill('60');
   await fitOf(top).press('Enter');
   await expect.poll(async () => (await order(page))[0]).not.toBe(top);
-  await expect(rankedRow(page, top).locator('.source-typed')).toHaveText('typed');
+  // Typed by hand, and what the data says beside it.
+  await expect(rankedRow(page, top).locator('.source-typed')).toHaveText(/^typed · data \d+/);
   await page.getByRole('button', { name: `Use the data's value for ${top}` }).click();
   await expect.poll(async () => (await order(page))[0]).toBe(top);
   await expect(fitOf(top)).toHaveValue(fitBefore);

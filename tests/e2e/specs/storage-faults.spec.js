@@ -3,7 +3,7 @@
 // invariant: whatever the user saw saved ("Saved" in the header) is still there
 // after every reload. Reproduce a failure with FAULT_SEEDS=<seed> and the same
 // FAULT_STEPS.
-import { test, expect, openApp, reload, loadDemo, goTo, storageKeys, addGoal, fillStorage, freeStorage, settledStatus } from '../support/app.js';
+import { test, expect, openApp, reload, loadDemo, goTo, storageKeys, addGoal, fillStorage, freeStorage, settledStatus, demoName } from '../support/app.js';
 
 const seeds = (process.env.FAULT_SEEDS ?? '11,23').split(',').map(Number);
 const steps = Number(process.env.FAULT_STEPS ?? 24);
@@ -103,7 +103,7 @@ for (const seed of seeds) {
         log.push(`corrupt ${which} and reload`);
         await corrupt(page, which);
         await reload(page);
-        await expect(page.getByTestId('current-plan-name'), `steps: ${log.join(', ')}`).toHaveText('FY2026 ABM計画（デモ）');
+        await expect(page.getByTestId('current-plan-name'), `steps: ${log.join(', ')}`).toHaveText(demoName);
         await checkSaved(`corrupting the ${which}`);
         clean = true;
         saved = new Set(await goalNames(page));

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, expect, openApp, reload, loadDemo, goTo, shot, download, storageKeys, screenshotDir, fillStorage, freeStorage, pickFile, addGoal, settledStatus, storedUnits, exportedPlanFile } from '../support/app.js';
+import { test, expect, openApp, reload, loadDemo, goTo, shot, download, storageKeys, screenshotDir, fillStorage, freeStorage, pickFile, addGoal, settledStatus, storedUnits, exportedPlanFile, demoName } from '../support/app.js';
 
 /** Overwrites a stored entry with damaged text. */
 async function damage(page, match, make) {
@@ -22,7 +22,7 @@ test('unreadable plan data at start-up: the app starts, keeps the text and offer
   const { damaged } = await damage(page, 'abm-planner:plan:', 'truncate');
   await reload(page);
   const banner = page.getByRole('alert');
-  await expect(banner).toContainText('“\u2068FY2026 ABM計画（デモ）\u2069” could not be opened');
+  await expect(banner).toContainText(`“\u2068${demoName}\u2069” could not be opened`);
   await expect(page.getByRole('heading', { name: 'Welcome to ABM Planner' })).toBeVisible();
   await shot(page, 'storage-unreadable-plan');
   const { file } = await download(page, 'Download the data', testInfo);
@@ -41,7 +41,7 @@ test('not JSON, wrong shape, broken head and settings: each is kept and reported
   await damage(page, 'abm-planner:head:', 'not json at all');
   await reload(page);
   // The plan is found again from its data; the broken entries are kept as backups.
-  await expect(page.getByTestId('current-plan-name')).toHaveText('FY2026 ABM計画（デモ）');
+  await expect(page.getByTestId('current-plan-name')).toHaveText(demoName);
   await expect(page.getByRole('status').filter({ hasText: 'Some stored data could not be read' })).toBeVisible();
   await goTo(page, 'Import/Export & Settings');
   await expect(page.getByTestId('backup-list').getByRole('listitem')).toHaveCount(2);
@@ -66,7 +66,7 @@ test('a damaged part of a stored plan: the rest opens, the user is told, the tex
     return runKey;
   });
   await reload(page);
-  await expect(page.getByTestId('current-plan-name')).toHaveText('FY2026 ABM計画（デモ）');
+  await expect(page.getByTestId('current-plan-name')).toHaveText(demoName);
   await expect(page.getByRole('status').filter({ hasText: 'This plan had 1 problem in storage and was repaired' })).toBeVisible();
   await goTo(page, 'Overview');
   await expect(page.getByTestId('plan-counts')).toContainText('41');

@@ -1,4 +1,4 @@
-import { test, expect, openApp, loadDemo, goTo, shot, addGoal, settledStatus } from '../support/app.js';
+import { test, expect, openApp, loadDemo, goTo, shot, addGoal, settledStatus, demoName } from '../support/app.js';
 
 test('a save in one tab is noticed in the other', async ({ context }) => {
   const one = await context.newPage();
@@ -40,13 +40,13 @@ test('two tabs editing at once: neither overwrites the other', async ({ context 
 
   // Tab two keeps its work as a copy; tab one's plan stays as it is.
   await conflict.getByRole('button', { name: 'Keep mine as a separate copy' }).click();
-  await expect(two.getByTestId('current-plan-name')).toHaveText('FY2026 ABM計画（デモ） (copy)');
+  await expect(two.getByTestId('current-plan-name')).toHaveText(`${demoName} (copy)`);
   await expect(two.getByRole('rowheader', { name: 'From tab two' })).toBeVisible();
   await expect(two.getByRole('rowheader', { name: 'From tab one' })).toHaveCount(0);
   await one.reload();
   await one.getByRole('button', { name: /^Plans/ }).click();
-  await one.getByRole('dialog', { name: 'Plans' }).getByRole('button', { name: 'FY2026 ABM計画（デモ）', exact: true }).click();
-  await expect(one.getByTestId('current-plan-name')).toHaveText('FY2026 ABM計画（デモ）');
+  await one.getByRole('dialog', { name: 'Plans' }).getByRole('button', { name: demoName, exact: true }).click();
+  await expect(one.getByTestId('current-plan-name')).toHaveText(demoName);
   await expect(one.getByRole('rowheader', { name: 'From tab one' })).toBeVisible();
   await expect(one.getByRole('rowheader', { name: 'From tab two' })).toHaveCount(0);
 });

@@ -24,7 +24,9 @@ mod words;
 use crate::account_planning::plan_of;
 use crate::domain::{AccountId, AccountPlan, AccountPlanId, IdGenerator, Plan};
 use crate::editing::{Change, EditKind};
+use crate::checklist::Step;
 use crate::ui::i18n::{t, use_i18n};
+use crate::ui::sections::overview::NextStep;
 use crate::ui::routing::detail_signal;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
@@ -48,6 +50,7 @@ pub fn AccountPlans() -> impl IntoView {
                     }}
                 </div>
             </div>
+            <NextStep step=Step::Execution/>
         </section>
     }
 }

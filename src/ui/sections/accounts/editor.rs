@@ -1,10 +1,12 @@
 //! The account dialog: add a new account, or see and edit every detail of one,
 //! with its fit breakdown and priority.
 
-use crate::account_list::{parse_employees, parse_money, values_in_use};
+use crate::account_list::values_in_use;
+use crate::domain::quantity::parse_count;
+use crate::ui::labels::number_problem;
 use super::{team_choices, use_table, INDUSTRY_LIST};
 use crate::domain::quantity::parse_number;
-use crate::domain::{Account, AccountId, CustomValue, FieldId, FieldKind, IdGenerator, MemberId, TargetChoice, Tier};
+use crate::domain::{Account, AccountId, AccountStatus, CustomValue, FieldId, FieldKind, IdGenerator, MemberId, Money, TargetChoice, Tier};
 use crate::editing::{Change, EditKind};
 use crate::ui::format;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
@@ -34,7 +36,8 @@ pub fn AccountEditor() -> impl IntoView {
     let i18n = use_i18n();
     let table = use_table();
     let open = table.editor_open;
-    let [name, domain, industry, employees, revenue, deal, country, region, target_note, notes] = std::array::from_fn(|_| RwSignal::new(String::new()));
+    let [name, domain, industry, employees, revenue, deal, country, region, city, target_note, notes] = std::array::from_fn(|_| RwSignal::new(String::new()));
+    let status = RwSignal::new(None::<AccountStatus>);
     let technologies = RwSignal::new(Vec::<String>::new());
     let tags = RwSignal::new(Vec::<String>::new());
     let marketing = RwSignal::new(String::new());
@@ -61,6 +64,8 @@ pub fn AccountEditor() -> impl IntoView {
         deal.set(a.expected_deal_size.map(|m| m.to_plain_string()).unwrap_or_default());
         country.set(a.country.clone());
         region.set(a.region.clone());
+        city.set(a.city.clone());
+        status.set(a.status);
         target_note.set(a.target_note.clone());
         notes.set(a.notes.clone());
         technologies.set(a.technologies.clone());
@@ -82,9 +87,18 @@ pub fn AccountEditor() -> impl IntoView {
         if name.get_untracked().trim().is_empty() {
             return fail(td_string!(l, accounts.name_required).to_string());
         }
-        let Ok(emp) = parse_employees(&employees.get_untracked()) else { return fail(td_string!(l, accounts.employees_invalid).to_string()) };
-        let Ok(rev) = parse_money(&revenue.get_untracked()) else { return fail(td_string!(l, accounts.money_invalid).to_string()) };
-        let Ok(expected) = parse_money(&deal.get_untracked()) else { return fail(td_string!(l, accounts.money_invalid).to_string()) };
+        let emp = match parse_count(&employees.get_untracked()) {
+            Ok(v) => v,
+            Err(p) => return fail(number_problem(l, &employees.get_untracked(), p)),
+        };
+        let rev = match Money::parse_optional(&revenue.get_untracked()) {
+            Ok(v) => v,
+            Err(p) => return fail(number_problem(l, &revenue.get_untracked(), p)),
+        };
+        let expected = match Money::parse_optional(&deal.get_untracked()) {
+            Ok(v) => v,
+            Err(p) => return fail(number_problem(l, &deal.get_untracked(), p)),
+        };
         let defs = state.plan.with_untracked(|p| p.as_ref().map(|p| p.custom_fields.iter().cloned().collect::<Vec<_>>()).unwrap_or_default());
         let mut values = BTreeMap::new();
         for def in &defs {
@@ -115,6 +129,8 @@ pub fn AccountEditor() -> impl IntoView {
         a.expected_deal_size = expected;
         a.country = country.get_untracked().trim().to_string();
         a.region = region.get_untracked().trim().to_string();
+        a.city = city.get_untracked().trim().to_string();
+        a.status = status.get_untracked();
         a.technologies = technologies.get_untracked();
         a.tags = tags.get_untracked();
         a.marketing_owner = owner(marketing.get_untracked());
@@ -136,7 +152,7 @@ pub fn AccountEditor() -> impl IntoView {
     let suggestions = move |f: fn(&Account) -> &Vec<String>| {
         Signal::derive(move || state.plan.with(|p| p.as_ref().map(|p| values_in_use(p, f)).unwrap_or_default()))
     };
-    let ids: [String; 6] = std::array::from_fn(|_| unique_id("account-field"));
+    let ids: [String; 7] = std::array::from_fn(|_| unique_id("account-field"));
     let owner_select = move |id: String, label: Signal<String>, value: RwSignal<String>| view! {
         <div class="field">
             <label for=id.clone()>{move || label.get()}</label>
@@ -161,6 +177,17 @@ pub fn AccountEditor() -> impl IntoView {
                     <TextField label=Signal::derive(move || t_string!(i18n, accounts.expected_deal).to_string()) value=deal numeric=true/>
                     <TextField label=Signal::derive(move || t_string!(i18n, accounts.country).to_string()) value=country/>
                     <TextField label=Signal::derive(move || t_string!(i18n, accounts.region).to_string()) value=region/>
+                    <TextField label=Signal::derive(move || t_string!(i18n, accounts.city).to_string()) value=city/>
+                    <div class="field">
+                        <label for=ids[6].clone()>{t!(i18n, accounts.status)}</label>
+                        <select id=ids[6].clone() prop:value=move || status.get().map(|s| s.key()).unwrap_or_default()
+                            on:change=move |ev| status.set(AccountStatus::from_key(&event_target_value(&ev)))>
+                            <option value="">"—"</option>
+                            {AccountStatus::ALL.into_iter().map(|s| view! {
+                                <option value=s.key()>{move || crate::ui::labels::account_status(i18n.get_locale(), Some(s))}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
                     {owner_select(ids[0].clone(), Signal::derive(move || t_string!(i18n, accounts.marketing_owner).to_string()), marketing)}
                     {owner_select(ids[1].clone(), Signal::derive(move || t_string!(i18n, accounts.sales_owner).to_string()), sales)}
                     <div class="field">

@@ -12,7 +12,10 @@ use crate::account_list::{select, Query, Sort};
 use crate::domain::{AccountId, Plan};
 use crate::icp::normalise;
 use crate::ui::format;
-use crate::ui::i18n::{t, td_string, use_i18n};
+use crate::checklist::{State, Step};
+use crate::ui::i18n::{t, t_string, td_string, use_i18n};
+use crate::ui::sections::data_quality::csv_import::CsvImport;
+use crate::ui::sections::overview::NextStep;
 use crate::ui::insights::use_insights;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -85,6 +88,12 @@ pub fn Accounts() -> impl IntoView {
     });
     let total = move || state.plan.with(|p| p.as_ref().map_or(0, |p| p.accounts.len()));
     let fields_open = RwSignal::new(false);
+    // An empty plan opens on the import: the accounts come from an export.
+    let import_open = RwSignal::new(state.plan.with_untracked(|p| p.as_ref().is_none_or(|p| p.accounts.is_empty())));
+    let next = move || {
+        let icp_done = insights.checklist.with(|c| c.iter().any(|s| s.step == Step::Icp && s.state == State::Done));
+        if icp_done { Step::Prioritisation } else { Step::Icp }
+    };
     view! {
         <section class="section section-wide" aria-labelledby="section-title">
             <header class="section-head">
@@ -99,6 +108,7 @@ pub fn Accounts() -> impl IntoView {
                     }
                 }}</span>
                 <div class="head-actions">
+                    <button type="button" class="button" on:click=move |_| import_open.set(true)>{t!(i18n, accounts.import)}</button>
                     <button type="button" class="button" on:click=move |_| fields_open.set(true)>{t!(i18n, accounts.custom_fields)}</button>
                     <button type="button" class="button button-primary" on:click=move |_| {
                         table.editing.set(None);
@@ -108,14 +118,35 @@ pub fn Accounts() -> impl IntoView {
             </header>
             <p class="lead">{t!(i18n, accounts.intro)}</p>
             <datalist id=INDUSTRY_LIST>{move || industries.get().into_iter().map(|i| view! { <option value=i/> }).collect_view()}</datalist>
-            <filters::Filters/>
-            <bulk::BulkBar/>
-            <Show when=move || { total() > 0 } fallback=move || view! { <p class="empty-state">{t!(i18n, accounts.empty)}</p> }>
+            <Show when=move || import_open.get()>
+                <section class="card import-panel" aria-labelledby="import-title" data-testid="accounts-import">
+                    <div class="card-head">
+                        <h2 id="import-title">{t!(i18n, accounts.import_title)}</h2>
+                        <Show when=move || { total() > 0 }>
+                            <button type="button" class="icon-button" aria-label=move || t_string!(i18n, app.close) on:click=move |_| import_open.set(false)>
+                                <span aria-hidden="true">"×"</span>
+                            </button>
+                        </Show>
+                    </div>
+                    <CsvImport/>
+                </section>
+            </Show>
+            <Show when=move || { total() > 0 } fallback=move || view! {
+                <div class="empty-state">
+                    <p>{t!(i18n, accounts.empty)}</p>
+                    <Show when=move || !import_open.get()>
+                        <button type="button" class="button button-primary" on:click=move |_| import_open.set(true)>{t!(i18n, accounts.import)}</button>
+                    </Show>
+                </div>
+            }>
+                <filters::Filters/>
+                <bulk::BulkBar/>
                 <Show when=move || rows.with(|r| !r.is_empty()) fallback=move || view! {
                     <p class="empty-state" role="status">{t!(i18n, accounts.no_match)}</p>
                 }>
                     <table::Table/>
                 </Show>
+                {move || view! { <NextStep step=next()/> }}
             </Show>
             <editor::AccountEditor/>
             <custom_fields::CustomFields open=fields_open/>

@@ -2,7 +2,7 @@
 
 use super::{member_name, use_table, INDUSTRY_LIST};
 use crate::account_list::{Column, Sort};
-use crate::account_list::parse_employees;
+use crate::domain::quantity::parse_count;
 use crate::domain::Account;
 use crate::editing::{Change, EditKind};
 use crate::prioritisation::TierSource;
@@ -206,7 +206,7 @@ fn AccountRow(i: usize, position: usize) -> impl IntoView {
             <td class="num"><InlineInput numeric=true value=field(|a| a.employees.map(|e| e.to_string()).unwrap_or_default())
                 label=label(|l, n| td_string!(l, accounts.employees_of, name = n).to_string())
                 invalid_hint=Signal::derive(move || t_string!(i18n, accounts.employees_invalid).to_string())
-                on_commit=Callback::new(move |v: String| match parse_employees(&v) {
+                on_commit=Callback::new(move |v: String| match parse_count(&v) {
                     Ok(e) => { edit(state, i, |a| a.employees = e); true }
                     Err(_) => false,
                 })/></td>

@@ -4,7 +4,7 @@
 
 use super::fields::{options, BoundInput, EditorFooter, LinkSelect};
 use super::{editor_dialog, optional_date};
-use crate::account_list::parse_money;
+use crate::ui::labels::number_problem;
 use crate::browser::clock;
 use crate::domain::{AccountId, BuiltinChannel, Campaign, CampaignId, Channel, IdGenerator, MemberId, Money, Tier};
 use crate::editing::{Change, EditKind};
@@ -66,7 +66,10 @@ pub fn CampaignEditor(editing: RwSignal<Option<Option<Campaign>>>) -> impl IntoV
         if e.is_some_and(|e| e < s) {
             return fail(td_string!(l, rec.end_before_start).to_string());
         }
-        let Ok(money) = parse_money(&cost.get_untracked()) else { return fail(td_string!(l, rec.cost_invalid).to_string()) };
+        let money = match Money::parse_optional(&cost.get_untracked()) {
+            Ok(m) => m,
+            Err(p) => return fail(number_problem(l, &cost.get_untracked(), p)),
+        };
         c.start = s;
         c.end = e;
         c.cost = money.unwrap_or(Money::ZERO);

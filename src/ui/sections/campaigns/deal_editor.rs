@@ -4,7 +4,7 @@
 
 use super::fields::{account_problem, options, AccountField, BoundInput, ChoiceSelect, EditorFooter, LinkSelect};
 use super::{editor_dialog, optional_date};
-use crate::account_list::parse_money;
+use crate::ui::labels::number_problem;
 use crate::browser::clock;
 use crate::domain::{AccountId, CampaignId, Date, Deal, DealId, IdGenerator, MemberId, Money, Outcome};
 use crate::editing::{Change, EditKind};
@@ -48,7 +48,10 @@ pub fn DealEditor(editing: RwSignal<Option<Option<Deal>>>) -> impl IntoView {
             return fail(td_string!(l, rec.name_required).to_string());
         }
         let Some(acc) = account.get_untracked() else { return fail(account_problem(l, &account_text.get_untracked())) };
-        let Ok(Some(value)) = parse_money(&amount.get_untracked()).map(|m| m.or(Some(Money::ZERO))) else { return fail(td_string!(l, rec.amount_invalid).to_string()) };
+        let value = match Money::parse_optional(&amount.get_untracked()) {
+            Ok(m) => m.unwrap_or(Money::ZERO),
+            Err(p) => return fail(number_problem(l, &amount.get_untracked(), p)),
+        };
         let Some(made) = Date::parse(created.get_untracked().trim()) else { return fail(td_string!(l, rec.date_invalid).to_string()) };
         let Ok(done) = optional_date(&closed.get_untracked()) else { return fail(td_string!(l, rec.date_invalid).to_string()) };
         if d.outcome != Outcome::Open && done.is_none() {

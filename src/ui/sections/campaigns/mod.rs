@@ -12,6 +12,8 @@ mod deal_list;
 mod fields;
 mod nps;
 
+use crate::checklist::Step;
+use crate::ui::sections::overview::NextStep;
 use crate::ui::format;
 use crate::ui::i18n::{t, t_string, use_i18n};
 use crate::ui::routing::{detail_signal, Section};
@@ -86,6 +88,7 @@ pub fn Campaigns() -> impl IntoView {
                 Tab::Deals => view! { <deal_list::DealList/> }.into_any(),
                 Tab::Nps => view! { <nps::NpsList/> }.into_any(),
             }}
+            <NextStep step=Step::Measurement/>
         </section>
     }
 }

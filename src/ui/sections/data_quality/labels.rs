@@ -2,6 +2,7 @@
 //! problems, account fields, duplicate reasons, model inputs.
 
 use crate::csv_io::import::{Field, ProblemKind, RecordKind};
+use crate::domain::quantity::NumberProblem;
 use crate::domain::Plan;
 use crate::prediction::Feature;
 use crate::quality::{AccountField, Reason};
@@ -24,6 +25,11 @@ pub fn field(l: Locale, f: Field, custom: &[String]) -> String {
         Field::Revenue => td_string!(l, dq.f_revenue),
         Field::Country => td_string!(l, dq.f_country),
         Field::Region => td_string!(l, dq.f_region),
+        Field::City => td_string!(l, dq.f_city),
+        Field::Status => td_string!(l, dq.f_status),
+        Field::SalesOwner => td_string!(l, dq.f_sales_owner),
+        Field::MarketingOwner => td_string!(l, dq.f_marketing_owner),
+        Field::Owner => td_string!(l, dq.f_owner),
         Field::Technologies => td_string!(l, dq.f_technologies),
         Field::Tags => td_string!(l, dq.f_tags),
         Field::ExpectedDealSize => td_string!(l, dq.f_expected),
@@ -58,8 +64,15 @@ pub fn kind(l: Locale, k: RecordKind) -> String {
 pub fn problem(l: Locale, p: ProblemKind) -> String {
     match p {
         ProblemKind::Missing(f) => td_string!(l, dq.pk_missing, field = field(l, f, &[])).to_string(),
-        ProblemKind::NotANumber => td_string!(l, dq.pk_number).to_string(),
-        ProblemKind::NotAnAmount => td_string!(l, dq.pk_amount).to_string(),
+        ProblemKind::Count(why) => td_string!(l, dq.pk_count, why = number_why(l, why)).to_string(),
+        ProblemKind::Amount(why) => td_string!(l, dq.pk_amount, why = number_why(l, why)).to_string(),
+        ProblemKind::UnknownStatus => td_string!(l, dq.pk_status).to_string(),
+        ProblemKind::FewerCells { cells, expected } => td_string!(l, dq.pk_fewer, cells = cells, n = expected).to_string(),
+        ProblemKind::UnclosedQuote { lines: 0 | 1 } => td_string!(l, dq.pk_unclosed_last).to_string(),
+        ProblemKind::UnclosedQuote { lines } => td_string!(l, dq.pk_unclosed, count = lines - 1).to_string(),
+        ProblemKind::JoinedLines { lines, cells, expected } => {
+            td_string!(l, dq.pk_joined, lines = lines, more = lines.saturating_sub(1), cells = cells, n = expected).to_string()
+        }
         ProblemKind::NotADate => td_string!(l, dq.pk_date).to_string(),
         ProblemKind::UnknownStage => td_string!(l, dq.pk_stage).to_string(),
         ProblemKind::UnknownDealKind => td_string!(l, dq.pk_deal_kind).to_string(),
@@ -74,6 +87,41 @@ pub fn problem(l: Locale, p: ProblemKind) -> String {
         ProblemKind::NotAFlag => td_string!(l, dq.pk_flag).to_string(),
         ProblemKind::NotAnOption => td_string!(l, dq.pk_option).to_string(),
     }
+}
+
+/// Why a cell is not a number, in a few words (the problem list names the cell).
+fn number_why(l: Locale, p: NumberProblem) -> String {
+    match p {
+        NumberProblem::Empty => td_string!(l, dq.why_empty),
+        NumberProblem::NotANumber => td_string!(l, dq.why_not_a_number),
+        NumberProblem::TooLarge => td_string!(l, dq.why_too_large),
+        NumberProblem::TooManyDecimals => td_string!(l, dq.why_decimals),
+        NumberProblem::Negative => td_string!(l, dq.why_negative),
+        NumberProblem::NotWhole => td_string!(l, dq.why_not_whole),
+    }
+    .to_string()
+}
+
+/// The confirm button of an import of `n` records of `kind`.
+pub fn import_button(l: Locale, kind: RecordKind, n: usize) -> String {
+    let shown = crate::ui::format::integer(n as i64, l);
+    match kind {
+        RecordKind::Accounts => td_string!(l, dq.import_accounts, count = n, n = shown),
+        RecordKind::Contacts => td_string!(l, dq.import_contacts, count = n, n = shown),
+        RecordKind::Deals => td_string!(l, dq.import_deals, count = n, n = shown),
+        RecordKind::Activities => td_string!(l, dq.import_activities, count = n, n = shown),
+    }
+    .to_string()
+}
+
+/// The button that imports merged line `line` as a record of its own.
+pub fn keep_apart(l: Locale, kind: RecordKind, line: u64) -> String {
+    match kind {
+        RecordKind::Contacts => td_string!(l, dq.keep_apart_contact, line = line),
+        RecordKind::Deals => td_string!(l, dq.keep_apart_deal, line = line),
+        _ => td_string!(l, dq.keep_apart_account, line = line),
+    }
+    .to_string()
 }
 
 pub fn account_field(l: Locale, f: AccountField) -> String {

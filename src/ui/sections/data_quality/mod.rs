@@ -4,7 +4,7 @@
 //! (`#/data-quality/duplicates`), so a reload or a shared link opens the same view.
 
 mod cleansing;
-mod csv_import;
+pub mod csv_import;
 mod duplicates;
 mod labels;
 mod missing;

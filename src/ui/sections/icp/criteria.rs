@@ -1,7 +1,8 @@
 //! Editing the ICP criteria: attribute, values or range, weight.
 
 use super::{criterion_label, profile, update_icp, use_state};
-use crate::domain::quantity::parse_number;
+use crate::domain::quantity::{parse_count, parse_number};
+use crate::ui::labels::number_problem;
 use crate::domain::{CriterionId, CustomValue, FieldKind, IcpCriterion, IcpRule, IdGenerator, Money, SetMatch};
 use crate::editing::EditKind;
 use crate::ui::format;
@@ -271,9 +272,16 @@ fn RuleEditor(criterion: Memo<Option<IcpCriterion>>, edit: Callback<RuleEdit>, l
                     _ => (None, None),
                 };
                 let text = move |v: Option<f64>| v.map(|v| format::number(v, i18n.get_locale(), 2)).unwrap_or_default();
+                // What does not read stays in the field, marked, with why.
+                let error = RwSignal::new(None::<String>);
                 let set = move |which: usize, raw: String| {
                     let (mut lo, mut hi) = bounds();
-                    let value = if raw.trim().is_empty() { None } else { Money::parse(&raw).ok().map(|m| m.to_f64()) };
+                    let read = if money { Money::parse_optional(&raw).map(|m| m.map(Money::to_f64)) } else { parse_count(&raw).map(|n| n.map(f64::from)) };
+                    let value = match read {
+                        Ok(v) => v,
+                        Err(p) => return error.set(Some(number_problem(i18n.get_locale(), &raw, p))),
+                    };
+                    error.set(None);
                     if which == 0 { lo = value } else { hi = value }
                     let new = if money {
                         let m = |v: Option<f64>| v.and_then(|v| Money::from_f64((v * 100.0).round() / 100.0).ok());
@@ -289,13 +297,15 @@ fn RuleEditor(criterion: Memo<Option<IcpCriterion>>, edit: Callback<RuleEdit>, l
                     <div class="rule field-row">
                         <div class="field">
                             <label for=lo_id.clone()>{t!(i18n, icp.min)}</label>
-                            <input id=lo_id type="text" inputmode="numeric" prop:value=move || text(bounds().0) on:change=move |ev| set(0, event_target_value(&ev)) />
+                            <input id=lo_id type="text" inputmode="numeric" aria-invalid=move || error.with(Option::is_some).to_string()
+                                prop:value=move || text(bounds().0) on:change=move |ev| set(0, event_target_value(&ev)) />
                         </div>
                         <div class="field">
                             <label for=hi_id.clone()>{t!(i18n, icp.max)}</label>
                             <input id=hi_id type="text" inputmode="numeric" prop:value=move || text(bounds().1) on:change=move |ev| set(1, event_target_value(&ev)) />
                         </div>
                     </div>
+                    {move || error.get().map(|e| view! { <p class="form-error" role="alert" data-testid="criterion-error">{e}</p> })}
                 }
                 .into_any()
             }

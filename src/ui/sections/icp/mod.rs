@@ -4,11 +4,14 @@
 mod criteria;
 mod personas;
 mod settings;
+mod suggestions;
 mod target_list;
 
 pub use target_list::{outcome_chip, status_text};
 
+use crate::checklist::Step;
 use crate::domain::{IcpCriterion, IcpProfile, IcpRule, Plan};
+use crate::ui::sections::overview::NextStep;
 use crate::editing::{Change, EditKind};
 use crate::ui::i18n::{t, td_string, use_i18n, Locale};
 use crate::ui::state::{use_app, AppState};
@@ -21,12 +24,14 @@ pub fn Icp() -> impl IntoView {
         <section class="section" aria-labelledby="section-title">
             <header class="section-head"><h1 id="section-title">{t!(i18n, icp.title)}</h1></header>
             <p class="lead">{t!(i18n, icp.intro)}</p>
+            <suggestions::IcpSuggestions/>
             <div class="icp-layout">
                 <criteria::Criteria/>
                 <settings::FitSettings/>
             </div>
             <personas::Personas/>
             <target_list::TargetList/>
+            <NextStep step=Step::Prioritisation/>
         </section>
     }
 }

@@ -6,6 +6,8 @@ use crate::prioritisation::parse_bands;
 use crate::editing::EditKind;
 use crate::ui::format;
 use crate::ui::i18n::{t, td_string, use_i18n};
+use crate::domain::Money;
+use crate::ui::insights::use_insights;
 use crate::ui::state::use_app;
 use crate::ui::widgets::unique_id;
 use leptos::prelude::*;
@@ -14,6 +16,7 @@ use leptos::prelude::*;
 pub fn Bands() -> impl IntoView {
     let state = use_app();
     let i18n = use_i18n();
+    let insights = use_insights();
     let bands = move || prioritisation(state).opportunity_bands;
     let text = move || bands().iter().map(|m| m.to_plain_string()).collect::<Vec<_>>().join("\n");
     let error = RwSignal::new(None::<String>);
@@ -45,6 +48,15 @@ pub fn Bands() -> impl IntoView {
                 <p class="form-error" role="alert">{move || error.get()}</p>
             </Show>
             <ul class="band-preview" data-testid="band-preview">{preview}</ul>
+            {move || {
+                let b = insights.basis.get();
+                (b.automatic_bands && !b.bands.is_empty()).then(|| {
+                    let l = i18n.get_locale();
+                    let currency = state.plan.with(|p| p.as_ref().map(|p| p.currency.clone()).unwrap_or_default());
+                    let shown: Vec<String> = b.bands.iter().filter_map(|v| Money::from_f64((v * 100.0).round() / 100.0).ok()).map(|m| format::money_compact(m, &currency, l)).collect();
+                    view! { <p class="muted" data-testid="automatic-bands">{td_string!(l, prio.automatic_bands, bands = shown.join(" · ")).to_string()}</p> }
+                })
+            }}
         </section>
     }
 }

@@ -7,7 +7,9 @@ mod ranked;
 mod tiers;
 mod weights;
 
+use crate::checklist::Step;
 use crate::domain::Prioritisation;
+use crate::ui::sections::overview::NextStep;
 use crate::editing::{Change, EditKind};
 use crate::ui::i18n::{t, use_i18n};
 use crate::ui::state::AppState;
@@ -28,6 +30,7 @@ pub fn PrioritisationSection() -> impl IntoView {
                 </div>
             </div>
             <ranked::Ranked/>
+            <NextStep step=Step::AccountPlans/>
         </section>
     }
 }

@@ -207,11 +207,17 @@ fn FactorCell(at: Memo<Option<usize>>, k: usize, factor: Factor, name: Signal<St
         true
     });
     let source = move || value.get().map(|v| v.source);
+    let fill = factor.source;
+    // A value typed by hand says so, and what the data says beside it: the
+    // override is never silent.
     let badge = move || {
         let l = i18n.get_locale();
-        match source() {
-            Some(ValueSource::Manual) => (td_string!(l, prio.badge_typed).to_string(), "source-badge source-typed"),
-            Some(ValueSource::Derived) => (td_string!(l, prio.badge_auto).to_string(), "source-badge source-auto"),
+        match value.get() {
+            Some(v) if v.source == ValueSource::Manual => match v.derived.filter(|d| v.value.is_none_or(|x| (x - d).abs() >= 0.05)) {
+                Some(d) => (td_string!(l, prio.badge_typed_data, value = value_text(Some(d), l)).to_string(), "source-badge source-typed"),
+                None => (td_string!(l, prio.badge_typed).to_string(), "source-badge source-typed"),
+            },
+            Some(v) if v.source == ValueSource::Derived => (td_string!(l, prio.badge_auto).to_string(), "source-badge source-auto"),
             _ => (td_string!(l, prio.badge_missing).to_string(), "source-badge source-missing"),
         }
     };
@@ -222,6 +228,8 @@ fn FactorCell(at: Memo<Option<usize>>, k: usize, factor: Factor, name: Signal<St
                 Some(d) => td_string!(l, prio.data_says, value = value_text(Some(d), l)).to_string(),
                 None => td_string!(l, prio.data_says_nothing).to_string(),
             },
+            Some(v) if v.source == ValueSource::Missing => labels::factor_fill_hint(l, fill),
+            None => labels::factor_fill_hint(l, fill),
             _ => String::new(),
         }
     };

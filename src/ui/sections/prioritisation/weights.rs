@@ -75,8 +75,15 @@ fn FactorWeight(
 ) -> impl IntoView {
     let state = use_app();
     let i18n = use_i18n();
+    let insights = use_insights();
     let weight = move || weights.with(|w| w.get(k).copied().unwrap_or(0.0));
-    let share = move || weights.with(|w| normalised_weights(w).get(k).copied().unwrap_or(0.0) * 100.0);
+    // The share in the ranking: a factor set aside for lack of data has none.
+    let share = move || insights.ranking.with(|r| r.shares.get(k).copied()).unwrap_or_else(|| weights.with(|w| normalised_weights(w).get(k).copied().unwrap_or(0.0))) * 100.0;
+    let coverage = Memo::new(move |_| {
+        let b = insights.basis.get();
+        let targets = b.targets.iter().filter(|t| t.is_target()).count();
+        (b.coverage(k, true), targets)
+    });
     let (slider_id, number_id) = (unique_id("weight"), unique_id("weight-number"));
     let name = labels::factor_name(i18n.get_locale_untracked(), &factor);
     let custom = factor.source == FactorSource::Manual && !factor.name.is_empty();
@@ -122,6 +129,27 @@ fn FactorWeight(
             <Show when=move || invalid.get()>
                 <p class="form-error" role="alert">{t!(i18n, prio.weight_invalid)}</p>
             </Show>
+            {move || {
+                let l = i18n.get_locale();
+                let (with, targets) = coverage.get();
+                if targets == 0 {
+                    ().into_any()
+                } else if with == 0 {
+                    view! {
+                        <p class="note-warning factor-gap" data-testid="factor-set-aside">
+                            {td_string!(l, prio.set_aside).to_string()}" "{labels::factor_fill_hint(l, source)}
+                        </p>
+                    }.into_any()
+                } else if with < targets {
+                    view! {
+                        <p class="muted factor-coverage" data-testid="factor-coverage" title=labels::factor_fill_hint(l, source)>
+                            {td_string!(l, prio.coverage, with = format::integer(with as i64, l), targets = format::integer(targets as i64, l)).to_string()}
+                        </p>
+                    }.into_any()
+                } else {
+                    view! { <p class="muted factor-coverage" data-testid="factor-coverage">{td_string!(l, prio.coverage_all).to_string()}</p> }.into_any()
+                }
+            }}
         </li>
     }
 }

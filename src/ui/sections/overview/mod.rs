@@ -1,5 +1,14 @@
-//! The plan at a glance and the method's eight steps, each leading to its section.
+//! The plan at a glance: the method's eight steps as a live checklist (each
+//! with where the plan stands and its one next action), the plan's counts and
+//! its goals. `NextStep` ends the other sections the same way.
 
+mod checklist;
+mod next_step;
+
+pub use checklist::use_checklist;
+pub use next_step::NextStep;
+
+use crate::checklist::current;
 use crate::ui::format;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::labels;
@@ -11,6 +20,7 @@ use leptos::prelude::*;
 pub fn Overview() -> impl IntoView {
     let state = use_app();
     let i18n = use_i18n();
+    let steps = use_checklist();
     let counts = move || {
         let l = i18n.get_locale();
         state.plan.with(|p| {
@@ -35,18 +45,6 @@ pub fn Overview() -> impl IntoView {
             })
         })
     };
-    let steps = move || {
-        [
-            (t_string!(i18n, overview.step1), Section::Goals),
-            (t_string!(i18n, overview.step2), Section::Icp),
-            (t_string!(i18n, overview.step3), Section::Accounts),
-            (t_string!(i18n, overview.step4), Section::Prioritisation),
-            (t_string!(i18n, overview.step5), Section::AccountPlans),
-            (t_string!(i18n, overview.step6), Section::Campaigns),
-            (t_string!(i18n, overview.step7), Section::AccountPlans),
-            (t_string!(i18n, overview.step8), Section::Dashboard),
-        ]
-    };
     let goals = move || {
         let l = i18n.get_locale();
         state.plan.with(|p| {
@@ -55,26 +53,32 @@ pub fn Overview() -> impl IntoView {
                 .unwrap_or_default()
         })
     };
+    let done = move || steps.with(|s| s.iter().filter(|s| s.state == crate::checklist::State::Done).count());
+    let current_step = move || steps.with(|s| current(s).map(|s| s.step));
     view! {
         <section class="section" aria-labelledby="section-title">
             <header class="section-head">
                 <h1 id="section-title">{move || state.plan.with(|p| p.as_ref().map(|p| p.name.clone()))}</h1>
             </header>
             <p class="muted">{currency}</p>
-            <h2>{t!(i18n, overview.at_a_glance)}</h2>
-            <dl class="facts facts-large" data-testid="plan-counts">
-                {move || counts().into_iter().map(|(k, v)| view! { <div><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
-            </dl>
-            <div class="two-columns">
-                <div>
-                    <h2>{t!(i18n, overview.method)}</h2>
-                    <ol class="method-steps">
-                        {move || steps().into_iter().map(|(text, section)| view! {
-                            <li><a href=section.href()>{text}</a></li>
+            <div class="overview-layout">
+                <section class="card checklist" aria-labelledby="checklist-title">
+                    <div class="checklist-head">
+                        <h2 id="checklist-title">{t!(i18n, overview.method)}</h2>
+                        <span class="muted" data-testid="checklist-progress">{move || td_string!(i18n.get_locale(), checklist.progress, done = done(), n = 8).to_string()}</span>
+                    </div>
+                    <ol class="checklist-steps" data-testid="checklist">
+                        {move || steps.get().iter().cloned().map(|s| {
+                            let is_current = current_step() == Some(s.step);
+                            view! { <checklist::StepRow status=s current=is_current/> }
                         }).collect_view()}
                     </ol>
-                </div>
-                <div>
+                </section>
+                <div class="overview-side">
+                    <h2>{t!(i18n, overview.at_a_glance)}</h2>
+                    <dl class="facts facts-large" data-testid="plan-counts">
+                        {move || counts().into_iter().map(|(k, v)| view! { <div><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
+                    </dl>
                     <h2>{t!(i18n, overview.goals_title)}</h2>
                     <Show when=move || !goals().is_empty() fallback=move || view! {
                         <p class="muted">{t!(i18n, overview.no_goals)} " " <a href=Section::Goals.href()>{t!(i18n, overview.add_goals)}</a></p>
