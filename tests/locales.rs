@@ -50,3 +50,64 @@ fn english_and_japanese_have_the_same_keys_and_placeholders() {
         assert!(!ja[k].trim().is_empty() || v.trim().is_empty(), "{k} is empty in ja.json");
     }
 }
+
+fn raw(name: &str) -> BTreeMap<String, String> {
+    let path = format!("{}/locales/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let mut out = BTreeMap::new();
+    flatten("", &v, &mut out);
+    out
+}
+
+/// docs/glossary.md: one Japanese term per concept. The words it replaced
+/// must not come back.
+#[test]
+fn japanese_uses_one_term_per_concept() {
+    let banned = [
+        ("担当者", "コンタクト (a customer's person) or 担当 (our owner)"),
+        ("人物", "コンタクト"),
+        ("ターゲット企業", "ターゲットアカウント"),
+        ("優先順位づけ", "優先順位付け"),
+        ("期待される機会収益", "想定案件規模"),
+        ("見込み案件規模", "想定案件規模"),
+    ];
+    for (key, text) in raw("ja") {
+        for (word, instead) in banned {
+            assert!(!text.contains(word), "ja.json {key} writes {word}; the glossary's term is {instead}: {text}");
+        }
+    }
+}
+
+/// A count followed by a countable noun agrees with it: such a text has a
+/// `_one` form ("1 account", not "1 accounts"), or the number there is never 1.
+#[test]
+fn english_counts_agree_with_their_nouns() {
+    let nouns = [
+        "accounts", "contacts", "deals", "activities", "records", "rows", "lines", "days", "points", "goals", "problems", "changes", "people", "criteria",
+        "customers", "responses", "members", "steps", "actions", "campaigns", "plans", "cells", "companies", "promoters", "detractors",
+    ];
+    // Numbers that are never 1: ranges' ends, a fixed minimum, the method's eight steps.
+    let never_one = ["dash.bucket", "dq.too_little", "checklist.progress", "dq.pk_joined", "dq.worst_more", "dq.auc"];
+    let en = raw("en");
+    let has_one = |key: &str| {
+        let base = key.strip_suffix("_other").unwrap_or(key);
+        en.contains_key(&format!("{base}_one"))
+    };
+    for (key, text) in &en {
+        if key.ends_with("_one") || never_one.iter().any(|k| key.starts_with(k)) {
+            continue;
+        }
+        let words: Vec<&str> = text.split_whitespace().collect();
+        for pair in words.windows(2) {
+            let counted = pair[0].ends_with("}}") && pair[1].starts_with(char::is_alphabetic) && nouns.contains(&pair[1].trim_matches(|c: char| !c.is_alphabetic()));
+            assert!(!counted || has_one(key), "en.json {key} counts \"{} {}\" without a _one form: {text}", pair[0], pair[1]);
+        }
+    }
+    for (key, text) in en.iter().filter(|(k, _)| k.ends_with("_one")) {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        for pair in words.windows(2) {
+            let plural = (pair[0].ends_with("{{ n }}") || pair[0].ends_with("{{ count }}")) && pair[1].starts_with(char::is_alphabetic) && nouns.contains(&pair[1].trim_matches(|c: char| !c.is_alphabetic()));
+            assert!(!plural, "en.json {key} is the singular form but says \"{} {}\": {text}", pair[0], pair[1]);
+        }
+    }
+}

@@ -78,7 +78,7 @@ pub fn FirstRun() -> impl IntoView {
             </div>
             <h1>{t!(i18n, first_run.title)}</h1>
             <p class="lead">{t!(i18n, first_run.intro)}</p>
-            <section class="card card-accent start-from-data" aria-labelledby="start-title">
+            <section class="card card-accent start-from-data" aria-labelledby="start-title" data-testid="start-from-data">
                 <h2 id="start-title">{t!(i18n, first_run.data_title)}</h2>
                 <p>{t!(i18n, first_run.data_desc)}</p>
                 <form class="form" on:submit=move |ev| ev.prevent_default()>

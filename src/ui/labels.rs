@@ -69,6 +69,25 @@ pub fn account_status(l: Locale, s: Option<AccountStatus>) -> String {
     .to_string()
 }
 
+/// A month's short name (Nov, 11月), for tight places like a timeline.
+pub fn month_short(l: Locale, m: u8) -> String {
+    match m {
+        1 => td_string!(l, months.s1),
+        2 => td_string!(l, months.s2),
+        3 => td_string!(l, months.s3),
+        4 => td_string!(l, months.s4),
+        5 => td_string!(l, months.s5),
+        6 => td_string!(l, months.s6),
+        7 => td_string!(l, months.s7),
+        8 => td_string!(l, months.s8),
+        9 => td_string!(l, months.s9),
+        10 => td_string!(l, months.s10),
+        11 => td_string!(l, months.s11),
+        _ => td_string!(l, months.s12),
+    }
+    .to_string()
+}
+
 pub fn month(l: Locale, m: u8) -> String {
     match m {
         1 => td_string!(l, months.m1),

@@ -65,6 +65,25 @@ fn Root() -> impl IntoView {
     }
 }
 
+/// Where a text field keeps the text it had when focused (or after the plan's
+/// last undo or redo).
+const FOCUS_VALUE: &str = "data-focus-value";
+
+/// The element, when it is a field people type text into.
+fn text_field(target: web_sys::EventTarget) -> Option<web_sys::HtmlElement> {
+    let el = target.dyn_into::<web_sys::HtmlElement>().ok()?;
+    let text = match el.tag_name().as_str() {
+        "TEXTAREA" => true,
+        "INPUT" => matches!(el.get_attribute("type").unwrap_or_default().as_str(), "" | "text" | "search" | "email" | "url" | "tel" | "number"),
+        _ => false,
+    };
+    text.then_some(el)
+}
+
+fn field_value(el: &web_sys::HtmlElement) -> String {
+    js_sys::Reflect::get(el, &"value".into()).ok().and_then(|v| v.as_string()).unwrap_or_default()
+}
+
 /// Window-level events: other tabs' saves, leaving the page, keyboard shortcuts.
 fn listen_to_window(state: AppState) {
     let storage = window_event_listener(leptos::ev::storage, move |e| state.on_storage_event(e.key()));
@@ -78,31 +97,59 @@ fn listen_to_window(state: AppState) {
             e.set_return_value("");
         }
     });
+    // Undo in a text field: while the field holds what it held when it was
+    // focused (nothing typed, or the typing undone), Ctrl+Z undoes the plan's
+    // last edit, as everywhere else. The browser's own undo of the field would
+    // otherwise bring back an older text, which leaving the field saves as a
+    // new edit (and that clears Redo).
+    let focus = window_event_listener(leptos::ev::focusin, move |e| {
+        if let Some(field) = e.target().and_then(text_field) {
+            let _ = field.set_attribute(FOCUS_VALUE, &field_value(&field));
+        }
+    });
     let keys = window_event_listener(leptos::ev::keydown, move |e| {
-        let typing = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
-            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.is_content_editable());
-        if typing || !(e.ctrl_key() || e.meta_key()) {
+        if !(e.ctrl_key() || e.meta_key()) {
             return;
         }
-        match e.key().to_lowercase().as_str() {
+        let target = e.target();
+        let field = target.clone().and_then(text_field);
+        let other_control = target
+            .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+            .is_some_and(|el| el.tag_name() == "SELECT" || (el.is_content_editable() && field.is_none()));
+        if other_control {
+            return;
+        }
+        // Typing not yet saved is the field's to undo.
+        if let Some(f) = &field {
+            if f.get_attribute(FOCUS_VALUE).is_some_and(|at_focus| at_focus != field_value(f)) {
+                return;
+            }
+        }
+        let handled = match e.key().to_lowercase().as_str() {
             "z" if e.shift_key() => {
-                e.prevent_default();
                 state.redo();
+                true
             }
             "z" => {
-                e.prevent_default();
                 state.undo();
+                true
             }
             "y" => {
-                e.prevent_default();
                 state.redo();
+                true
             }
-            _ => {}
+            _ => false,
+        };
+        if handled {
+            e.prevent_default();
+            // The field now shows the plan's value: that is its unchanged text.
+            if let Some(f) = field {
+                set_timeout(move || { let _ = f.set_attribute(FOCUS_VALUE, &field_value(&f)); }, std::time::Duration::ZERO);
+            }
         }
     });
     on_cleanup(move || {
+        focus.remove();
         storage.remove();
         pagehide.remove();
         beforeunload.remove();

@@ -21,7 +21,7 @@ pub fn value_text(v: f64, unit: Unit, currency: &Currency, l: Locale) -> String 
     match unit {
         Unit::Money => Money::from_f64((v * 100.0).round() / 100.0).map(|m| format::money(m, currency, l)).unwrap_or_else(|_| format::number(v, l, 2)),
         Unit::Percent => format::percent(v, l),
-        Unit::Days => td_string!(l, goals.days_value, n = format::number(v, l, 1)).to_string(),
+        Unit::Days => td_string!(l, goals.days_value, count = v.round() as i64, n = format::number(v, l, 1)).to_string(),
         Unit::Count | Unit::Score => format::number(v, l, 2),
     }
 }

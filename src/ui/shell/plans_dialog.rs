@@ -111,7 +111,7 @@ fn PlanRow(head: Head, open: RwSignal<bool>, confirm: RwSignal<Option<Head>>, co
         let h = head.clone();
         move || {
             let l = i18n.get_locale();
-            td_string!(l, plans.summary, accounts = format::integer(h.counts.accounts as i64, l), when = format::date_time(h.saved_at, l)).to_string()
+            td_string!(l, plans.summary, count = h.counts.accounts, n = format::integer(h.counts.accounts as i64, l), when = format::date_time(h.saved_at, l)).to_string()
         }
     };
     let (open_id, rename_id, dup_id) = (id.clone(), id.clone(), id.clone());

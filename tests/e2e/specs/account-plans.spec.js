@@ -287,7 +287,7 @@ test('my accounts by owner, the team, and the plan in Japanese', async ({ page }
 
   await page.getByLabel('Language').selectOption('ja');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('アカウントプラン');
-  await expect(plan(page).getByRole('heading', { name: '担当者と引き継ぎ' })).toBeVisible();
+  await expect(plan(page).getByRole('heading', { name: '担当と引き継ぎ' })).toBeVisible();
   await expect(plan(page).getByLabel('営業担当')).toHaveValue(/mem_/);
   await shot(page, 'account-plan-ja');
   await expectAccessible(page);

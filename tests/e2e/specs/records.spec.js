@@ -161,12 +161,12 @@ test('NPS responses: a score out of range is refused, a new one moves the NPS', 
   await dialog.getByLabel('Score (0–10)').fill('9');
   await dialog.getByLabel('Comment').fill('Support is quick');
   await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByTestId('nps-summary')).toHaveText('NPS of all responses: 100 (1 promoters, 0 detractors of 1)');
+  await expect(page.getByTestId('nps-summary')).toHaveText('NPS of all responses: 100 (promoters: 1, detractors: 0, responses: 1)');
   await page.getByRole('button', { name: 'Add NPS response' }).click();
   await dialog.getByLabel('Account').fill('Acme Corp');
   await dialog.getByLabel('Score (0–10)').fill('3');
   await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByTestId('nps-summary')).toHaveText('NPS of all responses: 0 (1 promoters, 1 detractors of 2)');
+  await expect(page.getByTestId('nps-summary')).toHaveText('NPS of all responses: 0 (promoters: 1, detractors: 1, responses: 2)');
   await expect(page.getByTestId('nps-table').locator('tbody tr')).toHaveCount(2);
   await expectAccessible(page);
 });

@@ -6,7 +6,7 @@ use super::cells::{Cells, RowCheck};
 use super::index::{AccountIndex, Members, Touched};
 use super::{structure_problems, Merge, Options, Preview, ProblemKind, RowProblem, Severity, MAX_PROBLEMS};
 use crate::csv_io::import::fields::{Field, RecordKind};
-use crate::csv_io::import::table::Table;
+use crate::csv_io::import::table::{StructureKind, Table};
 use crate::domain::*;
 use crate::editing::Batch;
 use crate::icp::normalise;
@@ -265,7 +265,12 @@ impl<'p> Builder<'p> {
         added += self.activities.len();
         batch.activities = self.activities;
         batch.team = self.members.added();
-        let broken_lines = self.table.structure.iter().map(|s| s.lines()).sum();
+        let new_members = batch.team.iter().map(|m| (m.name.clone(), m.team)).collect();
+        // An unclosed quote costs its own line (the lines after it are read
+        // again); quotes that joined lines cost all of them.
+        let broken_lines = self.table.structure.iter().map(|s| if s.kind == StructureKind::UnclosedQuote { 1 } else { s.lines() }).sum();
+        let mut problems = self.problems;
+        problems.sort_by_key(|p| p.line);
         Preview {
             kind: self.options.kind,
             batch,
@@ -277,8 +282,9 @@ impl<'p> Builder<'p> {
             already: self.already,
             bad_rows: self.bad_rows,
             bad_cells: self.bad_cells,
-            problems: self.problems,
+            problems,
             new_accounts: self.new_accounts.len(),
+            new_members,
             broken_lines,
             currencies: self.currencies.into_iter().collect(),
         }

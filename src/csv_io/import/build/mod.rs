@@ -116,7 +116,11 @@ pub struct Preview {
     pub problems: Vec<RowProblem>,
     /// Accounts added for companies that contacts or deals name.
     pub new_accounts: usize,
-    /// Lines that quotes broke (each is also listed as a problem).
+    /// Team members added for owners the plan's team lacks (name, team): kept
+    /// here too, as the batch is moved out to be confirmed.
+    pub new_members: Vec<(String, Team)>,
+    /// Lines that quotes broke: lost to a quote never closed, or joined into a
+    /// row of the wrong width (each such row is also listed as a problem).
     pub broken_lines: u64,
     /// Currencies that amounts in the file named, with how many cells named each.
     pub currencies: Vec<(&'static str, usize)>,
@@ -131,7 +135,7 @@ impl Preview {
     /// What the confirm writes: the records, plus accounts and team members
     /// they need.
     pub fn writes(&self) -> usize {
-        self.records() + self.new_accounts + self.batch.team.len()
+        self.records() + self.new_accounts + self.new_members.len()
     }
 
     /// Rows accounted for: imported, merged, repeated or skipped. Equals

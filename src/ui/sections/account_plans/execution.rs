@@ -77,7 +77,22 @@ pub fn ExecutionPanel(id: AccountId) -> impl IntoView {
         let status_label = td_string!(l, ap.status).to_string();
         view! {
             <tr class:done=move || status.get() == ActionStatus::Done>
-                <th scope="row">{a.title.clone()}</th>
+                <th scope="row">
+                    {a.title.clone()}
+                    // Linked content under its action: one column fewer, so
+                    // the table fits beside the account list.
+                    {(!content.is_empty()).then(|| view! {
+                        <span class="action-content">
+                            {content.into_iter().map(|(title, url)| {
+                                if crate::account_planning::markdown::is_web_link(&url) {
+                                    view! { <a href=url.trim().to_string() target="_blank" rel="noopener noreferrer">{title}</a> }.into_any()
+                                } else {
+                                    view! { <span>{title}</span> }.into_any()
+                                }
+                            }).collect_view()}
+                        </span>
+                    })}
+                </th>
                 <td>{channel}</td>
                 <td>{owner}</td>
                 <td>{a.start.map(|d| format::date(d, l)).unwrap_or_else(|| "—".into())}</td>
@@ -98,17 +113,6 @@ pub fn ExecutionPanel(id: AccountId) -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </td>
-                <td>
-                    {if content.is_empty() { view! { <span>"—"</span> }.into_any() } else {
-                        content.into_iter().map(|(title, url)| {
-                            if crate::account_planning::markdown::is_web_link(&url) {
-                                view! { <a href=url.trim().to_string() target="_blank" rel="noopener noreferrer">{title}</a>" " }.into_any()
-                            } else {
-                                view! { <span>{title}" "</span> }.into_any()
-                            }
-                        }).collect_view().into_any()
-                    }}
-                </td>
                 <td class="row-actions no-print">
                     <button type="button" class="button button-small" on:click=move |_| { editing.set(Some(edit.clone())); open.set(true); }>{td_string!(l, ap.edit).to_string()}</button>
                     <button type="button" class="button button-small button-danger-quiet" on:click=move |_| remove.run((remove_id.clone(), title.clone()))>{td_string!(l, ap.delete).to_string()}</button>
@@ -128,7 +132,7 @@ pub fn ExecutionPanel(id: AccountId) -> impl IntoView {
             </div>
             <Show when=move || actions.with(|a| !a.is_empty()) fallback=move || view! { <p class="muted">{t!(i18n, ap.no_actions)}</p> }>
                 <div class="table-wrap" class:screen-hidden=move || timeline.get()>
-                    <table class="data-table" data-testid="plan-actions">
+                    <table class="data-table execution-table" data-testid="plan-actions">
                         <thead><tr>
                             <th scope="col">{t!(i18n, ap.action)}</th>
                             <th scope="col">{t!(i18n, ap.channel)}</th>
@@ -136,7 +140,6 @@ pub fn ExecutionPanel(id: AccountId) -> impl IntoView {
                             <th scope="col">{t!(i18n, ap.start)}</th>
                             <th scope="col">{t!(i18n, ap.due)}</th>
                             <th scope="col">{t!(i18n, ap.status)}</th>
-                            <th scope="col">{t!(i18n, ap.linked_content)}</th>
                             <th scope="col" class="no-print"><span class="visually-hidden">{t!(i18n, accounts.actions)}</span></th>
                         </tr></thead>
                         <tbody><For each=keyed key=key children=row/></tbody>

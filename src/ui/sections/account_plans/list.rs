@@ -126,7 +126,7 @@ pub fn AccountList(selected: RwSignal<Option<String>>) -> impl IntoView {
     let search_id = unique_id("plan-search");
     let owner_id = unique_id("plan-owner");
     view! {
-        <nav class="plan-list no-print" aria-label=move || t_string!(i18n, ap.list_label)>
+        <nav class="plan-accounts no-print" aria-label=move || t_string!(i18n, ap.list_label)>
             <div class="field">
                 <label for=search_id.clone()>{t!(i18n, ap.search)}</label>
                 <input id=search_id type="search" prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev))/>

@@ -5,6 +5,8 @@
 use super::contact_editor::ContactEditor;
 use crate::account_planning::{contacts_of, org_chart, OrgNode};
 use crate::domain::{AccountId, BuyingRole, Contact, ContactId, FactorSource, Stance};
+use crate::editing::{Change, EditKind};
+use crate::prioritisation::ValueSource;
 use crate::ui::format;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::ui::insights::use_insights;
@@ -90,19 +92,37 @@ pub fn OrgChartPanel(id: AccountId) -> impl IntoView {
             org_chart(&refs).iter().map(|n| branch(n, people, l, editing)).collect::<Vec<_>>()
         })
     };
-    // The relationship factor this account gets from its decision makers.
+    // The relationship factor this account gets from its decision makers. A
+    // value typed by hand overrides them, and the panel says so: the people
+    // shown may imply another value.
     let relationship = {
         let id = id.clone();
         move || {
             let l = i18n.get_locale();
-            let (i, k) = state.plan.with(|p| {
+            let (i, k, factor) = state.plan.with(|p| {
                 let p = p.as_ref()?;
-                Some((p.accounts.iter().position(|a| a.id == id)?, p.prioritisation.factors.iter().position(|f| f.source == FactorSource::Relationship)?))
+                let k = p.prioritisation.factors.iter().position(|f| f.source == FactorSource::Relationship)?;
+                Some((p.accounts.iter().position(|a| a.id == id)?, k, p.prioritisation.factors[k].id.clone()))
             })?;
-            let value = insights.basis.with(|b| b.0.value(i, k).and_then(|v| v.value));
-            Some(match value {
-                Some(v) => td_string!(l, ap.relationship_feeds, value = format!("{}/10", format::number(v, l, 1))).to_string(),
-                None => td_string!(l, ap.relationship_feeds_none).to_string(),
+            let value = insights.basis.with(|b| b.0.value(i, k))?;
+            let out = |v: f64| format!("{}/10", format::number(v, l, 1));
+            Some(match (value.source, value.value, value.derived) {
+                (ValueSource::Manual, Some(v), derived) => {
+                    let text = match derived {
+                        Some(d) => td_string!(l, ap.relationship_typed, value = out(v), implied = out(d)).to_string(),
+                        None => td_string!(l, ap.relationship_typed_none, value = out(v)).to_string(),
+                    };
+                    let account = id.clone();
+                    let use_people = move |_| {
+                        state.dispatch(Change::SetFactorValue { account: account.clone(), factor: factor.clone(), value: None }, EditKind::EditFactorValue)
+                    };
+                    view! {
+                        {text}" "
+                        <button type="button" class="button button-small no-print" on:click=use_people>{t!(i18n, ap.relationship_use_people)}</button>
+                    }.into_any()
+                }
+                (_, Some(v), _) => td_string!(l, ap.relationship_feeds, value = out(v)).to_string().into_any(),
+                _ => td_string!(l, ap.relationship_feeds_none).to_string().into_any(),
             })
         }
     };

@@ -5,7 +5,7 @@
 use crate::browser::clock;
 use crate::domain::{Action, ActionStatus, Date};
 use crate::ui::format;
-use crate::ui::i18n::{t, t_string, use_i18n};
+use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::labels;
 use leptos::prelude::*;
 
@@ -50,9 +50,19 @@ pub fn Timeline(actions: Memo<Vec<Action>>) -> impl IntoView {
             months.push(m);
             m = next_month(m);
         }
+        // Short names, the year with the first month and each January; each
+        // label no wider than its month, so labels never run into each other
+        // (a long plan names every second or third month).
+        let every = months.len().div_ceil(8).max(1);
         let month_labels = months
             .iter()
-            .map(|m| view! { <span class="timeline-month" style:left=pos(*m)>{format!("{} {}", labels::month(l, m.month() as u8), m.year())}</span> })
+            .enumerate()
+            .map(|(k, m)| {
+                let short = labels::month_short(l, m.month() as u8);
+                let text = if k == 0 || m.month() == 1 { td_string!(l, ap.timeline_month_year, month = short, year = m.year()).to_string() } else { short };
+                let width = format!("{:.2}%", m.days_until(next_month(*m)) as f64 * every as f64 / days * 100.0);
+                (k % every == 0).then(|| view! { <span class="timeline-month" style:left=pos(*m) style:max-width=width>{text}</span> })
+            })
             .collect_view();
         let rows = spans
             .into_iter()

@@ -102,9 +102,9 @@ pub fn Accounts() -> impl IntoView {
                     let l = i18n.get_locale();
                     let shown = rows.with(Vec::len);
                     if shown == total() {
-                        td_string!(l, accounts.count, count = format::integer(total() as i64, l)).to_string()
+                        td_string!(l, accounts.count, count = total(), n = format::integer(total() as i64, l)).to_string()
                     } else {
-                        td_string!(l, accounts.count_filtered, shown = format::integer(shown as i64, l), count = format::integer(total() as i64, l)).to_string()
+                        td_string!(l, accounts.count_filtered, count = total(), shown = format::integer(shown as i64, l), n = format::integer(total() as i64, l)).to_string()
                     }
                 }}</span>
                 <div class="head-actions">
@@ -132,12 +132,12 @@ pub fn Accounts() -> impl IntoView {
                 </section>
             </Show>
             <Show when=move || { total() > 0 } fallback=move || view! {
-                <div class="empty-state">
-                    <p>{t!(i18n, accounts.empty)}</p>
-                    <Show when=move || !import_open.get()>
+                <Show when=move || !import_open.get()>
+                    <div class="empty-state">
+                        <p>{t!(i18n, accounts.empty)}</p>
                         <button type="button" class="button button-primary" on:click=move |_| import_open.set(true)>{t!(i18n, accounts.import)}</button>
-                    </Show>
-                </div>
+                    </div>
+                </Show>
             }>
                 <filters::Filters/>
                 <bulk::BulkBar/>

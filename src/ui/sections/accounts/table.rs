@@ -97,8 +97,9 @@ pub fn Table() -> impl IntoView {
             <SortHeader column=Column::Name/>
             <SortHeader column=Column::Fit numeric=true/>
             <SortHeader column=Column::Score numeric=true/>
+            // The tier column says "not in the list" for the rest: no column
+            // of its own for the target list, so the table fits a laptop.
             <SortHeader column=Column::Tier/>
-            <SortHeader column=Column::Target/>
             <SortHeader column=Column::Industry/>
             <SortHeader column=Column::Employees numeric=true/>
             <SortHeader column=Column::Revenue numeric=true/>
@@ -198,9 +199,9 @@ fn AccountRow(i: usize, position: usize) -> impl IntoView {
                         {pinned.then(|| view! { <span class="pin" title=td_string!(l, accounts.pinned).to_string()><span aria-hidden="true">"⚲"</span><span class="visually-hidden">{td_string!(l, accounts.pinned).to_string()}</span></span> })}
                     }.into_any()
                 }
-                None => "—".into_any(),
+                None if is_target() => "—".into_any(),
+                None => view! { <span class="muted">{move || t_string!(i18n, accounts.out_list)}</span> }.into_any(),
             }}</td>
-            <td>{move || if is_target() { t_string!(i18n, accounts.in_list) } else { t_string!(i18n, accounts.out_list) }}</td>
             <td><InlineInput value=field(|a| a.industry.clone()) label=label(|l, n| td_string!(l, accounts.industry_of, name = n).to_string())
                 list=INDUSTRY_LIST.to_string() invalid_hint=Signal::derive(String::new) on_commit=text_commit(|a, v| a.industry = v)/></td>
             <td class="num"><InlineInput numeric=true value=field(|a| a.employees.map(|e| e.to_string()).unwrap_or_default())

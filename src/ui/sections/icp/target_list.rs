@@ -84,7 +84,7 @@ pub fn TargetList() -> impl IntoView {
                 <h2 id="targets-title">{t!(i18n, icp.target_title)}</h2>
                 <p class="muted" data-testid="target-summary">{move || {
                     let l = i18n.get_locale();
-                    td_string!(l, icp.target_summary, count = format::integer(in_count() as i64, l), total = format::integer(total() as i64, l)).to_string()
+                    td_string!(l, icp.target_summary, count = total(), in_list = format::integer(in_count() as i64, l), n = format::integer(total() as i64, l)).to_string()
                 }}</p>
                 <div class="field field-inline">
                     <label for=show_id.clone()>{t!(i18n, icp.show)}</label>

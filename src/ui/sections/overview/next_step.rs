@@ -4,8 +4,22 @@
 use super::checklist::{action, number, summary, title, use_checklist};
 use crate::checklist::Step;
 use crate::ui::i18n::{td_string, use_i18n};
+use crate::ui::routing::Section;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
+
+/// The section where a step is done.
+fn section_of(step: Step) -> Section {
+    match step {
+        Step::Goals => Section::Goals,
+        Step::Icp => Section::Icp,
+        Step::AccountData => Section::Accounts,
+        Step::Prioritisation => Section::Prioritisation,
+        Step::AccountPlans | Step::Alignment => Section::AccountPlans,
+        Step::Execution => Section::Campaigns,
+        Step::Measurement => Section::Dashboard,
+    }
+}
 
 #[component]
 pub fn NextStep(step: Step) -> impl IntoView {
@@ -15,9 +29,14 @@ pub fn NextStep(step: Step) -> impl IntoView {
     let content = Memo::new(move |_| {
         let l = i18n.get_locale();
         let status = checklist.with(|c| c.iter().find(|s| s.step == step).cloned())?;
+        let here = state.section.get().href();
         state.plan.with(|p| {
             let p = p.as_ref()?;
-            Some((summary(l, p, &status.facts), status.next.as_ref().map(|n| action(l, p, n))))
+            // An action on this very page (say, reviewing the ICP while on it)
+            // is no way forward: the step's own page is.
+            let next = status.next.as_ref().map(|n| action(l, p, n)).filter(|(_, href)| *href != here && !href.starts_with(&format!("{here}/")));
+            let next = next.unwrap_or_else(|| (title(l, step), section_of(step).href()));
+            Some((summary(l, p, &status.facts), Some(next)))
         })
     });
     move || {

@@ -22,14 +22,15 @@ pub fn PrioritisationSection() -> impl IntoView {
         <section class="section section-wide" aria-labelledby="section-title">
             <header class="section-head"><h1 id="section-title">{t!(i18n, prio.title)}</h1></header>
             <p class="lead">{t!(i18n, prio.intro)}</p>
-            <div class="prio-layout">
-                <weights::Weights/>
-                <div class="prio-side">
-                    <tiers::Tiers/>
-                    <bands::Bands/>
-                </div>
-            </div>
+            // The weights stay short at the top, so the ranked list moving under
+            // a dragged slider is in view on a laptop screen; tiers and bands,
+            // set once, come after it.
+            <weights::Weights/>
             <ranked::Ranked/>
+            <div class="prio-after">
+                <tiers::Tiers/>
+                <bands::Bands/>
+            </div>
             <NextStep step=Step::AccountPlans/>
         </section>
     }

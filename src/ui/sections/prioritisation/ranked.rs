@@ -46,7 +46,7 @@ pub fn Ranked() -> impl IntoView {
             <th scope="col" class="num">{t!(i18n, accounts.score)}</th>
             <th scope="col">{t!(i18n, prio.contributions)}</th>
             <th scope="col">{t!(i18n, accounts.tier)}</th>
-            {move || factors.get().into_iter().map(|f| view! { <th scope="col" class="num">{labels::factor_name(i18n.get_locale(), &f)}</th> }).collect_view()}
+            {move || factors.get().into_iter().map(|f| view! { <th scope="col" class="num factor-col">{labels::factor_name(i18n.get_locale(), &f)}</th> }).collect_view()}
         </tr>
     };
     // Rows are kept per position: a new order updates their cells in place rather
@@ -59,7 +59,9 @@ pub fn Ranked() -> impl IntoView {
                 <h2 id="ranked-title">{t!(i18n, prio.ranked_title)}</h2>
                 <p class="muted" data-testid="ranked-summary">{move || {
                     let l = i18n.get_locale();
-                    td_string!(l, prio.ranked_summary, n = format::integer(rows.with(Vec::len) as i64, l)).to_string()
+                    let counts = insights.ranking.with(|r| r.tier_counts);
+                    let tiers = td_string!(l, prio.tier_summary, t1 = format::integer(counts[0] as i64, l), t2 = format::integer(counts[1] as i64, l), t3 = format::integer(counts[2] as i64, l)).to_string();
+                    format!("{} · {tiers}", td_string!(l, prio.ranked_summary, n = format::integer(rows.with(Vec::len) as i64, l)))
                 }}</p>
             </div>
             <Legend factors/>
@@ -239,7 +241,7 @@ fn FactorCell(at: Memo<Option<usize>>, k: usize, factor: Factor, name: Signal<St
         state.dispatch(Change::SetFactorValue { account, factor: fid2.clone(), value: None }, EditKind::EditFactorValue);
     };
     view! {
-        <td class="factor-cell">
+        <td class="factor-cell"><div class="factor-stack">
             <span class=move || badge().1 title=derived_hint>{move || badge().0}</span>
             <InlineInput numeric=true value=Signal::derive(move || value_text(value.get().and_then(|v| v.value), i18n.get_locale()))
                 label=Signal::derive(move || td_string!(i18n.get_locale(), prio.value_of, factor = labels::factor_name(i18n.get_locale(), &label_factor), name = name.get()).to_string())
@@ -255,6 +257,6 @@ fn FactorCell(at: Memo<Option<usize>>, k: usize, factor: Factor, name: Signal<St
                     <span aria-hidden="true">"↺"</span>
                 </button>
             </Show>
-        </td>
+        </div></td>
     }
 }

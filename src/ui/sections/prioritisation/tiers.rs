@@ -94,7 +94,7 @@ pub fn Tiers() -> impl IntoView {
                         <strong data-testid=format!("tier-count-{}", t.number())>{move || {
                             let l = i18n.get_locale();
                             let n = insights.ranking.with(|r| r.tier_counts[usize::from(t.number() - 1)]);
-                            td_string!(l, prio.tier_count, n = format::integer(n as i64, l)).to_string()
+                            td_string!(l, prio.tier_count, count = n, n = format::integer(n as i64, l)).to_string()
                         }}</strong>
                     </li>
                 }).collect_view()}

@@ -136,9 +136,10 @@ fn FactorWeight(
                     ().into_any()
                 } else if with == 0 {
                     view! {
-                        <p class="note-warning factor-gap" data-testid="factor-set-aside">
-                            {td_string!(l, prio.set_aside).to_string()}" "{labels::factor_fill_hint(l, source)}
-                        </p>
+                        <details class="factor-gap" data-testid="factor-set-aside">
+                            <summary>{td_string!(l, prio.set_aside_short).to_string()}</summary>
+                            <p>{td_string!(l, prio.set_aside).to_string()}" "{labels::factor_fill_hint(l, source)}</p>
+                        </details>
                     }.into_any()
                 } else if with < targets {
                     view! {

@@ -111,7 +111,7 @@ pub(super) fn Mapping(name: String, read: Shared<ReadFile>, encoding_select: Any
         let (name, rows, columns, enc, delim, replaced) = (name.clone(), file.table.len(), file.table.headers.len(), file.encoding, file.table.delimiter, file.replaced);
         move || {
             let l = i18n.get_locale();
-            let text = td_string!(l, dq.file_facts, name = name.clone(), rows = format::integer(rows as i64, l), columns = columns, encoding = encoding_name(l, enc), delimiter = delimiter_name(l, delim)).to_string();
+            let text = td_string!(l, dq.file_facts, count = rows, name = name.clone(), rows = format::integer(rows as i64, l), columns = columns, encoding = encoding_name(l, enc), delimiter = delimiter_name(l, delim)).to_string();
             view! {
                 <p data-testid="csv-facts">{text}</p>
                 {replaced.then(|| view! { <p class="result result-warn" role="note">{t!(i18n, dq.replaced_warning)}</p> })}
@@ -259,7 +259,7 @@ pub(super) fn Mapping(name: String, read: Shared<ReadFile>, encoding_select: Any
             Check::Incomplete => ().into_any(),
             Check::Checking => view! {
                 <WorkProgress testid="csv-checking" percent=check_percent
-                    text=Signal::derive(move || td_string!(i18n.get_locale(), dq.checking_rows, rows = format::integer(row_count as i64, i18n.get_locale())).to_string()) />
+                    text=Signal::derive(move || td_string!(i18n.get_locale(), dq.checking_rows, count = row_count, rows = format::integer(row_count as i64, i18n.get_locale())).to_string()) />
             }.into_any(),
             Check::Ready(p, mapping) => view! { <PreviewView preview=p read=read.clone() mapping custom=custom_names.get_untracked() choices/> }.into_any(),
         }}

@@ -58,8 +58,8 @@ pub(super) fn PreviewView(
         })
         .collect_view();
     let (rows_skipped, others): (Vec<&RowProblem>, Vec<&RowProblem>) = p.problems.iter().partition(|x| x.severity == Severity::Row);
-    let skipped_list = problem_table(l, &headers, &rows_skipped);
-    let other_list = problem_table(l, &headers, &others);
+    let skipped_list = problem_table(l, &headers, &rows_skipped, td_string!(l, dq.problems_title).to_string());
+    let other_list = problem_table(l, &headers, &others, td_string!(l, dq.warnings_title).to_string());
     let more_skipped = rows_skipped.len().saturating_sub(SHOWN_PROBLEMS);
     let more_other = others.len().saturating_sub(SHOWN_PROBLEMS);
     let accounted = td_string!(
@@ -73,7 +73,7 @@ pub(super) fn PreviewView(
     )
     .to_string();
     let broken = (p.broken_lines > 0).then(|| td_string!(l, dq.broken_lines, count = p.broken_lines, n = p.broken_lines).to_string());
-    let members = p.batch.team.iter().map(|m| format!("{} ({})", m.name, names::team(l, m.team))).collect::<Vec<_>>().join(", ");
+    let members = p.new_members.iter().map(|(name, team)| format!("{name} ({})", names::team(l, *team))).collect::<Vec<_>>().join(", ");
     view! {
         <h3>{t!(i18n, dq.preview_title)}</h3>
         <dl class="facts" data-testid="csv-preview-facts">
@@ -84,13 +84,13 @@ pub(super) fn PreviewView(
             <div><dt>{t!(i18n, dq.fact_bad)}</dt><dd data-testid="csv-bad">{n(p.bad_rows.len())}</dd></div>
             {(p.bad_cells > 0).then(|| view! { <div><dt>{t!(i18n, dq.fact_bad_cells)}</dt><dd data-testid="csv-bad-cells">{n(p.bad_cells)}</dd></div> })}
             {(p.new_accounts > 0).then(|| view! { <div><dt>{t!(i18n, dq.fact_new_accounts)}</dt><dd data-testid="csv-new-accounts">{n(p.new_accounts)}</dd></div> })}
-            {(!p.batch.team.is_empty()).then(|| view! { <div><dt>{t!(i18n, dq.fact_members)}</dt><dd data-testid="csv-members">{n(p.batch.team.len())}</dd></div> })}
+            {(!p.new_members.is_empty()).then(|| view! { <div><dt>{t!(i18n, dq.fact_members)}</dt><dd data-testid="csv-members">{n(p.new_members.len())}</dd></div> })}
         </dl>
         <p data-testid="csv-accounted">{accounted}" "{broken}</p>
         <CurrencyNote currencies=p.currencies.clone()/>
         {(!members.is_empty()).then(|| view! { <p class="muted" data-testid="csv-member-names">{td_string!(l, dq.members_added, names = members).to_string()}</p> })}
         <Merges preview=preview.clone() custom=custom.clone() choices/>
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label=td_string!(l, dq.preview_title).to_string()>
             <table class="data-table csv-sample" data-testid="csv-sample">
                 <thead><tr>
                     <th scope="col" class="num">{t!(i18n, dq.p_line)}</th>
@@ -117,7 +117,7 @@ pub(super) fn PreviewView(
     }
 }
 
-fn problem_table(l: Locale, headers: &[String], problems: &[&RowProblem]) -> impl IntoView {
+fn problem_table(l: Locale, headers: &[String], problems: &[&RowProblem], label: String) -> impl IntoView {
     let rows = problems
         .iter()
         .take(SHOWN_PROBLEMS)
@@ -134,7 +134,7 @@ fn problem_table(l: Locale, headers: &[String], problems: &[&RowProblem]) -> imp
         })
         .collect_view();
     view! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label=label>
             <table class="data-table">
                 <thead><tr>
                     <th scope="col" class="num">{td_string!(l, dq.p_line)}</th>
@@ -166,7 +166,7 @@ fn CurrencyNote(currencies: Vec<(&'static str, usize)>) -> impl IntoView {
             };
             view! {
                 <div class="result result-warn" role="note" data-testid="csv-currency">
-                    <p>{td_string!(l, dq.currency_other, count = cells, n = format::integer(cells as i64, l), code = code, plan = plan_currency()).to_string()}</p>
+                    <p>{td_string!(l, dq.currency_elsewhere, count = cells, n = format::integer(cells as i64, l), code = code, plan = plan_currency()).to_string()}</p>
                     <button type="button" class="button button-small" on:click=switch>{td_string!(l, dq.currency_switch, code = code).to_string()}</button>
                 </div>
             }
