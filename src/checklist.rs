@@ -233,7 +233,8 @@ mod tests {
         // Without criteria no fit is known: only the account included by hand
         // is a target, and it has neither a fit nor people to relate to.
         let set_aside = vec![FactorId("fit".into()), FactorId("relationship".into())];
-        assert_eq!(steps[3].facts, Facts::Prioritisation { targets: 1, tiers: [0, 0, 1], set_aside: set_aside.clone() });
+        let Facts::Prioritisation { targets, tiers, set_aside: ref aside } = steps[3].facts else { panic!("{:?}", steps[3]) };
+        assert_eq!((targets, tiers.iter().sum::<usize>(), aside), (1, 1, &set_aside), "its tier comes from the factors it has");
         assert_eq!(steps[3].next, Some(Next::FillFactor(set_aside[0].clone())));
     }
 

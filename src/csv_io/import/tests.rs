@@ -321,3 +321,63 @@ fn an_accounts_export_reads_back_with_its_custom_fields() {
         assert_eq!(read_back.custom, original.custom, "{}", original.name);
     }
 }
+
+/// Every class of problem the issue names, each in a file saved as UTF-8 and
+/// as Shift_JIS (what Japanese Excel writes): both read the same, and each
+/// problem is said where it is, with nothing lost.
+#[test]
+fn each_class_of_problem_reads_the_same_in_utf8_and_shift_jis() {
+    type Check = fn(&Preview);
+    let cases: [(&str, Check); 6] = [
+        // A quote never closed: its line is named, the lines after it are read.
+        ("会社名,従業員数\nA社,10\n\"B社,20\nC社,30\nD社,40\n", |p| {
+            assert_eq!((p.added, p.broken_lines), (3, 1));
+            assert_eq!(p.problems[0].kind, ProblemKind::UnclosedQuote { lines: 3 });
+        }),
+        // Quotes that joined lines into a row of the wrong width.
+        ("会社名,従業員数\nA社,10\n\"B社,20\nC社\",30,40\nD社,50\n", |p| {
+            assert_eq!(p.added, 2);
+            assert_eq!(p.problems[0].kind, ProblemKind::JoinedLines { lines: 2, cells: 3, expected: 2 });
+            assert_eq!(p.broken_lines, 2);
+        }),
+        // One company twice: merged, the disagreement shown.
+        ("会社名,業種,URL\n株式会社東京精機,製造業,tokyo-seiki.example\n東京精機(株),機械,www.tokyo-seiki.example\n", |p| {
+            assert_eq!((p.added, p.merged_rows), (1, 1));
+            assert_eq!(p.merges[0].conflicts.iter().map(|c| c.field).collect::<Vec<_>>(), vec![Field::Name, Field::Industry]);
+        }),
+        // Counts and amounts as exports write them; a cell that does not read
+        // is left out, not its row.
+        ("会社名,従業員数,売上高\nA社,\"約1,200名\",\"1億2,000万円\"\nB社,１２００人,\"$1.2M\"\nC社,たくさん,約3.5億\nD社,300社,1兆2000億\nE社,5K,50万\nF社,約1,200名,300\n", |p| {
+            // F社's unquoted comma makes a fourth cell: the row is listed, not guessed at.
+            assert_eq!((p.added, p.bad_rows.len(), p.bad_cells), (5, 1, 1), "{:?}", p.problems);
+            let a = |i: usize| (p.batch.accounts[i].employees, p.batch.accounts[i].annual_revenue.map(|m| m.minor() / 100));
+            assert_eq!(a(0), (Some(1200), Some(120_000_000)));
+            assert_eq!(a(1), (Some(1200), Some(1_200_000)));
+            assert_eq!(a(2), (None, Some(350_000_000)));
+            assert_eq!(a(3), (Some(300), Some(1_200_000_000_000)));
+            assert_eq!(a(4), (Some(5_000), Some(500_000)));
+        }),
+        // Owners, places and statuses.
+        ("会社名,担当営業,都道府県,市区町村,顧客区分\nA社,佐藤 一郎,愛知県,名古屋市,既存顧客\nB社,鈴木 花子,大阪府,堺市,見込み客\n", |p| {
+            assert_eq!(p.new_members.len(), 2);
+            let a = &p.batch.accounts[0];
+            assert_eq!((a.region.as_str(), a.city.as_str(), a.status), ("愛知県", "名古屋市", Some(AccountStatus::Customer)));
+        }),
+        // Business cards: contacts, adding the companies the plan lacks.
+        ("会社名,部署名,役職,氏名,メールアドレス\n株式会社北斗,品質保証部,部長,山田 太郎,yamada@hokuto.example\n株式会社北斗,製造部,課長,佐藤 花子,sato@hokuto.example\n", |p| {
+            assert_eq!((p.kind, p.added, p.new_accounts), (RecordKind::Contacts, 2, 1));
+        }),
+    ];
+    for (text, check) in cases {
+        let utf8 = text.as_bytes().to_vec();
+        let sjis = encoding_rs::SHIFT_JIS.encode(text).0.into_owned();
+        let (a, pa) = run(&Plan::new(PlanId("p".into()), "t", now()), &utf8);
+        let (b, pb) = run(&Plan::new(PlanId("p".into()), "t", now()), &sjis);
+        assert_eq!((a.encoding, b.encoding), (TextEncoding::Utf8, TextEncoding::ShiftJis), "{text}");
+        assert_eq!(pa.accounted(), pa.rows, "{text}");
+        check(&pa);
+        assert_eq!(pa.added, pb.added, "{text}");
+        assert_eq!(pa.problems, pb.problems, "{text}");
+        assert_eq!(pa.batch.accounts.iter().map(|x| (&x.name, x.employees, x.annual_revenue)).collect::<Vec<_>>(), pb.batch.accounts.iter().map(|x| (&x.name, x.employees, x.annual_revenue)).collect::<Vec<_>>());
+    }
+}

@@ -160,7 +160,13 @@ impl<'p> Builder<'p> {
         let mut check = RowCheck::new(row.line, self.options.skip_rows_with_bad_cells);
         let expected = self.table.headers.len();
         if row.len() > expected && row.cells().skip(expected).any(|c| !c.is_empty()) {
+            // Cells have shifted (usually an unquoted comma): reading them
+            // would put values under the wrong headers, so the row is listed
+            // whole and none of its cells is guessed at.
             check.add(None, "", ProblemKind::TooManyCells { expected });
+            self.bad_rows.push(row.line);
+            self.problems.extend(check.problems.into_iter().take(MAX_PROBLEMS.saturating_sub(self.problems.len())));
+            return;
         } else if row.len() < expected {
             check.note(None, "", ProblemKind::FewerCells { cells: row.len(), expected });
         }
