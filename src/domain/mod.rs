@@ -12,6 +12,7 @@ pub mod deal;
 pub mod goal;
 pub mod icp;
 pub mod ids;
+pub mod lists;
 pub mod money;
 pub mod plan;
 pub mod prioritisation;

@@ -5,7 +5,7 @@
 //! dropped, links to missing records are cleared, a decided deal is at the closed
 //! stage with a close date.
 
-use super::change::put_at;
+use crate::domain::lists::put_at;
 use crate::domain::*;
 use std::collections::{HashMap, HashSet};
 

@@ -3,6 +3,7 @@
 //! exists) leaves the plan as it was.
 
 use super::{batch, records};
+use crate::domain::lists::{edit_where, put};
 use crate::domain::*;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -142,33 +143,6 @@ pub enum EditKind {
 /// True when the notes or hand-off history names this member.
 pub fn member_in_history(plan: &Plan, id: &MemberId) -> bool {
     plan.notes.iter().any(|n| n.author.as_ref() == Some(id)) || plan.handoffs.iter().any(|h| h.by.as_ref() == Some(id))
-}
-
-/// Replaces the record at `at`, or appends when there is none.
-pub(super) fn put_at<T: Clone>(list: &mut imbl::Vector<T>, at: Option<usize>, item: T) {
-    match at {
-        Some(i) => {
-            list.set(i, item);
-        }
-        None => list.push_back(item),
-    }
-}
-
-/// Replaces the record with the same key, or appends.
-pub(super) fn put<T: Clone>(list: &mut imbl::Vector<T>, item: T, same: impl Fn(&T) -> bool) {
-    let at = list.iter().position(same);
-    put_at(list, at, item);
-}
-
-/// Applies `edit` to the records that `affected` picks, copying only those.
-pub(crate) fn edit_where<T: Clone>(list: &mut imbl::Vector<T>, affected: impl Fn(&T) -> bool, edit: impl Fn(&mut T)) {
-    for i in 0..list.len() {
-        if affected(&list[i]) {
-            let mut x = list[i].clone();
-            edit(&mut x);
-            list.set(i, x);
-        }
-    }
 }
 
 pub fn apply(plan: &Plan, change: Change, now: Timestamp) -> Plan {

@@ -4,7 +4,7 @@
 //! removing a record unlinks it everywhere. Each returns false when nothing applies,
 //! so `apply` can hand back the plan unchanged (no empty undo step).
 
-use super::change::{edit_where, put};
+use crate::domain::lists::{edit_where, put};
 use crate::domain::*;
 use std::collections::HashSet;
 

@@ -6,7 +6,7 @@
 //! One undoable change (`Change::MergeAccounts`).
 
 use crate::domain::*;
-use crate::editing::change::edit_where as edit;
+use crate::domain::lists::edit_where as edit;
 use crate::icp::normalise;
 
 fn fill(target: &mut String, from: &str) {
