@@ -667,6 +667,15 @@ impl Gen {
                 push(self, &deal.account, who, kind, d, None, None, None);
             }
         }
+        // Yesterday's signal at each account with a plan: a key person took the
+        // material made for them, so the plan opens on a next best action that is
+        // due, not overdue, on whatever day the demo is shown.
+        for spec in &self.s.plans {
+            let Some(a) = plan.accounts.get(spec.account) else { continue };
+            let Some(who) = contacts_of(&a.id).first().cloned() else { continue };
+            let asset = plan.content.iter().find(|c| c.account.as_ref() == Some(&a.id)).or(plan.content.front()).map(|c| c.id.clone());
+            push(self, &a.id, Some(who), ActivityKind::ContentDownload, self.today.add_days(-1), None, asset, None);
+        }
         out.sort_by_key(|a| a.at);
         out.into_iter().collect()
     }
@@ -909,6 +918,21 @@ mod tests {
                     if name == "90" {
                         assert!(rois.iter().any(|r| *r < 0.0), "{language:?} {today} {name}: every channel paid back {rois:?}");
                     }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_account_plan_opens_on_a_next_best_action_that_is_not_overdue() {
+        use crate::account_planning::suggestions;
+        for language in [DemoLanguage::Japanese, DemoLanguage::English] {
+            for k in 0..12 {
+                let today = Date::from_ymd(2026, 1, 1).unwrap().add_days(k * 31 + 7);
+                let p = demo_plan_in(language, PlanId("d".into()), today, today.at(9, 0));
+                for ap in p.account_plans.iter() {
+                    let due: Vec<Date> = suggestions(&p, Some(&ap.account), today).iter().map(|s| s.due).collect();
+                    assert!(due.iter().any(|d| *d >= today), "{language:?} {today}: {:?} has only {due:?}", ap.account);
                 }
             }
         }

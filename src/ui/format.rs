@@ -50,7 +50,8 @@ pub fn money(m: Money, currency: &Currency, locale: Locale) -> String {
     let f = number_format(
         format!("m{}{}", tag(locale), currency.code()),
         locale,
-        &[("style", "currency".into()), ("currency", currency.code().into())],
+        // `$593,600`, not `$593,600.00`; cents only where there are some.
+        &[("style", "currency".into()), ("currency", currency.code().into()), ("trailingZeroDisplay", "stripIfInteger".into())],
     );
     call(&f.format(), m.to_f64().into())
 }

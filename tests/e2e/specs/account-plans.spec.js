@@ -206,10 +206,11 @@ test('a suggested next best action is accepted into the execution plan; rules ar
 
   const offered = await suggestions.locator('li').count();
   const download = suggestions.locator('li').filter({ hasText: 'Follow up after “Material downloaded” (Email)' });
+  const downloads = await download.count();
   await first.getByRole('button', { name: 'Accept' }).click();
   await expect(page.locator('.toast')).toContainText('to the execution plan');
   await expect(plan(page).getByTestId('plan-actions')).toContainText('Follow up after “Material downloaded” (Email)');
-  await expect(download).toHaveCount(0);
+  await expect(download).toHaveCount(downloads - 1);
   await expect(suggestions.locator('li')).toHaveCount(offered - 1);
   await shot(page, 'next-best-action-accepted');
 
@@ -217,10 +218,10 @@ test('a suggested next best action is accepted into the execution plan; rules ar
   await page.locator('body').press('Control+z');
   await expect(suggestions.locator('li')).toHaveCount(offered);
   await page.locator('body').press('Control+Shift+z');
-  await expect(download).toHaveCount(0);
+  await expect(download).toHaveCount(downloads - 1);
   await reload(page);
   await expect(plan(page).getByTestId('plan-actions')).toContainText('Follow up after “Material downloaded” (Email)');
-  await expect(download).toHaveCount(0);
+  await expect(download).toHaveCount(downloads - 1);
 });
 
 test('the plan prints on A4 without controls and exports as Markdown', async ({ page }, testInfo) => {

@@ -177,7 +177,7 @@ test('a 100 MB file: reading and checking can be cancelled, its problem is expla
   // What can be kept opens; it cannot fit in local storage, which is said at once.
   await again.getByRole('button', { name: 'Import the rest, leaving out what is broken' }).click();
   const ready = page.getByTestId('import-ready');
-  await expect(ready).toContainText('500,000 activities', { timeout: 60_000 });
+  await expect(ready).toContainText('activities: 500,000', { timeout: 60_000 });
   await ready.getByRole('button', { name: 'Open as a new plan' }).click();
   await expect(page.getByTestId('current-plan-name')).toHaveText('Huge plan');
   await expect(page.getByTestId('save-status')).toHaveText('Not saved: storage full', { timeout: 30_000 });

@@ -10,7 +10,7 @@ test('an empty plan shows a dashboard with no figures yet, not zeros that mislea
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dashboard');
   await expect(tile(page, 'open-rate').locator('.kpi-value')).toHaveText('—');
   // A new plan in an English (US) browser is in dollars.
-  await expect(tile(page, 'revenue').locator('.kpi-value')).toHaveText('$0.00');
+  await expect(tile(page, 'revenue').locator('.kpi-value')).toHaveText('$0');
   await expect(tile(page, 'cycle').locator('.kpi-value')).toHaveText('—');
   await expect(page.getByText('No campaign ran or earned revenue in this period.')).toBeVisible();
   await expect(page.getByTestId('long-term')).toContainText('Customers0');

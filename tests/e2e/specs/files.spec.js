@@ -20,7 +20,7 @@ test('export then import through the real download and file picker', async ({ pa
   await pickFile(page, 'Choose plan file…', file);
   const ready = page.getByTestId('import-ready');
   await expect(ready).toContainText('is a valid plan');
-  await expect(ready).toContainText('41 accounts');
+  await expect(ready).toContainText('Accounts: 41');
   await shot(page, 'import-ready');
   await ready.getByRole('button', { name: 'Open as a new plan' }).click();
   await expect(page.getByTestId('current-plan-name')).toHaveText(`${demoName} (2)`);

@@ -59,7 +59,7 @@ test("the seed's worked example: five customers, C comes first", async ({ page }
   const first = rankedRows(page).first();
   await expect(first.locator('.rank-cell')).toHaveText('#1');
   await expect(first.locator('.score-cell')).toHaveText('86');
-  await expect(first.getByRole('img')).toHaveAttribute('aria-label', 'ICP fit 36 + Expected opportunity 27 + Purchase history 7 + Decision-maker relationship 16 = 86 points');
+  await expect(first.getByRole('img')).toHaveAttribute('aria-label', 'ICP fit 36 + Expected opportunity 27 + Purchase history 7 + Decision-maker relationship 16 = score 86');
   await expect(first.locator('.source-typed')).toHaveCount(4);
   await shot(page, 'prioritisation-seed-example');
 
