@@ -38,6 +38,10 @@ setup_build() {
     log "adding clippy"
     rustup component add clippy
   fi
+  if ! cargo fmt --version >/dev/null 2>&1; then
+    log "adding rustfmt"
+    rustup component add rustfmt
+  fi
   if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
     log "adding the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown

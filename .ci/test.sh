@@ -7,6 +7,9 @@ setup_build
 setup_browser_tests
 cd "$repo_root"
 
+log "format (rustfmt.toml)"
+cargo fmt --check
+
 log "lint (clippy, native and wasm32)"
 cargo clippy --locked --all-targets -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown -- -D warnings

@@ -74,9 +74,7 @@ fn benches(c: &mut Criterion) {
     group.bench_function("with_derivation_from_300k_contacts_20k_deals", |b| b.iter(|| evaluate(black_box(&with_data))));
     let basis = Basis::new(&typed);
     let weights = [35.0, 25.0, 15.0, 25.0];
-    group.bench_function("rerank_after_weight_change", |b| {
-        b.iter(|| rank(black_box(&basis), black_box(&weights), &typed.prioritisation.tiers))
-    });
+    group.bench_function("rerank_after_weight_change", |b| b.iter(|| rank(black_box(&basis), black_box(&weights), &typed.prioritisation.tiers)));
     group.finish();
 }
 

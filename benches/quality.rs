@@ -45,7 +45,15 @@ fn benches(c: &mut Criterion) {
     }
     let mut activities = String::from("Email Address,Activity Type,Activity Date\n");
     for (i, c) in plan.contacts.iter().cycle().take(50_000).enumerate() {
-        let _ = writeln!(activities, "{},{},2026-{:02}-{:02} 10:{:02}", c.email, ["Open Email", "Visit Web Page", "Click Link in Email"][i % 3], 1 + i % 10, 1 + i % 28, i % 60);
+        let _ = writeln!(
+            activities,
+            "{},{},2026-{:02}-{:02} 10:{:02}",
+            c.email,
+            ["Open Email", "Visit Web Page", "Click Link in Email"][i % 3],
+            1 + i % 10,
+            1 + i % 28,
+            i % 60
+        );
     }
     for (name, text) in [("csv_preview_accounts_10k", accounts), ("csv_preview_activities_50k", activities)] {
         group.bench_function(name, |b| {

@@ -39,16 +39,47 @@ pub enum State {
 /// What the plan holds for a step, for its one-line summary.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Facts {
-    Goals { goals: usize, dated: usize },
-    Icp { criteria: usize, in_list: usize, accounts: usize },
-    AccountData { accounts: usize, contacts: usize, deals: usize, activities: usize },
+    Goals {
+        goals: usize,
+        dated: usize,
+    },
+    Icp {
+        criteria: usize,
+        in_list: usize,
+        accounts: usize,
+    },
+    AccountData {
+        accounts: usize,
+        contacts: usize,
+        deals: usize,
+        activities: usize,
+    },
     /// Tier counts of the target accounts, and the built-in factors no target
     /// has a value for (set aside by the ranking).
-    Prioritisation { targets: usize, tiers: [usize; 3], set_aside: Vec<FactorId> },
-    AccountPlans { plans: usize, tier1: usize, tier1_with_plan: usize },
-    Execution { campaigns: usize, actions: usize, activities: usize },
-    Alignment { tier1: usize, tier1_owned: usize, handoffs: usize },
-    Measurement { won_deals: usize, activities_90_days: usize },
+    Prioritisation {
+        targets: usize,
+        tiers: [usize; 3],
+        set_aside: Vec<FactorId>,
+    },
+    AccountPlans {
+        plans: usize,
+        tier1: usize,
+        tier1_with_plan: usize,
+    },
+    Execution {
+        campaigns: usize,
+        actions: usize,
+        activities: usize,
+    },
+    Alignment {
+        tier1: usize,
+        tier1_owned: usize,
+        handoffs: usize,
+    },
+    Measurement {
+        won_deals: usize,
+        activities_90_days: usize,
+    },
 }
 
 /// The one thing to do next on a step.
@@ -60,7 +91,9 @@ pub enum Next {
     ImportContacts,
     ImportDeals,
     /// From this many customers.
-    SuggestIcp { customers: usize },
+    SuggestIcp {
+        customers: usize,
+    },
     AddIcpCriteria,
     /// The target list is empty under the current threshold.
     WidenTargetList,
@@ -71,7 +104,9 @@ pub enum Next {
     AddCampaign,
     LogActivity,
     /// Give owners on both sides to this many tier-1 accounts.
-    AssignOwners { accounts: usize },
+    AssignOwners {
+        accounts: usize,
+    },
     RecordHandoff,
     OpenDashboard,
 }
@@ -105,7 +140,12 @@ pub fn checklist(plan: &Plan, basis: &Basis, ranking: &Ranking, today: Date) -> 
             Step::Goals => {
                 let dated = plan.goals.iter().filter(|g| g.due.is_some() && g.target > 0.0).count();
                 let next = if plan.goals.is_empty() { Some(Next::AddGoal) } else { (dated < plan.goals.len()).then_some(Next::DateGoals) };
-                StepStatus { step, state: state(dated > 0 && dated == plan.goals.len(), !plan.goals.is_empty()), facts: Facts::Goals { goals: plan.goals.len(), dated }, next }
+                StepStatus {
+                    step,
+                    state: state(dated > 0 && dated == plan.goals.len(), !plan.goals.is_empty()),
+                    facts: Facts::Goals { goals: plan.goals.len(), dated },
+                    next,
+                }
             }
             Step::Icp => {
                 let criteria = plan.icp.criteria.len();

@@ -6,7 +6,16 @@
 // A `Problem` is a rich, rare error value (one per import problem); boxing it
 // would make every caller more awkward for no measurable gain.
 #![allow(clippy::result_large_err)]
+// Nothing a user can influence may panic (ARCHITECTURE.md, Invariants): outside
+// tests, unwrap and expect do not compile past clippy.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod account_list;
+pub mod account_planning;
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
+pub mod checklist;
+pub mod csv_io;
 pub mod demo;
 pub mod domain;
 pub mod editing;
@@ -17,11 +26,5 @@ pub mod plan_file;
 pub mod prediction;
 pub mod prioritisation;
 pub mod quality;
-pub mod account_list;
-pub mod account_planning;
-pub mod csv_io;
-pub mod checklist;
-#[cfg(target_arch = "wasm32")]
-pub mod browser;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -46,8 +46,34 @@ fn csv_seeds() -> &'static Vec<Vec<u8>> {
 }
 
 const TOKENS: &[&[u8]] = &[
-    b"{", b"}", b"[", b"]", b"\"", b",", b":", b"null", b"-1", b"1e308", b"0.1", b"\"\"", b"\\u0000", b"\\ud800", b"true",
-    b"\n", b"\r\n", b"\t", b";", b"|", b"\"\"\"", b"\xEF\xBB\xBF", b"\xFF\xFE", b"\x82\xA0", b"\xE3\x81", b"=1+1", b"9999-12-31", b"\xF0\x9F\x9A\x80",
+    b"{",
+    b"}",
+    b"[",
+    b"]",
+    b"\"",
+    b",",
+    b":",
+    b"null",
+    b"-1",
+    b"1e308",
+    b"0.1",
+    b"\"\"",
+    b"\\u0000",
+    b"\\ud800",
+    b"true",
+    b"\n",
+    b"\r\n",
+    b"\t",
+    b";",
+    b"|",
+    b"\"\"\"",
+    b"\xEF\xBB\xBF",
+    b"\xFF\xFE",
+    b"\x82\xA0",
+    b"\xE3\x81",
+    b"=1+1",
+    b"9999-12-31",
+    b"\xF0\x9F\x9A\x80",
 ];
 
 #[derive(Clone, Debug)]

@@ -25,9 +25,7 @@ fn load(name: &str) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
     flatten("", &v, &mut out);
     // Plural forms (`key_one`, `key_other`) are one key.
-    out.into_iter()
-        .map(|(k, v)| (k.strip_suffix("_one").or(k.strip_suffix("_other")).unwrap_or(&k).to_string(), v))
-        .collect()
+    out.into_iter().map(|(k, v)| (k.strip_suffix("_one").or(k.strip_suffix("_other")).unwrap_or(&k).to_string(), v)).collect()
 }
 
 fn placeholders(s: &str) -> Vec<String> {
@@ -83,8 +81,31 @@ fn japanese_uses_one_term_per_concept() {
 #[test]
 fn english_counts_agree_with_their_nouns() {
     let nouns = [
-        "accounts", "contacts", "deals", "activities", "records", "rows", "lines", "days", "points", "goals", "problems", "changes", "people", "criteria",
-        "customers", "responses", "members", "steps", "actions", "campaigns", "plans", "cells", "companies", "promoters", "detractors",
+        "accounts",
+        "contacts",
+        "deals",
+        "activities",
+        "records",
+        "rows",
+        "lines",
+        "days",
+        "points",
+        "goals",
+        "problems",
+        "changes",
+        "people",
+        "criteria",
+        "customers",
+        "responses",
+        "members",
+        "steps",
+        "actions",
+        "campaigns",
+        "plans",
+        "cells",
+        "companies",
+        "promoters",
+        "detractors",
     ];
     // Numbers that are never 1: ranges' ends, a fixed minimum, the method's eight steps.
     let never_one = ["dash.bucket", "dq.too_little", "checklist.progress", "dq.pk_joined", "dq.worst_more", "dq.auc"];
@@ -99,14 +120,17 @@ fn english_counts_agree_with_their_nouns() {
         }
         let words: Vec<&str> = text.split_whitespace().collect();
         for pair in words.windows(2) {
-            let counted = pair[0].ends_with("}}") && pair[1].starts_with(char::is_alphabetic) && nouns.contains(&pair[1].trim_matches(|c: char| !c.is_alphabetic()));
+            let counted =
+                pair[0].ends_with("}}") && pair[1].starts_with(char::is_alphabetic) && nouns.contains(&pair[1].trim_matches(|c: char| !c.is_alphabetic()));
             assert!(!counted || has_one(key), "en.json {key} counts \"{} {}\" without a _one form: {text}", pair[0], pair[1]);
         }
     }
     for (key, text) in en.iter().filter(|(k, _)| k.ends_with("_one")) {
         let words: Vec<&str> = text.split_whitespace().collect();
         for pair in words.windows(2) {
-            let plural = (pair[0].ends_with("{{ n }}") || pair[0].ends_with("{{ count }}")) && pair[1].starts_with(char::is_alphabetic) && nouns.contains(&pair[1].trim_matches(|c: char| !c.is_alphabetic()));
+            let plural = (pair[0].ends_with("{{ n }}") || pair[0].ends_with("{{ count }}"))
+                && pair[1].starts_with(char::is_alphabetic)
+                && nouns.contains(&pair[1].trim_matches(|c: char| !c.is_alphabetic()));
             assert!(!plural, "en.json {key} is the singular form but says \"{} {}\": {text}", pair[0], pair[1]);
         }
     }

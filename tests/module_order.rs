@@ -134,7 +134,8 @@ fn core_folders_use_only_lower_layers() {
 #[test]
 fn the_reader_finds_what_the_order_forbids() {
     // The checks themselves, on text: a use found, test code left out.
-    let text = "//! See `crate::ui`.\nuse crate::quality::x;\nfn f() { crate::editing::apply(); $crate::no; }\n#[cfg(test)]\nmod tests {\n use crate::demo::y;\n}\n";
+    let text =
+        "//! See `crate::ui`.\nuse crate::quality::x;\nfn f() { crate::editing::apply(); $crate::no; }\n#[cfg(test)]\nmod tests {\n use crate::demo::y;\n}\n";
     let dir = std::env::temp_dir().join(format!("module-order-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("sample.rs");

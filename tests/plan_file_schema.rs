@@ -20,10 +20,7 @@ fn expect_file(path: &str, actual: &str) {
         return;
     }
     let committed = std::fs::read_to_string(&file).unwrap_or_default();
-    assert!(
-        committed == actual,
-        "{path} is out of date; if the change is intended, run UPDATE_EXPECT=1 cargo test --test plan_file_schema"
-    );
+    assert!(committed == actual, "{path} is out of date; if the change is intended, run UPDATE_EXPECT=1 cargo test --test plan_file_schema");
 }
 
 fn schema_text() -> String {

@@ -6,7 +6,7 @@ mod filter;
 pub mod lookup;
 mod sort;
 
-pub use filter::{Query, TargetFilter, TierFilter, OwnerFilter};
+pub use filter::{OwnerFilter, Query, TargetFilter, TierFilter};
 pub use sort::{Column, Sort};
 
 use crate::domain::{Account, Plan};
@@ -16,13 +16,7 @@ use crate::prioritisation::{Basis, Ranking};
 /// Ties keep the plan's order, so the list never jumps between equal rows.
 pub fn select(plan: &Plan, basis: &Basis, ranking: &Ranking, query: &Query, sort: Sort) -> Vec<usize> {
     let matcher = query.matcher();
-    let mut rows: Vec<usize> = plan
-        .accounts
-        .iter()
-        .enumerate()
-        .filter(|(i, a)| matcher.keeps(a, basis, ranking, *i))
-        .map(|(i, _)| i)
-        .collect();
+    let mut rows: Vec<usize> = plan.accounts.iter().enumerate().filter(|(i, a)| matcher.keeps(a, basis, ranking, *i)).map(|(i, _)| i).collect();
     sort::sort(plan, basis, ranking, sort, &mut rows);
     rows
 }
@@ -33,8 +27,7 @@ pub fn values_in_use<'a, I>(plan: &'a Plan, of: impl Fn(&'a Account) -> I) -> Ve
 where
     I: IntoIterator<Item = &'a String>,
 {
-    let set: std::collections::BTreeSet<&str> =
-        plan.accounts.iter().flat_map(&of).map(String::as_str).filter(|s| !s.trim().is_empty()).collect();
+    let set: std::collections::BTreeSet<&str> = plan.accounts.iter().flat_map(&of).map(String::as_str).filter(|s| !s.trim().is_empty()).collect();
     set.into_iter().map(String::from).collect()
 }
 

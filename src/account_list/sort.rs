@@ -50,9 +50,7 @@ pub(super) fn sort(plan: &Plan, basis: &Basis, ranking: &Ranking, sort: Sort, ro
         let name = |id: &Option<crate::domain::MemberId>| id.as_ref().and_then(|id| plan.member(id)).map(|m| normalise(&m.name));
         name(&a.marketing_owner).or_else(|| name(&a.sales_owner))
     };
-    let text = |f: &dyn Fn(usize) -> Option<String>| -> Vec<Option<String>> {
-        (0..accounts.len()).map(f).collect()
-    };
+    let text = |f: &dyn Fn(usize) -> Option<String>| -> Vec<Option<String>> { (0..accounts.len()).map(f).collect() };
     let non_empty = |s: &str| (!s.trim().is_empty()).then(|| normalise(s));
     // Keys are computed once per account, not once per comparison.
     match sort.column {
@@ -82,7 +80,11 @@ fn missing_last<K>(a: &Option<K>, b: &Option<K>, descending: bool, cmp: impl Fn(
     match (a, b) {
         (Some(a), Some(b)) => {
             let o = cmp(a, b);
-            if descending { o.reverse() } else { o }
+            if descending {
+                o.reverse()
+            } else {
+                o
+            }
         }
         (Some(_), None) => Ordering::Less,
         (None, Some(_)) => Ordering::Greater,

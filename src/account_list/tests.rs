@@ -30,11 +30,7 @@ fn plan() -> Plan {
     ]
     .into_iter()
     .collect();
-    p.icp.criteria.push(IcpCriterion {
-        id: CriterionId("c1".into()),
-        weight: 1.0,
-        rule: IcpRule::Employees { min: Some(250), max: None },
-    });
+    p.icp.criteria.push(IcpCriterion { id: CriterionId("c1".into()), weight: 1.0, rule: IcpRule::Employees { min: Some(250), max: None } });
     p
 }
 

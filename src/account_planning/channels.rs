@@ -123,11 +123,11 @@ mod tests {
         let mut p = plan();
         p.settings.engagement.half_life_days = 10;
         p.activities.extend([
-            activity("1", ActivityKind::EmailOpened, 20, None),  // 1 point, 10 days old: 0.5
-            activity("2", ActivityKind::EmailSent, 20, None),    // no points: not a response
-            activity("3", ActivityKind::Meeting, 30, None),      // 10 points, today: 10
+            activity("1", ActivityKind::EmailOpened, 20, None),             // 1 point, 10 days old: 0.5
+            activity("2", ActivityKind::EmailSent, 20, None),               // no points: not a response
+            activity("3", ActivityKind::Meeting, 30, None),                 // 10 points, today: 10
             activity("4", ActivityKind::ContentDownload, 30, Some("expo")), // 5 points via the campaign
-            activity("5", ActivityKind::WebVisit, 30, None),     // no channel
+            activity("5", ActivityKind::WebVisit, 30, None),                // no channel
         ]);
         let r = channel_responses(&p, &AccountId("a".into()), at(30));
         let got: Vec<(&str, u32, f64)> = r.iter().map(|r| (r.channel.key(), r.responses, (r.strength * 100.0).round() / 100.0)).collect();

@@ -36,8 +36,13 @@ mod tests {
     fn the_latest_event_is_the_current_stage() {
         let t = |d| Date::from_ymd(2026, 11, d).unwrap().at(9, 0);
         let mut p = Plan::new(PlanId("p".into()), "P", t(1));
-        let event = |id: &str, stage, day| HandoffEvent { id: HandoffId(id.into()), account: AccountId("a".into()), stage, by: None, at: t(day), note: String::new() };
-        p.handoffs.extend([event("2", HandoffStage::SalesAccepted, 5), event("1", HandoffStage::MarketingQualified, 2), event("3", HandoffStage::Opportunity, 5)]);
+        let event =
+            |id: &str, stage, day| HandoffEvent { id: HandoffId(id.into()), account: AccountId("a".into()), stage, by: None, at: t(day), note: String::new() };
+        p.handoffs.extend([
+            event("2", HandoffStage::SalesAccepted, 5),
+            event("1", HandoffStage::MarketingQualified, 2),
+            event("3", HandoffStage::Opportunity, 5),
+        ]);
         let a = AccountId("a".into());
         assert_eq!(current_stage(&p, &a).map(|h| h.stage), Some(HandoffStage::Opportunity), "same time: the later recorded wins");
         let ids: Vec<&str> = handoff_history(&p, &a).iter().map(|h| h.id.as_str()).collect();

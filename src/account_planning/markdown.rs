@@ -144,10 +144,7 @@ pub fn account_plan_markdown(plan: &Plan, account: &Account, w: &dyn Words) -> S
             return;
         }
         out.push_str(&format!("## {}\n\n", h(title)));
-        let rows: Vec<Vec<String>> = goals
-            .iter()
-            .map(|g| vec![cell(&g.name), w.metric(g.metric), w.target(plan, g), opt_date(w, g.due)])
-            .collect();
+        let rows: Vec<Vec<String>> = goals.iter().map(|g| vec![cell(&g.name), w.metric(g.metric), w.target(plan, g), opt_date(w, g.due)]).collect();
         table(out, &[h(Heading::Name), h(Heading::Metric), h(Heading::Target), h(Heading::Due)], &rows);
     };
     if let Some(ap) = ap {
@@ -186,11 +183,7 @@ pub fn account_plan_markdown(plan: &Plan, account: &Account, w: &dyn Words) -> S
                 ]
             })
             .collect();
-        table(
-            &mut out,
-            &[h(Heading::Name), h(Heading::Title), h(Heading::Department), h(Heading::Role), h(Heading::Stance), h(Heading::Relationship)],
-            &rows,
-        );
+        table(&mut out, &[h(Heading::Name), h(Heading::Title), h(Heading::Department), h(Heading::Role), h(Heading::Stance), h(Heading::Relationship)], &rows);
     }
 
     if let Some(ap) = ap.filter(|p| !p.actions.is_empty()) {
@@ -200,8 +193,7 @@ pub fn account_plan_markdown(plan: &Plan, account: &Account, w: &dyn Words) -> S
         let rows: Vec<Vec<String>> = actions
             .iter()
             .map(|a| {
-                let content: Vec<String> =
-                    a.content.iter().filter_map(|id| plan.content.iter().find(|c| &c.id == id)).map(|c| cell(&c.title)).collect();
+                let content: Vec<String> = a.content.iter().filter_map(|id| plan.content.iter().find(|c| &c.id == id)).map(|c| cell(&c.title)).collect();
                 vec![
                     cell(&a.title),
                     a.channel.as_ref().map(|c| cell(&w.channel(plan, c))).unwrap_or_else(|| "—".into()),
@@ -253,7 +245,6 @@ pub fn is_web_link(url: &str) -> bool {
     let u = url.trim();
     (u.starts_with("https://") || u.starts_with("http://")) && !u.chars().any(|c| c.is_whitespace() || c == '<' || c == '>')
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -309,7 +300,9 @@ mod tests {
         let account = p.accounts.iter().find(|a| a.id == ap.account).unwrap();
         let md = account_plan_markdown(&p, account, &English);
         assert!(md.starts_with(&format!("# {} — AccountPlan\n", escape(&account.name))), "{md}");
-        for heading in ["## Overview", "## Owners", "## Goals", "## MarketingPlan", "## SalesStrategy", "## Kpis", "## Channels", "## KeyPeople", "## ExecutionPlan"] {
+        for heading in
+            ["## Overview", "## Owners", "## Goals", "## MarketingPlan", "## SalesStrategy", "## Kpis", "## Channels", "## KeyPeople", "## ExecutionPlan"]
+        {
             assert!(md.contains(&format!("\n{heading}\n")), "{heading} missing in:\n{md}");
         }
         assert!(md.contains(&ap.overview.business), "{md}");
@@ -338,8 +331,12 @@ mod tests {
         p.accounts.push_back(a.clone());
         p.contacts.push_back(Contact {
             relationship: Some(7),
-            ..Contact::new(ContactId("c".into()), a.id.clone(), "Ann | *bold*
-second line")
+            ..Contact::new(
+                ContactId("c".into()),
+                a.id.clone(),
+                "Ann | *bold*
+second line",
+            )
         });
         let md = account_plan_markdown(&p, &a, &English);
         assert!(md.starts_with("# \\# Big \\| Co \\<script\\> — AccountPlan"), "{md}");

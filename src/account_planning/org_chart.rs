@@ -29,11 +29,8 @@ impl OrgNode {
 /// Builds the chart; roots and children keep the order of `contacts`.
 pub fn org_chart(contacts: &[&Contact]) -> Vec<OrgNode> {
     let index: HashMap<&ContactId, usize> = contacts.iter().enumerate().map(|(i, c)| (&c.id, i)).collect();
-    let mut parent: Vec<Option<usize>> = contacts
-        .iter()
-        .enumerate()
-        .map(|(i, c)| c.reports_to.as_ref().and_then(|r| index.get(r).copied()).filter(|&p| p != i))
-        .collect();
+    let mut parent: Vec<Option<usize>> =
+        contacts.iter().enumerate().map(|(i, c)| c.reports_to.as_ref().and_then(|r| index.get(r).copied()).filter(|&p| p != i)).collect();
     // Break circles: walk up from each person; meeting someone already on this
     // walk means a circle, cut above its first-listed member.
     let mut state = vec![0u8; contacts.len()]; // 0 unseen, 1 on the current walk, 2 done

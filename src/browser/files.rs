@@ -16,8 +16,7 @@ pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), String
 pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), String> {
     let url = web_sys::Url::create_object_url_with_blob(blob).map_err(|_| "could not make a download link")?;
     let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
-    let a: web_sys::HtmlAnchorElement =
-        document.create_element("a").map_err(|_| "no link")?.dyn_into().map_err(|_| "no link")?;
+    let a: web_sys::HtmlAnchorElement = document.create_element("a").map_err(|_| "no link")?.dyn_into().map_err(|_| "no link")?;
     a.set_href(&url);
     a.set_download(file_name);
     a.style().set_property("display", "none").ok();

@@ -24,10 +24,7 @@ impl LocalStore {
 }
 
 fn describe(e: &JsValue) -> String {
-    e.dyn_ref::<web_sys::DomException>()
-        .map(|d| format!("{}: {}", d.name(), d.message()))
-        .or_else(|| e.as_string())
-        .unwrap_or_else(|| "storage error".into())
+    e.dyn_ref::<web_sys::DomException>().map(|d| format!("{}: {}", d.name(), d.message())).or_else(|| e.as_string()).unwrap_or_else(|| "storage error".into())
 }
 
 fn classify(e: JsValue) -> StoreError {

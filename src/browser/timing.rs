@@ -81,10 +81,7 @@ pub async fn after_paint() {
         }
         // A hidden tab gets no frames: the work must not wait for the user
         // to come back. Whichever comes first goes on; the other is a no-op.
-        if window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, PAINT_WAIT_MS)
-            .is_err()
-        {
+        if window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, PAINT_WAIT_MS).is_err() {
             let _ = resolve.call0(&JsValue::NULL);
         }
     });

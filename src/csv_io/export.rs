@@ -116,7 +116,13 @@ pub fn accounts_csv(plan: &Plan, basis: &Basis, ranking: &Ranking, columns: &Acc
             Some(CustomValue::Text(t)) => t.clone(),
             // f64's Display: "1200", "1200.5", "-3" (read back exactly).
             Some(CustomValue::Number(n)) => n.to_string(),
-            Some(CustomValue::Bool(b)) => if *b { columns.flag_yes.clone() } else { columns.flag_no.clone() },
+            Some(CustomValue::Bool(b)) => {
+                if *b {
+                    columns.flag_yes.clone()
+                } else {
+                    columns.flag_no.clone()
+                }
+            }
         }));
         let _ = w.write_record(row.iter().map(|c| neutralise(c).into_owned()));
     }
@@ -158,7 +164,12 @@ mod tests {
 
     fn read(text: &str) -> Vec<Vec<String>> {
         let body = text.strip_prefix(BOM).unwrap_or_else(|| panic!("no BOM"));
-        csv::ReaderBuilder::new().has_headers(false).from_reader(body.as_bytes()).records().map(|r| r.map(|r| r.iter().map(String::from).collect()).unwrap_or_default()).collect()
+        csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(body.as_bytes())
+            .records()
+            .map(|r| r.map(|r| r.iter().map(String::from).collect()).unwrap_or_default())
+            .collect()
     }
 
     #[test]
@@ -173,7 +184,8 @@ mod tests {
 
     #[test]
     fn the_demo_exports_one_row_per_account_with_its_ranking() {
-        let plan = crate::demo::demo_plan(PlanId("d".into()), Date::from_ymd(2026, 11, 23).expect("a date"), Date::from_ymd(2026, 11, 23).expect("a date").at(9, 0));
+        let plan =
+            crate::demo::demo_plan(PlanId("d".into()), Date::from_ymd(2026, 11, 23).expect("a date"), Date::from_ymd(2026, 11, 23).expect("a date").at(9, 0));
         let (basis, ranking) = evaluate(&plan);
         let text = accounts_csv(&plan, &basis, &ranking, &columns(&plan));
         assert!(text.starts_with(BOM));

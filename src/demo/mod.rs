@@ -249,16 +249,7 @@ impl Gen {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn account(
-        &mut self,
-        i: usize,
-        row: &Company,
-        marketing: &[MemberId],
-        sales: &[MemberId],
-        erp: &FieldId,
-        plants: &FieldId,
-        now: Timestamp,
-    ) -> Account {
+    fn account(&mut self, i: usize, row: &Company, marketing: &[MemberId], sales: &[MemberId], erp: &FieldId, plants: &FieldId, now: Timestamp) -> Account {
         let s = self.s;
         let mut a = Account::new(AccountId::generate(&mut self.ids), row.name);
         a.domain = row.domain.into();
@@ -332,9 +323,7 @@ impl Gen {
             let (title, dept, buying, relationship, stance) = s.roles[role];
             let surname = *self.pick(s.surnames);
             let given = *self.pick(s.given_names);
-            let reports_to = parent_roles(role)
-                .iter()
-                .find_map(|p| made.iter().find(|(r, _)| r == p).map(|(_, c)| c.id.clone()));
+            let reports_to = parent_roles(role).iter().find_map(|p| made.iter().find(|(r, _)| r == p).map(|(_, c)| c.id.clone()));
             let rel = (i64::from(relationship) + self.rng.i64(-2..=2)).clamp(0, 10) as u8;
             let (name, local) = if s.family_name_first {
                 (format!("{surname} {given}"), format!("c{}.{k}", i + 1))
@@ -532,12 +521,17 @@ impl Gen {
     }
 
     fn activities(&mut self, plan: &Plan) -> imbl::Vector<Activity> {
-        let contacts_of = |id: &AccountId| -> Vec<ContactId> {
-            plan.contacts.iter().filter(|c| &c.account == id).map(|c| c.id.clone()).collect()
-        };
+        let contacts_of = |id: &AccountId| -> Vec<ContactId> { plan.contacts.iter().filter(|c| &c.account == id).map(|c| c.id.clone()).collect() };
         let winners: Vec<&AccountId> = recent_wins(self.today).into_iter().map(|(i, _)| &plan.accounts[i].id).collect();
         let mut out: Vec<Activity> = Vec::new();
-        let mut push = |g: &mut Gen, account: &AccountId, contact: Option<ContactId>, kind: ActivityKind, day: Date, campaign: Option<&Campaign>, content: Option<ContentId>, count: Option<u32>| {
+        let mut push = |g: &mut Gen,
+                        account: &AccountId,
+                        contact: Option<ContactId>,
+                        kind: ActivityKind,
+                        day: Date,
+                        campaign: Option<&Campaign>,
+                        content: Option<ContentId>,
+                        count: Option<u32>| {
             let day = day.min(g.today.add_days(-1));
             let at = g.business_time(day);
             out.push(Activity {
@@ -732,11 +726,7 @@ impl Gen {
                 sales_strategy: spec.sales.into(),
                 kpis,
                 actions,
-                channels: vec![
-                    Channel::Builtin(BuiltinChannel::FieldSales),
-                    Channel::Builtin(BuiltinChannel::Email),
-                    Channel::Builtin(BuiltinChannel::Events),
-                ],
+                channels: vec![Channel::Builtin(BuiltinChannel::FieldSales), Channel::Builtin(BuiltinChannel::Email), Channel::Builtin(BuiltinChannel::Events)],
                 updated_at: None,
             });
         }
@@ -780,11 +770,7 @@ impl Gen {
         let mut out = Vec::new();
         for (i, stages) in [(1usize, 3usize), (2, 2), (11, 1), (19, 2), (22, 1), (3, 3)] {
             let mut d = self.days_ago(40, 120);
-            for (k, stage) in [HandoffStage::MarketingQualified, HandoffStage::SalesAccepted, HandoffStage::Opportunity]
-                .into_iter()
-                .take(stages)
-                .enumerate()
-            {
+            for (k, stage) in [HandoffStage::MarketingQualified, HandoffStage::SalesAccepted, HandoffStage::Opportunity].into_iter().take(stages).enumerate() {
                 let by = if k == 0 { &marketing[i % marketing.len()] } else { &sales[i % sales.len()] };
                 out.push(HandoffEvent {
                     id: HandoffId::generate(&mut self.ids),

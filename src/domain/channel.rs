@@ -16,14 +16,8 @@ pub enum BuiltinChannel {
 }
 
 impl BuiltinChannel {
-    pub const ALL: [BuiltinChannel; 6] = [
-        BuiltinChannel::FieldSales,
-        BuiltinChannel::Email,
-        BuiltinChannel::Social,
-        BuiltinChannel::Ads,
-        BuiltinChannel::Events,
-        BuiltinChannel::UserGroups,
-    ];
+    pub const ALL: [BuiltinChannel; 6] =
+        [BuiltinChannel::FieldSales, BuiltinChannel::Email, BuiltinChannel::Social, BuiltinChannel::Ads, BuiltinChannel::Events, BuiltinChannel::UserGroups];
 
     /// The key written in files.
     pub fn key(self) -> &'static str {
@@ -59,9 +53,7 @@ impl Channel {
     }
 
     pub fn from_key(key: &str) -> Channel {
-        BuiltinChannel::from_key(key)
-            .map(Channel::Builtin)
-            .unwrap_or_else(|| Channel::Custom(ChannelId(key.to_string())))
+        BuiltinChannel::from_key(key).map(Channel::Builtin).unwrap_or_else(|| Channel::Custom(ChannelId(key.to_string())))
     }
 }
 

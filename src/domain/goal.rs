@@ -91,7 +91,9 @@ impl Unit {
         let v = match self {
             Unit::Money => Money::parse(t)?.to_f64(),
             Unit::Count => parse_count(t)?.map(f64::from).ok_or(NumberProblem::Empty)?,
-            Unit::Days => parse_count(t.trim_end_matches(['日', 'd']).trim_end_matches(" days").trim_end_matches("days"))?.map(f64::from).ok_or(NumberProblem::Empty)?,
+            Unit::Days => {
+                parse_count(t.trim_end_matches(['日', 'd']).trim_end_matches(" days").trim_end_matches("days"))?.map(f64::from).ok_or(NumberProblem::Empty)?
+            }
             Unit::Percent | Unit::Score => {
                 let t = t.trim_end_matches(['%', '％']).trim();
                 if t.is_empty() {

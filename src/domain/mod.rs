@@ -36,8 +36,8 @@ pub use icp::{IcpCriterion, IcpProfile, IcpRule, Persona, SetMatch, UnknownPolic
 pub use ids::*;
 pub use money::Money;
 pub use plan::{Currency, Plan, PlanCounts, COMMON_CURRENCIES};
-pub use record::{normalise_domain, Record};
 pub use prioritisation::{Factor, FactorScale, FactorSource, Prioritisation, Tier, TierRule};
+pub use record::{normalise_domain, Record};
 pub use settings::{distinct_pair, Attribution, EngagementModel, JourneyRules, NbaRule, PlanSettings};
 pub use team::{Team, TeamMember};
 pub use time::{Date, Timestamp};

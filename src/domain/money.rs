@@ -6,6 +6,7 @@
 //! read and to produce from other tools. Whole amounts are written as integers and
 //! others with the shortest decimals, so writing and reading back is exact.
 
+use super::quantity::{self, CurrencyHint};
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -13,7 +14,6 @@ use std::borrow::Cow;
 use std::fmt;
 use std::iter::Sum;
 use std::ops::{Add, AddAssign, Neg, Sub};
-use super::quantity::{self, CurrencyHint};
 
 /// Largest amount accepted (in major units): 10 trillion. Up to this size every
 /// amount with two decimals is exactly representable as a JSON number.

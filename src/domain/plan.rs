@@ -159,8 +159,7 @@ impl Currency {
 }
 
 /// Currencies offered when a plan is created, most used by this app's users first.
-pub const COMMON_CURRENCIES: [&str; 16] =
-    ["JPY", "USD", "EUR", "GBP", "CNY", "KRW", "TWD", "HKD", "SGD", "THB", "INR", "AUD", "CAD", "CHF", "SEK", "NZD"];
+pub const COMMON_CURRENCIES: [&str; 16] = ["JPY", "USD", "EUR", "GBP", "CNY", "KRW", "TWD", "HKD", "SGD", "THB", "INR", "AUD", "CAD", "CHF", "SEK", "NZD"];
 
 impl Currency {
     /// The currency of a browser language tag's region (`ja-JP` → JPY,

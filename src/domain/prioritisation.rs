@@ -132,13 +132,7 @@ pub mod builtin {
 impl Default for Prioritisation {
     /// The method's four factors, equally weighted.
     fn default() -> Self {
-        let f = |id: &str, scale, source| Factor {
-            id: FactorId(id.into()),
-            name: String::new(),
-            weight: 25.0,
-            scale,
-            source,
-        };
+        let f = |id: &str, scale, source| Factor { id: FactorId(id.into()), name: String::new(), weight: 25.0, scale, source };
         Prioritisation {
             factors: vec![
                 f(builtin::FIT, FactorScale::Percent, FactorSource::IcpFit),

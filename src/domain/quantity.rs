@@ -118,11 +118,7 @@ fn strip_suffix_ci<'a>(s: &'a str, word: &str) -> Option<&'a str> {
 
 /// Reads `text` as a signed exact number; `counters` allows a counter word.
 pub(crate) fn read(text: &str, counters: bool) -> Result<Exact, NumberProblem> {
-    let folded: String = text
-        .chars()
-        .map(fold_full_width)
-        .filter(|c| !matches!(c, ',' | '，' | '_' | '\u{a0}' | '\u{202f}' | '\u{2009}'))
-        .collect();
+    let folded: String = text.chars().map(fold_full_width).filter(|c| !matches!(c, ',' | '，' | '_' | '\u{a0}' | '\u{202f}' | '\u{2009}')).collect();
     let mut s = folded.trim();
     if s.is_empty() {
         return Err(NumberProblem::Empty);

@@ -27,9 +27,7 @@ impl Date {
     /// `2026-04-01`; also accepts `2026/4/1` and full-width digits.
     pub fn parse(text: &str) -> Option<Date> {
         let t: String = text.trim().chars().map(crate::domain::quantity::fold_full_width).collect();
-        let d = NaiveDate::parse_from_str(&t, "%Y-%m-%d")
-            .or_else(|_| NaiveDate::parse_from_str(&t, "%Y/%m/%d"))
-            .ok()?;
+        let d = NaiveDate::parse_from_str(&t, "%Y-%m-%d").or_else(|_| NaiveDate::parse_from_str(&t, "%Y/%m/%d")).ok()?;
         (MIN_YEAR..=MAX_YEAR).contains(&d.year()).then_some(Date(d))
     }
 

@@ -19,7 +19,10 @@ pub enum Change {
     /// Adds the goal, or replaces the goal with the same id.
     PutGoal(Goal),
     RemoveGoal(GoalId),
-    MoveGoal { id: GoalId, to: usize },
+    MoveGoal {
+        id: GoalId,
+        to: usize,
+    },
     /// Replaces the whole content (an import that replaces, or a merge). The plan
     /// keeps its own id, so it stays the same saved plan.
     ReplaceContent(Box<Plan>),
@@ -28,7 +31,11 @@ pub enum Change {
     /// Deletes accounts and everything that belongs to them.
     RemoveAccounts(Vec<AccountId>),
     /// Sets (or, with `None`, clears) a factor value typed by hand.
-    SetFactorValue { account: AccountId, factor: FactorId, value: Option<f64> },
+    SetFactorValue {
+        account: AccountId,
+        factor: FactorId,
+        value: Option<f64>,
+    },
     SetIcp(Box<IcpProfile>),
     SetPrioritisation(Box<Prioritisation>),
     SetCustomFields(Vec<CustomFieldDef>),
@@ -66,7 +73,10 @@ pub enum Change {
     /// Writes a confirmed CSV import in one step (`batch::import_batch`).
     ImportRecords(Box<super::Batch>),
     /// Merges the account `absorb` into `keep` (`crate::quality::merge_accounts`).
-    MergeAccounts { keep: AccountId, absorb: AccountId },
+    MergeAccounts {
+        keep: AccountId,
+        absorb: AccountId,
+    },
     /// Marks two accounts as different companies: the duplicate finder stops
     /// offering them (refused for an account that does not exist).
     MarkDistinct(AccountId, AccountId),
@@ -179,8 +189,7 @@ pub fn apply(plan: &Plan, change: Change, now: Timestamp) -> Plan {
             p = Plan { id: plan.id.clone(), created_at: plan.created_at, ..*content };
         }
         Change::PutAccounts(accounts) => {
-            let index: std::collections::HashMap<AccountId, usize> =
-                p.accounts.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
+            let index: std::collections::HashMap<AccountId, usize> = p.accounts.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
             for mut a in accounts {
                 a.updated_at = Some(now);
                 match index.get(&a.id) {
@@ -198,8 +207,7 @@ pub fn apply(plan: &Plan, change: Change, now: Timestamp) -> Plan {
             }
             p.accounts.retain(|a| !gone.contains(&a.id));
             p.settings.distinct_accounts.retain(|pair| !pair.iter().any(|id| gone.contains(id)));
-            let contacts_gone: std::collections::HashSet<ContactId> =
-                p.contacts.iter().filter(|c| gone.contains(&c.account)).map(|c| c.id.clone()).collect();
+            let contacts_gone: std::collections::HashSet<ContactId> = p.contacts.iter().filter(|c| gone.contains(&c.account)).map(|c| c.id.clone()).collect();
             p.contacts.retain(|c| !gone.contains(&c.account));
             p.deals.retain(|d| !gone.contains(&d.account));
             p.activities.retain(|a| !gone.contains(&a.account));
@@ -208,25 +216,15 @@ pub fn apply(plan: &Plan, change: Change, now: Timestamp) -> Plan {
             p.notes.retain(|x| !gone.contains(&x.account));
             p.handoffs.retain(|x| !gone.contains(&x.account));
             if p.campaigns.iter().any(|c| c.targets.iter().any(|t| gone.contains(t))) {
-                p.campaigns = p
-                    .campaigns
-                    .iter()
-                    .map(|c| Campaign { targets: c.targets.iter().filter(|t| !gone.contains(t)).cloned().collect(), ..c.clone() })
-                    .collect();
+                p.campaigns =
+                    p.campaigns.iter().map(|c| Campaign { targets: c.targets.iter().filter(|t| !gone.contains(t)).cloned().collect(), ..c.clone() }).collect();
             }
             if p.content.iter().any(|c| c.account.as_ref().is_some_and(|a| gone.contains(a))) {
-                p.content = p
-                    .content
-                    .iter()
-                    .map(|c| ContentAsset { account: c.account.clone().filter(|a| !gone.contains(a)), ..c.clone() })
-                    .collect();
+                p.content = p.content.iter().map(|c| ContentAsset { account: c.account.clone().filter(|a| !gone.contains(a)), ..c.clone() }).collect();
             }
             if p.contacts.iter().any(|c| c.reports_to.as_ref().is_some_and(|r| contacts_gone.contains(r))) {
-                p.contacts = p
-                    .contacts
-                    .iter()
-                    .map(|c| Contact { reports_to: c.reports_to.clone().filter(|r| !contacts_gone.contains(r)), ..c.clone() })
-                    .collect();
+                p.contacts =
+                    p.contacts.iter().map(|c| Contact { reports_to: c.reports_to.clone().filter(|r| !contacts_gone.contains(r)), ..c.clone() }).collect();
             }
         }
         Change::SetFactorValue { account, factor, value } => {
@@ -303,11 +301,15 @@ pub fn apply(plan: &Plan, change: Change, now: Timestamp) -> Plan {
                 return plan.clone();
             }
             p.content.retain(|c| c.id != id);
-            edit_where(&mut p.account_plans, |ap| ap.actions.iter().any(|a| a.content.contains(&id)), |ap| {
-                for a in ap.actions.iter_mut() {
-                    a.content.retain(|c| c != &id);
-                }
-            });
+            edit_where(
+                &mut p.account_plans,
+                |ap| ap.actions.iter().any(|a| a.content.contains(&id)),
+                |ap| {
+                    for a in ap.actions.iter_mut() {
+                        a.content.retain(|c| c != &id);
+                    }
+                },
+            );
             edit_where(&mut p.campaigns, |c| c.content.contains(&id), |c| c.content.retain(|x| x != &id));
             edit_where(&mut p.activities, |a| a.content.as_ref() == Some(&id), |a| a.content = None);
         }
@@ -336,15 +338,23 @@ pub fn apply(plan: &Plan, change: Change, now: Timestamp) -> Plan {
             }
             p.team.retain(|m| m.id != id);
             let mine = |o: &Option<MemberId>| o.as_ref() == Some(&id);
-            edit_where(&mut p.accounts, |a| mine(&a.marketing_owner) || mine(&a.sales_owner), |a| {
-                a.marketing_owner = a.marketing_owner.take().filter(|o| o != &id);
-                a.sales_owner = a.sales_owner.take().filter(|o| o != &id);
-            });
-            edit_where(&mut p.account_plans, |ap| ap.actions.iter().any(|a| mine(&a.owner)), |ap| {
-                for a in ap.actions.iter_mut() {
-                    a.owner = a.owner.take().filter(|o| o != &id);
-                }
-            });
+            edit_where(
+                &mut p.accounts,
+                |a| mine(&a.marketing_owner) || mine(&a.sales_owner),
+                |a| {
+                    a.marketing_owner = a.marketing_owner.take().filter(|o| o != &id);
+                    a.sales_owner = a.sales_owner.take().filter(|o| o != &id);
+                },
+            );
+            edit_where(
+                &mut p.account_plans,
+                |ap| ap.actions.iter().any(|a| mine(&a.owner)),
+                |ap| {
+                    for a in ap.actions.iter_mut() {
+                        a.owner = a.owner.take().filter(|o| o != &id);
+                    }
+                },
+            );
             edit_where(&mut p.campaigns, |c| mine(&c.owner), |c| c.owner = None);
         }
         Change::SetNbaRules(rules) => p.settings.next_best_actions = rules,
@@ -578,7 +588,13 @@ mod tests {
     fn removing_a_factor_takes_its_typed_values() {
         let mut p = Plan::new(PlanId("p".into()), "P", now());
         let mut prio = p.prioritisation.clone();
-        prio.factors.push(Factor { id: FactorId("f_event".into()), name: "Event".into(), weight: 10.0, scale: FactorScale::TenPoint, source: FactorSource::Manual });
+        prio.factors.push(Factor {
+            id: FactorId("f_event".into()),
+            name: "Event".into(),
+            weight: 10.0,
+            scale: FactorScale::TenPoint,
+            source: FactorSource::Manual,
+        });
         p.prioritisation = prio.clone();
         let mut a = Account::new(AccountId("a".into()), "A");
         a.factors.insert(FactorId("f_event".into()), 7.0);
@@ -690,7 +706,14 @@ mod tests {
         assert_eq!(apply(&p, Change::AddNote(note.clone()), now()), p);
         let after = apply(&p, Change::AddNote(AccountNote { text: "Met the CFO".into(), ..note }), now());
         assert_eq!(after.notes.len(), p.notes.len() + 1);
-        let event = HandoffEvent { id: HandoffId("h".into()), account: AccountId("nope".into()), stage: HandoffStage::Opportunity, by: None, at: now(), note: String::new() };
+        let event = HandoffEvent {
+            id: HandoffId("h".into()),
+            account: AccountId("nope".into()),
+            stage: HandoffStage::Opportunity,
+            by: None,
+            at: now(),
+            note: String::new(),
+        };
         assert_eq!(apply(&p, Change::AddHandoff(event), now()), p);
     }
 

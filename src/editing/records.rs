@@ -247,7 +247,8 @@ mod tests {
     fn deals_are_consistent_about_closing() {
         let p = demo();
         let a0 = p.accounts[0].id.clone();
-        let open = Deal { stage: DealStage::Closed, ..Deal::new(DealId("deal_new".into()), a0, "  Renewal 2027 ", Money::from_major(1_000_000), day("2026-11-01")) };
+        let open =
+            Deal { stage: DealStage::Closed, ..Deal::new(DealId("deal_new".into()), a0, "  Renewal 2027 ", Money::from_major(1_000_000), day("2026-11-01")) };
         let after = apply(&p, Change::PutDeal(Box::new(open.clone())), now());
         let put = after.deals.iter().find(|d| d.id.as_str() == "deal_new").unwrap();
         assert_eq!(put.name, "Renewal 2027");

@@ -14,10 +14,23 @@ pub enum Outcome {
 
 /// A criterion with its values normalised once.
 pub enum Prepared {
-    Set { attribute: Attribute, values: Vec<String>, all: bool },
-    Range { attribute: Attribute, min: Option<f64>, max: Option<f64> },
+    Set {
+        attribute: Attribute,
+        values: Vec<String>,
+        all: bool,
+    },
+    Range {
+        attribute: Attribute,
+        min: Option<f64>,
+        max: Option<f64>,
+    },
     /// A custom field: text in a set, and/or a number in a range.
-    Field { field: FieldId, values: Vec<String>, min: Option<f64>, max: Option<f64> },
+    Field {
+        field: FieldId,
+        values: Vec<String>,
+        min: Option<f64>,
+        max: Option<f64>,
+    },
 }
 
 #[derive(Clone, Copy)]
@@ -143,22 +156,11 @@ pub fn prepare(c: &IcpCriterion) -> Prepared {
         IcpRule::Region { values } => set(Attribute::Region, values, false),
         IcpRule::Technologies { values, mode } => set(Attribute::Technologies, values, *mode == SetMatch::AllOf),
         IcpRule::Tags { values, mode } => set(Attribute::Tags, values, *mode == SetMatch::AllOf),
-        IcpRule::Employees { min, max } => Prepared::Range {
-            attribute: Attribute::Employees,
-            min: min.map(f64::from),
-            max: max.map(f64::from),
-        },
-        IcpRule::AnnualRevenue { min, max } => Prepared::Range {
-            attribute: Attribute::Revenue,
-            min: min.map(Money::to_f64),
-            max: max.map(Money::to_f64),
-        },
-        IcpRule::CustomField { field, values, min, max } => Prepared::Field {
-            field: field.clone(),
-            values: values.iter().map(|v| normalise(v)).filter(|v| !v.is_empty()).collect(),
-            min: *min,
-            max: *max,
-        },
+        IcpRule::Employees { min, max } => Prepared::Range { attribute: Attribute::Employees, min: min.map(f64::from), max: max.map(f64::from) },
+        IcpRule::AnnualRevenue { min, max } => Prepared::Range { attribute: Attribute::Revenue, min: min.map(Money::to_f64), max: max.map(Money::to_f64) },
+        IcpRule::CustomField { field, values, min, max } => {
+            Prepared::Field { field: field.clone(), values: values.iter().map(|v| normalise(v)).filter(|v| !v.is_empty()).collect(), min: *min, max: *max }
+        }
     }
 }
 

@@ -147,10 +147,7 @@ pub fn summarise_packed(outcomes: &[f32], weights: &[f64], policy: UnknownPolicy
             }
         }
     }
-    FitSummary {
-        percent: (counted > 0.0).then(|| (earned / counted * 100.0).clamp(0.0, 100.0)),
-        known_share: if total > 0.0 { known / total } else { 0.0 },
-    }
+    FitSummary { percent: (counted > 0.0).then(|| (earned / counted * 100.0).clamp(0.0, 100.0)), known_share: if total > 0.0 { known / total } else { 0.0 } }
 }
 
 /// Fit of one account (prepares the profile each time: for many accounts use

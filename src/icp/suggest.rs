@@ -45,12 +45,7 @@ pub enum Suggestions {
 /// status from the CRM.
 pub fn customers(plan: &Plan) -> Vec<usize> {
     let won: HashSet<&str> = plan.deals.iter().filter(|d| d.outcome == Outcome::Won).map(|d| d.account.as_str()).collect();
-    plan.accounts
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| a.status == Some(AccountStatus::Customer) || won.contains(a.id.as_str()))
-        .map(|(i, _)| i)
-        .collect()
+    plan.accounts.iter().enumerate().filter(|(_, a)| a.status == Some(AccountStatus::Customer) || won.contains(a.id.as_str())).map(|(i, _)| i).collect()
 }
 
 /// Criteria suggested for `plan`'s ICP, of the kinds it does not have yet.
@@ -71,9 +66,10 @@ pub fn suggest(plan: &Plan) -> Suggestions {
     }
     if !has(|r| matches!(r, IcpRule::AnnualRevenue { .. })) {
         let values: Vec<f64> = of.iter().filter_map(|a| a.annual_revenue).map(Money::to_f64).collect();
-        out.extend(range(values).map(|(min, max)| {
-            (IcpRule::AnnualRevenue { min: Some(Money::from_major(min as i64)), max: Some(Money::from_major(max as i64)) }, 20.0)
-        }));
+        out.extend(
+            range(values)
+                .map(|(min, max)| (IcpRule::AnnualRevenue { min: Some(Money::from_major(min as i64)), max: Some(Money::from_major(max as i64)) }, 20.0)),
+        );
     }
     if !has(|r| matches!(r, IcpRule::Region { .. } | IcpRule::Country { .. })) {
         // Regions when most customers have one; a plan that only knows

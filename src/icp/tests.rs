@@ -50,11 +50,7 @@ fn near_misses_on_ranges_earn_partial_credit() {
 #[test]
 fn all_of_sets_earn_their_share() {
     let a = account();
-    let all = crit(
-        "t",
-        1.0,
-        IcpRule::Technologies { values: vec!["SAP S/4HANA".into(), "Salesforce".into()], mode: SetMatch::AllOf },
-    );
+    let all = crit("t", 1.0, IcpRule::Technologies { values: vec!["SAP S/4HANA".into(), "Salesforce".into()], mode: SetMatch::AllOf });
     assert_eq!(credit(evaluate_criterion(&all, &a, 0.25)), 0.5);
     let any = crit("t", 1.0, IcpRule::Technologies { values: vec!["Salesforce".into(), "excel管理".into()], mode: SetMatch::AnyOf });
     assert_eq!(credit(evaluate_criterion(&any, &a, 0.25)), 1.0);

@@ -3,8 +3,8 @@
 //! Definitions in docs/kpis.md.
 
 use super::{times, Period};
-use crate::domain::*;
 use super::{Map, Set};
+use crate::domain::*;
 use std::collections::BTreeSet;
 
 #[derive(Clone, Debug, PartialEq)]

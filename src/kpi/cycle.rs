@@ -2,9 +2,9 @@
 //! the account's first touch before it) to its close, for deals won in the period;
 //! mean and median, overall and by tier. Definitions in docs/kpis.md.
 
+use super::Map;
 use super::Period;
 use crate::domain::*;
-use super::Map;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct CycleStats {
@@ -28,11 +28,8 @@ fn stats(mut days: Vec<i64>) -> CycleStats {
 /// With `from_first_touch`, a deal's cycle starts at the account's earliest
 /// activity when that came before the deal was created.
 fn won_cycles<'a>(plan: &'a Plan, period: &Period, from_first_touch: bool) -> Vec<(&'a AccountId, i64)> {
-    let first_touch: Map<&AccountId, Date> = if from_first_touch {
-        super::earliest(plan.activities.iter().map(|a| (&a.account, a.at.date())))
-    } else {
-        Map::default()
-    };
+    let first_touch: Map<&AccountId, Date> =
+        if from_first_touch { super::earliest(plan.activities.iter().map(|a| (&a.account, a.at.date()))) } else { Map::default() };
     plan.deals
         .iter()
         .filter(|d| d.outcome == Outcome::Won)

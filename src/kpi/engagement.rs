@@ -3,8 +3,8 @@
 //! docs/kpis.md.
 
 use super::{times, ActivityIndex, Period};
-use crate::domain::*;
 use super::{Map, Set};
+use crate::domain::*;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct EmailRates {
@@ -148,7 +148,7 @@ mod tests {
     #[test]
     fn scores_decay_by_half_life_and_ignore_the_future_and_the_old() {
         let mut p = plan_with(vec![
-            activity("a", ActivityKind::Meeting, 20, None),        // 10 points, 10 days old
+            activity("a", ActivityKind::Meeting, 20, None),         // 10 points, 10 days old
             activity("a", ActivityKind::ContentDownload, 30, None), // 5 points, today
             activity("a", ActivityKind::EmailSent, 30, Some(9)),    // no points
             activity("b", ActivityKind::WebVisit, 30, Some(2)),     // 2 × 2 points

@@ -1,9 +1,9 @@
 //! Goal progress: each KGI's actual against its target by its due date, and
 //! whether it is on track. Definitions in docs/kpis.md.
 
+use super::Set;
 use super::*;
 use crate::domain::*;
-use super::Set;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum GoalStatus {
@@ -78,9 +78,7 @@ pub fn actual(plan: &Plan, g: &Goal, period: &Period, targets: &[AccountId]) -> 
         Metric::NewProductsOffered => Some(new_products_offered(plan, period) as f64),
         Metric::CrossSellUpsellValue => Some(revenue_summary(plan, period).cross_upsell),
         Metric::Revenue => Some(revenue_summary(plan, period).total),
-        Metric::PipelineValue => {
-            Some(plan.deals.iter().filter(|d| d.outcome == Outcome::Open && d.created <= period.end).map(|d| d.amount.to_f64()).sum())
-        }
+        Metric::PipelineValue => Some(plan.deals.iter().filter(|d| d.outcome == Outcome::Open && d.created <= period.end).map(|d| d.amount.to_f64()).sum()),
         Metric::EngagementRate => engagement_rate(plan, targets, period),
         Metric::EngagedAccounts => {
             let scores = engagement_scores(plan, period.end.at(23, 59));
@@ -135,7 +133,17 @@ mod tests {
     use super::*;
 
     fn goal(metric: Metric, target: f64, start: Option<Date>, due: Option<Date>) -> Goal {
-        Goal { id: GoalId(format!("g_{metric:?}")), name: String::new(), metric, target, unit: metric.natural_unit(), start, due, actual: None, notes: String::new() }
+        Goal {
+            id: GoalId(format!("g_{metric:?}")),
+            name: String::new(),
+            metric,
+            target,
+            unit: metric.natural_unit(),
+            start,
+            due,
+            actual: None,
+            notes: String::new(),
+        }
     }
 
     fn won(id: &str, kind: DealKind, amount: i64, closed: u32) -> Deal {
@@ -202,7 +210,8 @@ mod tests {
         let october = Activity { at: Date::from_ymd(2026, 10, 20).expect("a date").at(9, 0), ..with_contact("x", 1) };
         let mut p = plan_with(vec![october, with_contact("x", 5), with_contact("y", 6), with_contact("z", 7), with_contact("z", 8)]);
         assert_eq!(new_contacts(&p, &november()), 2);
-        let offer = |id: &str, product: &str, created: Date| Deal { product: product.into(), ..deal(id, "a", DealKind::CrossSell, 1, created, None, Outcome::Open) };
+        let offer =
+            |id: &str, product: &str, created: Date| Deal { product: product.into(), ..deal(id, "a", DealKind::CrossSell, 1, created, None, Outcome::Open) };
         p.deals.push_back(offer("d1", "生産管理", Date::from_ymd(2026, 9, 1).expect("a date")));
         p.deals.push_back(offer("d2", "生産管理", day(3))); // offered before
         p.deals.push_back(offer("d3", "IoT監視", day(4)));

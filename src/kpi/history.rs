@@ -56,7 +56,14 @@ mod tests {
         ]);
         p.deals.push_back(deal("won", "a", DealKind::New, 100, day(5), Some(day(20)), Outcome::Won));
         p.deals.push_back(deal("open", "a", DealKind::Upsell, 50, day(21), None, Outcome::Open));
-        p.nps_responses.push_back(NpsResponse { id: NpsId("n".into()), account: AccountId("a".into()), contact: None, score: 9, at: day(25), comment: String::new() });
+        p.nps_responses.push_back(NpsResponse {
+            id: NpsId("n".into()),
+            account: AccountId("a".into()),
+            contact: None,
+            score: 9,
+            at: day(25),
+            comment: String::new(),
+        });
         let h = account_history(&p, &AccountId("a".into()));
         let kinds: Vec<String> = h
             .iter()

@@ -2,8 +2,8 @@
 //! the user edits (the plan's `settings.journey`). Definitions in docs/kpis.md.
 
 use super::engagement_scores;
-use crate::domain::*;
 use super::{Map, Set};
+use crate::domain::*;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Stage {

@@ -1,8 +1,8 @@
 //! Long-term ROI: how often customers buy again, and an estimate of what a
 //! customer is worth over the relationship. Definitions in docs/kpis.md.
 
-use crate::domain::*;
 use super::Map;
+use crate::domain::*;
 
 /// Longest customer lifetime the estimate assumes, in years.
 pub const MAX_LIFETIME_YEARS: f64 = 10.0;

@@ -22,16 +22,16 @@ mod summary;
 
 pub use content::{content_performance, ContentPerformance};
 pub use cycle::{cycle_distribution, sales_cycle, CycleStats, CYCLE_BUCKETS};
-pub use history::{account_history, Happened, HistoryEntry};
-pub use index::ActivityIndex;
 pub use engagement::{activity_count, email_rates, engaged_accounts, engagement_rate, engagement_scores, web_visits, weekly_responses, EmailRates};
 pub use goals::{goal_progress, progress_of, GoalProgress, GoalStatus};
+pub use history::{account_history, Happened, HistoryEntry};
+pub use index::ActivityIndex;
 pub use journey::{stage_counts, stages, Stage};
 pub use long_term::{long_term, LongTerm, MAX_LIFETIME_YEARS};
 pub use period::{Instants, Period};
 pub use revenue::{revenue_by_account, revenue_summary, AccountRevenue, RevenueSummary};
-pub use summary::{nps, period_kpis, NpsBreakdown, PeriodKpis};
 pub use roi::{attribute, budget_move, roi_report, BudgetMove, CampaignRoi, ChannelRoi, RoiReport, BUDGET_MOVE_GAP};
+pub use summary::{nps, period_kpis, NpsBreakdown, PeriodKpis};
 
 /// The engine's maps and sets: Fx hashing (keys are the plan's own ids).
 pub type Map<K, V> = rustc_hash::FxHashMap<K, V>;

@@ -75,7 +75,11 @@ impl Period {
         let start = Date::from_ymd(y, m, 1).unwrap_or(today);
         let (ny, nm) = {
             let total = m + 3;
-            if total > 12 { (y + 1, total - 12) } else { (y, total) }
+            if total > 12 {
+                (y + 1, total - 12)
+            } else {
+                (y, total)
+            }
         };
         let end = Date::from_ymd(ny, nm, 1).map(|d| d.add_days(-1)).unwrap_or(today);
         Period { start, end }
@@ -90,12 +94,9 @@ mod tests {
     fn instants_agree_with_dates_at_the_edges() {
         let p = Period::new(d(2026, 11, 1), d(2026, 11, 30)).unwrap();
         let within = p.instants();
-        for (t, inside) in [
-            ("2026-10-31T23:59:59.999Z", false),
-            ("2026-11-01T00:00:00Z", true),
-            ("2026-11-30T23:59:59.999Z", true),
-            ("2026-12-01T00:00:00Z", false),
-        ] {
+        for (t, inside) in
+            [("2026-10-31T23:59:59.999Z", false), ("2026-11-01T00:00:00Z", true), ("2026-11-30T23:59:59.999Z", true), ("2026-12-01T00:00:00Z", false)]
+        {
             let t = crate::domain::Timestamp::parse(t).unwrap();
             assert_eq!(within.holds(t), inside, "{t}");
             assert_eq!(within.holds(t), p.contains(t.date()));

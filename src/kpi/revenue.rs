@@ -2,9 +2,9 @@
 //! concentration in the largest accounts (Pareto), average revenue per account,
 //! cross-sell and upsell value. Definitions in docs/kpis.md.
 
+use super::Map;
 use super::Period;
 use crate::domain::*;
-use super::Map;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct AccountRevenue {
@@ -27,12 +27,7 @@ pub fn revenue_by_account(plan: &Plan, period: &Period) -> Vec<AccountRevenue> {
     let total: f64 = by.values().map(|v| v.1).sum();
     let mut out: Vec<AccountRevenue> = by
         .into_iter()
-        .map(|(a, (contracts, value))| AccountRevenue {
-            account: a.clone(),
-            contracts,
-            value,
-            share: if total > 0.0 { value / total * 100.0 } else { 0.0 },
-        })
+        .map(|(a, (contracts, value))| AccountRevenue { account: a.clone(), contracts, value, share: if total > 0.0 { value / total * 100.0 } else { 0.0 } })
         .collect();
     out.sort_by(|a, b| b.value.total_cmp(&a.value).then_with(|| a.account.cmp(&b.account)));
     out

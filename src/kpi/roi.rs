@@ -8,8 +8,8 @@
 //! also counts as a touch of that campaign on the day the deal was created.
 
 use super::Period;
-use crate::domain::*;
 use super::{ActivityIndex, Map, Set};
+use crate::domain::*;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct CampaignRoi {
@@ -97,7 +97,8 @@ fn touches_by_account<'a>(plan: &'a Plan, index: &'a ActivityIndex, wanted: &Set
 /// Attributed (value, deals) per campaign for the deals won in the period, and the
 /// value nothing touched.
 pub fn attribute<'a>(plan: &'a Plan, index: &'a ActivityIndex, period: &Period, model: Attribution) -> (Map<&'a CampaignId, (f64, f64)>, f64) {
-    let won_accounts: Set<&AccountId> = plan.deals.iter().filter(|d| d.outcome == Outcome::Won && d.closed.is_some_and(|c| period.contains(c))).map(|d| &d.account).collect();
+    let won_accounts: Set<&AccountId> =
+        plan.deals.iter().filter(|d| d.outcome == Outcome::Won && d.closed.is_some_and(|c| period.contains(c))).map(|d| &d.account).collect();
     let touches = touches_by_account(plan, index, &won_accounts);
     let mut out: Map<&CampaignId, (f64, f64)> = Map::default();
     let mut unattributed = 0.0;
@@ -105,10 +106,7 @@ pub fn attribute<'a>(plan: &'a Plan, index: &'a ActivityIndex, period: &Period, 
     for d in won {
         let value = d.amount.to_f64();
         let close = d.closed.unwrap_or(d.created);
-        let before: &[(Date, &CampaignId)] = touches
-            .get(&d.account)
-            .map(|t| &t[..t.partition_point(|(day, _)| *day <= close)])
-            .unwrap_or(&[]);
+        let before: &[(Date, &CampaignId)] = touches.get(&d.account).map(|t| &t[..t.partition_point(|(day, _)| *day <= close)]).unwrap_or(&[]);
         let (Some(first), Some(last)) = (before.first(), before.last()) else {
             unattributed += value;
             continue;
@@ -151,13 +149,15 @@ pub fn roi_report(plan: &Plan, index: &ActivityIndex, period: &Period, model: At
             })
         })
         .collect();
-    campaigns.sort_by(|a, b| match (a.roi, b.roi) {
-        (Some(x), Some(y)) => y.total_cmp(&x),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => b.revenue.total_cmp(&a.revenue),
-    }
-    .then_with(|| a.campaign.cmp(&b.campaign)));
+    campaigns.sort_by(|a, b| {
+        match (a.roi, b.roi) {
+            (Some(x), Some(y)) => y.total_cmp(&x),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => b.revenue.total_cmp(&a.revenue),
+        }
+        .then_with(|| a.campaign.cmp(&b.campaign))
+    });
     let mut channels: Vec<ChannelRoi> = Vec::new();
     for c in &campaigns {
         match channels.iter_mut().find(|ch| ch.channel == c.channel) {
@@ -285,10 +285,7 @@ mod tests {
     fn budget_moves_from_ads_to_events_as_in_the_seed() {
         let r = roi_report(&plan(), &ActivityIndex::new(&plan()), &november(), Attribution::Linear);
         let m = budget_move(&r.channels);
-        assert_eq!(
-            m.map(|m| (m.from, m.to)),
-            Some((Channel::Builtin(BuiltinChannel::Ads), Channel::Builtin(BuiltinChannel::Events)))
-        );
+        assert_eq!(m.map(|m| (m.from, m.to)), Some((Channel::Builtin(BuiltinChannel::Ads), Channel::Builtin(BuiltinChannel::Events))));
     }
 
     #[test]
@@ -334,4 +331,3 @@ mod tests {
         assert!(!by.is_empty(), "the demo's campaigns earn something");
     }
 }
-

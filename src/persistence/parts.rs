@@ -107,12 +107,7 @@ impl Manifest {
 
     /// The collections in the order the plan file has them.
     fn collections(&self) -> [(&'static str, &Vec<Run>); 4] {
-        [
-            ("accounts", &self.accounts),
-            ("contacts", &self.contacts),
-            ("deals", &self.deals),
-            ("activities", &self.activities),
-        ]
+        [("accounts", &self.accounts), ("contacts", &self.contacts), ("deals", &self.deals), ("activities", &self.activities)]
     }
 }
 
@@ -366,12 +361,7 @@ impl<'a, S: KeyValueStore> PartWriter<'a, S> {
     /// The runs of `plan`'s four large collections, stored while `budget`
     /// allows, with the parts each stored run is under and how many runs were
     /// serialised.
-    fn runs(
-        &mut self,
-        plan: &Plan,
-        cache: &mut PartsCache,
-        budget: &mut Budget,
-    ) -> Result<([Stored; 4], usize), WriteError> {
+    fn runs(&mut self, plan: &Plan, cache: &mut PartsCache, budget: &mut Budget) -> Result<([Stored; 4], usize), WriteError> {
         if cache.plan.as_ref() != Some(&plan.id) {
             cache.forget();
         }
@@ -476,12 +466,7 @@ pub(super) fn assemble<S: KeyValueStore>(store: &S, manifest: &Manifest, check_r
 /// run's), so it can be read without being put together: 34 MB of text for a
 /// plan of 200,000 activities, in memory that never shrinks. `None` when the
 /// base is missing or damaged (nothing was handed over).
-pub(super) fn assemble_in_pieces<S: KeyValueStore>(
-    store: &S,
-    manifest: &Manifest,
-    check_runs: bool,
-    out: &mut dyn FnMut(&str),
-) -> Option<Found> {
+pub(super) fn assemble_in_pieces<S: KeyValueStore>(store: &S, manifest: &Manifest, check_runs: bool, out: &mut dyn FnMut(&str)) -> Option<Found> {
     let base = store.get(&manifest.base).ok().flatten().and_then(|stored| unpacked(&stored))?;
     let head = base.strip_suffix("}}")?;
     out(head);
@@ -496,10 +481,7 @@ pub(super) fn assemble_in_pieces<S: KeyValueStore>(
                 if let Some(stored) = stored {
                     found.damaged.push((key.clone(), stored));
                 }
-                found.lost.push(Problem::warning(
-                    Location::Path(format!("plan.{name}[{at}]")),
-                    ProblemKind::StoredPartLost { records: *records },
-                ));
+                found.lost.push(Problem::warning(Location::Path(format!("plan.{name}[{at}]")), ProblemKind::StoredPartLost { records: *records }));
                 at += records;
                 continue;
             };

@@ -172,11 +172,7 @@ fn a_missing_or_damaged_run_is_left_out_and_the_rest_opens() {
         let loaded = s.load(&p.id, at(2)).unwrap();
         assert_eq!(loaded.plan.activities.len(), 6_000 - victim.1, "{damage}");
         assert_eq!(loaded.plan.accounts, p.accounts, "{damage}");
-        assert!(
-            loaded.warnings.iter().any(|w| w.kind == ProblemKind::StoredPartLost { records: victim.1 }),
-            "{damage}: {:?}",
-            loaded.warnings
-        );
+        assert!(loaded.warnings.iter().any(|w| w.kind == ProblemKind::StoredPartLost { records: victim.1 }), "{damage}: {:?}", loaded.warnings);
         let backups = s.backups();
         if damage != "missing" {
             assert!(backups.iter().any(|b| b.original == victim.0), "{damage}: the damaged part is kept");

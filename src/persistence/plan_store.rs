@@ -20,8 +20,8 @@ use super::store::{entry_size, KeyValueStore, StoreError};
 use super::stored_form;
 use crate::domain::{Plan, PlanCounts, PlanId, Timestamp};
 use crate::plan_file::{read_plan_text, to_storage_text, Imported, Mode, PieceReader, Problem, SCHEMA_VERSION};
-use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// The small record that says which saved version of a plan is current.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -45,7 +45,9 @@ pub enum SaveError {
     /// Storage is full; the plan was not saved (the previous version is intact).
     QuotaExceeded,
     /// Another tab saved this plan since it was loaded here.
-    Conflict { theirs: Box<Head> },
+    Conflict {
+        theirs: Box<Head>,
+    },
     /// What was written did not read back the same; the previous version is intact.
     ReadBack,
     Unavailable(String),
@@ -55,7 +57,10 @@ pub enum SaveError {
 pub enum LoadError {
     NotFound,
     /// The plan could not be read; its text was kept under `backup` (or left in place).
-    Unreadable { backup: Option<String>, problems: Vec<Problem> },
+    Unreadable {
+        backup: Option<String>,
+        problems: Vec<Problem>,
+    },
     Unavailable(String),
 }
 
@@ -249,16 +254,11 @@ impl<S: KeyValueStore> PlanStore<S> {
             }
         }
         // Data whose head is gone: rebuild the head from the newest readable version.
-        let mut orphans: Vec<PlanId> = data_keys
-            .iter()
-            .filter(|(id, _, _)| !heads.iter().any(|h| &h.plan_id == id))
-            .map(|(id, _, _)| id.clone())
-            .collect();
+        let mut orphans: Vec<PlanId> = data_keys.iter().filter(|(id, _, _)| !heads.iter().any(|h| &h.plan_id == id)).map(|(id, _, _)| id.clone()).collect();
         orphans.sort();
         orphans.dedup();
         for id in orphans {
-            let versions: Vec<(u64, String)> =
-                data_keys.iter().filter(|(p, _, _)| *p == id).map(|(_, rev, key)| (*rev, key.clone())).collect();
+            let versions: Vec<(u64, String)> = data_keys.iter().filter(|(p, _, _)| *p == id).map(|(_, rev, key)| (*rev, key.clone())).collect();
             if let Some(head) = self.rebuild_head(&id, versions, now) {
                 opened.findings.push(Finding::Recovered { plan: id.clone(), name: head.name.clone() });
                 heads.push(head);
@@ -496,9 +496,7 @@ impl<S: KeyValueStore> PlanStore<S> {
         let data_key = keys::plan_data(&plan.id, revision, writer);
         let written = match self.write_version(plan, &data_key, now) {
             // Room may be held by plans deleted earlier: free it and try once more.
-            Err(SaveError::QuotaExceeded) if self.purge_deleted_except(&plan.id) > 0 => {
-                self.write_version(plan, &data_key, now)
-            }
+            Err(SaveError::QuotaExceeded) if self.purge_deleted_except(&plan.id) > 0 => self.write_version(plan, &data_key, now),
             other => other,
         };
         let written = written.inspect_err(|_| {
@@ -558,23 +556,13 @@ impl<S: KeyValueStore> PlanStore<S> {
 
     /// Purges plans deleted before `cutoff`; returns how many.
     pub fn purge_deleted_before(&mut self, cutoff: Timestamp) -> usize {
-        let old: Vec<PlanId> = self
-            .all_heads()
-            .into_iter()
-            .filter(|h| h.deleted_at.is_some_and(|d| d < cutoff))
-            .map(|h| h.plan_id)
-            .collect();
+        let old: Vec<PlanId> = self.all_heads().into_iter().filter(|h| h.deleted_at.is_some_and(|d| d < cutoff)).map(|h| h.plan_id).collect();
         old.iter().for_each(|id| self.purge(id));
         old.len()
     }
 
     fn purge_deleted_except(&mut self, keep: &PlanId) -> usize {
-        let deleted: Vec<PlanId> = self
-            .all_heads()
-            .into_iter()
-            .filter(|h| h.deleted_at.is_some() && &h.plan_id != keep)
-            .map(|h| h.plan_id)
-            .collect();
+        let deleted: Vec<PlanId> = self.all_heads().into_iter().filter(|h| h.deleted_at.is_some() && &h.plan_id != keep).map(|h| h.plan_id).collect();
         deleted.iter().for_each(|id| self.purge(id));
         deleted.len()
     }

@@ -135,7 +135,11 @@ fn repairable_plans_load_with_warnings_and_keep_the_original() {
     let p = plan("A");
     s.save(&p, None, "t", at(1)).unwrap();
     corrupt_current(&mut s, &p.id, |t| {
-        t.replacen("\"accounts\":[", "\"activities\":[{\"id\":\"x\",\"account\":\"gone\",\"kind\":\"webVisit\",\"at\":\"2026-01-01T00:00:00Z\"}],\"accounts\":[", 1)
+        t.replacen(
+            "\"accounts\":[",
+            "\"activities\":[{\"id\":\"x\",\"account\":\"gone\",\"kind\":\"webVisit\",\"at\":\"2026-01-01T00:00:00Z\"}],\"accounts\":[",
+            1,
+        )
     });
     let loaded = s.load(&p.id, at(2)).unwrap();
     assert_eq!(loaded.plan.accounts.len(), 5);

@@ -402,13 +402,7 @@ mod tests {
         let mut problems = Vec::new();
         let decoded = decode_plan(plan, Mode::Strict, &mut problems).unwrap();
         let texts: Vec<String> = problems.iter().map(ToString::to_string).collect();
-        assert_eq!(
-            texts,
-            vec![
-                "plan.activities: expected a list, got \"nope\"",
-                "plan.accounts[1].employees (bad): expected a whole number, got \"many\"",
-            ]
-        );
+        assert_eq!(texts, vec!["plan.activities: expected a list, got \"nope\"", "plan.accounts[1].employees (bad): expected a whole number, got \"many\"",]);
         assert_eq!(decoded.plan.accounts.len(), 2);
     }
 }

@@ -47,12 +47,7 @@ pub struct Origins {
 
 impl Origins {
     pub fn path(&self, collection: &str, kept_index: usize) -> String {
-        let i = self
-            .by_collection
-            .get(collection)
-            .and_then(|v| v.get(kept_index))
-            .copied()
-            .unwrap_or(kept_index);
+        let i = self.by_collection.get(collection).and_then(|v| v.get(kept_index)).copied().unwrap_or(kept_index);
         format!("plan.{collection}[{i}]")
     }
 
@@ -74,10 +69,7 @@ pub struct Decoded {
 
 /// A record's name or title, to tell the user which one a problem is about.
 pub fn subject_of(v: &Value) -> Option<String> {
-    ["name", "title", "text"]
-        .iter()
-        .find_map(|k| v.get(k).and_then(Value::as_str))
-        .map(|s| s.chars().take(80).collect())
+    ["name", "title", "text"].iter().find_map(|k| v.get(k).and_then(Value::as_str)).map(|s| s.chars().take(80).collect())
 }
 
 /// Most removals tried on one record before giving up on it.
@@ -85,13 +77,7 @@ const MAX_ATTEMPTS: usize = 64;
 
 /// Reads `value` as a `T`, recording each problem and setting aside the value at
 /// fault, until it reads or a required part is missing.
-pub fn decode_value<T: DeserializeOwned>(
-    mut value: Value,
-    base: &str,
-    subject: Option<String>,
-    mode: Mode,
-    problems: &mut Vec<Problem>,
-) -> Option<T> {
+pub fn decode_value<T: DeserializeOwned>(mut value: Value, base: &str, subject: Option<String>, mode: Mode, problems: &mut Vec<Problem>) -> Option<T> {
     let mut removed: Vec<String> = Vec::new();
     let mut shifts: HashMap<String, usize> = HashMap::new();
     for _ in 0..MAX_ATTEMPTS {
@@ -255,12 +241,7 @@ pub fn classify_data_error(message: &str) -> ProblemKind {
     }
     if let Some(rest) = message.strip_prefix("unknown variant ") {
         let (got, allowed) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        let allowed = allowed
-            .trim_start_matches("one of ")
-            .split([',', ' '])
-            .filter(|s| s.starts_with('`'))
-            .map(|s| unquote(s).to_string())
-            .collect();
+        let allowed = allowed.trim_start_matches("one of ").split([',', ' ']).filter(|s| s.starts_with('`')).map(|s| unquote(s).to_string()).collect();
         return ProblemKind::UnknownOption { got: unquote(got).to_string(), allowed };
     }
     if message.starts_with("data did not match any variant of untagged enum") {
@@ -398,8 +379,7 @@ mod tests {
     #[test]
     fn repair_mode_turns_problems_into_warnings() {
         let mut problems = Vec::new();
-        let a: Option<Account> =
-            decode_value(json!({"id": "a", "name": "A", "employees": -5}), "p", None, Mode::Repair, &mut problems);
+        let a: Option<Account> = decode_value(json!({"id": "a", "name": "A", "employees": -5}), "p", None, Mode::Repair, &mut problems);
         assert_eq!(a.unwrap().employees, None);
         assert_eq!(problems[0].severity, Severity::Warning);
     }

@@ -29,13 +29,7 @@ pub struct Envelope<P = Plan> {
 
 impl<'a> Envelope<&'a Plan> {
     pub fn new(plan: &'a Plan, exported_at: Timestamp) -> Self {
-        Envelope {
-            format: FORMAT.to_string(),
-            schema_version: SCHEMA_VERSION,
-            app_version: APP_VERSION.to_string(),
-            exported_at,
-            plan,
-        }
+        Envelope { format: FORMAT.to_string(), schema_version: SCHEMA_VERSION, app_version: APP_VERSION.to_string(), exported_at, plan }
     }
 }
 

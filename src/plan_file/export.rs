@@ -24,10 +24,7 @@ pub fn file_name(plan_name: &str, date: Date) -> String {
 /// A name usable in a file name on every system: characters file systems refuse
 /// replaced, spaces collapsed, at most 80 characters; `fallback` when nothing is left.
 pub fn safe_stem(name: &str, fallback: &str) -> String {
-    let cleaned: String = name
-        .chars()
-        .map(|c| if c.is_control() || r#"\/:*?"<>|"#.contains(c) { '-' } else { c })
-        .collect();
+    let cleaned: String = name.chars().map(|c| if c.is_control() || r#"\/:*?"<>|"#.contains(c) { '-' } else { c }).collect();
     let words: Vec<&str> = cleaned.split_whitespace().collect();
     let mut name: String = words.join(" ").chars().take(80).collect();
     name = name.trim_matches(|c: char| c == '.' || c.is_whitespace()).to_string();

@@ -152,11 +152,8 @@ impl Checking {
 /// A current-version file read by [`read_envelope`]: the envelope's problems,
 /// then the plan's; the checks across records come next ([`Checking`]).
 fn check_streamed(streamed: Streamed, version: u64, mode: Mode) -> Result<Checking, Vec<Problem>> {
-    let mut problems: Vec<Problem> = streamed
-        .unknown
-        .iter()
-        .map(|key| severity(mode, Problem::at(key.clone(), ProblemKind::UnknownField { field: key.clone() })))
-        .collect();
+    let mut problems: Vec<Problem> =
+        streamed.unknown.iter().map(|key| severity(mode, Problem::at(key.clone(), ProblemKind::UnknownField { field: key.clone() }))).collect();
     let exported_at = match streamed.head.get("exportedAt") {
         None => None,
         Some(v) => match serde_json::from_value::<Timestamp>(v.clone()) {
@@ -184,13 +181,7 @@ fn check_streamed(streamed: Streamed, version: u64, mode: Mode) -> Result<Checki
     Ok(Checking { plan: decoded.plan, origins: decoded.origins, checks, mode, version, exported_at })
 }
 
-fn finish(
-    plan: Plan,
-    problems: Vec<Problem>,
-    mode: Mode,
-    schema_version: u64,
-    exported_at: Option<Timestamp>,
-) -> Result<Imported, Vec<Problem>> {
+fn finish(plan: Plan, problems: Vec<Problem>, mode: Mode, schema_version: u64, exported_at: Option<Timestamp>) -> Result<Imported, Vec<Problem>> {
     if mode == Mode::Strict && problems.iter().any(Problem::is_error) {
         return Err(cap(problems));
     }
@@ -205,10 +196,13 @@ fn severity(mode: Mode, mut p: Problem) -> Problem {
 }
 
 fn as_errors(problems: Vec<Problem>) -> Vec<Problem> {
-    cap(problems.into_iter().map(|mut p| {
-        p.severity = Severity::Error;
-        p
-    }).collect())
+    cap(problems
+        .into_iter()
+        .map(|mut p| {
+            p.severity = Severity::Error;
+            p
+        })
+        .collect())
 }
 
 /// Errors first, then warnings, at most [`MAX_REPORTED`] in all.
@@ -313,9 +307,7 @@ mod tests {
                 }
             }
         }
-        assert!(in_pieces(broken[1].as_bytes(), 100, Mode::Strict).unwrap().unwrap_err()[0]
-            .to_string()
-            .starts_with("plan.accounts[0].employees"));
+        assert!(in_pieces(broken[1].as_bytes(), 100, Mode::Strict).unwrap().unwrap_err()[0].to_string().starts_with("plan.accounts[0].employees"));
         // Broken JSON is placed at the same line and column as in the text,
         // whether it breaks inside a record, between records or at the end; a
         // NUL byte makes the file binary.
@@ -410,10 +402,7 @@ mod tests {
     #[test]
     fn wrong_kinds_of_json_and_versions() {
         assert_eq!(errors(json!([1, 2])), vec!["this JSON is not an ABM Planner plan file"]);
-        assert_eq!(
-            errors(json!({"type": "excalidraw", "elements": []})),
-            vec!["this JSON file is not an ABM Planner plan file (it has no \"format\")"]
-        );
+        assert_eq!(errors(json!({"type": "excalidraw", "elements": []})), vec!["this JSON file is not an ABM Planner plan file (it has no \"format\")"]);
         let mut v = file_value(&small_plan());
         v["schemaVersion"] = json!(SCHEMA_VERSION + 1);
         assert!(errors(v)[0].starts_with("this file was made by a newer version of ABM Planner (format version 3; this app reads up to 2)"));
@@ -437,13 +426,7 @@ mod tests {
         v["plan"].as_object_mut().unwrap().remove("createdAt");
         let problems = read_plan_value(v.clone(), Mode::Strict).unwrap_err();
         let texts: Vec<String> = problems.iter().map(ToString::to_string).collect();
-        assert_eq!(
-            texts,
-            vec![
-                "the plan's own details cannot be read, so nothing in the file can be kept",
-                "plan.createdAt: \"createdAt\" is missing",
-            ]
-        );
+        assert_eq!(texts, vec!["the plan's own details cannot be read, so nothing in the file can be kept", "plan.createdAt: \"createdAt\" is missing",]);
         assert!(!crate::plan_file::can_repair(&problems), "no \"import the rest\"");
         assert!(read_plan_value(v, Mode::Repair).is_err());
         // A broken record, by contrast, leaves the rest to keep.

@@ -12,8 +12,8 @@ use super::decode::{Mode, Origins};
 use super::problems::Problem;
 use super::validate::validate;
 use crate::domain::*;
-use imbl::Vector;
 use crate::quality::company_key;
+use imbl::Vector;
 use std::collections::{HashMap, HashSet};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -172,7 +172,11 @@ fn domain_matches(current: &Plan, incoming: &Plan) -> HashMap<String, AccountId>
         let matched: Vec<&&Account> = if any_apart(&theirs, &theirs_apart) {
             // Only the one that is ours by name too, if there is exactly one.
             let named: Vec<&&Account> = theirs.iter().filter(|a| same_name(m, a)).collect();
-            if named.len() == 1 { named } else { Vec::new() }
+            if named.len() == 1 {
+                named
+            } else {
+                Vec::new()
+            }
         } else {
             theirs.iter().collect()
         };
@@ -197,9 +201,8 @@ pub fn preview_merge(current: &Plan, incoming: &Plan) -> MergePreview {
         p.currency_differs = Some((current.currency.clone(), incoming.currency.clone()));
     }
     let rules = |s: &PlanSettings| PlanSettings { distinct_accounts: Vec::new(), ..s.clone() };
-    p.settings_differ = current.icp != incoming.icp
-        || current.prioritisation != incoming.prioritisation
-        || rules(&current.settings) != rules(&incoming.settings);
+    p.settings_differ =
+        current.icp != incoming.icp || current.prioritisation != incoming.prioritisation || rules(&current.settings) != rules(&incoming.settings);
     let ours = current.settings.distinct_lookup();
     p.distinct_added = distinct_pairs(incoming, &by_domain).iter().filter(|[a, b]| !ours(a, b)).count();
     p
@@ -218,13 +221,7 @@ fn distinct_pairs(incoming: &Plan, remap: &HashMap<String, AccountId>) -> Vec<[A
     pairs
 }
 
-fn preview_collection<T: Record>(
-    collection: Collection,
-    mine: &Vector<T>,
-    theirs: &Vector<T>,
-    by_domain: &HashMap<String, AccountId>,
-    p: &mut MergePreview,
-) {
+fn preview_collection<T: Record>(collection: Collection, mine: &Vector<T>, theirs: &Vector<T>, by_domain: &HashMap<String, AccountId>, p: &mut MergePreview) {
     let index: HashMap<&str, &T> = mine.iter().map(|r| (r.id(), r)).collect();
     let mut tally = Tally::default();
     for t in theirs {
@@ -277,18 +274,11 @@ pub fn default_resolution(_: &Conflict) -> Resolution {
 /// Applies the merge the preview showed, with the user's choices (conflicts without
 /// a choice keep the current version). Returns the merged plan and anything that
 /// had to be repaired to keep its references whole.
-pub fn apply_merge(
-    current: &Plan,
-    incoming: &Plan,
-    choices: &HashMap<(Collection, String), Resolution>,
-    now: Timestamp,
-) -> (Plan, Vec<Problem>) {
+pub fn apply_merge(current: &Plan, incoming: &Plan, choices: &HashMap<(Collection, String), Resolution>, now: Timestamp) -> (Plan, Vec<Problem>) {
     let choice = |c: Collection, id: &str| choices.get(&(c, id.to_string())).copied().unwrap_or(Resolution::KeepMine);
     // Same company under their id: re-point their records to ours, unless kept apart.
-    let remap: HashMap<String, AccountId> = domain_matches(current, incoming)
-        .into_iter()
-        .filter(|(theirs, _)| choice(Collection::Accounts, theirs) != Resolution::KeepBoth)
-        .collect();
+    let remap: HashMap<String, AccountId> =
+        domain_matches(current, incoming).into_iter().filter(|(theirs, _)| choice(Collection::Accounts, theirs) != Resolution::KeepBoth).collect();
     let original = incoming;
     let incoming = repoint_accounts(original, &remap);
 
@@ -304,8 +294,7 @@ pub fn apply_merge(
           Handoffs => handoffs);
     // Accounts: same-company accounts (now under our id) are decided only by the
     // choice made for them; the rest merge by id.
-    let theirs_by_id: Vector<Account> =
-        original.accounts.iter().filter(|a| !remap.contains_key(a.id.as_str())).cloned().collect();
+    let theirs_by_id: Vector<Account> = original.accounts.iter().filter(|a| !remap.contains_key(a.id.as_str())).cloned().collect();
     let mut accounts = merge_collection(Collection::Accounts, &current.accounts, &theirs_by_id, &choice);
     for (theirs_id, mine_id) in &remap {
         if choice(Collection::Accounts, theirs_id) == Resolution::TakeTheirs {
@@ -325,12 +314,7 @@ pub fn apply_merge(
     (merged, problems)
 }
 
-fn merge_collection<T: Record>(
-    collection: Collection,
-    mine: &Vector<T>,
-    theirs: &Vector<T>,
-    choice: &impl Fn(Collection, &str) -> Resolution,
-) -> Vector<T> {
+fn merge_collection<T: Record>(collection: Collection, mine: &Vector<T>, theirs: &Vector<T>, choice: &impl Fn(Collection, &str) -> Resolution) -> Vector<T> {
     let index: HashMap<&str, &T> = theirs.iter().map(|r| (r.id(), r)).collect();
     let mut out = Vector::new();
     let mut seen = std::collections::HashSet::new();
@@ -368,11 +352,7 @@ fn repoint_accounts(plan: &Plan, remap: &HashMap<String, AccountId>) -> Plan {
     p.contacts = p.contacts.iter().map(|c| Contact { account: map(&c.account), ..c.clone() }).collect();
     p.deals = p.deals.iter().map(|d| Deal { account: map(&d.account), ..d.clone() }).collect();
     p.activities = p.activities.iter().map(|a| Activity { account: map(&a.account), ..a.clone() }).collect();
-    p.campaigns = p
-        .campaigns
-        .iter()
-        .map(|c| Campaign { targets: c.targets.iter().map(map).collect(), ..c.clone() })
-        .collect();
+    p.campaigns = p.campaigns.iter().map(|c| Campaign { targets: c.targets.iter().map(map).collect(), ..c.clone() }).collect();
     p.content = p.content.iter().map(|c| ContentAsset { account: c.account.as_ref().map(map), ..c.clone() }).collect();
     p.account_plans = p.account_plans.iter().map(|x| AccountPlan { account: map(&x.account), ..x.clone() }).collect();
     p.nps_responses = p.nps_responses.iter().map(|x| NpsResponse { account: map(&x.account), ..x.clone() }).collect();
@@ -420,10 +400,7 @@ mod tests {
         assert_eq!(accounts, &Tally { added: 1, updated: 1, unchanged: 1 });
         assert_eq!(p.total().added, 2, "the new account and the contact");
         let reasons: Vec<_> = p.conflicts.iter().map(|c| (c.id.as_str(), c.reason.clone())).collect();
-        assert_eq!(
-            reasons,
-            vec![("a2", ConflictReason::MineNewer), ("b9", ConflictReason::SameDomain { mine: AccountId("a4".into()) })]
-        );
+        assert_eq!(reasons, vec![("a2", ConflictReason::MineNewer), ("b9", ConflictReason::SameDomain { mine: AccountId("a4".into()) })]);
         assert!(!p.is_empty());
     }
 
@@ -483,10 +460,14 @@ mod tests {
         mine.settings.distinct_accounts = vec![[id("a4"), id("a5")]];
         theirs.accounts.push_back(account("b11", "ミナト精機 九州工場", "minato.co.jp", 3));
         let p = preview_merge(&mine, &theirs);
-        let same: Vec<_> = p.conflicts.iter().filter_map(|c| match &c.reason {
-            ConflictReason::SameDomain { mine } => Some((c.id.as_str(), mine.as_str())),
-            _ => None,
-        }).collect();
+        let same: Vec<_> = p
+            .conflicts
+            .iter()
+            .filter_map(|c| match &c.reason {
+                ConflictReason::SameDomain { mine } => Some((c.id.as_str(), mine.as_str())),
+                _ => None,
+            })
+            .collect();
         assert_eq!(same, vec![("b9", "a4")]);
         let (merged, problems) = apply_merge(&mine, &theirs, &HashMap::new(), ts(20));
         assert!(problems.is_empty(), "{problems:?}");

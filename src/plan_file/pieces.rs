@@ -69,15 +69,32 @@ enum Place {
     /// Before the file's opening `{`.
     Start,
     /// After `{` (`first`) or `,` in an object: a key next.
-    Key { level: Level, first: bool },
-    Colon { level: Level, slot: Slot },
-    Value { level: Level, slot: Slot },
+    Key {
+        level: Level,
+        first: bool,
+    },
+    Colon {
+        level: Level,
+        slot: Slot,
+    },
+    Value {
+        level: Level,
+        slot: Slot,
+    },
     /// After a value in an object: `,` or `}` next.
-    After { level: Level },
+    After {
+        level: Level,
+    },
     /// In list `list`, before its record `next` (or its `]`, when `next` is 0).
-    Element { list: usize, next: usize },
+    Element {
+        list: usize,
+        next: usize,
+    },
     /// In list `list`, after its record `next - 1`.
-    ElementAfter { list: usize, next: usize },
+    ElementAfter {
+        list: usize,
+        next: usize,
+    },
     /// After the file's closing `}`: only white space may follow.
     Done,
 }

@@ -98,28 +98,55 @@ pub enum Entity {
 pub enum ProblemKind {
     EmptyFile,
     WrongFileKind(FileKind),
-    TooLarge { bytes: u64, limit: u64 },
+    TooLarge {
+        bytes: u64,
+        limit: u64,
+    },
     NotAnObject,
     /// The plan's own required details (id, name, dates, currency, fiscal year)
     /// cannot be read: there is no plan to keep any of the file in.
     PlanUnreadable,
     Syntax(SyntaxDetail),
-    NotAPlanFile { format: Option<String> },
-    NewerVersion { found: u64, supported: u64 },
+    NotAPlanFile {
+        format: Option<String>,
+    },
+    NewerVersion {
+        found: u64,
+        supported: u64,
+    },
     BadVersion,
-    CannotMigrate { from: u64 },
+    CannotMigrate {
+        from: u64,
+    },
     MissingField(String),
-    UnknownField { field: String },
-    WrongType { expected: Expected, got: String },
-    UnknownOption { got: String, allowed: Vec<String> },
-    OutOfRange { got: String, min: String, max: String },
+    UnknownField {
+        field: String,
+    },
+    WrongType {
+        expected: Expected,
+        got: String,
+    },
+    UnknownOption {
+        got: String,
+        allowed: Vec<String>,
+    },
+    OutOfRange {
+        got: String,
+        min: String,
+        max: String,
+    },
     /// A number that has no upper limit but must not be below zero.
-    Negative { got: String },
+    Negative {
+        got: String,
+    },
     Invalid(String),
     EmptyText,
     BadId,
     DuplicateId(String),
-    Dangling { entity: Entity, id: String },
+    Dangling {
+        entity: Entity,
+        id: String,
+    },
     ReportsToSelfOrCycle,
     ContactAtOtherAccount,
     EndsBeforeStart,
@@ -127,8 +154,13 @@ pub enum ProblemKind {
     ValueDropped,
     RecordDropped,
     /// A run of records stored in local storage was missing or unreadable.
-    StoredPartLost { records: usize },
-    ReferenceDropped { entity: Entity, id: String },
+    StoredPartLost {
+        records: usize,
+    },
+    ReferenceDropped {
+        entity: Entity,
+        id: String,
+    },
     MoreProblems(usize),
 }
 

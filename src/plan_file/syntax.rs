@@ -11,11 +11,7 @@ pub fn syntax_problem(e: &serde_json::Error) -> Problem {
 pub fn syntax_problem_at(e: &serde_json::Error, line: usize, column: usize) -> Problem {
     let message = e.to_string();
     let bare = message.rsplit_once(" at line ").map_or(message.as_str(), |(m, _)| m);
-    let detail = if e.classify() == Category::Eof {
-        SyntaxDetail::EndsTooEarly
-    } else {
-        classify(bare)
-    };
+    let detail = if e.classify() == Category::Eof { SyntaxDetail::EndsTooEarly } else { classify(bare) };
     Problem::error(Location::Text { line, column }, ProblemKind::Syntax(detail))
 }
 
@@ -30,9 +26,7 @@ fn classify(m: &str) -> SyntaxDetail {
         "key must be a string" => SyntaxDetail::KeyMustBeText,
         "recursion limit exceeded" => SyntaxDetail::TooDeeplyNested,
         m if m.starts_with("control character") => SyntaxDetail::ControlCharacterInText,
-        m if m.contains("escape") || m.contains("surrogate") || m.contains("unicode code point") => {
-            SyntaxDetail::InvalidEscape
-        }
+        m if m.contains("escape") || m.contains("surrogate") || m.contains("unicode code point") => SyntaxDetail::InvalidEscape,
         m if m.starts_with("EOF while parsing") => SyntaxDetail::EndsTooEarly,
         other => SyntaxDetail::Other(other.to_string()),
     }

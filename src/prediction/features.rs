@@ -67,7 +67,17 @@ pub fn table(plan: &Plan, basis: &Basis, today: Date) -> Table {
         let at = d.closed.unwrap_or(d.created);
         decided[i] = Some(decided[i].map_or(at, |x: Date| x.min(at)));
     }
-    let labels: Vec<Label> = (0..n).map(|i| if won[i] { Label::Bought } else if lost[i] { Label::DidNotBuy } else { Label::Open }).collect();
+    let labels: Vec<Label> = (0..n)
+        .map(|i| {
+            if won[i] {
+                Label::Bought
+            } else if lost[i] {
+                Label::DidNotBuy
+            } else {
+                Label::Open
+            }
+        })
+        .collect();
     let reference: Vec<Date> = (0..n).map(|i| decided[i].unwrap_or(today)).collect();
 
     let mut responses = vec![0.0; n];

@@ -156,7 +156,17 @@ pub fn predict(plan: &Plan, basis: &Basis, today: Date) -> Prediction {
     let (scaler, model) = train(rows, y, d);
     let inputs: Vec<Vec<f64>> = table.rows.iter().map(|r| scaler.apply(r)).collect();
     let probabilities = inputs.iter().map(|x| Some(model.probability(x))).collect();
-    Prediction { bought, did_not_buy, open, verdict: Verdict::Validated { auc, folds }, features: table.features, labels: table.labels, probabilities, model, inputs }
+    Prediction {
+        bought,
+        did_not_buy,
+        open,
+        verdict: Verdict::Validated { auc, folds },
+        features: table.features,
+        labels: table.labels,
+        probabilities,
+        model,
+        inputs,
+    }
 }
 
 /// How far to trust the probabilities, for the message the user sees.

@@ -34,7 +34,13 @@ fn synthetic(buyers: usize, others: usize, open: usize) -> Plan {
     for i in 0..buyers + others + open {
         let id = AccountId(format!("a{i:03}"));
         p.accounts.push_back(Account::new(id.clone(), format!("Account {i}")));
-        let engaged = if i < buyers { rng.f64() < 0.9 } else if i < buyers + others { rng.f64() < 0.1 } else { i % 2 == 0 };
+        let engaged = if i < buyers {
+            rng.f64() < 0.9
+        } else if i < buyers + others {
+            rng.f64() < 0.1
+        } else {
+            i % 2 == 0
+        };
         let decided = today().add_days(-30);
         if i < buyers + others {
             let mut d = Deal::new(DealId(format!("d{i}")), id.clone(), "Deal", Money::from_major(100), decided.add_days(-60));

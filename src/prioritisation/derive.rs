@@ -14,8 +14,8 @@
 //!   the basis is built because the model learns from it (`fill_derived`).
 //! - Engagement is typed by hand.
 
-use crate::domain::*;
 use super::rows::BasisCache;
+use crate::domain::*;
 use crate::icp::{summarise_packed, target_status, unpack, FitSummary, Outcome as CriterionOutcome, PreparedIcp, TargetStatus};
 use rustc_hash::FxHashMap;
 
@@ -99,14 +99,8 @@ fn unopt64(x: f64) -> Option<f64> {
 /// so ranking compares integers and the accounts' names are read once, not
 /// copied for every account.
 fn tie_order(plan: &Plan, is_target: &[bool]) -> Vec<u32> {
-    let mut keys: Vec<(&str, &str, u32)> = plan
-        .accounts
-        .iter()
-        .zip(is_target)
-        .enumerate()
-        .filter(|(_, (_, t))| **t)
-        .map(|(i, (a, _))| (a.name.as_str(), a.id.as_str(), i as u32))
-        .collect();
+    let mut keys: Vec<(&str, &str, u32)> =
+        plan.accounts.iter().zip(is_target).enumerate().filter(|(_, (_, t))| **t).map(|(i, (a, _))| (a.name.as_str(), a.id.as_str(), i as u32)).collect();
     keys.sort_unstable();
     let mut order = vec![u32::MAX; is_target.len()];
     for (pos, &(_, _, i)) in keys.iter().enumerate() {
@@ -154,8 +148,7 @@ fn totals(plan: &Plan, n: usize) -> Vec<Totals> {
     totals
 }
 
-const NO_TOTALS: Totals =
-    Totals { won_count: 0, won_total: 0.0, open_total: 0.0, dm_sum: 0.0, dm_count: 0, budget_sum: 0.0, budget_count: 0 };
+const NO_TOTALS: Totals = Totals { won_count: 0, won_total: 0.0, open_total: 0.0, dm_sum: 0.0, dm_count: 0, budget_sum: 0.0, budget_count: 0 };
 
 #[derive(Default, Clone, Copy)]
 struct Totals {
@@ -305,10 +298,7 @@ impl Basis {
         if k >= self.factors {
             return 0;
         }
-        (0..self.len())
-            .filter(|&i| !targets_only || self.targets[i].is_target())
-            .filter(|&i| self.values[i * self.factors + k].value.is_finite())
-            .count()
+        (0..self.len()).filter(|&i| !targets_only || self.targets[i].is_target()).filter(|&i| self.values[i * self.factors + k].value.is_finite()).count()
     }
 
     /// Per factor: whether any target account has a value. A factor nobody

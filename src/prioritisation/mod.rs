@@ -31,6 +31,6 @@ pub fn evaluate(plan: &Plan) -> (Basis, Ranking) {
 }
 
 #[cfg(test)]
-mod tests;
-#[cfg(test)]
 mod rows_tests;
+#[cfg(test)]
+mod tests;

@@ -39,13 +39,7 @@ impl Ranking {
 
     /// Each factor's points in account `i`'s score (they add up to the score).
     pub fn contributions(&self, basis: &Basis, i: usize) -> Vec<f64> {
-        basis
-            .packed(i)
-            .iter()
-            .zip(&basis.maxima)
-            .zip(&self.shares)
-            .map(|((v, max), share)| share * part(v.value, *max) * 100.0)
-            .collect()
+        basis.packed(i).iter().zip(&basis.maxima).zip(&self.shares).map(|((v, max), share)| share * part(v.value, *max) * 100.0).collect()
     }
 }
 
@@ -72,8 +66,7 @@ fn grid(score: f64) -> i64 {
 pub fn rank(basis: &Basis, weights: &[f64], rule: &TierRule) -> Ranking {
     let n = basis.len();
     let with_values = basis.factors_with_values();
-    let counted: Vec<f64> =
-        weights.iter().enumerate().map(|(k, w)| if with_values.get(k).copied().unwrap_or(true) { *w } else { 0.0 }).collect();
+    let counted: Vec<f64> = weights.iter().enumerate().map(|(k, w)| if with_values.get(k).copied().unwrap_or(true) { *w } else { 0.0 }).collect();
     let shares = normalised_weights(&counted);
     // Per factor: share × 100 / scale maximum, so a score is one multiply-add per factor.
     let factor: Vec<f64> = shares.iter().zip(&basis.maxima).map(|(s, m)| if *m > 0.0 { s * 100.0 / m } else { 0.0 }).collect();
@@ -89,8 +82,7 @@ pub fn rank(basis: &Basis, weights: &[f64], rule: &TierRule) -> Ranking {
             total.clamp(0.0, 100.0)
         })
         .collect();
-    let mut keyed: Vec<(i64, u32, usize)> =
-        (0..n).filter(|i| basis.targets[*i].is_target()).map(|i| (-grid(scores[i]), basis.tie[i], i)).collect();
+    let mut keyed: Vec<(i64, u32, usize)> = (0..n).filter(|i| basis.targets[*i].is_target()).map(|i| (-grid(scores[i]), basis.tie[i], i)).collect();
     keyed.sort_unstable();
     let order: Vec<usize> = keyed.into_iter().map(|(_, _, i)| i).collect();
     let mut ranks = vec![None; n];

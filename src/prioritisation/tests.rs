@@ -74,11 +74,7 @@ fn factors_are_derived_from_the_data() {
     ]
     .into_iter()
     .collect();
-    let contact = |id: &str, role, rel| Contact {
-        role: Some(role),
-        relationship: Some(rel),
-        ..Contact::new(ContactId(id.into()), AccountId("a".into()), id)
-    };
+    let contact = |id: &str, role, rel| Contact { role: Some(role), relationship: Some(rel), ..Contact::new(ContactId(id.into()), AccountId("a".into()), id) };
     p.contacts = vec![contact("c1", BuyingRole::DecisionMaker, 8), contact("c2", BuyingRole::DecisionMaker, 4), contact("c3", BuyingRole::Champion, 10)]
         .into_iter()
         .collect();
@@ -123,7 +119,12 @@ fn a_value_typed_by_hand_overrides_and_keeps_the_derived_one_visible() {
     p.accounts[0].factors.remove(&FactorId("purchase".into()));
     let basis = Basis::new(&p);
     assert_eq!(basis.values(0)[2], FactorValue { value: None, source: ValueSource::Missing, derived: None }, "nobody has bought: no history to score");
-    let won = Deal { outcome: Outcome::Won, stage: DealStage::Closed, closed: Date::from_ymd(2026, 3, 1), ..Deal::new(DealId("d".into()), p.accounts[1].id.clone(), "won", Money::from_major(100), Date::from_ymd(2026, 1, 1).unwrap()) };
+    let won = Deal {
+        outcome: Outcome::Won,
+        stage: DealStage::Closed,
+        closed: Date::from_ymd(2026, 3, 1),
+        ..Deal::new(DealId("d".into()), p.accounts[1].id.clone(), "won", Money::from_major(100), Date::from_ymd(2026, 1, 1).unwrap())
+    };
     p.deals.push_back(won);
     let basis = Basis::new(&p);
     assert_eq!(basis.values(0)[2], FactorValue { value: Some(0.0), source: ValueSource::Derived, derived: Some(0.0) }, "someone has: this account has none");
@@ -174,11 +175,7 @@ fn zero_weights_and_empty_plans_give_zero_not_nan() {
 }
 
 fn random_plan() -> impl Strategy<Value = (Plan, Vec<f64>)> {
-    let account = (
-        proptest::collection::vec(proptest::option::of(0.0..=10.0f64), 4),
-        "[a-c]{1,2}",
-        any::<bool>(),
-    );
+    let account = (proptest::collection::vec(proptest::option::of(0.0..=10.0f64), 4), "[a-c]{1,2}", any::<bool>());
     (proptest::collection::vec(account, 1..40), proptest::collection::vec(0.0..100.0f64, 4)).prop_map(|(accounts, weights)| {
         let accounts = accounts
             .into_iter()

@@ -50,14 +50,70 @@ pub struct CleansePreview {
 }
 
 const FREE_MAIL: [&str; 14] = [
-    "gmail.com", "googlemail.com", "yahoo.co.jp", "yahoo.com", "hotmail.com", "outlook.com", "outlook.jp", "live.jp", "icloud.com",
-    "me.com", "docomo.ne.jp", "ezweb.ne.jp", "softbank.ne.jp", "nifty.com",
+    "gmail.com",
+    "googlemail.com",
+    "yahoo.co.jp",
+    "yahoo.com",
+    "hotmail.com",
+    "outlook.com",
+    "outlook.jp",
+    "live.jp",
+    "icloud.com",
+    "me.com",
+    "docomo.ne.jp",
+    "ezweb.ne.jp",
+    "softbank.ne.jp",
+    "nifty.com",
 ];
 
 const PREFECTURES: [&str; 47] = [
-    "北海道", "青森", "岩手", "宮城", "秋田", "山形", "福島", "茨城", "栃木", "群馬", "埼玉", "千葉", "東京", "神奈川", "新潟", "富山", "石川", "福井",
-    "山梨", "長野", "岐阜", "静岡", "愛知", "三重", "滋賀", "京都", "大阪", "兵庫", "奈良", "和歌山", "鳥取", "島根", "岡山", "広島", "山口", "徳島",
-    "香川", "愛媛", "高知", "福岡", "佐賀", "長崎", "熊本", "大分", "宮崎", "鹿児島", "沖縄",
+    "北海道",
+    "青森",
+    "岩手",
+    "宮城",
+    "秋田",
+    "山形",
+    "福島",
+    "茨城",
+    "栃木",
+    "群馬",
+    "埼玉",
+    "千葉",
+    "東京",
+    "神奈川",
+    "新潟",
+    "富山",
+    "石川",
+    "福井",
+    "山梨",
+    "長野",
+    "岐阜",
+    "静岡",
+    "愛知",
+    "三重",
+    "滋賀",
+    "京都",
+    "大阪",
+    "兵庫",
+    "奈良",
+    "和歌山",
+    "鳥取",
+    "島根",
+    "岡山",
+    "広島",
+    "山口",
+    "徳島",
+    "香川",
+    "愛媛",
+    "高知",
+    "福岡",
+    "佐賀",
+    "長崎",
+    "熊本",
+    "大分",
+    "宮崎",
+    "鹿児島",
+    "沖縄",
 ];
 
 fn is_prefecture(region: &str) -> bool {
@@ -177,7 +233,11 @@ mod tests {
         assert_eq!(fields, vec![(TextField::Name, "ABC Trading"), (TextField::Domain, "abc.co.jp")]);
         assert_eq!(n.accounts.len(), 1);
         assert_eq!(n.accounts[0].name, "ABC Trading");
-        assert_eq!(preview(&crate::editing::apply(&p, crate::editing::Change::PutAccounts(n.accounts), p.updated_at), &Cleansing::Normalise), CleansePreview::default(), "normalising twice changes nothing");
+        assert_eq!(
+            preview(&crate::editing::apply(&p, crate::editing::Change::PutAccounts(n.accounts), p.updated_at), &Cleansing::Normalise),
+            CleansePreview::default(),
+            "normalising twice changes nothing"
+        );
     }
 
     #[test]

@@ -52,7 +52,13 @@ fn group_pairs(groups: HashMap<String, Vec<usize>>, reason: Reason, score: f64, 
 
 /// Keeps the strongest reason for each pair.
 fn offer(out: &mut HashMap<(usize, usize), Candidate>, c: Candidate) {
-    out.entry((c.a, c.b)).and_modify(|old| if c.score > old.score { *old = c }).or_insert(c);
+    out.entry((c.a, c.b))
+        .and_modify(|old| {
+            if c.score > old.score {
+                *old = c
+            }
+        })
+        .or_insert(c);
 }
 
 /// Likely duplicates, surest first (then by position), leaving out the pairs
@@ -92,8 +98,7 @@ pub fn find_duplicates(plan: &Plan) -> Vec<Candidate> {
         }
     }
     let marked = plan.settings.distinct_lookup();
-    let mut list: Vec<Candidate> =
-        found.into_values().filter(|c| !marked(&plan.accounts[c.a].id, &plan.accounts[c.b].id)).collect();
+    let mut list: Vec<Candidate> = found.into_values().filter(|c| !marked(&plan.accounts[c.a].id, &plan.accounts[c.b].id)).collect();
     list.sort_by(|x, y| y.score.total_cmp(&x.score).then((x.a, x.b).cmp(&(y.a, y.b))));
     list
 }

@@ -8,14 +8,51 @@ use crate::icp::normalise;
 
 /// Japanese legal forms, written before or after the name.
 const JAPANESE_FORMS: [&str; 19] = [
-    "株式会社", "有限会社", "合同会社", "合資会社", "合名会社", "一般社団法人", "一般財団法人", "公益社団法人", "公益財団法人",
-    "特定非営利活動法人", "npo法人", "医療法人", "学校法人", "社会福祉法人", "(株)", "(有)", "(同)", "(社)", "(財)",
+    "株式会社",
+    "有限会社",
+    "合同会社",
+    "合資会社",
+    "合名会社",
+    "一般社団法人",
+    "一般財団法人",
+    "公益社団法人",
+    "公益財団法人",
+    "特定非営利活動法人",
+    "npo法人",
+    "医療法人",
+    "学校法人",
+    "社会福祉法人",
+    "(株)",
+    "(有)",
+    "(同)",
+    "(社)",
+    "(財)",
 ];
 
 /// Legal forms written as words (compared as whole words at either end).
 const WORD_FORMS: [&str; 22] = [
-    "inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "llc", "llp", "plc", "gmbh", "ag", "sa", "kk",
-    "bv", "nv", "pte", "pty", "srl", "spa", "ab",
+    "inc",
+    "incorporated",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "ltd",
+    "limited",
+    "llc",
+    "llp",
+    "plc",
+    "gmbh",
+    "ag",
+    "sa",
+    "kk",
+    "bv",
+    "nv",
+    "pte",
+    "pty",
+    "srl",
+    "spa",
+    "ab",
 ];
 
 fn is_edge(c: char) -> bool {
@@ -84,7 +121,8 @@ mod tests {
 
     #[test]
     fn japanese_legal_forms_and_widths_fold_away() {
-        for name in ["株式会社 東京精機", "東京精機株式会社", "東京精機(株)", "東京精機（株）", "㈱東京精機", " 東京精機 ", "東京精機"] {
+        for name in ["株式会社 東京精機", "東京精機株式会社", "東京精機(株)", "東京精機（株）", "㈱東京精機", " 東京精機 ", "東京精機"]
+        {
             assert_eq!(company_key(name), "東京精機", "{name}");
         }
     }

@@ -5,8 +5,8 @@
 //! targets) now names the kept one, and the two account plans become one.
 //! One undoable change (`Change::MergeAccounts`).
 
-use crate::domain::*;
 use crate::domain::lists::edit_where as edit;
+use crate::domain::*;
 use crate::icp::normalise;
 
 fn fill(target: &mut String, from: &str) {
@@ -111,11 +111,15 @@ pub fn merge_accounts(p: &mut Plan, keep: &AccountId, absorb: &AccountId, now: T
     edit(&mut p.notes, |n| mine(&n.account), |n| repoint(&mut n.account));
     edit(&mut p.handoffs, |h| mine(&h.account), |h| repoint(&mut h.account));
     edit(&mut p.content, |c| c.account.as_ref().is_some_and(mine), |c| c.account = Some(keep.clone()));
-    edit(&mut p.campaigns, |c| c.targets.contains(absorb), |c| {
-        let had_keep = c.targets.contains(keep);
-        c.targets.retain(|t| t != absorb && (!had_keep || t != keep));
-        c.targets.push(keep.clone());
-    });
+    edit(
+        &mut p.campaigns,
+        |c| c.targets.contains(absorb),
+        |c| {
+            let had_keep = c.targets.contains(keep);
+            c.targets.retain(|t| t != absorb && (!had_keep || t != keep));
+            c.targets.push(keep.clone());
+        },
+    );
 
     let kept_plan = p.account_plans.iter().position(|x| &x.account == keep);
     let other_plan = p.account_plans.iter().position(|x| &x.account == absorb);
@@ -162,7 +166,11 @@ mod tests {
         act.account = dup.id.clone();
         act.contact = None;
         p.activities.push_back(act);
-        let mut plan = AccountPlan { id: AccountPlanId("ap_dup".into()), account: dup.id.clone(), ..p.account_plans.iter().find(|x| x.account == keep.id).cloned().unwrap_or_else(|| p.account_plans[0].clone()) };
+        let mut plan = AccountPlan {
+            id: AccountPlanId("ap_dup".into()),
+            account: dup.id.clone(),
+            ..p.account_plans.iter().find(|x| x.account == keep.id).cloned().unwrap_or_else(|| p.account_plans[0].clone())
+        };
         plan.marketing_plan = "Webinar series".into();
         p.account_plans.push_back(plan);
         let mut c = p.campaigns[0].clone();

@@ -9,7 +9,7 @@ mod identity;
 mod merge;
 mod missing;
 
-pub use identity::{company_key, domain_key, email_domain};
 pub use duplicates::{find_duplicates, Candidate, Reason};
+pub use identity::{company_key, domain_key, email_domain};
 pub use merge::{merge_accounts, merged_account};
 pub use missing::{missing_report, scoring_gaps, AccountField, MissingReport, ScoringGap};

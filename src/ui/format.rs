@@ -22,13 +22,7 @@ fn options(pairs: &[(&str, JsValue)]) -> Object {
 }
 
 fn number_format(key: String, locale: Locale, opts: &[(&str, JsValue)]) -> Intl::NumberFormat {
-    NUMBER.with(|cache| {
-        cache
-            .borrow_mut()
-            .entry(key)
-            .or_insert_with(|| Intl::NumberFormat::new(&Array::of1(&tag(locale).into()), &options(opts)))
-            .clone()
-    })
+    NUMBER.with(|cache| cache.borrow_mut().entry(key).or_insert_with(|| Intl::NumberFormat::new(&Array::of1(&tag(locale).into()), &options(opts))).clone())
 }
 
 fn call(format: &js_sys::Function, v: JsValue) -> String {

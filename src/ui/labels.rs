@@ -3,8 +3,8 @@
 use crate::domain::prioritisation::builtin;
 use crate::domain::quantity::NumberProblem;
 use crate::domain::{
-    AccountStatus, ActionStatus, ActivityKind, BuiltinChannel, BuyingRole, Channel, ContentKind, ContentStatus, DealKind, DealStage, Factor, FactorSource, HandoffStage, Metric, Outcome,
-    Plan, Stance, Team, Tier, Unit,
+    AccountStatus, ActionStatus, ActivityKind, BuiltinChannel, BuyingRole, Channel, ContentKind, ContentStatus, DealKind, DealStage, Factor, FactorSource,
+    HandoffStage, Metric, Outcome, Plan, Stance, Team, Tier, Unit,
 };
 use crate::editing::EditKind;
 use crate::ui::i18n::{td_string, Locale};

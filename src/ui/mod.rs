@@ -144,7 +144,12 @@ fn listen_to_window(state: AppState) {
             e.prevent_default();
             // The field now shows the plan's value: that is its unchanged text.
             if let Some(f) = field {
-                set_timeout(move || { let _ = f.set_attribute(FOCUS_VALUE, &field_value(&f)); }, std::time::Duration::ZERO);
+                set_timeout(
+                    move || {
+                        let _ = f.set_attribute(FOCUS_VALUE, &field_value(&f));
+                    },
+                    std::time::Duration::ZERO,
+                );
             }
         }
     });

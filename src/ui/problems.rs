@@ -22,38 +22,26 @@ pub fn message(l: Locale, p: &Problem) -> String {
     match &p.kind {
         EmptyFile => td_string!(l, problems.empty_file).to_string(),
         WrongFileKind(k) => td_string!(l, problems.wrong_kind, kind = file_kind(l, *k)).to_string(),
-        TooLarge { bytes, limit } => {
-            td_string!(l, problems.too_large, size = bytes / 1_048_576, limit = limit / 1_048_576).to_string()
-        }
+        TooLarge { bytes, limit } => td_string!(l, problems.too_large, size = bytes / 1_048_576, limit = limit / 1_048_576).to_string(),
         NotAnObject => td_string!(l, problems.not_object).to_string(),
         PlanUnreadable => td_string!(l, problems.plan_unreadable).to_string(),
         Syntax(d) => td_string!(l, problems.syntax, detail = syntax(l, d)).to_string(),
         NotAPlanFile { format: Some(f) } => td_string!(l, problems.not_plan_format, format = f.clone()).to_string(),
         NotAPlanFile { format: None } => td_string!(l, problems.not_plan).to_string(),
-        NewerVersion { found, supported } => {
-            td_string!(l, problems.newer, found = *found, supported = *supported).to_string()
-        }
+        NewerVersion { found, supported } => td_string!(l, problems.newer, found = *found, supported = *supported).to_string(),
         BadVersion => td_string!(l, problems.bad_version).to_string(),
         CannotMigrate { from } => td_string!(l, problems.cannot_migrate, from = *from).to_string(),
         MissingField(f) => td_string!(l, problems.missing, field = f.clone()).to_string(),
         UnknownField { field } => td_string!(l, problems.unknown_field, field = field.clone()).to_string(),
-        WrongType { expected: e, got } => {
-            td_string!(l, problems.wrong_type, expected = expected(l, e), got = got.clone()).to_string()
-        }
-        UnknownOption { got, allowed } => {
-            td_string!(l, problems.unknown_option, got = format!("“{got}”"), allowed = allowed.join(", ")).to_string()
-        }
-        OutOfRange { got, min, max } => {
-            td_string!(l, problems.out_of_range, got = got.clone(), min = min.clone(), max = max.clone()).to_string()
-        }
+        WrongType { expected: e, got } => td_string!(l, problems.wrong_type, expected = expected(l, e), got = got.clone()).to_string(),
+        UnknownOption { got, allowed } => td_string!(l, problems.unknown_option, got = format!("“{got}”"), allowed = allowed.join(", ")).to_string(),
+        OutOfRange { got, min, max } => td_string!(l, problems.out_of_range, got = got.clone(), min = min.clone(), max = max.clone()).to_string(),
         Negative { got } => td_string!(l, problems.negative, got = got.clone()).to_string(),
         Invalid(detail) => td_string!(l, problems.invalid, detail = detail.clone()).to_string(),
         EmptyText => td_string!(l, problems.empty_text).to_string(),
         BadId => td_string!(l, problems.bad_id).to_string(),
         DuplicateId(id) => td_string!(l, problems.duplicate_id, id = id.clone()).to_string(),
-        Dangling { entity: e, id } => {
-            td_string!(l, problems.dangling, entity = entity(l, *e), id = id.clone()).to_string()
-        }
+        Dangling { entity: e, id } => td_string!(l, problems.dangling, entity = entity(l, *e), id = id.clone()).to_string(),
         ReportsToSelfOrCycle => td_string!(l, problems.reports_loop).to_string(),
         ContactAtOtherAccount => td_string!(l, problems.contact_elsewhere).to_string(),
         EndsBeforeStart => td_string!(l, problems.ends_before_start).to_string(),
@@ -61,9 +49,7 @@ pub fn message(l: Locale, p: &Problem) -> String {
         ValueDropped => td_string!(l, problems.value_dropped).to_string(),
         RecordDropped => td_string!(l, problems.record_dropped).to_string(),
         StoredPartLost { records } => td_string!(l, problems.stored_part_lost, count = *records).to_string(),
-        ReferenceDropped { entity: e, id } => {
-            td_string!(l, problems.reference_dropped, entity = entity(l, *e), id = id.clone()).to_string()
-        }
+        ReferenceDropped { entity: e, id } => td_string!(l, problems.reference_dropped, entity = entity(l, *e), id = id.clone()).to_string(),
         MoreProblems(n) => td_string!(l, problems.more, count = *n).to_string(),
     }
 }

@@ -22,10 +22,7 @@ pub fn text() -> impl Strategy<Value = String> {
 }
 
 pub fn money() -> impl Strategy<Value = Money> {
-    prop_oneof![
-        (0i64..1_000_000_000).prop_map(Money::from_major),
-        (0i64..1_000_000_000_000_000).prop_map(Money::from_minor),
-    ]
+    prop_oneof![(0i64..1_000_000_000).prop_map(Money::from_major), (0i64..1_000_000_000_000_000).prop_map(Money::from_minor),]
 }
 
 pub fn weight() -> impl Strategy<Value = f64> {
@@ -77,8 +74,20 @@ fn raw_account() -> impl Strategy<Value = RawAccount> {
         (proptest::option::of((0usize..3, name())), proptest::option::of(1u8..=3), 0u8..3, any::<usize>()),
         proptest::option::of(timestamp()),
     )
-        .prop_map(|((name, domain, industry, employees, revenue), (region, tags, factor), (custom, tier, target, owner), updated)| {
-            RawAccount { name, domain, industry, employees, revenue, region, tags, factor, custom, tier, target, owner, updated }
+        .prop_map(|((name, domain, industry, employees, revenue), (region, tags, factor), (custom, tier, target, owner), updated)| RawAccount {
+            name,
+            domain,
+            industry,
+            employees,
+            revenue,
+            region,
+            tags,
+            factor,
+            custom,
+            tier,
+            target,
+            owner,
+            updated,
         })
 }
 
@@ -96,9 +105,8 @@ struct RawLink {
 }
 
 fn raw_link() -> impl Strategy<Value = RawLink> {
-    (any::<usize>(), any::<usize>(), any::<usize>(), 0u8..=10, text(), timestamp(), date(), money(), 0usize..16).prop_map(
-        |(a, b, c, n, text, when, day, amount, kind)| RawLink { a, b, c, n, text, when, day, amount, kind },
-    )
+    (any::<usize>(), any::<usize>(), any::<usize>(), 0u8..=10, text(), timestamp(), date(), money(), 0usize..16)
+        .prop_map(|(a, b, c, n, text, when, day, amount, kind)| RawLink { a, b, c, n, text, when, day, amount, kind })
 }
 
 pub fn plan() -> impl Strategy<Value = Plan> {
@@ -149,14 +157,8 @@ fn build(
             notes: String::new(),
         })
         .collect();
-    p.custom_fields = (0..3)
-        .map(|i| CustomFieldDef { id: FieldId(id("fld", i)), name: format!("項目{i}"), kind: FieldKind::Text, options: vec![] })
-        .collect();
-    p.custom_channels = channel_names
-        .into_iter()
-        .enumerate()
-        .map(|(i, name)| CustomChannel { id: ChannelId(id("ch", i)), name })
-        .collect();
+    p.custom_fields = (0..3).map(|i| CustomFieldDef { id: FieldId(id("fld", i)), name: format!("項目{i}"), kind: FieldKind::Text, options: vec![] }).collect();
+    p.custom_channels = channel_names.into_iter().enumerate().map(|(i, name)| CustomChannel { id: ChannelId(id("ch", i)), name }).collect();
     p.prioritisation.factors[0].weight = w1;
     p.prioritisation.factors[1].weight = w2;
     p.prioritisation.factors.push(Factor {
@@ -194,11 +196,8 @@ fn build(
     if accounts.is_empty() {
         return p;
     }
-    let channels: Vec<Channel> = BuiltinChannel::ALL
-        .iter()
-        .map(|b| Channel::Builtin(*b))
-        .chain(p.custom_channels.iter().map(|c| Channel::Custom(c.id.clone())))
-        .collect();
+    let channels: Vec<Channel> =
+        BuiltinChannel::ALL.iter().map(|b| Channel::Builtin(*b)).chain(p.custom_channels.iter().map(|c| Channel::Custom(c.id.clone()))).collect();
 
     let mut contacts: Vec<Contact> = Vec::new();
     for (i, l) in links.iter().enumerate() {

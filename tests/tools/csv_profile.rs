@@ -26,14 +26,32 @@ fn main() {
         if activities.len() > full {
             break;
         }
-        let _ = writeln!(activities, "{},{},2026-{:02}-{:02} 10:{:02}", a.name, ["Open Email", "Visit Web Page", "Click Link in Email"][i % 3], 1 + i % 10, 1 + i % 28, i % 60);
+        let _ = writeln!(
+            activities,
+            "{},{},2026-{:02}-{:02} 10:{:02}",
+            a.name,
+            ["Open Email", "Visit Web Page", "Click Link in Email"][i % 3],
+            1 + i % 10,
+            1 + i % 28,
+            i % 60
+        );
     }
-    let mut accounts = String::from("Company name,Company Domain Name,Industry,Number of Employees,Annual Revenue,State/Region,Notes,Phone,City,Country,Website\n");
+    let mut accounts =
+        String::from("Company name,Company Domain Name,Industry,Number of Employees,Annual Revenue,State/Region,Notes,Phone,City,Country,Website\n");
     for (j, a) in plan.accounts.iter().cycle().enumerate() {
         if accounts.len() > full {
             break;
         }
-        let _ = writeln!(accounts, "\"{} {j}\",x{j}.{},{},{},{},{},\"notes about the company, with a comma\",03-1234-5678,東京都港区,Japan,https://www.example.com/{j}", a.name, a.domain, a.industry, a.employees.unwrap_or(0), 1000, a.region);
+        let _ = writeln!(
+            accounts,
+            "\"{} {j}\",x{j}.{},{},{},{},{},\"notes about the company, with a comma\",03-1234-5678,東京都港区,Japan,https://www.example.com/{j}",
+            a.name,
+            a.domain,
+            a.industry,
+            a.employees.unwrap_or(0),
+            1000,
+            a.region
+        );
     }
     for (name, text) in [("activities", activities), ("accounts", accounts)] {
         let started = Instant::now();

@@ -26,6 +26,13 @@ fn main() -> ExitCode {
         eprintln!("cannot write {out}: {e}");
         return ExitCode::FAILURE;
     }
-    println!("{out}: {} accounts, {} contacts, {} deals, {} activities, {} bytes", plan.accounts.len(), plan.contacts.len(), plan.deals.len(), plan.activities.len(), text.len());
+    println!(
+        "{out}: {} accounts, {} contacts, {} deals, {} activities, {} bytes",
+        plan.accounts.len(),
+        plan.contacts.len(),
+        plan.deals.len(),
+        plan.activities.len(),
+        text.len()
+    );
     ExitCode::SUCCESS
 }

@@ -23,8 +23,22 @@ impl RecordKind {
         use Field::*;
         match self {
             RecordKind::Accounts => &[
-                Name, AccountId, Domain, Industry, Employees, Revenue, Country, Region, City, Status, SalesOwner, MarketingOwner, Technologies, Tags,
-                ExpectedDealSize, Notes,
+                Name,
+                AccountId,
+                Domain,
+                Industry,
+                Employees,
+                Revenue,
+                Country,
+                Region,
+                City,
+                Status,
+                SalesOwner,
+                MarketingOwner,
+                Technologies,
+                Tags,
+                ExpectedDealSize,
+                Notes,
             ],
             RecordKind::Contacts => &[Name, FirstName, LastName, Company, CompanyDomain, Email, Title, Department, Phone, Notes],
             RecordKind::Deals => &[Name, Company, CompanyDomain, Amount, Created, Closed, Stage, DealKind, Product, Owner, Notes],
@@ -88,34 +102,94 @@ fn synonyms(kind: RecordKind, field: Field) -> &'static [&'static str] {
     use Field::*;
     use RecordKind as K;
     match (kind, field) {
-        (K::Accounts, Name) => &["name", "companyname", "company", "accountname", "account", "organization", "organisation", "会社名", "企業名", "社名", "取引先名", "法人名", "顧客名"],
+        (K::Accounts, Name) => &[
+            "name",
+            "companyname",
+            "company",
+            "accountname",
+            "account",
+            "organization",
+            "organisation",
+            "会社名",
+            "企業名",
+            "社名",
+            "取引先名",
+            "法人名",
+            "顧客名",
+        ],
         (K::Contacts, Name) => &["name", "fullname", "contactname", "氏名", "名前", "担当者名", "担当者", "お名前"],
         (K::Deals, Name) => &["dealname", "opportunityname", "name", "商談名", "案件名", "取引名"],
         (_, FirstName) => &["firstname", "givenname", "名"],
         (_, LastName) => &["lastname", "surname", "familyname", "姓"],
         (_, AccountId) => &["id", "accountid", "companyid", "recordid", "取引先id", "企業id", "会社id"],
-        (_, Company) => &["company", "companyname", "accountname", "account", "associatedcompany", "organization", "会社名", "企業名", "社名", "取引先名", "取引先"],
+        (_, Company) => {
+            &["company", "companyname", "accountname", "account", "associatedcompany", "organization", "会社名", "企業名", "社名", "取引先名", "取引先"]
+        }
         (_, Domain) => &["domain", "companydomainname", "website", "websiteurl", "url", "webサイト", "ウェブサイト", "ホームページ", "ドメイン"],
-        (_, CompanyDomain) => &["companydomain", "companydomainname", "domain", "website", "url", "会社url", "ドメイン", "会社ドメイン", "webサイト", "ホームページ"],
+        (_, CompanyDomain) => {
+            &["companydomain", "companydomainname", "domain", "website", "url", "会社url", "ドメイン", "会社ドメイン", "webサイト", "ホームページ"]
+        }
         (_, Industry) => &["industry", "業種", "業界"],
         (_, Employees) => &["employees", "numberofemployees", "employeecount", "noofemployees", "従業員数", "社員数", "従業員"],
         (_, Revenue) => &["annualrevenue", "revenue", "売上高", "年商", "売上", "年間売上", "年間売上高"],
         (_, Country) => &["country", "countryregion", "billingcountry", "mailingcountry", "国", "国名", "国地域"],
         (_, Region) => &[
-            "state", "stateregion", "region", "prefecture", "billingstate", "stateprovince", "billingstateprovince", "mailingstateprovince", "province",
-            "都道府県", "地域", "所在地", "住所都道府県",
+            "state",
+            "stateregion",
+            "region",
+            "prefecture",
+            "billingstate",
+            "stateprovince",
+            "billingstateprovince",
+            "mailingstateprovince",
+            "province",
+            "都道府県",
+            "地域",
+            "所在地",
+            "住所都道府県",
         ],
         (_, City) => &["city", "billingcity", "mailingcity", "town", "市区町村", "市町村", "市区郡", "都市", "住所市区町村"],
         (_, Status) => &[
-            "lifecyclestage", "lifecycle", "type", "accounttype", "companytype", "customerstatus", "status", "relationship", "ライフサイクルステージ",
-            "顧客区分", "取引区分", "顧客ステータス", "顧客種別", "取引先種別", "ステータス", "区分",
+            "lifecyclestage",
+            "lifecycle",
+            "type",
+            "accounttype",
+            "companytype",
+            "customerstatus",
+            "status",
+            "relationship",
+            "ライフサイクルステージ",
+            "顧客区分",
+            "取引区分",
+            "顧客ステータス",
+            "顧客種別",
+            "取引先種別",
+            "ステータス",
+            "区分",
         ],
         (_, SalesOwner) => &[
-            "companyowner", "accountowner", "owner", "salesowner", "salesrep", "accountmanager", "担当営業", "営業担当", "営業担当者", "自社担当",
-            "自社担当者", "担当", "所有者", "会社の所有者", "会社所有者", "取引先所有者", "アカウントオーナー",
+            "companyowner",
+            "accountowner",
+            "owner",
+            "salesowner",
+            "salesrep",
+            "accountmanager",
+            "担当営業",
+            "営業担当",
+            "営業担当者",
+            "自社担当",
+            "自社担当者",
+            "担当",
+            "所有者",
+            "会社の所有者",
+            "会社所有者",
+            "取引先所有者",
+            "アカウントオーナー",
         ],
         (_, MarketingOwner) => &["marketingowner", "marketingcontact", "mktowner", "マーケティング担当", "マーケティング担当者", "マーケ担当"],
-        (_, Owner) => &["dealowner", "opportunityowner", "owner", "salesrep", "商談所有者", "取引所有者", "商談担当", "担当営業", "営業担当", "営業担当者", "所有者"],
+        (_, Owner) => {
+            &["dealowner", "opportunityowner", "owner", "salesrep", "商談所有者", "取引所有者", "商談担当", "担当営業", "営業担当", "営業担当者", "所有者"]
+        }
         (_, Technologies) => &["technologies", "techstack", "technology", "利用技術", "導入製品", "導入システム"],
         (_, Tags) => &["tags", "tag", "labels", "タグ", "ラベル"],
         (_, ExpectedDealSize) => &["expecteddealsize", "想定案件規模", "見込み金額", "想定金額"],
@@ -262,7 +336,8 @@ mod tests {
 
     #[test]
     fn hubspot_companies_and_contacts() {
-        let companies = h(&["Record ID", "Company name", "Company Domain Name", "Industry", "Number of Employees", "Annual Revenue", "Country/Region", "State/Region"]);
+        let companies =
+            h(&["Record ID", "Company name", "Company Domain Name", "Industry", "Number of Employees", "Annual Revenue", "Country/Region", "State/Region"]);
         assert_eq!(guess_kind(&companies), RecordKind::Accounts);
         let m = guess_mapping(RecordKind::Accounts, &companies);
         assert_eq!(m[0], Some(Field::AccountId));
@@ -313,7 +388,10 @@ mod tests {
         assert_eq!(m[2..], [Some(Field::SalesOwner), Some(Field::City), Some(Field::Region), Some(Field::Status)]);
         let salesforce = h(&["Account Name", "Account Owner", "Billing City", "Billing State/Province", "Type", "Marketing Owner"]);
         let m = guess_mapping(RecordKind::Accounts, &salesforce);
-        assert_eq!(m, vec![Some(Field::Name), Some(Field::SalesOwner), Some(Field::City), Some(Field::Region), Some(Field::Status), Some(Field::MarketingOwner)]);
+        assert_eq!(
+            m,
+            vec![Some(Field::Name), Some(Field::SalesOwner), Some(Field::City), Some(Field::Region), Some(Field::Status), Some(Field::MarketingOwner)]
+        );
         let japanese = h(&["会社名", "担当営業", "市区町村", "都道府県", "顧客区分"]);
         assert_eq!(guess_mapping(RecordKind::Accounts, &japanese)[1..], [Some(Field::SalesOwner), Some(Field::City), Some(Field::Region), Some(Field::Status)]);
         assert_eq!(guess_kind(&salesforce), RecordKind::Accounts);
@@ -329,7 +407,16 @@ mod tests {
         let m = guess_mapping(RecordKind::Contacts, &cards);
         assert_eq!(
             m,
-            vec![Some(Field::Company), Some(Field::Department), Some(Field::Title), Some(Field::Name), Some(Field::Email), Some(Field::Phone), Some(Field::CompanyDomain), None]
+            vec![
+                Some(Field::Company),
+                Some(Field::Department),
+                Some(Field::Title),
+                Some(Field::Name),
+                Some(Field::Email),
+                Some(Field::Phone),
+                Some(Field::CompanyDomain),
+                None
+            ]
         );
         let split = h(&["会社名", "部署名", "役職", "姓", "名", "E-mail"]);
         assert_eq!(guess_kind(&split), RecordKind::Contacts);

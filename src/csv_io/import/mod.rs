@@ -10,8 +10,8 @@ mod table;
 mod text;
 mod values;
 
-pub use build::{preview, Conflict, Merge, MergeChoices, Options, Preview, PreviewRun, ProblemKind, RowProblem, Severity, MAX_MERGES, MAX_PROBLEMS};
 pub use crate::editing::Batch;
+pub use build::{preview, Conflict, Merge, MergeChoices, Options, Preview, PreviewRun, ProblemKind, RowProblem, Severity, MAX_MERGES, MAX_PROBLEMS};
 pub use fields::{fold_key, guess_custom, guess_kind, guess_mapping, missing_required, Field, RecordKind, Requirement};
 pub use table::{detect_delimiter, parse, Row, Structure, StructureKind, Table, TableParser, TableProblem};
 pub use text::{decode, Decoded, Decoding, EncodingChoice, TextEncoding};

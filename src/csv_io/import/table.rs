@@ -426,12 +426,8 @@ mod tests {
 
     #[test]
     fn parsing_in_steps_of_any_size_gives_the_same_table_or_problem() {
-        let texts = [
-            "会社名,メモ\n\"Acme, Inc.\",\"line one\nline \"\"two\"\"\"\n  Beta  ,x\n\n,,\r\nγ,δ,ε\r\n",
-            "a,b\n1,2\n\"never closed,3\n",
-            "\n\n , \n",
-            "",
-        ];
+        let texts =
+            ["会社名,メモ\n\"Acme, Inc.\",\"line one\nline \"\"two\"\"\"\n  Beta  ,x\n\n,,\r\nγ,δ,ε\r\n", "a,b\n1,2\n\"never closed,3\n", "\n\n , \n", ""];
         for text in texts {
             let whole = parse(text, b',');
             for bytes in [0, 1, 2, 3, 7, 64] {

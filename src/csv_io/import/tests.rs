@@ -120,7 +120,11 @@ fn deals_with_crm_stages() {
     let kinds: Vec<(u64, ProblemKind, Severity)> = p.problems.iter().map(|x| (x.line, x.kind, x.severity)).collect();
     assert_eq!(
         kinds,
-        vec![(4, ProblemKind::ClosedWithoutDate, Severity::Row), (5, ProblemKind::ClosedBeforeCreated, Severity::Row), (6, ProblemKind::UnknownStage, Severity::Cell)]
+        vec![
+            (4, ProblemKind::ClosedWithoutDate, Severity::Row),
+            (5, ProblemKind::ClosedBeforeCreated, Severity::Row),
+            (6, ProblemKind::UnknownStage, Severity::Cell)
+        ]
     );
 }
 
@@ -159,10 +163,7 @@ fn unreadable_and_empty_files_say_so() {
 fn a_confirmed_preview_is_one_edit_and_the_plan_stays_valid() {
     let base = crate::demo::demo_plan(PlanId("d".into()), Date::from_ymd(2026, 11, 23).unwrap(), now());
     let first = &base.accounts[1];
-    let csv = format!(
-        "Company,Domain,Employees\n{},,999\nBrand New KK,brand-new.example,10\n",
-        first.name
-    );
+    let csv = format!("Company,Domain,Employees\n{},,999\nBrand New KK,brand-new.example,10\n", first.name);
     let (_, p) = run(&base, csv.as_bytes());
     assert_eq!((p.added, p.updated), (1, 1));
     let after = crate::editing::apply(&base, crate::editing::Change::ImportRecords(Box::new(p.batch)), now());
@@ -378,6 +379,9 @@ fn each_class_of_problem_reads_the_same_in_utf8_and_shift_jis() {
         check(&pa);
         assert_eq!(pa.added, pb.added, "{text}");
         assert_eq!(pa.problems, pb.problems, "{text}");
-        assert_eq!(pa.batch.accounts.iter().map(|x| (&x.name, x.employees, x.annual_revenue)).collect::<Vec<_>>(), pb.batch.accounts.iter().map(|x| (&x.name, x.employees, x.annual_revenue)).collect::<Vec<_>>());
+        assert_eq!(
+            pa.batch.accounts.iter().map(|x| (&x.name, x.employees, x.annual_revenue)).collect::<Vec<_>>(),
+            pb.batch.accounts.iter().map(|x| (&x.name, x.employees, x.annual_revenue)).collect::<Vec<_>>()
+        );
     }
 }

@@ -1,9 +1,9 @@
 //! Reading cell text as values, the way CRMs and Japanese spreadsheets write
 //! them. Anything that does not read is a problem for that cell, never a guess.
 
+use super::fields::fold_key;
 use crate::domain::quantity::{fold_full_width, parse_count, CurrencyHint, NumberProblem};
 use crate::domain::*;
-use super::fields::fold_key;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 
 /// A calendar day: `2026-04-01`, `2026/4/1`, `2026.4.1`, `2026年4月1日`,
@@ -93,9 +93,8 @@ pub fn status(text: &str) -> Option<AccountStatus> {
         AccountStatus::Partner
     } else if has(&["customer", "evangelist", "client", "既存顧客", "既存", "顧客", "取引中", "取引先", "契約中", "導入済"]) {
         AccountStatus::Customer
-    } else if has(&[
-        "prospect", "lead", "subscriber", "opportunity", "mql", "sql", "target", "見込", "新規", "リード", "商談中", "ターゲット", "未取引",
-    ]) {
+    } else if has(&["prospect", "lead", "subscriber", "opportunity", "mql", "sql", "target", "見込", "新規", "リード", "商談中", "ターゲット", "未取引"])
+    {
         AccountStatus::Prospect
     } else {
         return None;
@@ -119,11 +118,7 @@ pub fn number(text: &str) -> Option<f64> {
 
 /// A list in one cell: `SAP; Salesforce`, `SAP、Salesforce`, `a|b`, one per line.
 pub fn list(text: &str) -> Vec<String> {
-    text.split([';', ',', '、', '|', '\n', '；', '，'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect()
+    text.split([';', ',', '、', '|', '\n', '；', '，']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
 }
 
 /// A deal's stage and outcome from the stage names CRMs use (HubSpot's
@@ -220,7 +215,8 @@ mod tests {
     #[test]
     fn dates_in_the_usual_spellings() {
         let d = Date::from_ymd(2026, 4, 1);
-        for t in ["2026-04-01", "2026/4/1", "2026.04.01", "2026年4月1日", "２０２６/０４/０１", "4/1/2026", "2026-04-01 10:22", "2026-04-01T10:22:00Z"] {
+        for t in ["2026-04-01", "2026/4/1", "2026.04.01", "2026年4月1日", "２０２６/０４/０１", "4/1/2026", "2026-04-01 10:22", "2026-04-01T10:22:00Z"]
+        {
             assert_eq!(date(t), d, "{t}");
         }
         assert_eq!(date("13/4/2026"), Date::from_ymd(2026, 4, 13), "day first when it cannot be a month");

@@ -33,49 +33,27 @@ impl Checker {
             Mode::Strict => Severity::Error,
             Mode::Repair => Severity::Warning,
         };
-        self.problems.push(
-            Problem { severity, location: Location::Path(path), subject: None, kind }
-                .with_subject(subject.map(str::to_string)),
-        );
+        self.problems.push(Problem { severity, location: Location::Path(path), subject: None, kind }.with_subject(subject.map(str::to_string)));
     }
 
     pub(super) fn warn(&mut self, path: String, kind: ProblemKind, subject: Option<&str>) {
         self.problems.push(Problem::warning(Location::Path(path), kind).with_subject(subject.map(str::to_string)));
     }
 
-    pub(super) fn reference(
-        &mut self,
-        set: &Ids,
-        id: &str,
-        entity: Entity,
-        path: impl FnOnce() -> String,
-        subject: Option<&str>,
-        optional: bool,
-    ) -> bool {
+    pub(super) fn reference(&mut self, set: &Ids, id: &str, entity: Entity, path: impl FnOnce() -> String, subject: Option<&str>, optional: bool) -> bool {
         if set.contains(id) {
             return true;
         }
         let path = path();
         self.report(path.clone(), ProblemKind::Dangling { entity, id: id.to_string() }, subject);
         if self.mode == Mode::Repair {
-            let kind = if optional {
-                ProblemKind::ReferenceDropped { entity, id: id.to_string() }
-            } else {
-                ProblemKind::RecordDropped
-            };
+            let kind = if optional { ProblemKind::ReferenceDropped { entity, id: id.to_string() } } else { ProblemKind::RecordDropped };
             self.warn(path, kind, subject);
         }
         false
     }
 
-    pub(super) fn optional_ref<I: AsRef<str>>(
-        &mut self,
-        r: &mut Option<I>,
-        set: &Ids,
-        entity: Entity,
-        path: impl FnOnce() -> String,
-        subject: Option<&str>,
-    ) {
+    pub(super) fn optional_ref<I: AsRef<str>>(&mut self, r: &mut Option<I>, set: &Ids, entity: Entity, path: impl FnOnce() -> String, subject: Option<&str>) {
         if let Some(id) = r.as_ref() {
             if !self.reference(set, id.as_ref(), entity, path, subject, true) && self.mode == Mode::Repair {
                 *r = None;

@@ -21,10 +21,10 @@ use checker::Checker;
 use imbl::Vector;
 use records::Known;
 use rustc_hash::FxBuildHasher;
+use std::fmt;
 use string_interner::backend::StringBackend;
 use string_interner::symbol::SymbolU32;
 use string_interner::StringInterner;
-use std::fmt;
 
 /// The ids of one collection, to check references against. Kept in one text
 /// with their ends (string_interner's StringBackend), not a `String` each:
@@ -324,13 +324,7 @@ impl Cursor {
     /// index. True once all were: the records `visit` refused are then left
     /// out, and the cursor is ready for the next stage. In place, because a
     /// copy of 200,000 activities was half an import's memory.
-    fn visit<T: Clone>(
-        &mut self,
-        c: &mut Checker,
-        items: &mut Vector<T>,
-        budget: usize,
-        mut visit: impl FnMut(&mut Checker, &mut T, usize) -> bool,
-    ) -> bool {
+    fn visit<T: Clone>(&mut self, c: &mut Checker, items: &mut Vector<T>, budget: usize, mut visit: impl FnMut(&mut Checker, &mut T, usize) -> bool) -> bool {
         let start = self.at.min(items.len());
         let end = start.saturating_add(budget).min(items.len());
         if start < end {

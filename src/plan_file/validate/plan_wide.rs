@@ -45,11 +45,7 @@ impl Checker {
         }
         self.non_empty(&plan.name.clone(), || "plan.name".into(), None);
         if !(1..=12).contains(&plan.fiscal_year_start_month) {
-            self.report(
-                "plan.fiscalYearStartMonth".into(),
-                range_kind(f64::from(plan.fiscal_year_start_month), 1.0, 12.0),
-                None,
-            );
+            self.report("plan.fiscalYearStartMonth".into(), range_kind(f64::from(plan.fiscal_year_start_month), 1.0, 12.0), None);
             plan.fiscal_year_start_month = 4;
         }
         let p = &mut plan.prioritisation;
@@ -95,9 +91,7 @@ impl Checker {
             self.clamp(&mut cr.weight, 0.0, 1000.0, || format!("{path}.weight"), None);
             if let IcpRule::CustomField { field, .. } = &cr.rule {
                 let f = field.to_string();
-                if !self.reference(fields, &f, Entity::CustomField, || format!("{path}.rule.field"), None, false)
-                    && self.mode == Mode::Repair
-                {
+                if !self.reference(fields, &f, Entity::CustomField, || format!("{path}.rule.field"), None, false) && self.mode == Mode::Repair {
                     continue;
                 }
             }

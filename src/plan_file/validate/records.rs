@@ -98,9 +98,7 @@ pub(super) fn campaign(c: &mut Checker, k: &mut Known, x: &mut Campaign, path: R
     let s = s.as_deref();
     c.non_empty(&x.name, || format!("{path}.name"), None);
     if let Channel::Custom(id) = &x.channel {
-        if !c.reference(&k.channels, id.as_str(), Entity::Channel, || format!("{path}.channel"), s, true)
-            && !k.missing_channels.contains(id)
-        {
+        if !c.reference(&k.channels, id.as_str(), Entity::Channel, || format!("{path}.channel"), s, true) && !k.missing_channels.contains(id) {
             k.missing_channels.push(id.clone());
         }
     }

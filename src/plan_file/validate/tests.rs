@@ -118,7 +118,24 @@ fn the_hostile_plan_has_problems_in_every_collection() {
     let plan = hostile_plan();
     let (_, problems, _) = in_steps(&plan, Mode::Strict, usize::MAX);
     let texts: Vec<String> = problems.iter().map(ToString::to_string).collect();
-    for key in ["team", "goals", "customFields", "customChannels", "accounts", "contacts", "campaigns", "content", "deals", "activities", "accountPlans", "npsResponses", "notes", "handoffs", "settings", "fiscalYearStartMonth"] {
+    for key in [
+        "team",
+        "goals",
+        "customFields",
+        "customChannels",
+        "accounts",
+        "contacts",
+        "campaigns",
+        "content",
+        "deals",
+        "activities",
+        "accountPlans",
+        "npsResponses",
+        "notes",
+        "handoffs",
+        "settings",
+        "fiscalYearStartMonth",
+    ] {
         assert!(texts.iter().any(|t| t.starts_with(&format!("plan.{key}"))), "no problem in {key}: {texts:#?}");
     }
     assert!(texts.iter().any(|t| t.contains("loops back")), "{texts:#?}");

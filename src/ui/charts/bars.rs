@@ -17,12 +17,8 @@ pub fn signed_bars(labels: &[String], values: &[f64], axis: &dyn Fn(f64) -> Stri
     let (lo, hi) = (if lo < 0.0 { lo - pad } else { 0.0 }, hi + pad);
     super::svg(SIZE, |root| {
         let n = values.len() as u32;
-        let mut chart = ChartBuilder::on(root)
-            .margin(12)
-            .x_label_area_size(32)
-            .y_label_area_size(56)
-            .build_cartesian_2d((0..n - 1).into_segmented(), lo..hi)
-            .ok()?;
+        let mut chart =
+            ChartBuilder::on(root).margin(12).x_label_area_size(32).y_label_area_size(56).build_cartesian_2d((0..n - 1).into_segmented(), lo..hi).ok()?;
         super::house_style(&mut chart.configure_mesh())
             .x_labels(labels.len())
             .x_label_formatter(&|v| match v {

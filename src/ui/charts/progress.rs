@@ -25,12 +25,8 @@ pub fn progress_bars(labels: &[String], percent: &[Option<f64>], axis: &dyn Fn(f
     let n = percent.len() as u32;
     let height = SIZE.1.max(48 + 34 * n);
     super::svg((SIZE.0, height), |root| {
-        let mut chart = ChartBuilder::on(root)
-            .margin(12)
-            .x_label_area_size(32)
-            .y_label_area_size(150)
-            .build_cartesian_2d(0.0..top, (0..n - 1).into_segmented())
-            .ok()?;
+        let mut chart =
+            ChartBuilder::on(root).margin(12).x_label_area_size(32).y_label_area_size(150).build_cartesian_2d(0.0..top, (0..n - 1).into_segmented()).ok()?;
         super::house_style(&mut chart.configure_mesh())
             .y_labels(labels.len())
             .y_label_formatter(&|v| match v {
@@ -52,7 +48,10 @@ pub fn progress_bars(labels: &[String], percent: &[Option<f64>], axis: &dyn Fn(f
             }))
             .ok()?;
         chart
-            .draw_series(std::iter::once(PathElement::new(vec![(100.0, SegmentValue::Exact(0)), (100.0, SegmentValue::Exact(n))], colours::TEXT.stroke_width(2))))
+            .draw_series(std::iter::once(PathElement::new(
+                vec![(100.0, SegmentValue::Exact(0)), (100.0, SegmentValue::Exact(n))],
+                colours::TEXT.stroke_width(2),
+            )))
             .ok()?;
         Some(())
     })

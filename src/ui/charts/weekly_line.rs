@@ -13,19 +13,10 @@ pub fn weekly_line(labels: &[String], values: &[u64]) -> Option<String> {
         let top = values.iter().copied().max().unwrap_or(0).max(4);
         let top = top + top / 10 + 1;
         let n = values.len();
-        let mut chart = ChartBuilder::on(root)
-            .margin(12)
-            .x_label_area_size(32)
-            .y_label_area_size(48)
-            .build_cartesian_2d(0..n.saturating_sub(1).max(1), 0..top)
-            .ok()?;
+        let mut chart =
+            ChartBuilder::on(root).margin(12).x_label_area_size(32).y_label_area_size(48).build_cartesian_2d(0..n.saturating_sub(1).max(1), 0..top).ok()?;
         let label_of = |i: &usize| labels.get(*i).cloned().unwrap_or_default();
-        super::house_style(&mut chart.configure_mesh())
-            .x_labels(n.min(7))
-            .x_label_formatter(&label_of)
-            .y_labels(5)
-            .draw()
-            .ok()?;
+        super::house_style(&mut chart.configure_mesh()).x_labels(n.min(7)).x_label_formatter(&label_of).y_labels(5).draw().ok()?;
         let points = values.iter().enumerate().map(|(i, v)| (i, *v));
         chart.draw_series(LineSeries::new(points.clone(), colours::PRIMARY.stroke_width(2))).ok()?;
         chart.draw_series(points.map(|p| Circle::new(p, 3, colours::PRIMARY.filled()))).ok()?;

@@ -1,12 +1,12 @@
 //! Goals (KGIs): what the programme must achieve, with targets and dates.
 
 use crate::checklist::Step;
-use crate::ui::sections::overview::NextStep;
 use crate::domain::{Currency, Date, Goal, GoalId, IdGenerator, Metric, Money, Unit};
 use crate::editing::{Change, EditKind};
 use crate::ui::format;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::ui::labels;
+use crate::ui::sections::overview::NextStep;
 use crate::ui::state::{use_app, ToastAction};
 use crate::ui::widgets::{unique_id, Modal};
 use leptos::prelude::*;
@@ -184,9 +184,8 @@ pub fn GoalEditor(open: RwSignal<bool>, editing: RwSignal<Option<Goal>>, on_save
         error.set(None);
     });
     let ids: Vec<String> = (0..7).map(|_| unique_id("goal-field")).collect();
-    let title = Signal::derive(move || {
-        if editing.with(Option::is_some) { t_string!(i18n, goals.editor_edit) } else { t_string!(i18n, goals.editor_add) }.to_string()
-    });
+    let title =
+        Signal::derive(move || if editing.with(Option::is_some) { t_string!(i18n, goals.editor_edit) } else { t_string!(i18n, goals.editor_add) }.to_string());
     view! {
         <Modal open title class="form-dialog">
             <form class="form" novalidate on:submit=move |ev| { ev.prevent_default(); save(); }>

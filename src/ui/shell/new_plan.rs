@@ -23,7 +23,11 @@ pub struct NewPlanDraft {
 impl Default for NewPlanDraft {
     fn default() -> NewPlanDraft {
         let currency = Currency::for_locale(&browser_tag());
-        NewPlanDraft { name: RwSignal::new(String::new()), month: RwSignal::new(currency.usual_fiscal_start()), currency: RwSignal::new(currency.code().to_string()) }
+        NewPlanDraft {
+            name: RwSignal::new(String::new()),
+            month: RwSignal::new(currency.usual_fiscal_start()),
+            currency: RwSignal::new(currency.code().to_string()),
+        }
     }
 }
 

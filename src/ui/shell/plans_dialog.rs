@@ -3,11 +3,11 @@
 
 use crate::domain::PlanId;
 use crate::persistence::Head;
+use crate::ui::first_run::{demos, other_demo_label};
 use crate::ui::format;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
-use crate::ui::state::use_app;
-use crate::ui::first_run::{demos, other_demo_label};
 use crate::ui::shell::{NewPlanDraft, NewPlanFields};
+use crate::ui::state::use_app;
 use crate::ui::widgets::{unique_id, Modal};
 use leptos::prelude::*;
 
@@ -111,7 +111,8 @@ fn PlanRow(head: Head, open: RwSignal<bool>, confirm: RwSignal<Option<Head>>, co
         let h = head.clone();
         move || {
             let l = i18n.get_locale();
-            td_string!(l, plans.summary, count = h.counts.accounts, n = format::integer(h.counts.accounts as i64, l), when = format::date_time(h.saved_at, l)).to_string()
+            td_string!(l, plans.summary, count = h.counts.accounts, n = format::integer(h.counts.accounts as i64, l), when = format::date_time(h.saved_at, l))
+                .to_string()
         }
     };
     let (open_id, rename_id, dup_id) = (id.clone(), id.clone(), id.clone());

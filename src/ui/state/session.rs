@@ -56,16 +56,11 @@ impl AppState {
             Some(Ok(opened)) => {
                 let mut findings = opened.findings.clone();
                 findings.extend(finding);
-                let unreadable: Vec<_> = findings
-                    .into_iter()
-                    .filter(|f| !matches!(f, crate::persistence::Finding::Recovered { .. }))
-                    .collect();
+                let unreadable: Vec<_> = findings.into_iter().filter(|f| !matches!(f, crate::persistence::Finding::Recovered { .. })).collect();
                 if !unreadable.is_empty() {
                     self.show_banner(Banner::Recovered(unreadable));
                 }
-                let first = current
-                    .filter(|id| opened.plans.iter().any(|h| &h.plan_id == id))
-                    .or_else(|| opened.plans.first().map(|h| h.plan_id.clone()));
+                let first = current.filter(|id| opened.plans.iter().any(|h| &h.plan_id == id)).or_else(|| opened.plans.first().map(|h| h.plan_id.clone()));
                 self.plans.set(opened.plans);
                 self.deleted.set(opened.deleted);
                 self.backups.set(opened.backups);
@@ -169,9 +164,8 @@ impl AppState {
         }
         let Some(plan) = self.plan.get_untracked() else { return };
         let started = timing::now_ms();
-        let left = timing::measured_keeping(SAVE_STEP_MEASURE, || {
-            self.with_store(|s| s.store_parts_ahead(&plan, &mut || timing::now_ms() - started < SAVE_STEP_MS))
-        });
+        let left =
+            timing::measured_keeping(SAVE_STEP_MEASURE, || self.with_store(|s| s.store_parts_ahead(&plan, &mut || timing::now_ms() - started < SAVE_STEP_MS)));
         match left {
             Some(Ok(0)) | None => self.save_now(),
             Some(Ok(_)) => {
@@ -246,9 +240,7 @@ impl AppState {
         let name = self.plans.with_untracked(|l| l.iter().find(|h| &h.plan_id == id).map(|h| h.name.clone()));
         match self.with_store(|s| s.load(id, now)) {
             Some(Ok(loaded)) => {
-                self.clear_banner(|b| {
-                    matches!(b, Banner::Conflict { .. } | Banner::DeletedElsewhere { .. } | Banner::Repaired { .. })
-                });
+                self.clear_banner(|b| matches!(b, Banner::Conflict { .. } | Banner::DeletedElsewhere { .. } | Banner::Repaired { .. }));
                 if !loaded.warnings.is_empty() {
                     self.show_banner(Banner::Repaired { count: loaded.warnings.len() });
                     // Repairing kept the original (and any damaged part) as backups.

@@ -11,14 +11,17 @@ use leptos::prelude::*;
 pub fn FileButton(
     #[prop(into)] label: Signal<String>,
     /// `accept` attribute of the file input.
-    #[prop(into)] accept: String,
+    #[prop(into)]
+    accept: String,
     #[prop(optional, into)] class: String,
     /// Called as soon as a file is picked, with its name.
-    #[prop(into)] on_pick: Callback<String>,
+    #[prop(into)]
+    on_pick: Callback<String>,
     /// Largest file read, in bytes.
     max_bytes: u64,
     /// Called with the file's name and the file (or why it cannot be read).
-    #[prop(into)] on_read: Callback<(String, Result<PickedFile, ReadFailure>)>,
+    #[prop(into)]
+    on_read: Callback<(String, Result<PickedFile, ReadFailure>)>,
 ) -> impl IntoView {
     let input = NodeRef::<html::Input>::new();
     let on_change = move |_| {

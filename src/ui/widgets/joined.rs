@@ -10,11 +10,5 @@ use leptos::prelude::*;
 
 /// The non-empty `parts`, each isolated, with `separator` between them.
 pub fn joined(parts: impl IntoIterator<Item = String>, separator: &'static str) -> AnyView {
-    parts
-        .into_iter()
-        .filter(|p| !p.is_empty())
-        .enumerate()
-        .map(|(i, part)| view! { {(i > 0).then_some(separator)}<bdi>{part}</bdi> })
-        .collect_view()
-        .into_any()
+    parts.into_iter().filter(|p| !p.is_empty()).enumerate().map(|(i, part)| view! { {(i > 0).then_some(separator)}<bdi>{part}</bdi> }).collect_view().into_any()
 }

@@ -186,12 +186,9 @@ impl<'p> Builder<'p> {
                 FieldKind::Flag => ok(values::flag(text)).map(CustomValue::Bool).map_err(|()| ProblemKind::NotAFlag),
                 // Written as the option is, whatever the cell's case or width.
                 FieldKind::Choice if def.options.is_empty() => Ok(CustomValue::Text(text.to_string())),
-                FieldKind::Choice => def
-                    .options
-                    .iter()
-                    .find(|o| normalise(o) == normalise(text))
-                    .map(|o| CustomValue::Text(o.clone()))
-                    .ok_or(ProblemKind::NotAnOption),
+                FieldKind::Choice => {
+                    def.options.iter().find(|o| normalise(o) == normalise(text)).map(|o| CustomValue::Text(o.clone())).ok_or(ProblemKind::NotAnOption)
+                }
             };
             match value {
                 Ok(v) => read.push((k, def.id.clone(), v)),

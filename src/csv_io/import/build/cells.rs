@@ -80,7 +80,14 @@ impl RowCheck {
         self.read(col, text, read, kind, severity)
     }
 
-    fn read<T, E>(&mut self, col: Option<usize>, text: &str, read: impl Fn(&str) -> Result<T, E>, kind: impl Fn(E) -> ProblemKind, severity: Severity) -> Option<T> {
+    fn read<T, E>(
+        &mut self,
+        col: Option<usize>,
+        text: &str,
+        read: impl Fn(&str) -> Result<T, E>,
+        kind: impl Fn(E) -> ProblemKind,
+        severity: Severity,
+    ) -> Option<T> {
         read(text).map_err(|e| self.push(col, text, kind(e), severity)).ok()
     }
 

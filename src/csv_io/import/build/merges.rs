@@ -41,11 +41,7 @@ impl<'p> Builder<'p> {
     pub(super) fn merge(&mut self, kind: RecordKind, slot: usize, rows: &[u32], ids: &mut IdGenerator) -> Merge {
         let table = self.table;
         let options = self.options;
-        let cells: Vec<Cells<'p>> = rows
-            .iter()
-            .filter_map(|&r| table.row(r as usize))
-            .map(|row| Cells { row, mapping: &options.mapping })
-            .collect();
+        let cells: Vec<Cells<'p>> = rows.iter().filter_map(|&r| table.row(r as usize)).map(|row| Cells { row, mapping: &options.mapping }).collect();
         let lines: Vec<u64> = cells.iter().map(|c| c.row.line).collect();
         let first_line = lines.first().copied().unwrap_or_default();
         // A contact's name comes from one column or two: compared as the name.

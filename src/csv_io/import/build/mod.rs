@@ -191,9 +191,14 @@ pub enum ProblemKind {
     /// Not usable as an id (control characters, over 100 characters).
     BadId,
     /// The row has more cells than the heading row.
-    TooManyCells { expected: usize },
+    TooManyCells {
+        expected: usize,
+    },
     /// The row has fewer cells than the heading row: the missing ones are empty.
-    FewerCells { cells: usize, expected: usize },
+    FewerCells {
+        cells: usize,
+        expected: usize,
+    },
     /// Not a number, for a custom field of numbers (decimals and signs allowed).
     NotNumeric,
     /// Not yes or no, for a custom yes/no field.
@@ -202,9 +207,15 @@ pub enum ProblemKind {
     NotAnOption,
     /// A quote opened on this line is never closed; `lines` lines after it
     /// were read again as rows of their own.
-    UnclosedQuote { lines: u64 },
+    UnclosedQuote {
+        lines: u64,
+    },
     /// Quotes joined `lines` lines into one row of `cells` cells, not `expected`.
-    JoinedLines { lines: u64, cells: usize, expected: usize },
+    JoinedLines {
+        lines: u64,
+        cells: usize,
+        expected: usize,
+    },
 }
 
 /// Reads the table in one go (see [`PreviewRun`]).

@@ -87,7 +87,10 @@ fn rows_naming_one_company_are_merged_and_their_disagreements_shown() {
     assert!(conflict(Field::Domain).is_none(), "acme.com and www.acme.com are one domain");
     assert!(conflict(Field::Tags).is_none(), "tags add up");
     let acme = &p.batch.accounts[0];
-    assert_eq!((acme.industry.as_str(), acme.employees, acme.tags.clone(), acme.name.as_str()), ("Manufacturing", Some(120), vec!["a".into(), "b".into()], "Acme"));
+    assert_eq!(
+        (acme.industry.as_str(), acme.employees, acme.tags.clone(), acme.name.as_str()),
+        ("Manufacturing", Some(120), vec!["a".into(), "b".into()], "Acme")
+    );
 
     // The user keeps line 2's industry and 100 employees: the record follows.
     let chosen = read_as(&empty_plan(), RecordKind::Accounts, csv, |o| {
@@ -120,9 +123,16 @@ fn owners_become_team_members_found_by_name_or_email() {
     assert_eq!(names, vec![("Jane Doe", Team::Sales), ("Mika Ito", Team::Marketing)], "each person once, the plan's own found");
     let jane = p.batch.team[0].id.clone();
     let [acme, beta, gamma] = &p.batch.accounts[..] else { panic!("three accounts") };
-    assert_eq!((acme.sales_owner.clone(), acme.status, acme.city.as_str(), acme.region.as_str()), (Some(jane.clone()), Some(AccountStatus::Customer), "Osaka", "Osaka"));
+    assert_eq!(
+        (acme.sales_owner.clone(), acme.status, acme.city.as_str(), acme.region.as_str()),
+        (Some(jane.clone()), Some(AccountStatus::Customer), "Osaka", "Osaka")
+    );
     assert_eq!((beta.sales_owner.clone(), beta.status), (Some(MemberId("mem_sato".into())), Some(AccountStatus::Prospect)));
-    assert_eq!((gamma.sales_owner.clone(), gamma.status, gamma.tags.clone()), (Some(jane), None, vec!["Other".to_string()]), "an unknown status is kept as a tag");
+    assert_eq!(
+        (gamma.sales_owner.clone(), gamma.status, gamma.tags.clone()),
+        (Some(jane), None, vec!["Other".to_string()]),
+        "an unknown status is kept as a tag"
+    );
     assert_eq!(p.problems.iter().map(|x| (x.line, x.kind, x.severity)).collect::<Vec<_>>(), vec![(4, ProblemKind::UnknownStatus, Severity::Note)]);
     let after = crate::editing::apply(&plan, crate::editing::Change::ImportRecords(Box::new(p.batch)), now());
     assert_eq!(after.team.len(), 3);
@@ -162,7 +172,10 @@ fn broken_quotes_are_problems_of_their_lines_and_nothing_else_is_lost() {
 fn rows_with_fewer_cells_are_imported_and_noted() {
     let p = read_as(&empty_plan(), RecordKind::Accounts, "Company,Industry,Employees\nAcme,IT\nBeta,Retail,5\n", |_| {});
     assert_eq!(p.added, 2);
-    assert_eq!(p.problems.iter().map(|x| (x.line, x.kind, x.severity)).collect::<Vec<_>>(), vec![(2, ProblemKind::FewerCells { cells: 2, expected: 3 }, Severity::Note)]);
+    assert_eq!(
+        p.problems.iter().map(|x| (x.line, x.kind, x.severity)).collect::<Vec<_>>(),
+        vec![(2, ProblemKind::FewerCells { cells: 2, expected: 3 }, Severity::Note)]
+    );
 }
 
 #[test]

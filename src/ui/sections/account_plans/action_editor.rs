@@ -43,7 +43,8 @@ pub fn ActionEditor(account: AccountId, open: RwSignal<bool>, editing: RwSignal<
         move || {
             state.plan.with(|p| {
                 let Some(p) = p else { return Vec::new() };
-                let mut list: Vec<(String, String)> = p.content.iter().filter(|c| c.account.as_ref() == Some(&account)).map(|c| (c.id.to_string(), c.title.clone())).collect();
+                let mut list: Vec<(String, String)> =
+                    p.content.iter().filter(|c| c.account.as_ref() == Some(&account)).map(|c| (c.id.to_string(), c.title.clone())).collect();
                 list.extend(p.content.iter().filter(|c| c.account.is_none()).map(|c| (c.id.to_string(), c.title.clone())));
                 list
             })
@@ -93,7 +94,9 @@ pub fn ActionEditor(account: AccountId, open: RwSignal<bool>, editing: RwSignal<
         error.set(None);
     });
     let ids: Vec<String> = (0..8).map(|_| unique_id("action")).collect();
-    let dialog_title = Signal::derive(move || if editing.with(Option::is_some) { t_string!(i18n, ap.action_editor_edit) } else { t_string!(i18n, ap.action_editor_add) }.to_string());
+    let dialog_title = Signal::derive(move || {
+        if editing.with(Option::is_some) { t_string!(i18n, ap.action_editor_edit) } else { t_string!(i18n, ap.action_editor_add) }.to_string()
+    });
     view! {
         <Modal open title=dialog_title class="form-dialog">
             <form class="form" novalidate on:submit=move |ev| { ev.prevent_default(); save(); }>

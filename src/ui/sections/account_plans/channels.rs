@@ -8,10 +8,10 @@ use crate::browser::clock;
 use crate::domain::{AccountId, Channel, ChannelId, CustomChannel, IdGenerator};
 use crate::editing::{Change, EditKind};
 use crate::icp::normalise;
-use crate::ui::widgets::unique_id;
 use crate::ui::i18n::{t, td_string, use_i18n};
 use crate::ui::labels;
 use crate::ui::state::use_app;
+use crate::ui::widgets::unique_id;
 use leptos::prelude::*;
 
 #[derive(Clone, PartialEq)]
@@ -72,9 +72,9 @@ pub fn ChannelsPanel(id: AccountId) -> impl IntoView {
             error.set(Some(td_string!(l, ap.channel_name_required).to_string()));
             return;
         }
-        let taken = state.plan.with_untracked(|p| {
-            p.as_ref().is_some_and(|p| labels::all_channels(p).iter().any(|c| normalise(&labels::channel(l, p, c)) == normalise(&name)))
-        });
+        let taken = state
+            .plan
+            .with_untracked(|p| p.as_ref().is_some_and(|p| labels::all_channels(p).iter().any(|c| normalise(&labels::channel(l, p, c)) == normalise(&name))));
         if taken {
             error.set(Some(td_string!(l, ap.channel_taken, name = name).to_string()));
             return;

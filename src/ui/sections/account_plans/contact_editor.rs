@@ -48,11 +48,13 @@ pub fn ContactEditor(account: AccountId, editing: RwSignal<Option<Editing>>) -> 
             editing.set(None);
         }
     });
-    let edit = move |f: &dyn Fn(&mut Contact)| draft.update(|d| {
-        if let Some(c) = d.as_mut() {
-            f(c);
-        }
-    });
+    let edit = move |f: &dyn Fn(&mut Contact)| {
+        draft.update(|d| {
+            if let Some(c) = d.as_mut() {
+                f(c);
+            }
+        })
+    };
     // People this one may report to: everyone at the account not under them.
     let managers = {
         let account = account.clone();

@@ -18,7 +18,11 @@ pub fn ContentPanel(id: AccountId) -> impl IntoView {
     let editing: RwSignal<Option<ContentAsset>> = RwSignal::new(None);
     let items = {
         let id = id.clone();
-        Memo::new(move |_| state.plan.with(|p| p.as_ref().map(|p| p.content.iter().filter(|c| c.account.as_ref() == Some(&id)).cloned().collect::<Vec<_>>()).unwrap_or_default()))
+        Memo::new(move |_| {
+            state
+                .plan
+                .with(|p| p.as_ref().map(|p| p.content.iter().filter(|c| c.account.as_ref() == Some(&id)).cloned().collect::<Vec<_>>()).unwrap_or_default())
+        })
     };
     view! {
         <section class="panel" aria-labelledby="plan-content">
@@ -129,7 +133,9 @@ fn ContentEditor(account: AccountId, open: RwSignal<bool>, editing: RwSignal<Opt
         open.set(false);
     };
     let ids: Vec<String> = (0..4).map(|_| unique_id("content")).collect();
-    let dialog_title = Signal::derive(move || if editing.with(Option::is_some) { t_string!(i18n, ap.content_editor_edit) } else { t_string!(i18n, ap.content_editor_add) }.to_string());
+    let dialog_title = Signal::derive(move || {
+        if editing.with(Option::is_some) { t_string!(i18n, ap.content_editor_edit) } else { t_string!(i18n, ap.content_editor_add) }.to_string()
+    });
     view! {
         <Modal open title=dialog_title class="form-dialog">
             <form class="form" novalidate on:submit=move |ev| { ev.prevent_default(); save(); }>

@@ -29,9 +29,7 @@ pub fn GoalsPanel(id: AccountId, kpis: bool) -> impl IntoView {
     let goals = {
         let id = id.clone();
         Memo::new(move |_| {
-            state.plan.with(|p| {
-                p.as_ref().and_then(|p| plan_of(p, &id)).map(|ap| if kpis { ap.kpis.clone() } else { ap.goals.clone() }).unwrap_or_default()
-            })
+            state.plan.with(|p| p.as_ref().and_then(|p| plan_of(p, &id)).map(|ap| if kpis { ap.kpis.clone() } else { ap.goals.clone() }).unwrap_or_default())
         })
     };
     let currency = move || state.plan.with(|p| p.as_ref().map(|p| p.currency.clone()).unwrap_or_default());

@@ -50,7 +50,11 @@ fn describe(p: &Plan, e: Happened<'_>, l: Locale) -> (String, String, Vec<String
             .collect();
             ("activity".into(), what, parts)
         }
-        Happened::DealOpened(d) => ("deal".into(), td_string!(l, ap.history_deal_opened, name = d.name.clone(), amount = money(d.amount)).to_string(), vec![labels::deal_kind(l, d.kind)]),
+        Happened::DealOpened(d) => (
+            "deal".into(),
+            td_string!(l, ap.history_deal_opened, name = d.name.clone(), amount = money(d.amount)).to_string(),
+            vec![labels::deal_kind(l, d.kind)],
+        ),
         Happened::DealClosed(d) => {
             let what = if d.outcome == Outcome::Won {
                 td_string!(l, ap.history_deal_won, name = d.name.clone(), amount = money(d.amount)).to_string()

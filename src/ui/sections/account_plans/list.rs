@@ -103,7 +103,8 @@ pub fn AccountList(selected: RwSignal<Option<String>>) -> impl IntoView {
         let id = r.id.to_string();
         let current = move || selected.get().as_deref() == Some(id.as_str());
         let is_current = current.clone();
-        let tier = r.tier.map(|t| view! { <span class=format!("tier-badge tier-{}", t.number())>{td_string!(l, accounts.tier_n, n = t.number()).to_string()}</span> });
+        let tier =
+            r.tier.map(|t| view! { <span class=format!("tier-badge tier-{}", t.number())>{td_string!(l, accounts.tier_n, n = t.number()).to_string()}</span> });
         let stage = r.stage.map(|s| view! { <span class="chip">{labels::stage(l, s)}</span> });
         let plan = if r.has_plan { td_string!(l, ap.has_plan) } else { td_string!(l, ap.no_plan) }.to_string();
         let suggested = (r.suggested > 0).then(|| {

@@ -22,12 +22,12 @@ mod timeline;
 mod words;
 
 use crate::account_planning::plan_of;
+use crate::checklist::Step;
 use crate::domain::{AccountId, AccountPlan, AccountPlanId, IdGenerator, Plan};
 use crate::editing::{Change, EditKind};
-use crate::checklist::Step;
 use crate::ui::i18n::{t, use_i18n};
-use crate::ui::sections::overview::NextStep;
 use crate::ui::routing::detail_signal;
+use crate::ui::sections::overview::NextStep;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
@@ -93,4 +93,3 @@ fn read<T: Default>(state: AppState, f: impl FnOnce(&Plan) -> T) -> T {
 fn members(state: AppState) -> Vec<(String, String)> {
     read(state, |p| p.team.iter().map(|m| (m.id.to_string(), m.name.clone())).collect())
 }
-

@@ -40,7 +40,8 @@ pub fn NextBestPanel(id: AccountId) -> impl IntoView {
                     .into_iter()
                     .map(|s| {
                         let who = s.contact.as_ref().and_then(|c| p.contacts.iter().find(|x| &x.id == c)).map(|c| c.name.clone()).unwrap_or_default();
-                        let because = td_string!(l, ap.nba_because, what = labels::activity_kind(l, s.when), who = who, when = format::date(s.at.date(), l)).to_string();
+                        let because =
+                            td_string!(l, ap.nba_because, what = labels::activity_kind(l, s.when), who = who, when = format::date(s.at.date(), l)).to_string();
                         (title(l, p, &s), because, s)
                     })
                     .collect::<Vec<_>>()
@@ -50,7 +51,11 @@ pub fn NextBestPanel(id: AccountId) -> impl IntoView {
     let take = Callback::new(move |(text, s): (String, Suggestion)| {
         let owner = state.plan.with_untracked(|p| {
             p.as_ref().and_then(|p| p.accounts.iter().find(|a| a.id == s.account)).and_then(|a| {
-                if s.channel == Some(Channel::Builtin(BuiltinChannel::FieldSales)) { a.sales_owner.clone() } else { a.marketing_owner.clone() }
+                if s.channel == Some(Channel::Builtin(BuiltinChannel::FieldSales)) {
+                    a.sales_owner.clone()
+                } else {
+                    a.marketing_owner.clone()
+                }
             })
         });
         let action = accept(&s, ActionId::generate(&mut IdGenerator::random()), text.clone(), owner, clock::today());

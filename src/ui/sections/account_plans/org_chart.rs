@@ -119,7 +119,8 @@ pub fn OrgChartPanel(id: AccountId) -> impl IntoView {
                     view! {
                         {text}" "
                         <button type="button" class="button button-small no-print" on:click=use_people>{t!(i18n, ap.relationship_use_people)}</button>
-                    }.into_any()
+                    }
+                    .into_any()
                 }
                 (_, Some(v), _) => td_string!(l, ap.relationship_feeds, value = out(v)).to_string().into_any(),
                 _ => td_string!(l, ap.relationship_feeds_none).to_string().into_any(),

@@ -80,7 +80,11 @@ pub fn OwnersPanel(id: AccountId) -> impl IntoView {
                     .into_iter()
                     .map(|h| {
                         let who = h.by.as_ref().and_then(|m| p.member(m)).map(|m| m.name.clone()).unwrap_or_else(|| td_string!(l, ap.someone).to_string());
-                        (h.stage, td_string!(l, ap.handoff_entry, stage = labels::stage(l, h.stage), who = who, when = format::date_time(h.at, l)).to_string(), h.note.clone())
+                        (
+                            h.stage,
+                            td_string!(l, ap.handoff_entry, stage = labels::stage(l, h.stage), who = who, when = format::date_time(h.at, l)).to_string(),
+                            h.note.clone(),
+                        )
                     })
                     .collect::<Vec<_>>()
             })
@@ -99,7 +103,11 @@ pub fn OwnersPanel(id: AccountId) -> impl IntoView {
             stage.set(next);
             let owner = state.plan.with_untracked(|p| {
                 p.as_ref().and_then(|p| p.accounts.iter().find(|a| a.id == id)).and_then(|a| {
-                    if next == HandoffStage::MarketingQualified { a.marketing_owner.clone() } else { a.sales_owner.clone() }
+                    if next == HandoffStage::MarketingQualified {
+                        a.marketing_owner.clone()
+                    } else {
+                        a.sales_owner.clone()
+                    }
                 })
             });
             by.set(owner.map(|o| o.to_string()).unwrap_or_default());

@@ -30,15 +30,9 @@ pub fn PlanView(id: AccountId) -> impl IntoView {
         let fit = fit.map(|f| format::percent(f, l)).unwrap_or_else(|| "—".into());
         let rank = insights.ranking.with(|r| (i < r.0.scores.len()).then(|| r.0.account(i)))?;
         Some(match (rank.rank, rank.tier) {
-            (Some(n), Some((tier, _))) => td_string!(
-                l,
-                ap.summary,
-                tier = tier.number(),
-                rank = n,
-                score = format::number(rank.score, l, 1),
-                fit = fit
-            )
-            .to_string(),
+            (Some(n), Some((tier, _))) => {
+                td_string!(l, ap.summary, tier = tier.number(), rank = n, score = format::number(rank.score, l, 1), fit = fit).to_string()
+            }
             _ => td_string!(l, ap.summary_untiered, fit = fit).to_string(),
         })
     };

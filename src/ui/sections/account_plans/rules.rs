@@ -28,7 +28,13 @@ pub fn RulesDialog(open: RwSignal<bool>) -> impl IntoView {
             error.set(None);
         }
     });
-    let channels = move || state.plan.with(|p| p.as_ref().map(|p| labels::all_channels(p).into_iter().map(|c| (c.key().to_string(), labels::channel(i18n.get_locale(), p, &c))).collect::<Vec<_>>()).unwrap_or_default());
+    let channels = move || {
+        state.plan.with(|p| {
+            p.as_ref()
+                .map(|p| labels::all_channels(p).into_iter().map(|c| (c.key().to_string(), labels::channel(i18n.get_locale(), p, &c))).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    };
     let save = move || {
         let mut rules = Vec::new();
         for (n, d) in drafts.get_untracked().into_iter().enumerate() {

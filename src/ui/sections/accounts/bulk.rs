@@ -101,11 +101,15 @@ fn BulkEditor(open: RwSignal<bool>) -> impl IntoView {
         };
         let selected = table.selected.get_untracked();
         let changed: Vec<Account> = state.plan.with_untracked(|p| {
-            p.iter().flat_map(|p| p.accounts.iter()).filter(|a| selected.contains(&a.id)).map(|a| {
-                let mut a = a.clone();
-                edit.apply(&mut a);
-                a
-            }).collect()
+            p.iter()
+                .flat_map(|p| p.accounts.iter())
+                .filter(|a| selected.contains(&a.id))
+                .map(|a| {
+                    let mut a = a.clone();
+                    edit.apply(&mut a);
+                    a
+                })
+                .collect()
         });
         let n = changed.len();
         state.dispatch(Change::PutAccounts(changed), EditKind::EditAccounts);
@@ -116,17 +120,23 @@ fn BulkEditor(open: RwSignal<bool>) -> impl IntoView {
     let team = move || team_choices(state);
     let ids: [String; 6] = std::array::from_fn(|_| unique_id("bulk"));
     let keep = move || view! { <option value=KEEP>{move || t_string!(i18n, accounts.keep)}</option> };
-    let owner = move |id: String, label: Signal<String>, value: RwSignal<String>| view! {
-        <div class="field">
-            <label for=id.clone()>{move || label.get()}</label>
-            <select id=id prop:value=move || value.get() on:change=move |ev| value.set(event_target_value(&ev))>
-                {keep()}
-                <option value="">{move || t_string!(i18n, accounts.no_owner)}</option>
-                {move || team().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
-            </select>
-        </div>
+    let owner = move |id: String, label: Signal<String>, value: RwSignal<String>| {
+        view! {
+            <div class="field">
+                <label for=id.clone()>{move || label.get()}</label>
+                <select id=id prop:value=move || value.get() on:change=move |ev| value.set(event_target_value(&ev))>
+                    {keep()}
+                    <option value="">{move || t_string!(i18n, accounts.no_owner)}</option>
+                    {move || team().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+                </select>
+            </div>
+        }
     };
-    let title = Signal::derive(move || { let l = i18n.get_locale(); let n = table.selected.with(|s| s.len()); td_string!(l, accounts.bulk_title, count = n, n = format::integer(n as i64, l)).to_string() });
+    let title = Signal::derive(move || {
+        let l = i18n.get_locale();
+        let n = table.selected.with(|s| s.len());
+        td_string!(l, accounts.bulk_title, count = n, n = format::integer(n as i64, l)).to_string()
+    });
     view! {
         <Modal open title class="form-dialog">
             <form class="form" novalidate on:submit=move |ev| { ev.prevent_default(); save(); }>

@@ -51,21 +51,22 @@ pub fn CustomFields(open: RwSignal<bool>) -> impl IntoView {
             return;
         }
         let defs = state.plan.with_untracked(|p| p.as_ref().map(|p| p.custom_fields.iter().cloned().collect::<Vec<_>>()).unwrap_or_default());
-        drafts.set(defs.into_iter().map(|d| Draft {
-            id: d.id,
-            name: RwSignal::new(d.name),
-            kind: RwSignal::new(d.kind),
-            options: RwSignal::new(d.options.join(", ")),
-        }).collect());
+        drafts.set(
+            defs.into_iter()
+                .map(|d| Draft { id: d.id, name: RwSignal::new(d.name), kind: RwSignal::new(d.kind), options: RwSignal::new(d.options.join(", ")) })
+                .collect(),
+        );
         error.set(None);
     });
     let add = move |_| {
-        drafts.update(|d| d.push(Draft {
-            id: FieldId::generate(&mut IdGenerator::random()),
-            name: RwSignal::new(String::new()),
-            kind: RwSignal::new(FieldKind::Text),
-            options: RwSignal::new(String::new()),
-        }))
+        drafts.update(|d| {
+            d.push(Draft {
+                id: FieldId::generate(&mut IdGenerator::random()),
+                name: RwSignal::new(String::new()),
+                kind: RwSignal::new(FieldKind::Text),
+                options: RwSignal::new(String::new()),
+            })
+        })
     };
     let save = move || {
         let l = state.locale();

@@ -1,25 +1,30 @@
 //! The account dialog: add a new account, or see and edit every detail of one,
 //! with its fit breakdown and priority.
 
+use super::{team_choices, use_table, INDUSTRY_LIST};
 use crate::account_list::values_in_use;
 use crate::domain::quantity::parse_count;
-use crate::ui::labels::number_problem;
-use super::{team_choices, use_table, INDUSTRY_LIST};
 use crate::domain::quantity::parse_number;
 use crate::domain::{Account, AccountId, AccountStatus, CustomValue, FieldId, FieldKind, IdGenerator, MemberId, Money, TargetChoice, Tier};
 use crate::editing::{Change, EditKind};
 use crate::ui::format;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::insights::use_insights;
+use crate::ui::labels::number_problem;
 use crate::ui::sections::icp::{criterion_label, outcome_chip, status_text};
 use crate::ui::state::use_app;
-use crate::ui::widgets::{DialogFooter, unique_id, Modal, ValueList};
+use crate::ui::widgets::{unique_id, DialogFooter, Modal, ValueList};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
 /// A labelled text input bound to a draft.
 #[component]
-fn TextField(#[prop(into)] label: Signal<String>, value: RwSignal<String>, #[prop(optional, into)] list: Option<String>, #[prop(optional)] numeric: bool) -> impl IntoView {
+fn TextField(
+    #[prop(into)] label: Signal<String>,
+    value: RwSignal<String>,
+    #[prop(optional, into)] list: Option<String>,
+    #[prop(optional)] numeric: bool,
+) -> impl IntoView {
     let id = unique_id("account-field");
     view! {
         <div class="field">
@@ -54,7 +59,10 @@ pub fn AccountEditor() -> impl IntoView {
         if !open.get() {
             return;
         }
-        let a = table.editing.get_untracked().and_then(|id| state.plan.with_untracked(|p| p.as_ref().and_then(|p| p.accounts.iter().find(|a| a.id == id).cloned())));
+        let a = table
+            .editing
+            .get_untracked()
+            .and_then(|id| state.plan.with_untracked(|p| p.as_ref().and_then(|p| p.accounts.iter().find(|a| a.id == id).cloned())));
         let a = a.unwrap_or_else(|| Account::new(AccountId(String::new()), ""));
         name.set(a.name.clone());
         domain.set(a.domain.clone());
@@ -74,11 +82,27 @@ pub fn AccountEditor() -> impl IntoView {
         sales.set(a.sales_owner.map(|m| m.to_string()).unwrap_or_default());
         target.set(a.target);
         tier.set(a.tier);
-        custom.set(a.custom.iter().map(|(k, v)| (k.clone(), match v {
-            CustomValue::Text(s) => s.clone(),
-            CustomValue::Number(n) => n.to_string(),
-            CustomValue::Bool(b) => if *b { "true".into() } else { String::new() },
-        })).collect());
+        custom.set(
+            a.custom
+                .iter()
+                .map(|(k, v)| {
+                    (
+                        k.clone(),
+                        match v {
+                            CustomValue::Text(s) => s.clone(),
+                            CustomValue::Number(n) => n.to_string(),
+                            CustomValue::Bool(b) => {
+                                if *b {
+                                    "true".into()
+                                } else {
+                                    String::new()
+                                }
+                            }
+                        },
+                    )
+                })
+                .collect(),
+        );
         error.set(None);
     });
     let save = move || {
@@ -117,7 +141,10 @@ pub fn AccountEditor() -> impl IntoView {
                 values.insert(def.id.clone(), v);
             }
         }
-        let existing = table.editing.get_untracked().and_then(|id| state.plan.with_untracked(|p| p.as_ref().and_then(|p| p.accounts.iter().find(|a| a.id == id).cloned())));
+        let existing = table
+            .editing
+            .get_untracked()
+            .and_then(|id| state.plan.with_untracked(|p| p.as_ref().and_then(|p| p.accounts.iter().find(|a| a.id == id).cloned())));
         let kind = if existing.is_some() { EditKind::EditAccount } else { EditKind::AddAccount };
         let mut a = existing.unwrap_or_else(|| Account::new(AccountId::generate(&mut IdGenerator::random()), ""));
         let owner = |s: String| (!s.is_empty()).then_some(MemberId(s));
@@ -147,20 +174,23 @@ pub fn AccountEditor() -> impl IntoView {
             state.show_toast(td_string!(l, accounts.added, name = saved_name).to_string(), None);
         }
     };
-    let title = Signal::derive(move || if table.editing.with(Option::is_some) { t_string!(i18n, accounts.editor_edit) } else { t_string!(i18n, accounts.editor_add) }.to_string());
+    let title = Signal::derive(move || {
+        if table.editing.with(Option::is_some) { t_string!(i18n, accounts.editor_edit) } else { t_string!(i18n, accounts.editor_add) }.to_string()
+    });
     let team = move || team_choices(state);
-    let suggestions = move |f: fn(&Account) -> &Vec<String>| {
-        Signal::derive(move || state.plan.with(|p| p.as_ref().map(|p| values_in_use(p, f)).unwrap_or_default()))
-    };
+    let suggestions =
+        move |f: fn(&Account) -> &Vec<String>| Signal::derive(move || state.plan.with(|p| p.as_ref().map(|p| values_in_use(p, f)).unwrap_or_default()));
     let ids: [String; 7] = std::array::from_fn(|_| unique_id("account-field"));
-    let owner_select = move |id: String, label: Signal<String>, value: RwSignal<String>| view! {
-        <div class="field">
-            <label for=id.clone()>{move || label.get()}</label>
-            <select id=id on:change=move |ev| value.set(event_target_value(&ev)) prop:value=move || value.get()>
-                <option value="">"—"</option>
-                {move || team().into_iter().map(|(id, name)| view! { <option value=id.clone() selected=move || value.get() == id>{name}</option> }).collect_view()}
-            </select>
-        </div>
+    let owner_select = move |id: String, label: Signal<String>, value: RwSignal<String>| {
+        view! {
+            <div class="field">
+                <label for=id.clone()>{move || label.get()}</label>
+                <select id=id on:change=move |ev| value.set(event_target_value(&ev)) prop:value=move || value.get()>
+                    <option value="">"—"</option>
+                    {move || team().into_iter().map(|(id, name)| view! { <option value=id.clone() selected=move || value.get() == id>{name}</option> }).collect_view()}
+                </select>
+            </div>
+        }
     };
     view! {
         <Modal open title class="form-dialog form-dialog-wide">
@@ -288,11 +318,15 @@ fn Summary(#[prop(into)] i: Signal<usize>) -> impl IntoView {
         }
         let fit = b.fit(i).percent.map(|f| format::percent(f, l)).unwrap_or_else(|| "—".into());
         let chips = state.plan.with(|p| {
-            p.as_ref().map(|p| p.icp.criteria.iter().zip(b.outcomes(i)).map(|(c, o)| outcome_chip(l, &criterion_label(l, c, p), o)).collect::<Vec<_>>()).unwrap_or_default()
+            p.as_ref()
+                .map(|p| p.icp.criteria.iter().zip(b.outcomes(i)).map(|(c, o)| outcome_chip(l, &criterion_label(l, c, p), o)).collect::<Vec<_>>())
+                .unwrap_or_default()
         });
         let rank = r.account(i);
         let priority = match (rank.rank, rank.tier) {
-            (Some(n), Some((t, _))) => td_string!(l, accounts.summary_priority, score = format::number(rank.score, l, 1), rank = n, tier = t.number()).to_string(),
+            (Some(n), Some((t, _))) => {
+                td_string!(l, accounts.summary_priority, score = format::number(rank.score, l, 1), rank = n, tier = t.number()).to_string()
+            }
             _ => td_string!(l, accounts.summary_not_ranked).to_string(),
         };
         view! {
@@ -301,6 +335,7 @@ fn Summary(#[prop(into)] i: Signal<usize>) -> impl IntoView {
                     {chips.into_iter().map(|(text, class)| view! { <span class=format!("chip chip-small {class}")>{text}</span> }).collect_view()}</p>
                 <p class="muted">{status_text(l, b.targets[i])}" · "{priority}</p>
             </div>
-        }.into_any()
+        }
+        .into_any()
     }
 }

@@ -9,14 +9,14 @@ mod filters;
 mod table;
 
 use crate::account_list::{select, Query, Sort};
+use crate::checklist::{State, Step};
 use crate::domain::{AccountId, Plan};
 use crate::icp::normalise;
 use crate::ui::format;
-use crate::checklist::{State, Step};
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
+use crate::ui::insights::use_insights;
 use crate::ui::sections::data_quality::csv_import::CsvImport;
 use crate::ui::sections::overview::NextStep;
-use crate::ui::insights::use_insights;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
@@ -64,15 +64,8 @@ pub fn Accounts() -> impl IntoView {
             seen.into_values().collect::<Vec<_>>()
         })
     });
-    let table = TableState {
-        query,
-        sort,
-        selected: RwSignal::new(BTreeSet::new()),
-        rows,
-        editing: RwSignal::new(None),
-        editor_open: RwSignal::new(false),
-        industries,
-    };
+    let table =
+        TableState { query, sort, selected: RwSignal::new(BTreeSet::new()), rows, editing: RwSignal::new(None), editor_open: RwSignal::new(false), industries };
     provide_context(table);
     // Forget selected accounts that no longer exist (deleted, or undone). Runs on
     // every edit, so it does nothing while nothing is selected.
@@ -92,7 +85,11 @@ pub fn Accounts() -> impl IntoView {
     let import_open = RwSignal::new(state.plan.with_untracked(|p| p.as_ref().is_none_or(|p| p.accounts.is_empty())));
     let next = move || {
         let icp_done = insights.checklist.with(|c| c.iter().any(|s| s.step == Step::Icp && s.state == State::Done));
-        if icp_done { Step::Prioritisation } else { Step::Icp }
+        if icp_done {
+            Step::Prioritisation
+        } else {
+            Step::Icp
+        }
     };
     view! {
         <section class="section section-wide" aria-labelledby="section-title">

@@ -68,15 +68,15 @@ pub fn Table() -> impl IntoView {
     let table = use_table();
     let all_selected = move || {
         let n = table.rows.with(Vec::len);
-        n > 0 && table.selected.with(|s| s.len() >= n) && state.plan.with(|p| {
-            p.as_ref().is_some_and(|p| table.rows.with(|r| table.selected.with(|s| r.iter().all(|&i| s.contains(&p.accounts[i].id)))))
-        })
+        n > 0
+            && table.selected.with(|s| s.len() >= n)
+            && state.plan.with(|p| p.as_ref().is_some_and(|p| table.rows.with(|r| table.selected.with(|s| r.iter().all(|&i| s.contains(&p.accounts[i].id))))))
     };
     let toggle_all = move |_| {
         let select = !all_selected();
-        let ids: Vec<_> = state.plan.with_untracked(|p| {
-            p.as_ref().map(|p| table.rows.with_untracked(|r| r.iter().map(|&i| p.accounts[i].id.clone()).collect())).unwrap_or_default()
-        });
+        let ids: Vec<_> = state
+            .plan
+            .with_untracked(|p| p.as_ref().map(|p| table.rows.with_untracked(|r| r.iter().map(|&i| p.accounts[i].id.clone()).collect())).unwrap_or_default());
         table.selected.update(|s| {
             for id in ids {
                 if select {
@@ -132,7 +132,8 @@ fn AccountRow(i: usize, position: usize) -> impl IntoView {
     let i18n = use_i18n();
     let insights = use_insights();
     let table = use_table();
-    let field = move |f: fn(&Account) -> String| Signal::derive(move || state.plan.with(|p| p.as_ref().and_then(|p| p.accounts.get(i)).map(f).unwrap_or_default()));
+    let field =
+        move |f: fn(&Account) -> String| Signal::derive(move || state.plan.with(|p| p.as_ref().and_then(|p| p.accounts.get(i)).map(f).unwrap_or_default()));
     let name = field(|a| a.name.clone());
     let id = move || state.plan.with(|p| p.as_ref().and_then(|p| p.accounts.get(i)).map(|a| a.id.clone()));
     let label = move |key: fn(Locale, &str) -> String| Signal::derive(move || key(i18n.get_locale(), &name.get()));
@@ -146,14 +147,28 @@ fn AccountRow(i: usize, position: usize) -> impl IntoView {
             });
         }
     };
-    let owners = move || state.plan.with(|p| {
-        p.as_ref().and_then(|p| p.accounts.get(i).map(|a| [member_name(p, a.marketing_owner.as_ref()), member_name(p, a.sales_owner.as_ref())])).unwrap_or_default()
-    });
+    let owners = move || {
+        state.plan.with(|p| {
+            p.as_ref()
+                .and_then(|p| p.accounts.get(i).map(|a| [member_name(p, a.marketing_owner.as_ref()), member_name(p, a.sales_owner.as_ref())]))
+                .unwrap_or_default()
+        })
+    };
     // Revenue reads as "¥320億" here; it is edited in the account's details.
-    let revenue_of = move |compact: bool| state.plan.with(|p| {
-        let l = i18n.get_locale();
-        p.as_ref().and_then(|p| p.accounts.get(i).and_then(|a| a.annual_revenue).map(|m| if compact { format::money_compact(m, &p.currency, l) } else { format::money(m, &p.currency, l) }))
-    });
+    let revenue_of = move |compact: bool| {
+        state.plan.with(|p| {
+            let l = i18n.get_locale();
+            p.as_ref().and_then(|p| {
+                p.accounts.get(i).and_then(|a| a.annual_revenue).map(|m| {
+                    if compact {
+                        format::money_compact(m, &p.currency, l)
+                    } else {
+                        format::money(m, &p.currency, l)
+                    }
+                })
+            })
+        })
+    };
     let revenue_short = move || revenue_of(true).unwrap_or_else(|| "—".into());
     let revenue_full = move || revenue_of(false).unwrap_or_default();
     let fit = move || insights.basis.with(|b| b.fit(i).percent);
@@ -169,10 +184,12 @@ fn AccountRow(i: usize, position: usize) -> impl IntoView {
         table.editing.set(id());
         table.editor_open.set(true);
     };
-    let text_commit = move |f: fn(&mut Account, String)| Callback::new(move |v: String| {
-        edit(state, i, |a| f(a, v.trim().to_string()));
-        true
-    });
+    let text_commit = move |f: fn(&mut Account, String)| {
+        Callback::new(move |v: String| {
+            edit(state, i, |a| f(a, v.trim().to_string()));
+            true
+        })
+    };
     view! {
         <tr aria-rowindex=(position + 2).to_string() class:row-selected=selected data-account=move || id().map(|i| i.to_string())>
             <td class="select-cell">

@@ -93,13 +93,18 @@ pub fn ActivityEditor(editing: RwSignal<Option<Option<Activity>>>) -> impl IntoV
     // The chosen account's people, campaigns and content, for the link pickers.
     let contacts = Signal::derive(move || {
         let Some(acc) = account.get() else { return Vec::new() };
-        state.plan.with(|p| p.as_ref().map(|p| p.contacts.iter().filter(|c| c.account == acc).map(|c| (c.id.to_string(), c.name.clone())).collect()).unwrap_or_default())
+        state.plan.with(|p| {
+            p.as_ref().map(|p| p.contacts.iter().filter(|c| c.account == acc).map(|c| (c.id.to_string(), c.name.clone())).collect()).unwrap_or_default()
+        })
     });
-    let campaigns = Signal::derive(move || state.plan.with(|p| p.as_ref().map(|p| options(&p.campaigns, |c| c.id.to_string(), |c| c.name.clone())).unwrap_or_default()));
-    let content = Signal::derive(move || state.plan.with(|p| p.as_ref().map(|p| options(&p.content, |c| c.id.to_string(), |c| c.title.clone())).unwrap_or_default()));
+    let campaigns =
+        Signal::derive(move || state.plan.with(|p| p.as_ref().map(|p| options(&p.campaigns, |c| c.id.to_string(), |c| c.name.clone())).unwrap_or_default()));
+    let content =
+        Signal::derive(move || state.plan.with(|p| p.as_ref().map(|p| options(&p.content, |c| c.id.to_string(), |c| c.title.clone())).unwrap_or_default()));
     let link = move |get: fn(&Activity) -> Option<String>| Signal::derive(move || draft.with(get));
     let ids: Vec<String> = (0..4).map(|_| unique_id("activity")).collect();
-    let title = Signal::derive(move || if is_new.get() { t_string!(i18n, rec.activity_editor_add) } else { t_string!(i18n, rec.activity_editor_edit) }.to_string());
+    let title =
+        Signal::derive(move || if is_new.get() { t_string!(i18n, rec.activity_editor_add) } else { t_string!(i18n, rec.activity_editor_edit) }.to_string());
     view! {
         <Modal open title class="form-dialog">
             <form class="form" novalidate on:submit=move |ev| { ev.prevent_default(); save(); }>

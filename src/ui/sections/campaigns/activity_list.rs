@@ -6,8 +6,8 @@ use super::activity_editor::ActivityEditor;
 use crate::domain::{Activity, ActivityKind, CampaignId, Plan};
 use crate::icp::normalise;
 use crate::ui::format;
-use crate::ui::insights::Shared;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
+use crate::ui::insights::Shared;
 use crate::ui::labels;
 use crate::ui::state::use_app;
 use crate::ui::widgets::{unique_id, VirtualTable};
@@ -47,8 +47,8 @@ impl Names {
 fn select(p: &Plan, names: &Names, search: &str, kind: Option<ActivityKind>, campaign: Option<&CampaignId>) -> Vec<usize> {
     let key = normalise(search);
     // Accounts whose name matches, decided once per account rather than per activity.
-    let matching: Option<std::collections::HashSet<&str>> = (!key.is_empty())
-        .then(|| names.accounts.iter().filter(|(_, n)| normalise(n).contains(&key)).map(|(id, _)| id.as_str()).collect());
+    let matching: Option<std::collections::HashSet<&str>> =
+        (!key.is_empty()).then(|| names.accounts.iter().filter(|(_, n)| normalise(n).contains(&key)).map(|(id, _)| id.as_str()).collect());
     let mut rows: Vec<(i64, usize)> = p
         .activities
         .iter()
@@ -77,17 +77,19 @@ pub fn ActivityList() -> impl IntoView {
         state.plan.with(|p| p.as_ref().map(|p| select(p, &names, &s, k, c.as_ref())).unwrap_or_default())
     });
     let total = move || state.plan.with(|p| p.as_ref().map_or(0, |p| p.activities.len()));
-    let header = move || view! {
-        <tr>
-            <th scope="col" class="col-when">{t!(i18n, rec.when)}</th>
-            <th scope="col" class="col-account">{t!(i18n, rec.account)}</th>
-            <th scope="col" class="col-kind">{t!(i18n, rec.kind)}</th>
-            <th scope="col" class="col-contact">{t!(i18n, rec.contact)}</th>
-            <th scope="col" class="col-campaign">{t!(i18n, rec.campaign)}</th>
-            <th scope="col" class="col-content">{t!(i18n, rec.content)}</th>
-            <th scope="col" class="col-note">{t!(i18n, rec.notes)}</th>
-            <th scope="col" class="col-edit"><span class="visually-hidden">{t!(i18n, rec.edit)}</span></th>
-        </tr>
+    let header = move || {
+        view! {
+            <tr>
+                <th scope="col" class="col-when">{t!(i18n, rec.when)}</th>
+                <th scope="col" class="col-account">{t!(i18n, rec.account)}</th>
+                <th scope="col" class="col-kind">{t!(i18n, rec.kind)}</th>
+                <th scope="col" class="col-contact">{t!(i18n, rec.contact)}</th>
+                <th scope="col" class="col-campaign">{t!(i18n, rec.campaign)}</th>
+                <th scope="col" class="col-content">{t!(i18n, rec.content)}</th>
+                <th scope="col" class="col-note">{t!(i18n, rec.notes)}</th>
+                <th scope="col" class="col-edit"><span class="visually-hidden">{t!(i18n, rec.edit)}</span></th>
+            </tr>
+        }
     };
     let render_row = move |i: usize| {
         let l = i18n.get_locale();

@@ -4,13 +4,13 @@
 
 use super::fields::{options, BoundInput, EditorFooter, LinkSelect};
 use super::{editor_dialog, optional_date};
-use crate::ui::labels::number_problem;
 use crate::browser::clock;
 use crate::domain::{AccountId, BuiltinChannel, Campaign, CampaignId, Channel, IdGenerator, MemberId, Money, Tier};
 use crate::editing::{Change, EditKind};
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::insights::use_insights;
 use crate::ui::labels;
+use crate::ui::labels::number_problem;
 use crate::ui::state::{use_app, ToastAction};
 use crate::ui::widgets::{unique_id, AccountPicker, Modal};
 use leptos::prelude::*;
@@ -99,22 +99,30 @@ pub fn CampaignEditor(editing: RwSignal<Option<Option<Campaign>>>) -> impl IntoV
         let ranking = insights.ranking.get();
         state.plan.with(|p| {
             let Some(p) = p else { return Vec::new() };
-            ranking.order.iter().filter(|&&i| ranking.tiers.get(i).copied().flatten().is_some_and(|(t, _)| t == tier)).filter_map(|&i| p.accounts.get(i).map(|a| a.id.clone())).collect()
+            ranking
+                .order
+                .iter()
+                .filter(|&&i| ranking.tiers.get(i).copied().flatten().is_some_and(|(t, _)| t == tier))
+                .filter_map(|&i| p.accounts.get(i).map(|a| a.id.clone()))
+                .collect()
         })
     };
     let target_names = move || {
         let ids = draft.with(|c| c.targets.clone());
         state.plan.with(|p| {
             let Some(p) = p else { return Vec::new() };
-            ids.into_iter().map(|id| {
-                let name = p.accounts.iter().find(|a| a.id == id).map(|a| a.name.clone()).unwrap_or_else(|| id.to_string());
-                (id, name)
-            }).collect::<Vec<_>>()
+            ids.into_iter()
+                .map(|id| {
+                    let name = p.accounts.iter().find(|a| a.id == id).map(|a| a.name.clone()).unwrap_or_else(|| id.to_string());
+                    (id, name)
+                })
+                .collect::<Vec<_>>()
         })
     };
     let ids: Vec<String> = (0..8).map(|_| unique_id("campaign")).collect();
     let team = Signal::derive(move || state.plan.with(|p| p.as_ref().map(|p| options(&p.team, |m| m.id.to_string(), |m| m.name.clone())).unwrap_or_default()));
-    let title = Signal::derive(move || if is_new.get() { t_string!(i18n, rec.campaign_editor_add) } else { t_string!(i18n, rec.campaign_editor_edit) }.to_string());
+    let title =
+        Signal::derive(move || if is_new.get() { t_string!(i18n, rec.campaign_editor_add) } else { t_string!(i18n, rec.campaign_editor_edit) }.to_string());
     view! {
         <Modal open title class="form-dialog">
             <form class="form" novalidate on:submit=move |ev| { ev.prevent_default(); save(); }>

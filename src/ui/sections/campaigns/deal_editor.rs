@@ -4,12 +4,12 @@
 
 use super::fields::{account_problem, options, AccountField, BoundInput, ChoiceSelect, EditorFooter, LinkSelect};
 use super::{editor_dialog, optional_date};
-use crate::ui::labels::number_problem;
 use crate::browser::clock;
 use crate::domain::{AccountId, CampaignId, Date, Deal, DealId, IdGenerator, MemberId, Money, Outcome};
 use crate::editing::{Change, EditKind};
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::labels;
+use crate::ui::labels::number_problem;
 use crate::ui::state::{use_app, ToastAction};
 use crate::ui::widgets::{unique_id, Modal};
 use leptos::prelude::*;
@@ -75,7 +75,8 @@ pub fn DealEditor(editing: RwSignal<Option<Option<Deal>>>) -> impl IntoView {
         open.set(false);
     };
     let ids: Vec<String> = (0..9).map(|_| unique_id("deal")).collect();
-    let campaigns = Signal::derive(move || state.plan.with(|p| p.as_ref().map(|p| options(&p.campaigns, |c| c.id.to_string(), |c| c.name.clone())).unwrap_or_default()));
+    let campaigns =
+        Signal::derive(move || state.plan.with(|p| p.as_ref().map(|p| options(&p.campaigns, |c| c.id.to_string(), |c| c.name.clone())).unwrap_or_default()));
     let team = Signal::derive(move || state.plan.with(|p| p.as_ref().map(|p| options(&p.team, |m| m.id.to_string(), |m| m.name.clone())).unwrap_or_default()));
     let title = Signal::derive(move || if is_new.get() { t_string!(i18n, rec.deal_editor_add) } else { t_string!(i18n, rec.deal_editor_edit) }.to_string());
     view! {

@@ -6,8 +6,8 @@ use super::deal_editor::DealEditor;
 use crate::domain::{Deal, Outcome, Plan};
 use crate::icp::normalise;
 use crate::ui::format;
-use crate::ui::insights::Shared;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
+use crate::ui::insights::Shared;
 use crate::ui::labels;
 use crate::ui::state::use_app;
 use crate::ui::widgets::{unique_id, VirtualTable};
@@ -24,7 +24,9 @@ fn select(p: &Plan, names: &Names, search: &str, outcome: Option<Outcome>) -> Ve
         .iter()
         .enumerate()
         .filter(|(_, d)| outcome.is_none_or(|o| d.outcome == o))
-        .filter(|(_, d)| key.is_empty() || normalise(&d.name).contains(&key) || names.accounts.get(d.account.as_str()).is_some_and(|n| normalise(n).contains(&key)))
+        .filter(|(_, d)| {
+            key.is_empty() || normalise(&d.name).contains(&key) || names.accounts.get(d.account.as_str()).is_some_and(|n| normalise(n).contains(&key))
+        })
         .map(|(i, _)| i)
         .collect();
     let when = |d: &Deal| d.closed.unwrap_or(d.created);
@@ -49,22 +51,26 @@ pub fn DealList() -> impl IntoView {
         state.plan.with(|p| p.as_ref().map(|p| select(p, &names, &s, o)).unwrap_or_default())
     });
     let total = move || state.plan.with(|p| p.as_ref().map_or(0, |p| p.deals.len()));
-    let header = move || view! {
-        <tr>
-            <th scope="col" class="col-deal">{t!(i18n, rec.deal_name)}</th>
-            <th scope="col" class="col-account">{t!(i18n, rec.account)}</th>
-            <th scope="col" class="col-type">{t!(i18n, rec.deal_kind)}</th>
-            <th scope="col" class="col-amount num">{t!(i18n, rec.amount)}</th>
-            <th scope="col" class="col-created">{t!(i18n, rec.created)}</th>
-            <th scope="col" class="col-closed">{t!(i18n, rec.closed)}</th>
-            <th scope="col" class="col-status">{t!(i18n, rec.status)}</th>
-            <th scope="col" class="col-edit"><span class="visually-hidden">{t!(i18n, rec.edit)}</span></th>
-        </tr>
+    let header = move || {
+        view! {
+            <tr>
+                <th scope="col" class="col-deal">{t!(i18n, rec.deal_name)}</th>
+                <th scope="col" class="col-account">{t!(i18n, rec.account)}</th>
+                <th scope="col" class="col-type">{t!(i18n, rec.deal_kind)}</th>
+                <th scope="col" class="col-amount num">{t!(i18n, rec.amount)}</th>
+                <th scope="col" class="col-created">{t!(i18n, rec.created)}</th>
+                <th scope="col" class="col-closed">{t!(i18n, rec.closed)}</th>
+                <th scope="col" class="col-status">{t!(i18n, rec.status)}</th>
+                <th scope="col" class="col-edit"><span class="visually-hidden">{t!(i18n, rec.edit)}</span></th>
+            </tr>
+        }
     };
     let render_row = move |i: usize| {
         let l = i18n.get_locale();
         let Some(pos) = rows.with(|r| r.get(i).copied()) else { return ().into_any() };
-        let Some((d, currency)) = state.plan.with(|p| p.as_ref().and_then(|p| p.deals.get(pos).cloned().map(|d| (d, p.currency.clone())))) else { return ().into_any() };
+        let Some((d, currency)) = state.plan.with(|p| p.as_ref().and_then(|p| p.deals.get(pos).cloned().map(|d| (d, p.currency.clone())))) else {
+            return ().into_any();
+        };
         let account = names.with(|n| n.accounts.get(d.account.as_str()).cloned().unwrap_or_default());
         let edit_label = format!("{} {}", td_string!(l, rec.edit), d.name);
         let outcome_class = format!("outcome outcome-{}", format!("{:?}", d.outcome).to_lowercase());

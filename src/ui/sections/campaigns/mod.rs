@@ -13,10 +13,10 @@ mod fields;
 mod nps;
 
 use crate::checklist::Step;
-use crate::ui::sections::overview::NextStep;
 use crate::ui::format;
 use crate::ui::i18n::{t, t_string, use_i18n};
 use crate::ui::routing::{detail_signal, Section};
+use crate::ui::sections::overview::NextStep;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 

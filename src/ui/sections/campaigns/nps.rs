@@ -14,7 +14,14 @@ use crate::ui::widgets::{unique_id, Modal};
 use leptos::prelude::*;
 
 fn blank() -> NpsResponse {
-    NpsResponse { id: NpsId::generate(&mut IdGenerator::random()), account: AccountId(String::new()), contact: None, score: 10, at: clock::today(), comment: String::new() }
+    NpsResponse {
+        id: NpsId::generate(&mut IdGenerator::random()),
+        account: AccountId(String::new()),
+        contact: None,
+        score: 10,
+        at: clock::today(),
+        comment: String::new(),
+    }
 }
 
 #[component]
@@ -43,8 +50,15 @@ pub fn NpsList() -> impl IntoView {
         let l = i18n.get_locale();
         let b = state.plan.with(|p| p.as_ref().map(|p| NpsBreakdown::of(p.nps_responses.iter())).unwrap_or_default());
         b.score().map(|s| {
-            td_string!(l, rec.nps_overall, nps = format::number(s, l, 0), promoters = format::integer(i64::from(b.promoters), l),
-                detractors = format::integer(i64::from(b.detractors), l), total = format::integer(i64::from(b.total), l)).to_string()
+            td_string!(
+                l,
+                rec.nps_overall,
+                nps = format::number(s, l, 0),
+                promoters = format::integer(i64::from(b.promoters), l),
+                detractors = format::integer(i64::from(b.detractors), l),
+                total = format::integer(i64::from(b.total), l)
+            )
+            .to_string()
         })
     };
     view! {
@@ -138,7 +152,11 @@ fn NpsEditor(editing: RwSignal<Option<Option<NpsResponse>>>) -> impl IntoView {
     };
     let contacts = Signal::derive(move || {
         let Some(acc) = account.get() else { return Vec::new() };
-        state.plan.with(|p| p.as_ref().map(|p| p.contacts.iter().filter(|c| c.account == acc).map(|c| (c.id.to_string(), c.name.clone())).collect::<Vec<_>>()).unwrap_or_default())
+        state.plan.with(|p| {
+            p.as_ref()
+                .map(|p| p.contacts.iter().filter(|c| c.account == acc).map(|c| (c.id.to_string(), c.name.clone())).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
     });
     let ids: Vec<String> = (0..5).map(|_| unique_id("nps")).collect();
     let title = Signal::derive(move || if is_new.get() { t_string!(i18n, rec.nps_editor_add) } else { t_string!(i18n, rec.nps_editor_edit) }.to_string());

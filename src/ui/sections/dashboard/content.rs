@@ -26,7 +26,8 @@ pub fn ContentPerformancePanel(period: Memo<Option<Period>>, targets: Memo<Vec<A
                     .into_iter()
                     .filter_map(|r| {
                         let asset = p.content.iter().find(|c| c.id == r.content)?;
-                        let mut names: Vec<String> = r.accounts.iter().take(NAMED).filter_map(|id| p.accounts.iter().find(|a| &a.id == id).map(|a| a.name.clone())).collect();
+                        let mut names: Vec<String> =
+                            r.accounts.iter().take(NAMED).filter_map(|id| p.accounts.iter().find(|a| &a.id == id).map(|a| a.name.clone())).collect();
                         if r.accounts.len() > NAMED {
                             names.push(td_string!(l, dash.and_more, n = format::integer((r.accounts.len() - NAMED) as i64, l)).to_string());
                         }

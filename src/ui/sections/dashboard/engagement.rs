@@ -1,10 +1,10 @@
 //! Engagement over time: responses per week of the chosen period.
 
 use crate::kpi::{weekly_responses, ActivityIndex, Period};
-use crate::ui::insights::Shared;
 use crate::ui::charts::{weekly_line, ChartFrame};
 use crate::ui::format;
 use crate::ui::i18n::{t_string, use_i18n};
+use crate::ui::insights::Shared;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 

@@ -19,9 +19,9 @@ pub fn GoalProgressChart(targets: Memo<Vec<AccountId>>) -> impl IntoView {
     // Goal names and progress; recomputed when the plan or the target list changes.
     let progress = Memo::new(move |_| {
         targets.with(|targets| {
-            state.plan.with(|p| {
-                p.as_ref().map(|p| p.goals.iter().cloned().zip(goal_progress(p, clock::today(), targets)).collect::<Vec<_>>()).unwrap_or_default()
-            })
+            state
+                .plan
+                .with(|p| p.as_ref().map(|p| p.goals.iter().cloned().zip(goal_progress(p, clock::today(), targets)).collect::<Vec<_>>()).unwrap_or_default())
         })
     });
     let svg = Signal::derive(move || {

@@ -8,8 +8,8 @@ use crate::kpi::{stage_counts, stages, Stage};
 use crate::ui::charts::{grouped_bars, signed_bars, ChartFrame};
 use crate::ui::format;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
-use crate::ui::labels;
 use crate::ui::insights::use_insights;
+use crate::ui::labels;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 

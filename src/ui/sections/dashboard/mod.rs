@@ -13,15 +13,15 @@ mod tiles;
 
 use crate::browser::clock;
 use crate::domain::{Account, AccountId, Activity, Currency, Date, Money, Plan};
-use crate::ui::insights::Shared;
-use imbl::Vector;
-use std::sync::Arc;
 use crate::kpi::{ActivityIndex, Period};
 use crate::ui::format;
 use crate::ui::i18n::{t, td_string, use_i18n, Locale};
 use crate::ui::insights::use_insights;
+use crate::ui::insights::Shared;
 use crate::ui::state::use_app;
+use imbl::Vector;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// A money figure computed as a float (attributed shares, averages), rounded to
 /// the currency's unit; "—" when it cannot be shown.
@@ -124,7 +124,9 @@ pub fn Dashboard() -> impl IntoView {
         let basis = insights.basis.get();
         state.plan.with(|p| {
             p.as_ref()
-                .map(|p| p.accounts.iter().enumerate().filter(|(i, _)| basis.targets.get(*i).is_some_and(|t| t.is_target())).map(|(_, a)| a.id.clone()).collect())
+                .map(|p| {
+                    p.accounts.iter().enumerate().filter(|(i, _)| basis.targets.get(*i).is_some_and(|t| t.is_target())).map(|(_, a)| a.id.clone()).collect()
+                })
                 .unwrap_or_default()
         })
     });

@@ -58,9 +58,16 @@ pub fn RevenueCharts(period: Memo<Option<Period>>) -> impl IntoView {
     let pareto_table = Signal::derive(move || {
         let l = i18n.get_locale();
         let currency = state.plan.with(|p| p.as_ref().map(|p| p.currency.clone()).unwrap_or_default());
-        let head = vec![t_string!(i18n, dash.customer).to_string(), t_string!(i18n, dash.revenue).to_string(), t_string!(i18n, dash.share).to_string(), t_string!(i18n, dash.cumulative).to_string()];
+        let head = vec![
+            t_string!(i18n, dash.customer).to_string(),
+            t_string!(i18n, dash.revenue).to_string(),
+            t_string!(i18n, dash.share).to_string(),
+            t_string!(i18n, dash.cumulative).to_string(),
+        ];
         let rows = customers.with(|c| {
-            c.iter().map(|(name, value, share, cum)| vec![name.clone(), super::money(*value, &currency, l), format::percent(*share, l), format::percent(*cum, l)]).collect()
+            c.iter()
+                .map(|(name, value, share, cum)| vec![name.clone(), super::money(*value, &currency, l), format::percent(*share, l), format::percent(*cum, l)])
+                .collect()
         });
         (head, rows)
     });
@@ -88,7 +95,12 @@ pub fn RevenueCharts(period: Memo<Option<Period>>) -> impl IntoView {
         let l = i18n.get_locale();
         let mut head = vec![t_string!(i18n, dash.cycle_days).to_string(), t_string!(i18n, dash.deals_won).to_string()];
         head.extend([1, 2, 3].map(|n| td_string!(l, dash.tier_n, n = n).to_string()));
-        let rows = cycles.get().iter().enumerate().map(|(i, r)| std::iter::once(bucket(l, i)).chain(r.iter().map(|n| format::integer(*n as i64, l))).collect()).collect();
+        let rows = cycles
+            .get()
+            .iter()
+            .enumerate()
+            .map(|(i, r)| std::iter::once(bucket(l, i)).chain(r.iter().map(|n| format::integer(*n as i64, l))).collect())
+            .collect();
         (head, rows)
     });
     view! {

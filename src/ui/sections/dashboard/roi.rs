@@ -6,10 +6,10 @@ use super::money;
 use crate::domain::{Attribution, Plan};
 use crate::editing::{Change, EditKind};
 use crate::kpi::{budget_move, roi_report, ActivityIndex, Period, RoiReport};
-use crate::ui::insights::Shared;
 use crate::ui::charts::{signed_bars, ChartFrame};
 use crate::ui::format;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
+use crate::ui::insights::Shared;
 use crate::ui::labels;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -31,10 +31,12 @@ fn row(cells: Vec<String>, numeric: &[bool]) -> impl IntoView {
 /// Reads the plan and its ROI report together; the default (nothing) until both
 /// exist.
 fn with_report<T: Default>(plan: RwSignal<Option<Plan>>, report: Memo<Option<RoiReport>>, l: Locale, f: impl FnOnce(&Plan, &RoiReport, Locale) -> T) -> T {
-    plan.with(|p| report.with(|r| match (p, r) {
-        (Some(p), Some(r)) => f(p, r, l),
-        _ => T::default(),
-    }))
+    plan.with(|p| {
+        report.with(|r| match (p, r) {
+            (Some(p), Some(r)) => f(p, r, l),
+            _ => T::default(),
+        })
+    })
 }
 
 fn roi_text(v: Option<f64>, l: Locale) -> String {
@@ -55,7 +57,15 @@ pub fn Roi(period: Memo<Option<Period>>, index: Memo<Shared<ActivityIndex>>) -> 
         with_report(state.plan, report, i18n.get_locale(), |p, r, l| {
             r.channels
                 .iter()
-                .map(|c| vec![labels::channel(l, p, &c.channel), format::integer(c.campaigns as i64, l), money(c.cost, &p.currency, l), money(c.revenue, &p.currency, l), roi_text(c.roi, l)])
+                .map(|c| {
+                    vec![
+                        labels::channel(l, p, &c.channel),
+                        format::integer(c.campaigns as i64, l),
+                        money(c.cost, &p.currency, l),
+                        money(c.revenue, &p.currency, l),
+                        roi_text(c.roi, l),
+                    ]
+                })
                 .collect()
         })
     };
@@ -65,7 +75,14 @@ pub fn Roi(period: Memo<Option<Period>>, index: Memo<Shared<ActivityIndex>>) -> 
                 .iter()
                 .map(|c| {
                     let name = p.campaigns.iter().find(|x| x.id == c.campaign).map(|x| x.name.clone()).unwrap_or_else(|| c.campaign.to_string());
-                    vec![name, labels::channel(l, p, &c.channel), money(c.cost, &p.currency, l), money(c.revenue, &p.currency, l), format::number(c.deals, l, 1), roi_text(c.roi, l)]
+                    vec![
+                        name,
+                        labels::channel(l, p, &c.channel),
+                        money(c.cost, &p.currency, l),
+                        money(c.revenue, &p.currency, l),
+                        format::number(c.deals, l, 1),
+                        roi_text(c.roi, l),
+                    ]
                 })
                 .collect()
         })
@@ -102,7 +119,17 @@ pub fn Roi(period: Memo<Option<Period>>, index: Memo<Shared<ActivityIndex>>) -> 
     let suggestion = move || {
         with_report(state.plan, report, i18n.get_locale(), |p, r, l| {
             let m = budget_move(&r.channels)?;
-            Some(td_string!(l, dash.budget_move, from = labels::channel(l, p, &m.from), to = labels::channel(l, p, &m.to), from_roi = format::percent(m.from_roi, l), to_roi = format::percent(m.to_roi, l)).to_string())
+            Some(
+                td_string!(
+                    l,
+                    dash.budget_move,
+                    from = labels::channel(l, p, &m.from),
+                    to = labels::channel(l, p, &m.to),
+                    from_roi = format::percent(m.from_roi, l),
+                    to_roi = format::percent(m.to_roi, l)
+                )
+                .to_string(),
+            )
         })
     };
     let unattributed = move || {

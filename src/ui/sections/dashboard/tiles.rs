@@ -5,9 +5,9 @@ use super::money;
 use crate::browser::clock;
 use crate::domain::AccountId;
 use crate::kpi::{long_term, period_kpis, ActivityIndex, Period, PeriodKpis};
-use crate::ui::insights::Shared;
 use crate::ui::format;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
+use crate::ui::insights::Shared;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -68,7 +68,15 @@ pub fn Tiles(period: Memo<Option<Period>>, targets: Memo<Vec<AccountId>>, index:
         figures.with(|f| {
             f.as_ref().map(|(p, ..)| {
                 let prev = p.previous();
-                td_string!(l, dash.period_range, start = format::date(p.start, l), end = format::date(p.end, l), prev_start = format::date(prev.start, l), prev_end = format::date(prev.end, l)).to_string()
+                td_string!(
+                    l,
+                    dash.period_range,
+                    start = format::date(p.start, l),
+                    end = format::date(p.end, l),
+                    prev_start = format::date(prev.start, l),
+                    prev_end = format::date(prev.end, l)
+                )
+                .to_string()
             })
         })
     };

@@ -129,11 +129,7 @@ fn MarkedDistinct() -> impl IntoView {
             // Names by id, built once: this runs on every edit while the view is open.
             let names: HashMap<&str, &str> = p.accounts.iter().map(|a| (a.id.as_str(), a.name.as_str())).collect();
             let name = |id: &AccountId| names.get(id.as_str()).map(|n| n.to_string());
-            p.settings
-                .distinct_accounts
-                .iter()
-                .filter_map(|[a, b]| Some(((a.clone(), b.clone()), (name(a)?, name(b)?))))
-                .collect::<Vec<_>>()
+            p.settings.distinct_accounts.iter().filter_map(|[a, b]| Some(((a.clone(), b.clone()), (name(a)?, name(b)?)))).collect::<Vec<_>>()
         })
     });
     move || {

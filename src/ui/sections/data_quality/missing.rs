@@ -41,7 +41,9 @@ pub fn Missing() -> impl IntoView {
                         // The field the criterion reads; tags and custom fields by their own name.
                         let name = match (field, p.icp.criteria.get(*criterion).map(|c| &c.rule)) {
                             (Some(f), _) => labels::account_field(l, *f),
-                            (None, Some(IcpRule::CustomField { field, .. })) => p.custom_fields.iter().find(|x| &x.id == field).map(|x| x.name.clone()).unwrap_or_else(|| field.to_string()),
+                            (None, Some(IcpRule::CustomField { field, .. })) => {
+                                p.custom_fields.iter().find(|x| &x.id == field).map(|x| x.name.clone()).unwrap_or_else(|| field.to_string())
+                            }
                             _ => td_string!(l, dq.f_tags).to_string(),
                         };
                         td_string!(l, dq.gap_criterion, count = *accounts, field = name).to_string()

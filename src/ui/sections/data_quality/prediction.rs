@@ -28,14 +28,21 @@ pub fn PredictionView() -> impl IntoView {
         let basis = insights.basis.get();
         state.plan.with(|p| p.as_ref().map(|p| Shared(Arc::new(predict(p, &basis.0, clock::today())))))
     });
-    let has_factor = move || state.plan.with(|p| p.as_ref().is_some_and(|p| p.prioritisation.factors.iter().any(|f| f.source == FactorSource::PurchaseProbability)));
+    let has_factor =
+        move || state.plan.with(|p| p.as_ref().is_some_and(|p| p.prioritisation.factors.iter().any(|f| f.source == FactorSource::PurchaseProbability)));
     let add_factor = move |_| {
         let Some(mut prio) = state.plan.with_untracked(|p| p.as_ref().map(|p| p.prioritisation.clone())) else { return };
         if prio.factors.iter().any(|f| f.source == FactorSource::PurchaseProbability) {
             return;
         }
         let name = t_string!(i18n, dq.factor_name).to_string();
-        prio.factors.push(Factor { id: FactorId::generate(&mut IdGenerator::random()), name, weight: 20.0, scale: FactorScale::Percent, source: FactorSource::PurchaseProbability });
+        prio.factors.push(Factor {
+            id: FactorId::generate(&mut IdGenerator::random()),
+            name,
+            weight: 20.0,
+            scale: FactorScale::Percent,
+            source: FactorSource::PurchaseProbability,
+        });
         state.dispatch(Change::SetPrioritisation(Box::new(prio)), EditKind::EditWeights);
         state.show_toast(t_string!(i18n, dq.factor_added).to_string(), Some(crate::ui::state::ToastAction::UndoEdit));
     };

@@ -1,15 +1,15 @@
 //! Editing the ICP criteria: attribute, values or range, weight.
 
 use super::{criterion_label, profile, update_icp, use_state};
+use crate::account_list::values_in_use;
 use crate::domain::quantity::{parse_count, parse_number};
-use crate::ui::labels::number_problem;
 use crate::domain::{CriterionId, CustomValue, FieldKind, IcpCriterion, IcpRule, IdGenerator, Money, SetMatch};
 use crate::editing::EditKind;
 use crate::ui::format;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::ui::insights::use_insights;
+use crate::ui::labels::number_problem;
 use crate::ui::widgets::{unique_id, ValueList};
-use crate::account_list::values_in_use;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
@@ -65,11 +65,7 @@ pub fn Criteria() -> impl IntoView {
     let ids = move || profile(state).criteria.iter().map(|c| c.id.clone()).collect::<Vec<_>>();
     let add = move |_| {
         update_icp(state, EditKind::EditIcp, |icp| {
-            icp.criteria.push(IcpCriterion {
-                id: CriterionId::generate(&mut IdGenerator::random()),
-                weight: 10.0,
-                rule: IcpRule::Industry { values: vec![] },
-            });
+            icp.criteria.push(IcpCriterion { id: CriterionId::generate(&mut IdGenerator::random()), weight: 10.0, rule: IcpRule::Industry { values: vec![] } });
         })
     };
     view! {
@@ -118,7 +114,11 @@ fn CriterionCard(id: CriterionId) -> impl IntoView {
         let icp = profile(state);
         let total: f64 = icp.criteria.iter().map(|c| c.weight.max(0.0)).sum();
         let w = criterion.get().map_or(0.0, |c| c.weight.max(0.0));
-        if total > 0.0 { w / total * 100.0 } else { 0.0 }
+        if total > 0.0 {
+            w / total * 100.0
+        } else {
+            0.0
+        }
     };
     let label = move || {
         let l = i18n.get_locale();
@@ -282,7 +282,11 @@ fn RuleEditor(criterion: Memo<Option<IcpCriterion>>, edit: Callback<RuleEdit>, l
                         Err(p) => return error.set(Some(number_problem(i18n.get_locale(), &raw, p))),
                     };
                     error.set(None);
-                    if which == 0 { lo = value } else { hi = value }
+                    if which == 0 {
+                        lo = value
+                    } else {
+                        hi = value
+                    }
                     let new = if money {
                         let m = |v: Option<f64>| v.and_then(|v| Money::from_f64((v * 100.0).round() / 100.0).ok());
                         IcpRule::AnnualRevenue { min: m(lo), max: m(hi) }

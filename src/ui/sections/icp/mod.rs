@@ -11,9 +11,9 @@ pub use target_list::{outcome_chip, status_text};
 
 use crate::checklist::Step;
 use crate::domain::{IcpCriterion, IcpProfile, IcpRule, Plan};
-use crate::ui::sections::overview::NextStep;
 use crate::editing::{Change, EditKind};
 use crate::ui::i18n::{t, td_string, use_i18n, Locale};
+use crate::ui::sections::overview::NextStep;
 use crate::ui::state::{use_app, AppState};
 use leptos::prelude::*;
 
@@ -58,12 +58,9 @@ pub fn criterion_label(l: Locale, c: &IcpCriterion, plan: &Plan) -> String {
         IcpRule::Region { .. } => td_string!(l, icp.kinds.region).to_string(),
         IcpRule::Technologies { .. } => td_string!(l, icp.kinds.technologies).to_string(),
         IcpRule::Tags { .. } => td_string!(l, icp.kinds.tags).to_string(),
-        IcpRule::CustomField { field, .. } => plan
-            .custom_fields
-            .iter()
-            .find(|f| &f.id == field)
-            .map(|f| f.name.clone())
-            .unwrap_or_else(|| td_string!(l, icp.kinds.custom_field).to_string()),
+        IcpRule::CustomField { field, .. } => {
+            plan.custom_fields.iter().find(|f| &f.id == field).map(|f| f.name.clone()).unwrap_or_else(|| td_string!(l, icp.kinds.custom_field).to_string())
+        }
     }
 }
 

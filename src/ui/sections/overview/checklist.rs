@@ -45,11 +45,7 @@ pub fn state_label(l: Locale, s: State) -> String {
 }
 
 fn factor_names(l: Locale, plan: &Plan, ids: &[FactorId]) -> String {
-    ids.iter()
-        .filter_map(|id| plan.prioritisation.factors.iter().find(|f| &f.id == id))
-        .map(|f| labels::factor_name(l, f))
-        .collect::<Vec<_>>()
-        .join(", ")
+    ids.iter().filter_map(|id| plan.prioritisation.factors.iter().find(|f| &f.id == id)).map(|f| labels::factor_name(l, f)).collect::<Vec<_>>().join(", ")
 }
 
 /// What the plan holds for a step, in one line.
@@ -95,23 +91,23 @@ pub fn action(l: Locale, plan: &Plan, next: &Next) -> (String, String) {
         Next::ImportAccounts => (td_string!(l, checklist.n_import_accounts).to_string(), Section::Accounts.href()),
         Next::ImportContacts => (td_string!(l, checklist.n_import_contacts).to_string(), Section::DataQuality.href_to("import")),
         Next::ImportDeals => (td_string!(l, checklist.n_import_deals).to_string(), Section::DataQuality.href_to("import")),
-        Next::SuggestIcp { customers } => (
-            td_string!(l, checklist.n_suggest_icp, count = *customers, n = format::integer(*customers as i64, l)).to_string(),
-            Section::Icp.href(),
-        ),
+        Next::SuggestIcp { customers } => {
+            (td_string!(l, checklist.n_suggest_icp, count = *customers, n = format::integer(*customers as i64, l)).to_string(), Section::Icp.href())
+        }
         Next::AddIcpCriteria => (td_string!(l, checklist.n_add_criteria).to_string(), Section::Icp.href()),
         Next::WidenTargetList => (td_string!(l, checklist.n_widen).to_string(), Section::Icp.href()),
-        Next::FillFactor(id) => (td_string!(l, checklist.n_fill_factor, factor = factor_names(l, plan, std::slice::from_ref(id))).to_string(), Section::Prioritisation.href()),
+        Next::FillFactor(id) => {
+            (td_string!(l, checklist.n_fill_factor, factor = factor_names(l, plan, std::slice::from_ref(id))).to_string(), Section::Prioritisation.href())
+        }
         Next::WritePlan(id) => {
             let name = plan.accounts.iter().find(|a| &a.id == id).map(|a| a.name.clone()).unwrap_or_default();
             (td_string!(l, checklist.n_write_plan, name = name).to_string(), Section::AccountPlans.href_to(id.as_str()))
         }
         Next::AddCampaign => (td_string!(l, checklist.n_add_campaign).to_string(), Section::Campaigns.href()),
         Next::LogActivity => (td_string!(l, checklist.n_log_activity).to_string(), Section::Campaigns.href_to("activities")),
-        Next::AssignOwners { accounts } => (
-            td_string!(l, checklist.n_assign_owners, count = *accounts, n = format::integer(*accounts as i64, l)).to_string(),
-            Section::Accounts.href(),
-        ),
+        Next::AssignOwners { accounts } => {
+            (td_string!(l, checklist.n_assign_owners, count = *accounts, n = format::integer(*accounts as i64, l)).to_string(), Section::Accounts.href())
+        }
         Next::RecordHandoff => (td_string!(l, checklist.n_handoff).to_string(), Section::AccountPlans.href()),
         Next::OpenDashboard => (td_string!(l, checklist.n_dashboard).to_string(), Section::Dashboard.href()),
     }

@@ -23,19 +23,21 @@ pub fn Overview() -> impl IntoView {
     let steps = use_checklist();
     let counts = move || {
         let l = i18n.get_locale();
-        state.plan.with(|p| {
-            p.as_ref().map(|p| {
-                vec![
-                    (t_string!(i18n, counts.accounts).to_string(), format::integer(p.accounts.len() as i64, l)),
-                    (t_string!(i18n, counts.contacts).to_string(), format::integer(p.contacts.len() as i64, l)),
-                    (t_string!(i18n, counts.deals).to_string(), format::integer(p.deals.len() as i64, l)),
-                    (t_string!(i18n, counts.campaigns).to_string(), format::integer(p.campaigns.len() as i64, l)),
-                    (t_string!(i18n, counts.activities).to_string(), format::integer(p.activities.len() as i64, l)),
-                    (t_string!(i18n, counts.account_plans).to_string(), format::integer(p.account_plans.len() as i64, l)),
-                ]
+        state
+            .plan
+            .with(|p| {
+                p.as_ref().map(|p| {
+                    vec![
+                        (t_string!(i18n, counts.accounts).to_string(), format::integer(p.accounts.len() as i64, l)),
+                        (t_string!(i18n, counts.contacts).to_string(), format::integer(p.contacts.len() as i64, l)),
+                        (t_string!(i18n, counts.deals).to_string(), format::integer(p.deals.len() as i64, l)),
+                        (t_string!(i18n, counts.campaigns).to_string(), format::integer(p.campaigns.len() as i64, l)),
+                        (t_string!(i18n, counts.activities).to_string(), format::integer(p.activities.len() as i64, l)),
+                        (t_string!(i18n, counts.account_plans).to_string(), format::integer(p.account_plans.len() as i64, l)),
+                    ]
+                })
             })
-        })
-        .unwrap_or_default()
+            .unwrap_or_default()
     };
     let currency = move || {
         let l = i18n.get_locale();

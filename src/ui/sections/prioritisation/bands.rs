@@ -2,11 +2,11 @@
 //! With N ascending thresholds, a deal at or above the n-th scores n × 10 / N.
 
 use super::{prioritisation, update};
-use crate::prioritisation::parse_bands;
+use crate::domain::Money;
 use crate::editing::EditKind;
+use crate::prioritisation::parse_bands;
 use crate::ui::format;
 use crate::ui::i18n::{t, td_string, use_i18n};
-use crate::domain::Money;
 use crate::ui::insights::use_insights;
 use crate::ui::state::use_app;
 use crate::ui::widgets::unique_id;
@@ -26,10 +26,13 @@ pub fn Bands() -> impl IntoView {
         let currency = state.plan.with(|p| p.as_ref().map(|p| p.currency.clone()).unwrap_or_default());
         let b = bands();
         let n = b.len();
-        b.into_iter().enumerate().map(|(k, m)| {
-            let points = format::number((k + 1) as f64 * 10.0 / n as f64, l, 1);
-            view! { <li>{td_string!(l, prio.band_row, amount = format::money_compact(m, &currency, l), points = points).to_string()}</li> }
-        }).collect_view()
+        b.into_iter()
+            .enumerate()
+            .map(|(k, m)| {
+                let points = format::number((k + 1) as f64 * 10.0 / n as f64, l, 1);
+                view! { <li>{td_string!(l, prio.band_row, amount = format::money_compact(m, &currency, l), points = points).to_string()}</li> }
+            })
+            .collect_view()
     };
     view! {
         <section class="card bands" aria-labelledby="bands-title">

@@ -9,9 +9,9 @@ mod weights;
 
 use crate::checklist::Step;
 use crate::domain::Prioritisation;
-use crate::ui::sections::overview::NextStep;
 use crate::editing::{Change, EditKind};
 use crate::ui::i18n::{t, use_i18n};
+use crate::ui::sections::overview::NextStep;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
@@ -35,7 +35,6 @@ pub fn PrioritisationSection() -> impl IntoView {
         </section>
     }
 }
-
 
 fn prioritisation(state: AppState) -> Prioritisation {
     state.plan.with(|p| p.as_ref().map(|p| p.prioritisation.clone()).unwrap_or_default())

@@ -9,9 +9,9 @@ use crate::prioritisation::{TierSource, ValueSource};
 use crate::ui::format;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::ui::insights::use_insights;
+use crate::ui::labels;
 use crate::ui::state::use_app;
 use crate::ui::widgets::{InlineInput, VirtualTable};
-use crate::ui::labels;
 use leptos::prelude::*;
 
 const ROW_HEIGHT: f64 = 48.0;
@@ -38,16 +38,18 @@ pub fn Ranked() -> impl IntoView {
     let insights = use_insights();
     let factors = Memo::new(move |_| state.plan.with(|p| p.as_ref().map(|p| p.prioritisation.factors.clone()).unwrap_or_default()));
     let rows = Memo::new(move |_| insights.ranking.with(|r| r.order.clone()));
-    let header = move || view! {
-        <tr>
-            <th scope="col" class="num">{t!(i18n, accounts.rank)}</th>
-            <th scope="col"><span class="visually-hidden">{t!(i18n, prio.movement)}</span></th>
-            <th scope="col">{t!(i18n, accounts.name)}</th>
-            <th scope="col" class="num">{t!(i18n, accounts.score)}</th>
-            <th scope="col">{t!(i18n, prio.contributions)}</th>
-            <th scope="col">{t!(i18n, accounts.tier)}</th>
-            {move || factors.get().into_iter().map(|f| view! { <th scope="col" class="num factor-col">{labels::factor_name(i18n.get_locale(), &f)}</th> }).collect_view()}
-        </tr>
+    let header = move || {
+        view! {
+            <tr>
+                <th scope="col" class="num">{t!(i18n, accounts.rank)}</th>
+                <th scope="col"><span class="visually-hidden">{t!(i18n, prio.movement)}</span></th>
+                <th scope="col">{t!(i18n, accounts.name)}</th>
+                <th scope="col" class="num">{t!(i18n, accounts.score)}</th>
+                <th scope="col">{t!(i18n, prio.contributions)}</th>
+                <th scope="col">{t!(i18n, accounts.tier)}</th>
+                {move || factors.get().into_iter().map(|f| view! { <th scope="col" class="num factor-col">{labels::factor_name(i18n.get_locale(), &f)}</th> }).collect_view()}
+            </tr>
+        }
     };
     // Rows are kept per position: a new order updates their cells in place rather
     // than building every visible row again (most of a weight change's time was
@@ -94,7 +96,9 @@ fn RankedRow(position: usize, rows: Memo<Vec<usize>>, factors: Memo<Vec<Factor>>
     // The account's index in the plan; the cells below read it, so they follow it.
     let at = Memo::new(move |_| rows.with(|r| r.get(position).copied()));
     let id = Memo::new(move |_| at.get().and_then(|i| state.plan.with(|p| p.as_ref().and_then(|p| p.accounts.get(i)).map(|a| a.id.clone()))));
-    let name = Signal::derive(move || at.get().and_then(|i| state.plan.with(|p| p.as_ref().and_then(|p| p.accounts.get(i)).map(|a| a.name.clone()))).unwrap_or_default());
+    let name = Signal::derive(move || {
+        at.get().and_then(|i| state.plan.with(|p| p.as_ref().and_then(|p| p.accounts.get(i)).map(|a| a.name.clone()))).unwrap_or_default()
+    });
     let rank = Memo::new(move |_| at.get().and_then(|i| insights.ranking.with(|r| (i < r.scores.len()).then(|| r.account(i)))));
     let score = move || rank.with(|r| r.as_ref().map_or(0.0, |r| r.score));
     let tier = move || rank.with(|r| r.as_ref().and_then(|r| r.tier));
@@ -105,7 +109,9 @@ fn RankedRow(position: usize, rows: Memo<Vec<usize>>, factors: Memo<Vec<Factor>>
     });
     let bar_label = move || {
         let l = i18n.get_locale();
-        let parts: Vec<String> = factors.with(|fs| contributions.with(|cs| fs.iter().zip(cs).map(|(f, c)| format!("{} {}", labels::factor_name(l, f), format::number(*c, l, 1))).collect()));
+        let parts: Vec<String> = factors.with(|fs| {
+            contributions.with(|cs| fs.iter().zip(cs).map(|(f, c)| format!("{} {}", labels::factor_name(l, f), format::number(*c, l, 1))).collect())
+        });
         td_string!(l, prio.bar_label, parts = parts.join(" + "), score = format::number(score(), l, 1)).to_string()
     };
     // A commit can move the edited account away while focus stays in this row
@@ -114,11 +120,15 @@ fn RankedRow(position: usize, rows: Memo<Vec<usize>>, factors: Memo<Vec<Factor>>
     // after this turn's rendering: by then every field shows its new account's
     // saved value, so the blur's change event has nothing stale to commit.
     let row = NodeRef::<leptos::html::Tr>::new();
-    Effect::watch(move || at.get(), move |_, before, _| {
-        if before.is_some() && focused_within(row).is_some() {
-            set_timeout(move || drop_focus_within(row), std::time::Duration::ZERO);
-        }
-    }, false);
+    Effect::watch(
+        move || at.get(),
+        move |_, before, _| {
+            if before.is_some() && focused_within(row).is_some() {
+                set_timeout(move || drop_focus_within(row), std::time::Duration::ZERO);
+            }
+        },
+        false,
+    );
     let pin = move |v: String| {
         let Some(a) = at.get_untracked().and_then(|i| state.plan.with_untracked(|p| p.as_ref().and_then(|p| p.accounts.get(i).cloned()))) else { return };
         let tier = v.parse::<u8>().ok().and_then(|n| Tier::try_from(n).ok());

@@ -8,11 +8,10 @@ use crate::editing::EditKind;
 use crate::ui::format;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::insights::use_insights;
+use crate::ui::labels;
 use crate::ui::state::use_app;
 use crate::ui::widgets::unique_id;
-use crate::ui::labels;
 use leptos::prelude::*;
-
 
 #[component]
 pub fn Tiers() -> impl IntoView {

@@ -9,14 +9,13 @@ use crate::prioritisation::normalised_weights;
 use crate::ui::format;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::insights::use_insights;
-use crate::ui::state::use_app;
-use crate::ui::widgets::{DialogFooter, unique_id, Modal};
 use crate::ui::labels;
+use crate::ui::state::use_app;
+use crate::ui::widgets::{unique_id, DialogFooter, Modal};
 use leptos::prelude::*;
 
 /// The largest weight a slider offers; the number field accepts more.
 const SLIDER_MAX: f64 = 100.0;
-
 
 #[component]
 pub fn Weights() -> impl IntoView {
@@ -78,7 +77,9 @@ fn FactorWeight(
     let insights = use_insights();
     let weight = move || weights.with(|w| w.get(k).copied().unwrap_or(0.0));
     // The share in the ranking: a factor set aside for lack of data has none.
-    let share = move || insights.ranking.with(|r| r.shares.get(k).copied()).unwrap_or_else(|| weights.with(|w| normalised_weights(w).get(k).copied().unwrap_or(0.0))) * 100.0;
+    let share = move || {
+        insights.ranking.with(|r| r.shares.get(k).copied()).unwrap_or_else(|| weights.with(|w| normalised_weights(w).get(k).copied().unwrap_or(0.0))) * 100.0
+    };
     let coverage = Memo::new(move |_| {
         let b = insights.basis.get();
         let targets = b.targets.iter().filter(|t| t.is_target()).count();
@@ -185,7 +186,8 @@ fn AddFactor(open: RwSignal<bool>) -> impl IntoView {
         let Some(w) = parse_number(&weight.get_untracked()).filter(|v| *v >= 0.0 && *v <= 1e6) else {
             return error.set(Some(td_string!(l, prio.weight_invalid).to_string()));
         };
-        let factor = Factor { id: FactorId::generate(&mut IdGenerator::random()), name: n, weight: w, scale: scale.get_untracked(), source: FactorSource::Manual };
+        let factor =
+            Factor { id: FactorId::generate(&mut IdGenerator::random()), name: n, weight: w, scale: scale.get_untracked(), source: FactorSource::Manual };
         update(state, EditKind::EditWeights, move |p| p.factors.push(factor));
         open.set(false);
     };

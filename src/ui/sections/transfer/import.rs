@@ -3,16 +3,16 @@
 //! chooses: open as a new plan, replace the current plan (undoable), or merge
 //! after a preview.
 
+use super::reading::{self, Progress};
 use crate::browser::clock;
+use crate::browser::files::{PickedFile, ReadFailure};
 use crate::editing::{Change, EditKind};
 use crate::plan_file::merge::{apply_merge, preview_merge, Collection, ConflictReason, MergePreview, Resolution};
-use crate::browser::files::{PickedFile, ReadFailure};
 use crate::plan_file::sniff::MAX_FILE_BYTES;
 use crate::plan_file::{can_repair, Imported, Mode, Problem, ProblemKind};
 use crate::ui::format;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::ui::problems;
-use super::reading::{self, Progress};
 use crate::ui::state::{use_app, AppState, ToastAction};
 use crate::ui::widgets::{joined, work_progress, FileButton, WorkProgress};
 use leptos::prelude::*;
@@ -87,9 +87,19 @@ enum Stage {
     Reading(String),
     /// `rest`: the file again, when repair may keep part of it (read on request:
     /// for a large file it takes a second or more).
-    Problems { file: String, problems: Vec<Problem>, rest: Option<PickedFile> },
-    Ready { file: String, imported: Box<Imported> },
-    Merge { imported: Box<Imported>, preview: Box<MergePreview> },
+    Problems {
+        file: String,
+        problems: Vec<Problem>,
+        rest: Option<PickedFile>,
+    },
+    Ready {
+        file: String,
+        imported: Box<Imported>,
+    },
+    Merge {
+        imported: Box<Imported>,
+        preview: Box<MergePreview>,
+    },
 }
 
 /// The import control: a file button and, below it, what the file turned out to be.
@@ -110,9 +120,7 @@ pub fn ImportFlow(#[prop(optional)] label_first_run: bool) -> impl IntoView {
         };
         flow.read(file, picked, Mode::Strict);
     });
-    let label = Signal::derive(move || {
-        if label_first_run { t_string!(i18n, first_run.open_file) } else { t_string!(i18n, transfer.choose_file) }.to_string()
-    });
+    let label = Signal::derive(move || if label_first_run { t_string!(i18n, first_run.open_file) } else { t_string!(i18n, transfer.choose_file) }.to_string());
     view! {
         <div class="import-flow">
             <FileButton label accept=".json,.abm.json,application/json" max_bytes=MAX_FILE_BYTES

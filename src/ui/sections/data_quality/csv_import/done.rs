@@ -40,7 +40,11 @@ pub(super) fn Done(imported: Imported) -> impl IntoView {
     let merged = p.merged_rows;
     let next = Memo::new(move |_| {
         let icp_done = checklist.with(|c| c.iter().any(|s| s.step == Step::Icp && s.state == State::Done));
-        if icp_done { Step::Prioritisation } else { Step::Icp }
+        if icp_done {
+            Step::Prioritisation
+        } else {
+            Step::Icp
+        }
     });
     view! {
         <div class="result result-good" role="status" data-testid="csv-done">

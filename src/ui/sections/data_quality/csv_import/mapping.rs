@@ -49,9 +49,8 @@ pub(super) fn Mapping(name: String, read: Shared<ReadFile>, encoding_select: Any
     let i18n = use_i18n();
     let kind = RwSignal::new(read.0.kind);
     // The plan's custom fields of accounts, which columns can fill too.
-    let custom_names = Memo::new(move |_| {
-        state.plan.with(|p| p.as_ref().map(|p| p.custom_fields.iter().map(|f| f.name.clone()).collect::<Vec<_>>()).unwrap_or_default())
-    });
+    let custom_names =
+        Memo::new(move |_| state.plan.with(|p| p.as_ref().map(|p| p.custom_fields.iter().map(|f| f.name.clone()).collect::<Vec<_>>()).unwrap_or_default()));
     let guess = {
         let headers = read.0.table.headers.clone();
         move |k: RecordKind| {
@@ -108,10 +107,21 @@ pub(super) fn Mapping(name: String, read: Shared<ReadFile>, encoding_select: Any
     }
     let file = &read.0;
     let facts = {
-        let (name, rows, columns, enc, delim, replaced) = (name.clone(), file.table.len(), file.table.headers.len(), file.encoding, file.table.delimiter, file.replaced);
+        let (name, rows, columns, enc, delim, replaced) =
+            (name.clone(), file.table.len(), file.table.headers.len(), file.encoding, file.table.delimiter, file.replaced);
         move || {
             let l = i18n.get_locale();
-            let text = td_string!(l, dq.file_facts, count = rows, name = name.clone(), rows = format::integer(rows as i64, l), columns = columns, encoding = encoding_name(l, enc), delimiter = delimiter_name(l, delim)).to_string();
+            let text = td_string!(
+                l,
+                dq.file_facts,
+                count = rows,
+                name = name.clone(),
+                rows = format::integer(rows as i64, l),
+                columns = columns,
+                encoding = encoding_name(l, enc),
+                delimiter = delimiter_name(l, delim)
+            )
+            .to_string();
             view! {
                 <p data-testid="csv-facts">{text}</p>
                 {replaced.then(|| view! { <p class="result result-warn" role="note">{t!(i18n, dq.replaced_warning)}</p> })}
