@@ -135,3 +135,33 @@ fn english_counts_agree_with_their_nouns() {
         }
     }
 }
+
+/// The KPI definitions the dashboard opens in place (`kpi_help` in the
+/// locales) are listed in docs/kpis.md, between the markers, in both
+/// languages: one source for the app and the docs. After changing the
+/// locales, `UPDATE_EXPECT=1 cargo test --test locales` rewrites the table.
+#[test]
+fn kpi_definitions_in_the_app_are_the_ones_in_the_docs() {
+    const START: &str = "<!-- kpi_help: generated from locales/*.json by tests/locales.rs -->";
+    const END: &str = "<!-- end of kpi_help -->";
+    let (en, ja) = (raw("en"), raw("ja"));
+    let mut table = String::from("| KPI | In the app (English) | アプリ内の説明（日本語） |\n| --- | --- | --- |\n");
+    let mut keys: Vec<&String> = en.keys().filter(|k| k.starts_with("kpi_help.") && *k != "kpi_help.about").collect();
+    keys.sort();
+    assert!(keys.len() >= 15, "the dashboard's KPIs each have a definition");
+    for k in keys {
+        let name = k.trim_start_matches("kpi_help.");
+        let label = en.get(&format!("dash.{}", if name == "roi" { "roi_col" } else { name })).cloned().unwrap_or_else(|| name.to_string());
+        table.push_str(&format!("| {label} | {} | {} |\n", en[k], ja[k]));
+    }
+    let path = format!("{}/docs/kpis.md", env!("CARGO_MANIFEST_DIR"));
+    let doc = std::fs::read_to_string(&path).unwrap();
+    let (Some(a), Some(b)) = (doc.find(START), doc.find(END)) else { panic!("docs/kpis.md lacks the kpi_help markers") };
+    let current = &doc[a + START.len()..b];
+    let wanted = format!("\n{table}");
+    if std::env::var_os("UPDATE_EXPECT").is_some() {
+        std::fs::write(&path, format!("{}{wanted}{}", &doc[..a + START.len()], &doc[b..])).unwrap();
+        return;
+    }
+    assert_eq!(current, wanted, "docs/kpis.md's KPI table is out of date: UPDATE_EXPECT=1 cargo test --test locales");
+}

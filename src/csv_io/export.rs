@@ -58,8 +58,9 @@ fn number(v: Option<f64>, decimals: usize) -> String {
     v.filter(|v| v.is_finite()).map(|v| format!("{v:.decimals$}")).unwrap_or_default()
 }
 
-/// Every account of the plan, in the plan's order, with its fit, factor values,
-/// score, rank and tier from `basis` and `ranking` (computed from this plan).
+/// Every account of the plan with its fit, factor values, score, rank and tier
+/// from `basis` and `ranking` (computed from this plan): the ranked target list
+/// first, in rank order, then the other accounts in the plan's order.
 pub fn accounts_csv(plan: &Plan, basis: &Basis, ranking: &Ranking, columns: &AccountColumns) -> String {
     let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
     let mut head: Vec<&str> = vec![
@@ -84,10 +85,12 @@ pub fn accounts_csv(plan: &Plan, basis: &Basis, ranking: &Ranking, columns: &Acc
     // Writing to memory cannot fail; a failure would only drop a row.
     let _ = w.write_record(head.iter().map(|h| neutralise(h).into_owned()));
     let member = |m: &Option<MemberId>| m.as_ref().and_then(|id| plan.team.iter().find(|t| &t.id == id)).map(|t| t.name.clone()).unwrap_or_default();
-    for (i, a) in plan.accounts.iter().enumerate() {
-        if i >= basis.len() {
-            break;
-        }
+    let n = plan.accounts.len().min(basis.len());
+    let mut order: Vec<usize> = (0..n).collect();
+    // Stable: accounts without a rank keep the plan's order, after the ranked.
+    order.sort_by_key(|&i| ranking.account(i).rank.unwrap_or(u32::MAX));
+    for i in order {
+        let Some(a) = plan.accounts.get(i) else { continue };
         let r = ranking.account(i);
         let mut row: Vec<String> = vec![
             a.id.to_string(),
@@ -208,6 +211,12 @@ mod tests {
         let i = ranking.order[0];
         assert_eq!(first[0], plan.accounts[i].id.to_string());
         assert_eq!(first[1], plan.accounts[i].name);
+        // Rank order: 1, 2, 3… down the file, then the accounts outside the list.
+        let ranks: Vec<&str> = rows.iter().skip(1).map(|r| r[rank_col].as_str()).collect();
+        let ranked = ranking.order.len();
+        assert!(ranked > 1 && ranked < plan.accounts.len());
+        assert_eq!(ranks[..ranked], (1..=ranked).map(|k| k.to_string()).collect::<Vec<_>>()[..]);
+        assert!(ranks[ranked..].iter().all(|r| r.is_empty()));
     }
 
     #[test]

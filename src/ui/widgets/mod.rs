@@ -3,6 +3,7 @@
 pub mod account_picker;
 pub mod dialog_footer;
 pub mod file_button;
+pub mod help_tip;
 pub mod inline_input;
 pub mod joined;
 pub mod modal;
@@ -13,6 +14,7 @@ pub mod work_progress;
 pub use account_picker::AccountPicker;
 pub use dialog_footer::DialogFooter;
 pub use file_button::FileButton;
+pub use help_tip::HelpTip;
 pub use inline_input::InlineInput;
 pub use joined::joined;
 pub use modal::Modal;

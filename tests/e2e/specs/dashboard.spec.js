@@ -13,7 +13,7 @@ test('an empty plan shows a dashboard with no figures yet, not zeros that mislea
   await expect(tile(page, 'revenue').locator('.kpi-value')).toHaveText('$0');
   await expect(tile(page, 'cycle').locator('.kpi-value')).toHaveText('—');
   await expect(page.getByText('No campaign ran or earned revenue in this period.')).toBeVisible();
-  await expect(page.getByTestId('long-term')).toContainText('Customers0');
+  await expect(page.getByTestId('long-term').locator('[data-kpi=customers] dd')).toHaveText('0');
   await expect(page.getByTestId('chart-goals')).toContainText('This plan has no goals yet');
   // Charts say there is nothing to draw, and their download is off.
   await expect(page.getByTestId('chart-engagement')).toContainText('No responses in this period.');
@@ -43,6 +43,17 @@ test('the demo plan: KPIs against the previous period, ROI by channel and campai
   await expect(tile(page, 'revenue').locator('.kpi-before')).toHaveText(/^Previous period: ¥[\d,]+$/);
   await expect(tile(page, 'open-rate').locator('.kpi-value')).toHaveText(/^\d+(\.\d)?%$/);
   await expect(tile(page, 'engagement-rate').locator('.kpi-value')).toHaveText(/^\d+(\.\d)?%$/);
+
+  // A definition opens in place and closes again; headings of the ROI tables have theirs.
+  const about = tile(page, 'engagement-rate').getByRole('button', { name: 'What is “Engagement rate of target accounts”?' });
+  await expect(tile(page, 'engagement-rate').getByRole('note')).toBeHidden();
+  await about.click();
+  await expect(about).toHaveAttribute('aria-expanded', 'true');
+  await expect(tile(page, 'engagement-rate').getByRole('note')).toHaveText(/^Share of the target accounts that responded at least once in the period/);
+  await about.click();
+  await expect(tile(page, 'engagement-rate').getByRole('note')).toBeHidden();
+  await page.getByTestId('roi-channels').getByRole('button', { name: 'What is “ROI”?' }).click();
+  await expect(page.getByTestId('roi-channels').getByRole('note')).toContainText('(Attributed revenue − cost) ÷ cost × 100');
 
   // Long-term ROI from every won deal.
   await expect(page.getByTestId('long-term').locator('[data-kpi=lifetime-value] dd')).toHaveText(/^¥[\d,]+$/);
@@ -121,6 +132,11 @@ test('the dashboard speaks Japanese', async ({ page }) => {
   await expect(page.getByRole('heading', { name: '主要KPI' })).toBeVisible();
   await expect(tile(page, 'revenue').locator('.kpi-before')).toHaveText(/^前期間： ￥[\d,]+$|^前期間： ¥[\d,]+$/);
   await expect(page.getByLabel('アトリビューション')).toBeVisible();
+  // Each figure says how it is computed, in place: the two engagement tiles
+  // explain why their numbers differ.
+  const engaged = tile(page, 'engaged');
+  await engaged.getByRole('button', { name: '「エンゲージ済みのターゲットアカウント」とは' }).click();
+  await expect(engaged.getByRole('note')).toContainText('通常はエンゲージメント率より少なくなります');
   await shot(page, 'dashboard-demo-ja');
   await expectAccessible(page);
 });

@@ -22,7 +22,9 @@ function hostilePlan(testInfo) {
   let n = 0;
   const next = () => PAYLOADS[n++ % PAYLOADS.length];
   p.name = `Plan ${next()}`;
-  for (const a of p.accounts) Object.assign(a, { name: `${a.name} ${next()}`, industry: `${a.industry}${next()}`, region: next() });
+  // Account names take the payloads by position, so every payload is in the
+  // table's text whatever the counts of the other records are.
+  p.accounts.forEach((a, i) => Object.assign(a, { name: `${a.name} ${PAYLOADS[i % PAYLOADS.length]}`, industry: `${a.industry}${next()}`, region: next() }));
   for (const c of p.contacts) Object.assign(c, { name: `${c.name} ${next()}`, title: next() });
   for (const c of p.campaigns) c.name = `${c.name} ${next()}`;
   for (const c of p.content) Object.assign(c, { title: `${c.title} ${next()}`, url: 'javascript:window.__xss=1' });

@@ -12,6 +12,7 @@ use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::ui::insights::Shared;
 use crate::ui::labels;
 use crate::ui::state::use_app;
+use crate::ui::widgets::HelpTip;
 use leptos::prelude::*;
 
 const MODELS: [(Attribution, &str); 3] = [(Attribution::FirstTouch, "first"), (Attribution::LastTouch, "last"), (Attribution::Linear, "linear")];
@@ -150,6 +151,12 @@ pub fn Roi(period: Memo<Option<Period>>, index: Memo<Shared<ActivityIndex>>) -> 
         Attribution::LastTouch => t!(i18n, dash.last_touch).into_any(),
         Attribution::Linear => t!(i18n, dash.linear).into_any(),
     };
+    let help_attributed = move || {
+        view! { <HelpTip name=Signal::derive(move || t_string!(i18n, dash.attributed).to_string()) text=Signal::derive(move || t_string!(i18n, kpi_help.attributed).to_string())/> }
+    };
+    let help_roi = move || {
+        view! { <HelpTip name=Signal::derive(move || t_string!(i18n, dash.roi_col).to_string()) text=Signal::derive(move || t_string!(i18n, kpi_help.roi).to_string())/> }
+    };
     view! {
         <div class="section-head">
             <h2>{t!(i18n, dash.roi)}</h2>
@@ -169,8 +176,8 @@ pub fn Roi(period: Memo<Option<Period>>, index: Memo<Shared<ActivityIndex>>) -> 
             <table class="data-table" data-testid="roi-channels">
                 <thead><tr>
                     <th scope="col">{t!(i18n, dash.channel)}</th><th scope="col" class="num">{t!(i18n, dash.campaigns)}</th>
-                    <th scope="col" class="num">{t!(i18n, dash.cost)}</th><th scope="col" class="num">{t!(i18n, dash.attributed)}</th>
-                    <th scope="col" class="num">{t!(i18n, dash.roi_col)}</th>
+                    <th scope="col" class="num">{t!(i18n, dash.cost)}</th><th scope="col" class="num">{t!(i18n, dash.attributed)} {help_attributed()}</th>
+                    <th scope="col" class="num">{t!(i18n, dash.roi_col)} {help_roi()}</th>
                 </tr></thead>
                 <tbody>
                     {move || channels().into_iter().map(|cells| row(cells, &[false, true, true, true, true])).collect_view()}
@@ -182,8 +189,8 @@ pub fn Roi(period: Memo<Option<Period>>, index: Memo<Shared<ActivityIndex>>) -> 
             <table class="data-table" data-testid="roi-campaigns">
                 <thead><tr>
                     <th scope="col">{t!(i18n, dash.campaign)}</th><th scope="col">{t!(i18n, dash.channel)}</th>
-                    <th scope="col" class="num">{t!(i18n, dash.cost)}</th><th scope="col" class="num">{t!(i18n, dash.attributed)}</th>
-                    <th scope="col" class="num">{t!(i18n, dash.deals)}</th><th scope="col" class="num">{t!(i18n, dash.roi_col)}</th>
+                    <th scope="col" class="num">{t!(i18n, dash.cost)}</th><th scope="col" class="num">{t!(i18n, dash.attributed)} {help_attributed()}</th>
+                    <th scope="col" class="num">{t!(i18n, dash.deals)}</th><th scope="col" class="num">{t!(i18n, dash.roi_col)} {help_roi()}</th>
                 </tr></thead>
                 <tbody>
                     {move || campaigns().into_iter().map(|cells| row(cells, &[false, false, true, true, true, true])).collect_view()}

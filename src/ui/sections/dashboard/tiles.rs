@@ -9,11 +9,13 @@ use crate::ui::format;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::insights::Shared;
 use crate::ui::state::use_app;
+use crate::ui::widgets::HelpTip;
 use leptos::prelude::*;
 
 struct Tile {
     id: &'static str,
     label: String,
+    help: String,
     now: String,
     before: String,
 }
@@ -45,21 +47,31 @@ pub fn Tiles(period: Memo<Option<Period>>, targets: Memo<Vec<AccountId>>, index:
             let pct = |v: Option<f64>| opt(v, |x| format::percent(x, l));
             let int = |v: u64| format::integer(v as i64, l);
             let days = |v: Option<f64>| opt(v, |x| td_string!(l, dash.days, count = x.round().max(0.0) as usize).to_string());
-            let row = |id, label: String, get: &dyn Fn(&PeriodKpis) -> String| Tile { id, label, now: get(now), before: get(before) };
+            let row = |id, label: String, help: String, get: &dyn Fn(&PeriodKpis) -> String| Tile { id, label, help, now: get(now), before: get(before) };
             vec![
-                row("engagement-rate", td_string!(l, dash.engagement_rate).to_string(), &|k| pct(k.engagement_rate)),
-                row("engaged", td_string!(l, dash.engaged).to_string(), &|k| int(k.engaged_accounts as u64)),
-                row("open-rate", td_string!(l, dash.open_rate).to_string(), &|k| pct(k.email.open_rate())),
-                row("click-rate", td_string!(l, dash.click_rate).to_string(), &|k| pct(k.email.click_rate())),
-                row("web-visits", td_string!(l, dash.web_visits).to_string(), &|k| int(k.web_visits)),
-                row("meetings", td_string!(l, dash.meetings).to_string(), &|k| int(k.meetings)),
-                row("revenue", td_string!(l, dash.revenue).to_string(), &|k| money(k.revenue.total, currency, l)),
-                row("new-contracts", td_string!(l, dash.new_contracts).to_string(), &|k| int(u64::from(k.revenue.new_contracts))),
-                row("cross-upsell", td_string!(l, dash.cross_upsell).to_string(), &|k| money(k.revenue.cross_upsell, currency, l)),
-                row("average-revenue", td_string!(l, dash.average_revenue).to_string(), &|k| opt(k.revenue.average_per_account, |x| money(x, currency, l))),
-                row("concentration", td_string!(l, dash.concentration).to_string(), &|k| pct(k.revenue.top_fifth_share)),
-                row("cycle", td_string!(l, dash.cycle).to_string(), &|k| days(k.cycle.median_days)),
-                row("nps", td_string!(l, dash.nps).to_string(), &|k| opt(k.nps, |x| format::number(x, l, 0))),
+                row("engagement-rate", td_string!(l, dash.engagement_rate).to_string(), td_string!(l, kpi_help.engagement_rate).to_string(), &|k| {
+                    pct(k.engagement_rate)
+                }),
+                row("engaged", td_string!(l, dash.engaged).to_string(), td_string!(l, kpi_help.engaged).to_string(), &|k| int(k.engaged_accounts as u64)),
+                row("open-rate", td_string!(l, dash.open_rate).to_string(), td_string!(l, kpi_help.open_rate).to_string(), &|k| pct(k.email.open_rate())),
+                row("click-rate", td_string!(l, dash.click_rate).to_string(), td_string!(l, kpi_help.click_rate).to_string(), &|k| pct(k.email.click_rate())),
+                row("web-visits", td_string!(l, dash.web_visits).to_string(), td_string!(l, kpi_help.web_visits).to_string(), &|k| int(k.web_visits)),
+                row("meetings", td_string!(l, dash.meetings).to_string(), td_string!(l, kpi_help.meetings).to_string(), &|k| int(k.meetings)),
+                row("revenue", td_string!(l, dash.revenue).to_string(), td_string!(l, kpi_help.revenue).to_string(), &|k| money(k.revenue.total, currency, l)),
+                row("new-contracts", td_string!(l, dash.new_contracts).to_string(), td_string!(l, kpi_help.new_contracts).to_string(), &|k| {
+                    int(u64::from(k.revenue.new_contracts))
+                }),
+                row("cross-upsell", td_string!(l, dash.cross_upsell).to_string(), td_string!(l, kpi_help.cross_upsell).to_string(), &|k| {
+                    money(k.revenue.cross_upsell, currency, l)
+                }),
+                row("average-revenue", td_string!(l, dash.average_revenue).to_string(), td_string!(l, kpi_help.average_revenue).to_string(), &|k| {
+                    opt(k.revenue.average_per_account, |x| money(x, currency, l))
+                }),
+                row("concentration", td_string!(l, dash.concentration).to_string(), td_string!(l, kpi_help.concentration).to_string(), &|k| {
+                    pct(k.revenue.top_fifth_share)
+                }),
+                row("cycle", td_string!(l, dash.cycle).to_string(), td_string!(l, kpi_help.cycle).to_string(), &|k| days(k.cycle.median_days)),
+                row("nps", td_string!(l, dash.nps).to_string(), td_string!(l, kpi_help.nps).to_string(), &|k| opt(k.nps, |x| format::number(x, l, 0))),
             ]
         })
     };
@@ -85,9 +97,24 @@ pub fn Tiles(period: Memo<Option<Period>>, targets: Memo<Vec<AccountId>>, index:
         long_term.with(|f| {
             let Some((lt, currency)) = f else { return Vec::new() };
             vec![
-                ("repeat-rate", td_string!(l, dash.repeat_rate).to_string(), opt(lt.repeat_rate, |x| format::percent(x, l))),
-                ("lifetime-value", td_string!(l, dash.lifetime_value).to_string(), opt(lt.lifetime_value, |x| money(x, currency, l))),
-                ("customers", td_string!(l, dash.customers).to_string(), format::integer(lt.customers as i64, l)),
+                (
+                    "repeat-rate",
+                    td_string!(l, dash.repeat_rate).to_string(),
+                    td_string!(l, kpi_help.repeat_rate).to_string(),
+                    opt(lt.repeat_rate, |x| format::percent(x, l)),
+                ),
+                (
+                    "lifetime-value",
+                    td_string!(l, dash.lifetime_value).to_string(),
+                    td_string!(l, kpi_help.lifetime_value).to_string(),
+                    opt(lt.lifetime_value, |x| money(x, currency, l)),
+                ),
+                (
+                    "customers",
+                    td_string!(l, dash.customers).to_string(),
+                    td_string!(l, kpi_help.customers).to_string(),
+                    format::integer(lt.customers as i64, l),
+                ),
             ]
         })
     };
@@ -99,7 +126,7 @@ pub fn Tiles(period: Memo<Option<Period>>, targets: Memo<Vec<AccountId>>, index:
                 let prev = t_string!(i18n, dash.previous).to_string();
                 tiles().into_iter().map(|tile| view! {
                     <li class="kpi-tile" data-kpi=tile.id>
-                        <span class="kpi-label">{tile.label}</span>
+                        <span class="kpi-label">{tile.label.clone()} <HelpTip name=tile.label text=tile.help/></span>
                         <span class="kpi-value">{tile.now}</span>
                         <span class="kpi-before">{prev.clone()} " " {tile.before}</span>
                     </li>
@@ -108,7 +135,7 @@ pub fn Tiles(period: Memo<Option<Period>>, targets: Memo<Vec<AccountId>>, index:
         </ul>
         <h2>{t!(i18n, dash.long_term)}</h2>
         <dl class="facts" data-testid="long-term">
-            {move || long().into_iter().map(|(id, k, v)| view! { <div data-kpi=id><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
+            {move || long().into_iter().map(|(id, k, help, v)| view! { <div data-kpi=id><dt>{k.clone()} <HelpTip name=k text=help/></dt><dd>{v}</dd></div> }).collect_view()}
         </dl>
         <p class="muted small">{t!(i18n, dash.long_term_note)}</p>
     }
