@@ -11,6 +11,8 @@ pub const SCRIPT: Script = Script {
     revenue_unit: 1_000_000,
     per_yen: 150.0,
     country: "United States",
+    // US Eastern (standard time).
+    utc_offset_hours: -5,
     core_industry: "Manufacturing",
     companies: COMPANIES,
     surnames: &[

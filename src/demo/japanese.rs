@@ -11,6 +11,7 @@ pub const SCRIPT: Script = Script {
     revenue_unit: 100_000_000,
     per_yen: 1.0,
     country: "日本",
+    utc_offset_hours: 9,
     core_industry: "製造業",
     companies: COMPANIES,
     surnames: &[

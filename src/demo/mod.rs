@@ -78,7 +78,7 @@ pub fn demo_plan_in(language: DemoLanguage, id: PlanId, today: Date, now: Timest
         DemoLanguage::Japanese => &japanese::SCRIPT,
         DemoLanguage::English => &english::SCRIPT,
     };
-    let mut g = Gen { ids: IdGenerator::seeded(SEED), rng: Rng::with_seed(SEED), today, s: script };
+    let mut g = Gen { ids: IdGenerator::seeded(SEED), rng: Rng::with_seed(SEED), today, now, s: script };
     let fy = fiscal_year_end(today, u32::from(script.fiscal_year_start_month));
     // Named after the fiscal year it starts in, as plans are.
     let fy_name = if script.fiscal_year_start_month == 1 { fy.year() } else { fy.year() - 1 };
@@ -143,6 +143,9 @@ struct Gen {
     ids: IdGenerator,
     rng: Rng,
     today: Date,
+    /// Nothing happens later than this, whatever the zones of the demo and
+    /// of the viewer.
+    now: Timestamp,
     s: &'static Script,
 }
 
@@ -232,9 +235,23 @@ impl Gen {
         self.today.add_days(-self.rng.i64(min..=max))
     }
 
+    /// A time in the demo country's business hours (09:00–18:00 there) on
+    /// `day`, never after now.
     fn business_time(&mut self, day: Date) -> Timestamp {
-        // 09:00–18:00 JST is 00:00–09:00 UTC.
-        day.at(self.rng.u32(0..9), self.rng.u32(0..60))
+        let after_nine = self.rng.u32(0..9) as i32;
+        let minute = self.rng.u32(0..60);
+        let utc_hour = (9 + after_nine - self.s.utc_offset_hours).rem_euclid(24) as u32;
+        // West of UTC, the afternoon there can be past midnight UTC: the day
+        // stays the demo country's.
+        let day = if 9 + after_nine - self.s.utc_offset_hours >= 24 { day.add_days(1) } else { day };
+        let at = day.at(utc_hour, minute);
+        if at < self.now {
+            at
+        } else {
+            // Yesterday afternoon in the demo's country may be this very hour
+            // for a viewer far to the east: such a record is an hour old.
+            self.now.add_minutes(-60)
+        }
     }
 
     /// An amount worked out in yen, in the script's currency, to three
@@ -365,7 +382,8 @@ impl Gen {
                 url: format!("{}/resources/{path}", s.site),
                 account: None,
                 status: Some(ContentStatus::Published),
-                created: Some(self.days_ago(200, 400)),
+                // Before every campaign of the past year that uses it.
+                created: Some(self.days_ago(380, 500)),
                 notes: String::new(),
                 updated_at: None,
             })
@@ -946,6 +964,22 @@ mod tests {
         let text = to_file_text(&p, today().at(0, 0));
         assert!(read_plan_text(&text, Mode::Strict).is_ok());
         assert_eq!(p.accounts.len(), demo().accounts.len(), "the same story in both languages");
+    }
+
+    #[test]
+    fn each_demo_works_its_own_countrys_hours_and_nothing_is_in_the_future() {
+        use chrono::Timelike;
+        // A viewer at UTC+14 just after their midnight: their "today" began
+        // while it is still yesterday morning in UTC.
+        let now = today().at(0, 0).add_minutes(-14 * 60 + 5);
+        for (language, offset) in [(DemoLanguage::Japanese, 9), (DemoLanguage::English, -5)] {
+            let p = demo_plan_in(language, PlanId("d".into()), today(), now);
+            let times: Vec<Timestamp> = p.activities.iter().map(|a| a.at).chain(p.notes.iter().map(|n| n.at)).chain(p.handoffs.iter().map(|h| h.at)).collect();
+            assert!(times.iter().all(|t| *t <= now), "{language:?}: nothing after now");
+            let local_hours: Vec<i32> = times.iter().filter(|t| **t != now.add_minutes(-60)).map(|t| (t.0.hour() as i32 + offset).rem_euclid(24)).collect();
+            assert!(local_hours.len() > times.len() / 2);
+            assert!(local_hours.iter().all(|h| (9..18).contains(h)), "{language:?}: {:?}", local_hours.iter().find(|h| !(9..18).contains(*h)));
+        }
     }
 
     #[test]

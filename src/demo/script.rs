@@ -66,6 +66,9 @@ pub struct Script {
     pub per_yen: f64,
     /// The country of companies whose region is known.
     pub country: &'static str,
+    /// Hours the demo's own clock is ahead of UTC: its meetings and emails
+    /// happen in that country's business hours, whatever the viewer's zone.
+    pub utc_offset_hours: i32,
     /// The industry the seller sells to (campaigns target it).
     pub core_industry: &'static str,
     pub companies: &'static [Company],

@@ -87,9 +87,19 @@ impl Unit {
     /// a percentage with or without `%`; counts and days whole (`120件`,
     /// `90日`); scores as numbers. Never negative.
     pub fn read(self, text: &str) -> Result<f64, NumberProblem> {
+        self.read_money_as(text, |t| Money::parse(t).map(Some))
+    }
+
+    /// [`Unit::read`] in a plan kept in `currency`: an amount in another
+    /// currency is refused (see [`Money::parse_in`]).
+    pub fn read_in(self, text: &str, currency: &super::Currency) -> Result<f64, NumberProblem> {
+        self.read_money_as(text, |t| Money::parse_in(t, currency))
+    }
+
+    fn read_money_as(self, text: &str, money: impl Fn(&str) -> Result<Option<Money>, NumberProblem>) -> Result<f64, NumberProblem> {
         let t = text.trim();
         let v = match self {
-            Unit::Money => Money::parse(t)?.to_f64(),
+            Unit::Money => money(t)?.ok_or(NumberProblem::Empty)?.to_f64(),
             Unit::Count => parse_count(t)?.map(f64::from).ok_or(NumberProblem::Empty)?,
             Unit::Days => {
                 parse_count(t.trim_end_matches(['日', 'd']).trim_end_matches(" days").trim_end_matches("days"))?.map(f64::from).ok_or(NumberProblem::Empty)?

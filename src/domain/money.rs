@@ -100,6 +100,26 @@ impl Money {
         }
     }
 
+    /// [`Money::parse_optional`] for a plan kept in `currency`: an amount that
+    /// names another currency ("$250,000" typed in a yen plan, "1億円" in a
+    /// dollar one) is refused, never read as if it were the plan's. A symbol
+    /// several currencies share reads as the plan's when the plan uses it:
+    /// `$` in any dollar plan, `¥` in a yen or a yuan plan.
+    pub fn parse_in(text: &str, currency: &super::Currency) -> Result<Option<Self>, NumberProblem> {
+        let (money, named) = match Money::parse_with_currency(text) {
+            Err(NumberProblem::Empty) => return Ok(None),
+            Err(p) => return Err(p),
+            Ok(read) => read,
+        };
+        if money.0 < 0 {
+            return Err(NumberProblem::Negative);
+        }
+        match named {
+            Some(code) if code != currency.code() && !shared_symbol(text, code, currency.code()) => Err(NumberProblem::OtherCurrency(code)),
+            _ => Ok(Some(money)),
+        }
+    }
+
     /// Plain decimal text in major units without grouping: `1200000`, `12500.5`.
     pub fn to_plain_string(self) -> String {
         let sign = if self.0 < 0 { "-" } else { "" };
@@ -119,6 +139,19 @@ impl Money {
 }
 
 use super::quantity::NumberProblem;
+
+/// Whether `text`, read as naming `named`, only used a symbol that `plan`'s
+/// currency writes too (`$` for every dollar, `¥` for the yuan).
+fn shared_symbol(text: &str, named: &str, plan: &str) -> bool {
+    const DOLLARS: [&str; 7] = ["USD", "AUD", "CAD", "HKD", "SGD", "NZD", "TWD"];
+    let lower = text.to_lowercase();
+    let says = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    match named {
+        "USD" => DOLLARS.contains(&plan) && !says(&["usd", "us$", "ドル"]),
+        "JPY" => plan == "CNY" && !says(&["jpy", "円", "yen"]),
+        _ => false,
+    }
+}
 
 impl Add for Money {
     type Output = Money;
@@ -230,6 +263,26 @@ mod tests {
         // The float sum drifts; that is why money is not a float.
         let float_total: f64 = std::iter::repeat_n(0.1f64, 10).sum();
         assert_ne!(float_total, 1.0);
+    }
+
+    #[test]
+    fn an_amount_in_another_currency_is_refused_not_misread() {
+        let [yen, dollars, yuan, aud] = ["JPY", "USD", "CNY", "AUD"].map(|c| crate::domain::Currency::try_from(c.to_string()).unwrap());
+        let other = |c| Err(NumberProblem::OtherCurrency(c));
+        assert_eq!(Money::parse_in("$250,000", &yen), other("USD"));
+        assert_eq!(Money::parse_in("1億2,000万円", &dollars), other("JPY"));
+        assert_eq!(Money::parse_in("€1.5K", &dollars), other("EUR"));
+        // The plan's own currency, or none named, reads.
+        assert_eq!(Money::parse_in("$250,000", &dollars), Ok(Some(Money::from_major(250_000))));
+        assert_eq!(Money::parse_in("1億2,000万円", &yen), Ok(Some(Money::from_major(120_000_000))));
+        assert_eq!(Money::parse_in("50M", &yen), Ok(Some(Money::from_major(50_000_000))));
+        assert_eq!(Money::parse_in(" ", &yen), Ok(None));
+        assert_eq!(Money::parse_in("-5", &yen), Err(NumberProblem::Negative));
+        // Shared symbols: $ is every dollar's, ¥ the yuan's too; a code is not.
+        assert_eq!(Money::parse_in("$1,000", &aud), Ok(Some(Money::from_major(1_000))));
+        assert_eq!(Money::parse_in("USD 1,000", &aud), other("USD"));
+        assert_eq!(Money::parse_in("¥1,000", &yuan), Ok(Some(Money::from_major(1_000))));
+        assert_eq!(Money::parse_in("1,000円", &yuan), other("JPY"));
     }
 
     #[test]

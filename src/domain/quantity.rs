@@ -26,6 +26,8 @@ pub enum NumberProblem {
     Negative,
     /// A count with a fraction (`12.5名`).
     NotWhole,
+    /// An amount that names a currency other than the plan's (this one).
+    OtherCurrency(&'static str),
 }
 
 impl fmt::Display for NumberProblem {
@@ -37,6 +39,7 @@ impl fmt::Display for NumberProblem {
             NumberProblem::TooManyDecimals => "amounts have at most 2 decimals",
             NumberProblem::Negative => "must not be negative",
             NumberProblem::NotWhole => "must be a whole number",
+            NumberProblem::OtherCurrency(_) => "in another currency than the plan's",
         })
     }
 }

@@ -73,6 +73,10 @@ impl Timestamp {
         (MIN_YEAR..=MAX_YEAR).contains(&dt.year()).then_some(Timestamp(dt))
     }
 
+    pub fn add_minutes(self, minutes: i64) -> Timestamp {
+        Timestamp(self.0 + chrono::Duration::minutes(minutes))
+    }
+
     pub fn add_days(self, days: i64) -> Timestamp {
         Timestamp(self.0 + chrono::Duration::days(days))
     }

@@ -1,13 +1,14 @@
 //! Opportunity bands as typed by the user.
 
-use crate::domain::Money;
+use crate::domain::{Currency, Money};
 
 /// Reads thresholds typed one per line (or separated by spaces or semicolons);
-/// returns them ascending without duplicates, or the first text that is not an amount.
-pub fn parse_bands(text: &str) -> Result<Vec<Money>, String> {
+/// returns them ascending without duplicates, or the first text that is not an
+/// amount of the plan's `currency`.
+pub fn parse_bands(text: &str, currency: &Currency) -> Result<Vec<Money>, String> {
     let mut out = Vec::new();
     for part in text.split(['\n', ';', ' ', '\u{3000}']).map(str::trim).filter(|s| !s.is_empty()) {
-        match Money::parse_optional(part) {
+        match Money::parse_in(part, currency) {
             Ok(Some(m)) if m > Money::ZERO => out.push(m),
             _ => return Err(part.to_string()),
         }
@@ -58,10 +59,12 @@ mod tests {
     #[test]
     fn bands_are_sorted_deduplicated_and_checked() {
         let m = Money::from_major;
-        assert_eq!(parse_bands("5000000\n1,000,000; 5000000  2000000"), Ok(vec![m(1_000_000), m(2_000_000), m(5_000_000)]));
-        assert_eq!(parse_bands(""), Ok(vec![]));
-        assert_eq!(parse_bands("1000000\nabc"), Err("abc".to_string()));
-        assert_eq!(parse_bands("0"), Err("0".to_string()));
-        assert_eq!(parse_bands("1M 5億 ¥3,000万"), Ok(vec![m(1_000_000), m(30_000_000), m(500_000_000)]), "the forms every amount field reads");
+        let yen = Currency::try_from("JPY".to_string()).unwrap();
+        assert_eq!(parse_bands("$1M", &yen), Err("$1M".to_string()), "another currency's amount is refused");
+        assert_eq!(parse_bands("5000000\n1,000,000; 5000000  2000000", &yen), Ok(vec![m(1_000_000), m(2_000_000), m(5_000_000)]));
+        assert_eq!(parse_bands("", &yen), Ok(vec![]));
+        assert_eq!(parse_bands("1000000\nabc", &yen), Err("abc".to_string()));
+        assert_eq!(parse_bands("0", &yen), Err("0".to_string()));
+        assert_eq!(parse_bands("1M 5億 ¥3,000万", &yen), Ok(vec![m(1_000_000), m(30_000_000), m(500_000_000)]), "the forms every amount field reads");
     }
 }

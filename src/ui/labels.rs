@@ -54,6 +54,18 @@ pub fn number_problem(l: Locale, text: &str, p: NumberProblem) -> String {
         NumberProblem::TooManyDecimals => td_string!(l, numbers.too_many_decimals, text = text).to_string(),
         NumberProblem::Negative => td_string!(l, numbers.negative, text = text).to_string(),
         NumberProblem::NotWhole => td_string!(l, numbers.not_whole, text = text).to_string(),
+        NumberProblem::OtherCurrency(named) => td_string!(l, numbers.other_currency_any, text = text, named = named).to_string(),
+    }
+}
+
+/// [`number_problem`] for an amount typed in a plan kept in `plan`: a
+/// currency other than the plan's is named with the plan's.
+pub fn amount_problem(l: Locale, text: &str, p: NumberProblem, plan: &crate::domain::Currency) -> String {
+    match p {
+        NumberProblem::OtherCurrency(named) => {
+            td_string!(l, numbers.other_currency, text = text.trim().to_string(), named = named, plan = plan.code().to_string()).to_string()
+        }
+        p => number_problem(l, text, p),
     }
 }
 

@@ -79,10 +79,19 @@ pub fn detail_signal() -> RwSignal<Option<String>> {
         let now = detail_from_hash(&current_hash());
         if detail.get_untracked() != now {
             detail.set(now);
+            to_top();
         }
     });
     on_cleanup(move || handle.remove());
     detail
+}
+
+/// A new page opens at its top, as a new page of a site would: a link followed
+/// from the end of a long section must not land in the middle of the next.
+fn to_top() {
+    if let Some(w) = web_sys::window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
 }
 
 fn current_hash() -> String {
@@ -98,6 +107,7 @@ pub fn section_signal() -> RwSignal<Section> {
         let now = Section::from_hash(&current_hash());
         if section.get_untracked() != now {
             section.set(now);
+            to_top();
         }
     });
     on_cleanup(move || handle.remove());

@@ -29,13 +29,33 @@ pub struct Table {
 /// Quotes that broke a file's rows. CSV lets a quoted value run over several
 /// lines, so one stray `"` can swallow every line after it into one value;
 /// these are found and said, never passed on as data.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Structure {
     /// The line the broken row starts on.
     pub line: u64,
     /// The last line it took in.
     pub last_line: u64,
     pub kind: StructureKind,
+    /// That line's text as written (at most [`SHOWN_TEXT`] characters), so the
+    /// problem list can show which record it was.
+    pub text: String,
+}
+
+/// Characters of a broken line kept to show it.
+pub const SHOWN_TEXT: usize = 120;
+
+/// The first line of `body`, shortened to [`SHOWN_TEXT`] characters.
+fn first_line(body: &[u8]) -> String {
+    let line = body.split(|&b| b == b'\n').next().unwrap_or_default();
+    shorten(String::from_utf8_lossy(line).trim_end_matches('\r'))
+}
+
+/// `text` cut to [`SHOWN_TEXT`] characters, with "…" when it was longer.
+pub fn shorten(text: &str) -> String {
+    match text.char_indices().nth(SHOWN_TEXT) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,6 +66,10 @@ pub enum StructureKind {
     /// Quotes joined lines `line`–`last_line` into one row of `cells` cells
     /// where the headings have `expected`: the row is left out.
     JoinedLines { cells: usize, expected: usize },
+    /// A quoted value on this one line closes in the middle of a value
+    /// (`"Beta Inc,"Retail",…`): where its values start and end cannot be
+    /// told, so the row is left out rather than read with values glued.
+    StrayQuote,
 }
 
 impl Structure {
@@ -292,17 +316,24 @@ impl TableParser {
             body = rest;
         }
         let breaks = memchr::memchr_iter(b'\n', body).count() as u64;
-        if breaks == 0 {
+        if breaks == 0 && memchr::memchr(b'"', body).is_none() {
             return false;
         }
         let last_line = line + breaks;
         let quotes = memchr::memchr_iter(b'"', body).count();
         let expected = self.table.headers.len();
         let unclosed_at_end = quotes % 2 == 1 && end == text.len();
-        if unclosed_at_end || !quoted_properly(body, self.table.delimiter) {
+        let proper = quoted_properly(body, self.table.delimiter);
+        if breaks == 0 && !unclosed_at_end {
+            if !proper {
+                self.table.structure.push(Structure { line, last_line, kind: StructureKind::StrayQuote, text: first_line(body) });
+            }
+            return !proper;
+        }
+        if unclosed_at_end || !proper {
             // The file ended inside a quoted value: the quote that opened it
             // was never closed. Read again from the line after it.
-            self.table.structure.push(Structure { line, last_line, kind: StructureKind::UnclosedQuote });
+            self.table.structure.push(Structure { line, last_line, kind: StructureKind::UnclosedQuote, text: first_line(body) });
             let next_line = memchr::memchr(b'\n', &text[start..]).map_or(text.len(), |i| start + i + 1);
             let mut at = csv::Position::new();
             at.set_byte(next_line as u64).set_line(line + 1);
@@ -313,7 +344,7 @@ impl TableParser {
         }
         if self.record.len() != expected {
             let kind = StructureKind::JoinedLines { cells: self.record.len(), expected };
-            self.table.structure.push(Structure { line, last_line, kind });
+            self.table.structure.push(Structure { line, last_line, kind, text: first_line(body) });
             return true;
         }
         false
@@ -447,7 +478,7 @@ mod tests {
         for end in ["\n", "\r\n"] {
             let text = ["名前,数", "a,1", "b,2", "\"c,3", "d,4", "e,5", "f,6", ""].join(end);
             let t = parse(&text, b',').unwrap();
-            assert_eq!(t.structure, vec![Structure { line: 4, last_line: 7, kind: StructureKind::UnclosedQuote }], "{end:?}");
+            assert_eq!(t.structure, vec![Structure { line: 4, last_line: 7, kind: StructureKind::UnclosedQuote, text: "\"c,3".into() }], "{end:?}");
             assert_eq!(lines(&t), vec![2, 3, 5, 6, 7], "every line but the broken one is a row");
             assert_eq!(cells(&t, 2), vec!["d", "4"]);
         }
@@ -458,11 +489,23 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_that_closes_inside_a_value_on_one_line_is_said() {
+        let t = parse("name,industry,n\n\"Beta Inc,\"Retail\",3\nGamma,Logistics,4\n", b',').unwrap();
+        assert_eq!(t.structure, vec![Structure { line: 2, last_line: 2, kind: StructureKind::StrayQuote, text: "\"Beta Inc,\"Retail\",3".into() }]);
+        assert_eq!(lines(&t), vec![3]);
+        // Quotes inside an unquoted value, and quoted values, are fine.
+        let t = parse("name,n\nAcme 5\" Pipes,1\n\"Beta, Inc.\",2\n\"Say \"\"hi\"\"\",3\n", b',').unwrap();
+        assert!(t.structure.is_empty());
+        assert_eq!(lines(&t), vec![2, 3, 4]);
+    }
+
+    #[test]
     fn quotes_that_join_lines_into_a_row_of_the_wrong_width_are_said() {
         // A stray quote on line 3 is closed by the one on line 5: lines 3–5 read
         // as one row of 3 cells where the headings have 2.
         let t = parse("name,n\na,1\n\"b,2\nc,3\nd\",4,5\ne,5\n", b',').unwrap();
-        assert_eq!(t.structure, vec![Structure { line: 3, last_line: 5, kind: StructureKind::JoinedLines { cells: 3, expected: 2 } }]);
+        let kind = StructureKind::JoinedLines { cells: 3, expected: 2 };
+        assert_eq!(t.structure, vec![Structure { line: 3, last_line: 5, kind, text: "\"b,2".into() }]);
         assert_eq!(lines(&t), vec![2, 6]);
         // A quoted value over several lines, in a row of the right width, is fine.
         let t = parse("name,note\na,\"one\ntwo\"\nb,x\n", b',').unwrap();

@@ -148,9 +148,10 @@ pub fn GoalEditor(open: RwSignal<bool>, editing: RwSignal<Option<Goal>>, on_save
             error.set(Some(td_string!(l, goals.name_required).to_string()));
             return;
         }
-        let value = match unit.get_untracked().read(&target.get_untracked()) {
+        let currency = state.currency_untracked();
+        let value = match unit.get_untracked().read_in(&target.get_untracked(), &currency) {
             Ok(v) => v,
-            Err(p) => return error.set(Some(crate::ui::labels::number_problem(l, &target.get_untracked(), p))),
+            Err(p) => return error.set(Some(crate::ui::labels::amount_problem(l, &target.get_untracked(), p, &currency))),
         };
         let start_date = Date::parse(&start.get_untracked());
         let due_date = Date::parse(&due.get_untracked());

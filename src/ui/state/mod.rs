@@ -85,6 +85,12 @@ impl AppState {
         self.i18n.get_locale_untracked()
     }
 
+    /// The open plan's currency (yen when no plan is open), for reading a
+    /// typed amount.
+    pub fn currency_untracked(&self) -> crate::domain::Currency {
+        self.plan.with_untracked(|p| p.as_ref().map(|p| p.currency.clone())).unwrap_or_else(|| crate::domain::Currency::for_locale("ja-JP"))
+    }
+
     pub fn can_undo(&self) -> bool {
         self.history_version.track();
         self.history.with_value(|h| h.next_undo().is_some())

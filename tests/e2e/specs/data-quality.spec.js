@@ -82,6 +82,42 @@ test('a Shift_JIS company list: guessed columns, preview, broken rows named, imp
   await expect(michinoku).not.toContainText('多数');
 });
 
+test('a Salesforce report: its footer lines and a stray quote are listed with their text, and the counts agree', async ({ page }, testInfo) => {
+  // What "Export details" writes, with a quote that closes mid-value on line 3.
+  const file = testInfo.outputPath('salesforce-accounts.csv');
+  fs.writeFileSync(file, [
+    '"Account Name","Industry","Employees","Account Owner"',
+    '"Acme Corp","Manufacturing","1200","Jane Doe"',
+    '"Beta Inc,"Retail","300","John Roe"',
+    '"Gamma LLC","Logistics","450","Jane Doe"',
+    '',
+    '"Grand Totals (3 records)"',
+    '',
+    '"Confidential Information - Do Not Distribute"',
+    '"Copyright (c) 2000-2026 salesforce.com, inc. All rights reserved."',
+    '',
+  ].join('\n'));
+  await openApp(page);
+  await loadDemo(page);
+  await openTab(page, 'Import CSV');
+  await pickCsv(page, file);
+  await expect(page.getByTestId('csv-new')).toHaveText('2');
+  // The tile, the sentence and the list count the same rows.
+  await expect(page.getByTestId('csv-bad')).toHaveText('4');
+  await expect(page.getByTestId('csv-accounted')).toContainText('6 rows — 2 imported, 0 merged into another row, 4 skipped');
+  const listed = page.getByTestId('csv-problems').locator('tbody tr');
+  await expect(listed).toHaveCount(4);
+  await expect(listed.nth(0)).toContainText('"Beta Inc,"Retail","300","John Roe"');
+  await expect(listed.nth(0)).toContainText('a quote on this line closes in the middle of a value');
+  await expect(listed.nth(1)).toContainText('Grand Totals (3 records)');
+  await expect(listed.nth(1)).toContainText("read as a report's title, total or footer, not a record");
+  await page.getByRole('button', { name: 'Import 2 accounts' }).click();
+  await expect(page.getByTestId('csv-skipped')).toHaveText('Skipped lines: 3, 6, 8, 9.');
+  await goTo(page, 'Accounts');
+  await page.getByLabel('Search', { exact: true }).fill('Grand Totals');
+  await expect(page.getByTestId('accounts-table').getByRole('row').filter({ hasText: 'Grand Totals' })).toHaveCount(0);
+});
+
 test('columns named as the plan\'s custom fields fill them; a value that is not a choice is named', async ({ page }, testInfo) => {
   await openApp(page);
   await loadDemo(page);

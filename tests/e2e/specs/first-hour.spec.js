@@ -19,7 +19,7 @@ const en = {
   planNameLabel: 'Plan name',
   chooseExport: 'Choose your CSV export…',
   facts: 'hubspot-companies.csv: 56 rows, 12 columns, UTF-8',
-  accounted: '56 rows — 54 imported, 1 merged into another row, 1 skipped',
+  accounted: '57 rows — 54 imported, 1 merged into another row, 2 skipped',
   unclosed: 'a quote opened on this line is never closed; the 16 lines after it were read again on their own',
   merge: 'lines 2, 22',
   member: 'Jane Doe (Sales)',
@@ -60,7 +60,7 @@ const ja = {
   planNameLabel: 'プラン名',
   chooseExport: 'CSVファイルを選ぶ…',
   facts: 'japanese-companies-sjis.csv',
-  accounted: '全 42 行の内訳：取り込み 40・他の行と統合 1・スキップまたは登録済み 1',
+  accounted: '全 43 行の内訳：取り込み 40・他の行と統合 1・スキップまたは登録済み 2',
   unclosed: 'この行で始まる引用符（"）が閉じられていません。後続の4行は個別の行として読み直しました',
   merge: '2, 20 行目',
   member: '佐藤 一郎',
@@ -134,8 +134,12 @@ for (const w of [en, ja]) {
     await expect(suggestions).toHaveCount(0);
 
     // Next: the ranked, tiered list.
+    await page.getByTestId('next-step').scrollIntoViewIfNeeded();
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
     await you.click(page.getByTestId('next-step').getByRole('link'), 'next step');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(w.prioTitle);
+    // The next page opens at its top, not where the last one was scrolled to.
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
     await expect(page.getByTestId('ranked-table')).toBeVisible();
     const count = async (t) => Number((await page.getByTestId(`tier-count-${t}`).textContent()).replace(/\D/g, ''));
     const [tier1, tier2, tier3] = [await count(1), await count(2), await count(3)];

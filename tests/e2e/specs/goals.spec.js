@@ -26,6 +26,10 @@ test('goals are added, edited, reordered, deleted and undone, and kept across re
   await page.getByRole('button', { name: 'Add goal' }).click();
   await dialog.getByLabel('Goal', { exact: true }).fill('Cross-sell value');
   await dialog.getByLabel('Measures').selectOption({ label: 'Cross-sell / upsell value' });
+  // An amount in another currency is refused, not read as dollars.
+  await dialog.getByLabel('Target').fill('1億2,000万円');
+  await dialog.getByRole('button', { name: 'Save goal' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('“\u20681億2,000万円\u2069” is in JPY, but this plan keeps its amounts in USD. Type the amount in USD: the app does not convert currencies.');
   await dialog.getByLabel('Target').fill('40,000,000');
   await dialog.getByRole('button', { name: 'Save goal' }).click();
 

@@ -4,9 +4,9 @@
 
 use super::cells::{Cells, RowCheck};
 use super::index::{AccountIndex, Members, Touched};
-use super::{structure_problems, Merge, Options, Preview, ProblemKind, RowProblem, Severity, MAX_PROBLEMS};
+use super::{structure_problems, Merge, Options, Preview, ProblemKind, RowProblem, Severity, MAX_PROBLEMS, ONE_CELL_TABLE};
 use crate::csv_io::import::fields::{Field, RecordKind};
-use crate::csv_io::import::table::{StructureKind, Table};
+use crate::csv_io::import::table::{shorten, StructureKind, Table};
 use crate::domain::*;
 use crate::editing::Batch;
 use crate::icp::normalise;
@@ -159,11 +159,25 @@ impl<'p> Builder<'p> {
         let Some(row) = self.table.row(index) else { return };
         let mut check = RowCheck::new(row.line, self.options.skip_rows_with_bad_cells);
         let expected = self.table.headers.len();
-        if row.len() > expected && row.cells().skip(expected).any(|c| !c.is_empty()) {
+        let whole_row = || {
+            let delimiter = char::from(self.table.delimiter);
+            shorten(&row.cells().collect::<Vec<_>>().join(&delimiter.to_string()))
+        };
+        let listed_whole = if row.len() > expected && row.cells().skip(expected).any(|c| !c.is_empty()) {
             // Cells have shifted (usually an unquoted comma): reading them
             // would put values under the wrong headers, so the row is listed
             // whole and none of its cells is guessed at.
-            check.add(None, "", ProblemKind::TooManyCells { expected });
+            Some(ProblemKind::TooManyCells { expected })
+        } else if row.len() == 1 && expected >= ONE_CELL_TABLE {
+            // One value on a line of a wide table is a report's title, total
+            // or footer ("Grand Totals (8 records)", "Confidential…"), not a
+            // company: listed, never imported as one.
+            Some(ProblemKind::OneCellLine { expected })
+        } else {
+            None
+        };
+        if let Some(kind) = listed_whole {
+            check.add(None, &whole_row(), kind);
             self.bad_rows.push(row.line);
             self.problems.extend(check.problems.into_iter().take(MAX_PROBLEMS.saturating_sub(self.problems.len())));
             return;
@@ -274,7 +288,8 @@ impl<'p> Builder<'p> {
         let new_members = batch.team.iter().map(|m| (m.name.clone(), m.team)).collect();
         // An unclosed quote costs its own line (the lines after it are read
         // again); quotes that joined lines cost all of them.
-        let broken_lines = self.table.structure.iter().map(|s| if s.kind == StructureKind::UnclosedQuote { 1 } else { s.lines() }).sum();
+        let broken_lines = self.table.structure.iter().map(|s| if matches!(s.kind, StructureKind::UnclosedQuote) { 1 } else { s.lines() }).sum();
+        let broken_rows = self.table.structure.iter().map(|s| s.line).collect();
         let mut problems = self.problems;
         problems.sort_by_key(|p| p.line);
         Preview {
@@ -292,6 +307,7 @@ impl<'p> Builder<'p> {
             new_accounts: self.new_accounts.len(),
             new_members,
             broken_lines,
+            broken_rows,
             currencies: self.currencies.into_iter().collect(),
         }
     }

@@ -40,6 +40,9 @@ use std::collections::{HashMap, HashSet};
 pub const MAX_PROBLEMS: usize = 1000;
 /// The most merges listed; `Preview::merged_rows` stays exact.
 pub const MAX_MERGES: usize = 500;
+/// Tables at least this wide read a line of one value as not a record (two
+/// columns may well be "name" and an often empty second one).
+pub const ONE_CELL_TABLE: usize = 3;
 
 pub struct Options {
     pub kind: RecordKind,
@@ -122,6 +125,9 @@ pub struct Preview {
     /// Lines that quotes broke: lost to a quote never closed, or joined into a
     /// row of the wrong width (each such row is also listed as a problem).
     pub broken_lines: u64,
+    /// The first line of each row that quotes broke, in file order: rows of
+    /// the file too, skipped (and listed) like `bad_rows`.
+    pub broken_rows: Vec<u64>,
     /// Currencies that amounts in the file named, with how many cells named each.
     pub currencies: Vec<(&'static str, usize)>,
 }
@@ -142,6 +148,24 @@ impl Preview {
     /// `rows` always (tested): no row is lost without a word.
     pub fn accounted(&self) -> usize {
         self.records() + self.merged_rows + self.already + self.bad_rows.len()
+    }
+
+    /// Every row of the file the user would count, those quotes broke included.
+    pub fn all_rows(&self) -> usize {
+        self.rows + self.broken_rows.len()
+    }
+
+    /// Rows that are not imported because of a problem: unreadable rows and
+    /// rows quotes broke. Each is listed with its line.
+    pub fn skipped(&self) -> usize {
+        self.bad_rows.len() + self.broken_rows.len()
+    }
+
+    /// The lines of the [`skipped`](Preview::skipped) rows, in file order.
+    pub fn skipped_lines(&self) -> Vec<u64> {
+        let mut lines: Vec<u64> = self.bad_rows.iter().chain(&self.broken_rows).copied().collect();
+        lines.sort_unstable();
+        lines
     }
 }
 
@@ -194,6 +218,11 @@ pub enum ProblemKind {
     TooManyCells {
         expected: usize,
     },
+    /// One value on a line of a table of `expected` columns (at least
+    /// [`ONE_CELL_TABLE`]): a report's title, total or footer.
+    OneCellLine {
+        expected: usize,
+    },
     /// The row has fewer cells than the heading row: the missing ones are empty.
     FewerCells {
         cells: usize,
@@ -210,6 +239,8 @@ pub enum ProblemKind {
     UnclosedQuote {
         lines: u64,
     },
+    /// A quote on this line closes inside a value: its values cannot be told apart.
+    StrayQuote,
     /// Quotes joined `lines` lines into one row of `cells` cells, not `expected`.
     JoinedLines {
         lines: u64,
@@ -286,10 +317,11 @@ fn structure_problems(table: &Table) -> impl Iterator<Item = RowProblem> + '_ {
     table.structure.iter().map(|s| RowProblem {
         line: s.line,
         column: None,
-        value: String::new(),
+        value: s.text.clone(),
         kind: match s.kind {
             StructureKind::UnclosedQuote => ProblemKind::UnclosedQuote { lines: s.lines() },
             StructureKind::JoinedLines { cells, expected } => ProblemKind::JoinedLines { lines: s.lines(), cells, expected },
+            StructureKind::StrayQuote => ProblemKind::StrayQuote,
         },
         severity: Severity::Row,
     })

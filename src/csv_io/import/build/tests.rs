@@ -166,6 +166,38 @@ fn broken_quotes_are_problems_of_their_lines_and_nothing_else_is_lost() {
     assert_eq!(p.broken_lines, 1, "the lines after the quote were read again");
     assert_eq!(p.problems[0].line, 4);
     assert_eq!(p.problems[0].kind, ProblemKind::UnclosedQuote { lines: 7 });
+    assert_eq!(p.problems[0].value, "\"C社,30", "the line is shown, so the user sees which company it was");
+    // The broken row is one of the file's rows, skipped and named like any other.
+    assert_eq!((p.all_rows(), p.skipped(), p.skipped_lines()), (9, 1, vec![4]));
+    assert_eq!(p.all_rows(), p.accounted() + p.broken_rows.len());
+}
+
+#[test]
+fn a_salesforce_report_footer_is_listed_not_imported() {
+    // What Salesforce's "Export details" writes under a report's rows.
+    let text = "\"Account Name\",\"Industry\",\"Employees\",\"Account Owner\"\n\
+        \"Acme Corp\",\"Manufacturing\",\"1200\",\"Jane Doe\"\n\
+        \"Beta Inc\",\"Retail\",\"300\",\"John Roe\"\n\
+        \n\
+        \"Grand Totals (2 records)\"\n\
+        \n\
+        \"Confidential Information - Do Not Distribute\"\n\
+        \"Copyright (c) 2000-2026 salesforce.com, inc. All rights reserved.\"\n";
+    let p = read_as(&empty_plan(), RecordKind::Accounts, text, |_| {});
+    assert_eq!(p.batch.accounts.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(), vec!["Acme Corp", "Beta Inc"]);
+    assert_eq!(p.bad_rows, vec![5, 7, 8]);
+    let listed: Vec<_> = p.problems.iter().map(|x| (x.line, x.kind, x.value.as_str())).collect();
+    assert_eq!(listed[0], (5, ProblemKind::OneCellLine { expected: 4 }, "Grand Totals (2 records)"));
+    assert_eq!(p.accounted(), p.rows);
+    // A narrow table's short line is still a record.
+    let p = read_as(&empty_plan(), RecordKind::Accounts, "Company,Industry\nAcme\n", |_| {});
+    assert_eq!(p.added, 1);
+}
+
+#[test]
+fn a_row_with_shifted_cells_is_shown_whole() {
+    let p = read_as(&empty_plan(), RecordKind::Accounts, "Company,Employees\nAcme,1,200\n", |_| {});
+    assert_eq!(p.problems[0].value, "Acme,1,200", "the user sees the company and the stray comma");
 }
 
 #[test]

@@ -10,7 +10,7 @@ use crate::editing::{Change, EditKind};
 use crate::ui::format;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::insights::use_insights;
-use crate::ui::labels::number_problem;
+use crate::ui::labels::{amount_problem, number_problem};
 use crate::ui::sections::icp::{criterion_label, outcome_chip, status_text};
 use crate::ui::state::use_app;
 use crate::ui::widgets::{unique_id, DialogFooter, Modal, ValueList};
@@ -115,13 +115,14 @@ pub fn AccountEditor() -> impl IntoView {
             Ok(v) => v,
             Err(p) => return fail(number_problem(l, &employees.get_untracked(), p)),
         };
-        let rev = match Money::parse_optional(&revenue.get_untracked()) {
+        let currency = state.currency_untracked();
+        let rev = match Money::parse_in(&revenue.get_untracked(), &currency) {
             Ok(v) => v,
-            Err(p) => return fail(number_problem(l, &revenue.get_untracked(), p)),
+            Err(p) => return fail(amount_problem(l, &revenue.get_untracked(), p, &currency)),
         };
-        let expected = match Money::parse_optional(&deal.get_untracked()) {
+        let expected = match Money::parse_in(&deal.get_untracked(), &currency) {
             Ok(v) => v,
-            Err(p) => return fail(number_problem(l, &deal.get_untracked(), p)),
+            Err(p) => return fail(amount_problem(l, &deal.get_untracked(), p, &currency)),
         };
         let defs = state.plan.with_untracked(|p| p.as_ref().map(|p| p.custom_fields.iter().cloned().collect::<Vec<_>>()).unwrap_or_default());
         let mut values = BTreeMap::new();

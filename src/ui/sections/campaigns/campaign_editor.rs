@@ -10,7 +10,7 @@ use crate::editing::{Change, EditKind};
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::insights::use_insights;
 use crate::ui::labels;
-use crate::ui::labels::number_problem;
+use crate::ui::labels::amount_problem;
 use crate::ui::state::{use_app, ToastAction};
 use crate::ui::widgets::{unique_id, AccountPicker, Modal};
 use leptos::prelude::*;
@@ -66,9 +66,10 @@ pub fn CampaignEditor(editing: RwSignal<Option<Option<Campaign>>>) -> impl IntoV
         if e.is_some_and(|e| e < s) {
             return fail(td_string!(l, rec.end_before_start).to_string());
         }
-        let money = match Money::parse_optional(&cost.get_untracked()) {
+        let currency = state.currency_untracked();
+        let money = match Money::parse_in(&cost.get_untracked(), &currency) {
             Ok(m) => m,
-            Err(p) => return fail(number_problem(l, &cost.get_untracked(), p)),
+            Err(p) => return fail(amount_problem(l, &cost.get_untracked(), p, &currency)),
         };
         c.start = s;
         c.end = e;

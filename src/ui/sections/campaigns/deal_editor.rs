@@ -9,7 +9,7 @@ use crate::domain::{AccountId, CampaignId, Date, Deal, DealId, IdGenerator, Memb
 use crate::editing::{Change, EditKind};
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::labels;
-use crate::ui::labels::number_problem;
+use crate::ui::labels::amount_problem;
 use crate::ui::state::{use_app, ToastAction};
 use crate::ui::widgets::{unique_id, Modal};
 use leptos::prelude::*;
@@ -48,9 +48,10 @@ pub fn DealEditor(editing: RwSignal<Option<Option<Deal>>>) -> impl IntoView {
             return fail(td_string!(l, rec.name_required).to_string());
         }
         let Some(acc) = account.get_untracked() else { return fail(account_problem(l, &account_text.get_untracked())) };
-        let value = match Money::parse_optional(&amount.get_untracked()) {
+        let currency = state.currency_untracked();
+        let value = match Money::parse_in(&amount.get_untracked(), &currency) {
             Ok(m) => m.unwrap_or(Money::ZERO),
-            Err(p) => return fail(number_problem(l, &amount.get_untracked(), p)),
+            Err(p) => return fail(amount_problem(l, &amount.get_untracked(), p, &currency)),
         };
         let Some(made) = Date::parse(created.get_untracked().trim()) else { return fail(td_string!(l, rec.date_invalid).to_string()) };
         let Ok(done) = optional_date(&closed.get_untracked()) else { return fail(td_string!(l, rec.date_invalid).to_string()) };

@@ -70,6 +70,7 @@ pub fn problem(l: Locale, p: ProblemKind) -> String {
         ProblemKind::FewerCells { cells, expected } => td_string!(l, dq.pk_fewer, cells = cells, n = expected).to_string(),
         ProblemKind::UnclosedQuote { lines: 0 | 1 } => td_string!(l, dq.pk_unclosed_last).to_string(),
         ProblemKind::UnclosedQuote { lines } => td_string!(l, dq.pk_unclosed, count = lines - 1).to_string(),
+        ProblemKind::StrayQuote => td_string!(l, dq.pk_stray_quote).to_string(),
         ProblemKind::JoinedLines { lines, cells, expected } => {
             td_string!(l, dq.pk_joined, lines = lines, more = lines.saturating_sub(1), cells = cells, n = expected).to_string()
         }
@@ -83,6 +84,7 @@ pub fn problem(l: Locale, p: ProblemKind) -> String {
         ProblemKind::ClosedBeforeCreated => td_string!(l, dq.pk_closed_before).to_string(),
         ProblemKind::BadId => td_string!(l, dq.pk_bad_id).to_string(),
         ProblemKind::TooManyCells { expected } => td_string!(l, dq.pk_too_many, n = expected).to_string(),
+        ProblemKind::OneCellLine { expected } => td_string!(l, dq.pk_one_cell, n = expected).to_string(),
         ProblemKind::NotNumeric => td_string!(l, dq.pk_numeric).to_string(),
         ProblemKind::NotAFlag => td_string!(l, dq.pk_flag).to_string(),
         ProblemKind::NotAnOption => td_string!(l, dq.pk_option).to_string(),
@@ -98,6 +100,7 @@ fn number_why(l: Locale, p: NumberProblem) -> String {
         NumberProblem::TooManyDecimals => td_string!(l, dq.why_decimals),
         NumberProblem::Negative => td_string!(l, dq.why_negative),
         NumberProblem::NotWhole => td_string!(l, dq.why_not_whole),
+        NumberProblem::OtherCurrency(_) => td_string!(l, dq.why_other_currency),
     }
     .to_string()
 }

@@ -8,7 +8,7 @@ use crate::editing::EditKind;
 use crate::ui::format;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::ui::insights::use_insights;
-use crate::ui::labels::number_problem;
+use crate::ui::labels::amount_problem;
 use crate::ui::widgets::{unique_id, ValueList};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
@@ -276,10 +276,11 @@ fn RuleEditor(criterion: Memo<Option<IcpCriterion>>, edit: Callback<RuleEdit>, l
                 let error = RwSignal::new(None::<String>);
                 let set = move |which: usize, raw: String| {
                     let (mut lo, mut hi) = bounds();
-                    let read = if money { Money::parse_optional(&raw).map(|m| m.map(Money::to_f64)) } else { parse_count(&raw).map(|n| n.map(f64::from)) };
+                    let currency = state.currency_untracked();
+                    let read = if money { Money::parse_in(&raw, &currency).map(|m| m.map(Money::to_f64)) } else { parse_count(&raw).map(|n| n.map(f64::from)) };
                     let value = match read {
                         Ok(v) => v,
-                        Err(p) => return error.set(Some(number_problem(i18n.get_locale(), &raw, p))),
+                        Err(p) => return error.set(Some(amount_problem(i18n.get_locale(), &raw, p, &currency))),
                     };
                     error.set(None);
                     if which == 0 {

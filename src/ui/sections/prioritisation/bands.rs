@@ -42,7 +42,7 @@ pub fn Bands() -> impl IntoView {
                 <label for=id.clone()>{t!(i18n, prio.bands_label)}</label>
                 <textarea id=id rows="4" class="mono" aria-invalid=move || error.with(Option::is_some).to_string()
                     prop:value=text
-                    on:change=move |ev| match parse_bands(&event_target_value(&ev)) {
+                    on:change=move |ev| match parse_bands(&event_target_value(&ev), &state.currency_untracked()) {
                         Ok(b) => { error.set(None); update(state, EditKind::EditWeights, |p| p.opportunity_bands = b); }
                         Err(bad) => error.set(Some(td_string!(state.locale(), prio.bands_invalid, text = bad).to_string())),
                     }></textarea>

@@ -23,7 +23,7 @@ pub(super) fn Done(imported: Imported) -> impl IntoView {
     let i18n = use_i18n();
     let checklist = use_checklist();
     let p = imported.preview.0.clone();
-    let skipped = p.bad_rows.clone();
+    let skipped = p.skipped_lines();
     // A large export can skip most of its rows: the first lines are named.
     let lines = skipped.iter().take(SHOWN_SKIPPED).map(u64::to_string).collect::<Vec<_>>().join(", ");
     let more = skipped.len().saturating_sub(SHOWN_SKIPPED);

@@ -65,11 +65,11 @@ pub(super) fn PreviewView(
     let accounted = td_string!(
         l,
         dq.accounted,
-        count = p.rows,
-        rows = n(p.rows),
+        count = p.all_rows(),
+        rows = n(p.all_rows()),
         imported = n(p.records()),
         merged = n(p.merged_rows),
-        skipped = n(p.bad_rows.len() + p.already)
+        skipped = n(p.skipped() + p.already)
     )
     .to_string();
     let broken = (p.broken_lines > 0).then(|| td_string!(l, dq.broken_lines, count = p.broken_lines, n = p.broken_lines).to_string());
@@ -81,7 +81,7 @@ pub(super) fn PreviewView(
             <div><dt>{t!(i18n, dq.fact_updated)}</dt><dd data-testid="csv-updated">{n(p.updated)}</dd></div>
             {(p.merged_rows > 0).then(|| view! { <div><dt>{t!(i18n, dq.fact_merged)}</dt><dd data-testid="csv-merged">{n(p.merged_rows)}</dd></div> })}
             {(p.already > 0).then(|| view! { <div><dt>{t!(i18n, dq.fact_already)}</dt><dd>{n(p.already)}</dd></div> })}
-            <div><dt>{t!(i18n, dq.fact_bad)}</dt><dd data-testid="csv-bad">{n(p.bad_rows.len())}</dd></div>
+            <div><dt>{t!(i18n, dq.fact_bad)}</dt><dd data-testid="csv-bad">{n(p.skipped())}</dd></div>
             {(p.bad_cells > 0).then(|| view! { <div><dt>{t!(i18n, dq.fact_bad_cells)}</dt><dd data-testid="csv-bad-cells">{n(p.bad_cells)}</dd></div> })}
             {(p.new_accounts > 0).then(|| view! { <div><dt>{t!(i18n, dq.fact_new_accounts)}</dt><dd data-testid="csv-new-accounts">{n(p.new_accounts)}</dd></div> })}
             {(!p.new_members.is_empty()).then(|| view! { <div><dt>{t!(i18n, dq.fact_members)}</dt><dd data-testid="csv-members">{n(p.new_members.len())}</dd></div> })}
