@@ -235,6 +235,14 @@ pub fn current(steps: &[StepStatus]) -> Option<&StepStatus> {
     steps.iter().find(|s| s.state != State::Done)
 }
 
+/// Where a section's "next step" sends the user: `step` (the one after the
+/// section), or when it is done already, the first later step that is not;
+/// `step` itself when every later one is done. A finished step is no way on.
+pub fn next_from(steps: &[StepStatus], step: Step) -> Step {
+    let later = Step::ALL.iter().skip_while(|s| **s != step);
+    later.copied().find(|s| steps.iter().any(|x| x.step == *s && x.state != State::Done)).unwrap_or(step)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -276,6 +284,23 @@ mod tests {
         let Facts::Prioritisation { targets, tiers, set_aside: ref aside } = steps[3].facts else { panic!("{:?}", steps[3]) };
         assert_eq!((targets, tiers.iter().sum::<usize>(), aside), (1, 1, &set_aside), "its tier comes from the factors it has");
         assert_eq!(steps[3].next, Some(Next::FillFactor(set_aside[0].clone())));
+    }
+
+    #[test]
+    fn a_section_points_past_steps_already_done() {
+        let p = crate::demo::demo_plan(PlanId("d".into()), today(), today().at(0, 0));
+        let steps = run(&p);
+        // Goals → ICP, but the demo's ICP and account data are done.
+        let first_open = Step::ALL.into_iter().skip(1).find(|s| steps.iter().any(|x| x.step == *s && x.state != State::Done)).unwrap();
+        assert_ne!(first_open, Step::Icp);
+        assert_eq!(next_from(&steps, Step::Icp), first_open);
+        // A step not done is where it sends.
+        let empty = run(&Plan::new(PlanId("p".into()), "t", today().at(0, 0)));
+        assert_eq!(next_from(&empty, Step::Icp), Step::Icp);
+        // Everything after done: the step itself.
+        let mut done = steps.clone();
+        done.iter_mut().for_each(|s| s.state = State::Done);
+        assert_eq!(next_from(&done, Step::Measurement), Step::Measurement);
     }
 
     #[test]

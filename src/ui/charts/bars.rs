@@ -19,10 +19,12 @@ pub fn signed_bars(labels: &[String], values: &[f64], axis: &dyn Fn(f64) -> Stri
         let n = values.len() as u32;
         let mut chart =
             ChartBuilder::on(root).margin(12).x_label_area_size(32).y_label_area_size(56).build_cartesian_2d((0..n - 1).into_segmented(), lo..hi).ok()?;
+        // Each label fits its bar's slot, so neighbours never overlap.
+        let slot = f64::from(SIZE.0 - 2 * 12 - 56) / f64::from(n) - 8.0;
         super::house_style(&mut chart.configure_mesh())
             .x_labels(labels.len())
             .x_label_formatter(&|v| match v {
-                SegmentValue::CenterOf(i) => labels.get(*i as usize).cloned().unwrap_or_default(),
+                SegmentValue::CenterOf(i) => labels.get(*i as usize).map(|l| super::fit(l, slot)).unwrap_or_default(),
                 _ => String::new(),
             })
             .y_label_formatter(&|v| axis(*v))

@@ -26,10 +26,11 @@ pub fn grouped_bars(categories: &[String], series: &[String], values: &[Vec<f64>
             .y_label_area_size(48)
             .build_cartesian_2d((0..n as u32 - 1).into_segmented(), 0.0..top * 1.15)
             .ok()?;
+        let room = f64::from(SIZE.0 - 2 * 12 - 48) / n as f64 - 8.0;
         super::house_style(&mut chart.configure_mesh())
             .x_labels(n)
             .x_label_formatter(&|v| match v {
-                SegmentValue::CenterOf(i) => categories.get(*i as usize).cloned().unwrap_or_default(),
+                SegmentValue::CenterOf(i) => categories.get(*i as usize).map(|c| super::fit(c, room)).unwrap_or_default(),
                 _ => String::new(),
             })
             .y_labels(5)

@@ -40,6 +40,34 @@ pub mod colours {
     pub const TEXT: RGBColor = RGBColor(0x56, 0x60, 0x74);
 }
 
+/// About how wide `text` is drawn in the charts' 13 px sans-serif: a wide (CJK,
+/// kana, full-width) character a full em, any other about half an em (what
+/// common sans-serif faces average over mixed-case text). Plotters
+/// cannot measure text under the CSP (see above), so labels are fitted by this.
+fn text_width(text: &str) -> f64 {
+    text.chars().map(|c| if c >= '\u{1100}' { 13.0 } else { 6.6 }).sum()
+}
+
+/// `text` as it fits in `px`: whole, or cut with "…". The table alternative
+/// always has the whole text.
+pub(crate) fn fit(text: &str, px: f64) -> String {
+    if text_width(text) <= px {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 13.0; // the "…"
+    for c in text.chars() {
+        used += text_width(c.encode_utf8(&mut [0; 4]));
+        if used > px {
+            break;
+        }
+        out.push(c);
+    }
+    out.truncate(out.trim_end().len());
+    out.push('…');
+    out
+}
+
 /// Draws on a white SVG canvas of `size` and returns the SVG text: the frame every
 /// chart shares. `None` when `draw` or plotters fails.
 fn svg(size: (u32, u32), draw: impl for<'a> FnOnce(&DrawingArea<SVGBackend<'a>, Shift>) -> Option<()>) -> Option<String> {
@@ -70,6 +98,33 @@ where
         .label_style(("sans-serif", 13).into_font().color(&colours::TEXT))
 }
 
+/// What every chart of a page shows beyond its own title (the plan and the
+/// period), written into a downloaded chart. Provided by the page.
+#[derive(Clone, Copy)]
+pub struct ChartCaption(pub Signal<String>);
+
+/// `svg` (plotters' output) under a band with `title` and `caption`: a chart
+/// pasted into slides on its own still says what it shows.
+pub(crate) fn titled(svg: &str, title: &str, caption: &str) -> String {
+    const BAND: u32 = 52;
+    let escape = |t: &str| t.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
+    let number = |name: &str| -> u32 {
+        let head = svg.split('>').next().unwrap_or_default();
+        head.split(&format!(" {name}=\"")).nth(1).and_then(|r| r.split('"').next()).and_then(|v| v.parse().ok()).unwrap_or(0)
+    };
+    let (w, h) = (number("width").max(1), number("height"));
+    let inner = svg.replacen("<svg ", &format!("<svg x=\"0\" y=\"{BAND}\" "), 1);
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{total}\" viewBox=\"0 0 {w} {total}\">\
+         <rect width=\"{w}\" height=\"{total}\" fill=\"#FFFFFF\"/>\
+         <text x=\"12\" y=\"22\" font-family=\"sans-serif\" font-size=\"16\" font-weight=\"700\" fill=\"#1B2230\">{title}</text>\
+         <text x=\"12\" y=\"42\" font-family=\"sans-serif\" font-size=\"12\" fill=\"#566074\">{caption}</text>{inner}</svg>",
+        total = h + BAND,
+        title = escape(title),
+        caption = escape(caption),
+    )
+}
+
 /// A chart's frame: title, the drawing (an image with the title as its name), a
 /// download button and the table alternative. `svg` is `None` when there is
 /// nothing to draw; `empty` then says so.
@@ -85,16 +140,18 @@ pub fn ChartFrame(
     table: Signal<(Vec<String>, Vec<Vec<String>>)>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let caption = use_context::<ChartCaption>();
     let save = move |_| {
         if let Some(svg) = svg.get_untracked() {
-            let _ = files::download(&format!("{id}.svg"), "image/svg+xml", &svg);
+            let caption = caption.map(|c| c.0.get_untracked()).unwrap_or_default();
+            let _ = files::download(&format!("{id}.svg"), "image/svg+xml", &titled(&svg, &title.get_untracked(), &caption));
         }
     };
     view! {
         <figure class="chart" data-testid=id>
             <figcaption class="chart-head">
                 <span class="chart-title">{title}</span>
-                <button type="button" class="button button-small" on:click=save disabled=move || svg.with(Option::is_none)
+                <button type="button" class="button button-small no-print" on:click=save disabled=move || svg.with(Option::is_none)
                     aria-label=move || format!("{} – {}", t_string!(i18n, charts.download), title.get())>
                     {t!(i18n, charts.download)}
                 </button>
@@ -103,7 +160,7 @@ pub fn ChartFrame(
                 Some(s) => view! { <div class="chart-drawing" role="img" aria-label=move || title.get() inner_html=s></div> }.into_any(),
                 None => view! { <p class="empty-state">{move || empty.get()}</p> }.into_any(),
             }}
-            <details class="chart-table">
+            <details class="chart-table no-print">
                 <summary>{t!(i18n, charts.as_table)}</summary>
                 <table class="data-table">
                     <thead><tr>{move || table.with(|(h, _)| h.iter().map(|c| view! { <th scope="col">{c.clone()}</th> }).collect_view())}</tr></thead>

@@ -4,16 +4,9 @@
 use super::{colours, SIZE};
 use plotters::prelude::*;
 
-/// Longest label drawn beside a bar; the table alternative has the full name.
-const LABEL_CHARS: usize = 16;
-
-fn short(label: &str) -> String {
-    if label.chars().count() <= LABEL_CHARS {
-        label.to_string()
-    } else {
-        label.chars().take(LABEL_CHARS - 1).chain(std::iter::once('…')).collect()
-    }
-}
+/// Room for the labels beside the bars; a longer label is cut (the table
+/// alternative has the full name).
+const LABEL_AREA: u32 = 200;
 
 /// `percent[i]` is goal i's progress in % (None: nothing measured, drawn empty).
 /// `axis` writes a percentage in the user's locale.
@@ -25,13 +18,17 @@ pub fn progress_bars(labels: &[String], percent: &[Option<f64>], axis: &dyn Fn(f
     let n = percent.len() as u32;
     let height = SIZE.1.max(48 + 34 * n);
     super::svg((SIZE.0, height), |root| {
-        let mut chart =
-            ChartBuilder::on(root).margin(12).x_label_area_size(32).y_label_area_size(150).build_cartesian_2d(0.0..top, (0..n - 1).into_segmented()).ok()?;
+        let mut chart = ChartBuilder::on(root)
+            .margin(12)
+            .x_label_area_size(32)
+            .y_label_area_size(LABEL_AREA)
+            .build_cartesian_2d(0.0..top, (0..n - 1).into_segmented())
+            .ok()?;
         super::house_style(&mut chart.configure_mesh())
             .y_labels(labels.len())
             .y_label_formatter(&|v| match v {
                 // Plotters counts upwards; the first goal goes at the top.
-                SegmentValue::CenterOf(i) => labels.get((n - 1 - *i) as usize).map(|l| short(l)).unwrap_or_default(),
+                SegmentValue::CenterOf(i) => labels.get((n - 1 - *i) as usize).map(|l| super::fit(l, f64::from(LABEL_AREA) - 12.0)).unwrap_or_default(),
                 _ => String::new(),
             })
             .x_label_formatter(&|v| axis(*v))

@@ -68,7 +68,11 @@ test('the demo plan: KPIs against the previous period, ROI by channel and campai
   expect(dl.suggestedFilename()).toBe('chart-engagement.svg');
   const file = testInfo.outputPath('chart.svg');
   await dl.saveAs(file);
-  expect(fs.readFileSync(file, 'utf8')).toMatch(/^<svg[^>]*viewBox/);
+  // The file says what it shows: its title, the plan and the period.
+  const svg = fs.readFileSync(file, 'utf8');
+  expect(svg).toMatch(/^<svg[^>]*viewBox/);
+  expect(svg).toContain('>Responses per week</text>');
+  expect(svg).toMatch(/>FY\d{4} ABM計画（デモ） · [A-Z][a-z]{2} \d+, \d{4} – [A-Z][a-z]{2} \d+, \d{4}, compared with /);
 
   // Journey stages of the target accounts, tiers × stages, and the editable rules.
   const journey = page.getByTestId('chart-journey');
@@ -227,4 +231,40 @@ test('many customers: the Pareto chart draws without naming every bar, and the t
   await pareto.getByText('Show as a table').click();
   expect(await pareto.locator('tbody tr').count()).toBeGreaterThanOrEqual(30);
   await expect(pareto.locator('tbody tr').first().locator('td').first()).toHaveText(json.plan.accounts[29].name);
+});
+
+test('the dashboard prints as an A4 landscape report: plan, period, every chart titled, no controls', async ({ page }) => {
+  await openApp(page);
+  await loadDemo(page);
+  await goTo(page, 'Dashboard');
+  await expect(page.getByTestId('chart-roi-campaigns').locator('svg')).toBeVisible();
+  // Campaign names under the ROI chart are fitted to their bars: none overlaps the next.
+  const labels = await page.getByTestId('chart-roi-campaigns').locator('svg text').evaluateAll((ts) =>
+    ts.map((t) => { const b = t.getBBox(); return { x: b.x, y: b.y, width: b.width }; }).filter((b) => b.y > 230).sort((a, b) => a.x - b.x));
+  expect(labels.length).toBeGreaterThan(3);
+  for (let i = 1; i < labels.length; i++) expect(labels[i].x, `label ${i} starts after label ${i - 1} ends`).toBeGreaterThanOrEqual(labels[i - 1].x + labels[i - 1].width);
+
+  await expect(page.getByTestId('dash-print')).toHaveText('Print / PDF');
+  await page.emulateMedia({ media: 'print' });
+  const planName = await page.getByTestId('current-plan-name').textContent();
+  await expect(page.getByTestId('dash-print-plan')).toHaveText(planName.trim());
+  await expect(page.getByTestId('dash-range')).toContainText('compared with');
+  // No controls: the period choice, print, downloads, help buttons, table toggles.
+  for (const control of [page.getByTestId('dash-period'), page.getByTestId('dash-print'), page.getByRole('button', { name: /Download image/ }).first(),
+    page.locator('.help-tip').first(), page.getByText('Show as a table').first(), page.getByTestId('dash-attribution'), page.getByTestId('journey-rules')]) {
+    await expect(control).toBeHidden();
+  }
+  await expect(page.getByTestId('dash-attribution-print')).toBeVisible();
+  for (const title of ['KGI progress', 'Responses per week', 'Target accounts by journey stage']) {
+    await expect(page.locator('.chart-title', { hasText: title })).toBeVisible();
+  }
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  fs.writeFileSync(`${screenshotDir}/dashboard.pdf`, pdf);
+  const text = pdf.toString('latin1');
+  const boxes = [...text.matchAll(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map((m) => [Math.round(+m[1]), Math.round(+m[2])]);
+  expect(boxes.length).toBeGreaterThanOrEqual(2);
+  expect(boxes.length).toBeLessThanOrEqual(10);
+  for (const box of boxes) expect(box, 'A4 landscape, in points').toEqual([842, 595]);
+  await page.emulateMedia({ media: 'screen' });
 });

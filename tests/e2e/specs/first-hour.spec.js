@@ -173,6 +173,8 @@ for (const w of [en, ja]) {
     const cards = plan.getByTestId('org-card');
     await expect(cards).toHaveCount(2);
     await expect(cards.filter({ hasText: w.people[1][0] })).toContainText(w.resister);
+    // Said once: the role is the flag.
+    expect((await cards.filter({ hasText: w.people[1][0] }).textContent()).split(w.people[1][1]).length - 1).toBe(1);
     await you.click(plan.getByRole('button', { name: w.addAction }), 'add action');
     const action = page.getByRole('dialog', { name: w.actionDialog });
     await you.type(action.getByLabel(w.actionLabel, { exact: true }), w.actionTitle);

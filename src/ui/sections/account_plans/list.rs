@@ -117,7 +117,8 @@ pub fn AccountList(selected: RwSignal<Option<String>>) -> impl IntoView {
                 <td>
                     <a class="plan-link" href=href aria-current=move || if current() { "page" } else { "false" }>
                         <span class="plan-link-name">{r.name.clone()}</span>
-                        <span class="plan-link-meta">{tier}{suggested}{stage}<span class="muted">{plan}</span></span>
+                        // Tier and plan first: in a narrow list the stage is what is cut.
+                        <span class="plan-link-meta">{tier}<span class="muted">{plan}</span>{suggested}{stage}</span>
                     </a>
                 </td>
             </tr>

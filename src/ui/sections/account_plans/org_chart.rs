@@ -34,7 +34,8 @@ fn stance_mark(s: Option<Stance>) -> &'static str {
 fn card(c: &Contact, l: Locale, editing: RwSignal<Option<Editing>>) -> AnyView {
     let role = c.role.map(|r| labels::role(l, r)).unwrap_or_else(|| td_string!(l, ap.no_role).to_string());
     let stance = c.stance.map(|s| labels::stance(l, s)).unwrap_or_else(|| td_string!(l, ap.no_stance).to_string());
-    let resister = c.role == Some(BuyingRole::Resister) || c.stance == Some(Stance::Opponent);
+    let flag_role = c.role == Some(BuyingRole::Resister);
+    let resister = flag_role || c.stance == Some(Stance::Opponent);
     let role_class = c.role.map(|r| format!("role-{r:?}").to_lowercase()).unwrap_or_default();
     let stance_class = c.stance.map(|s| format!("stance-{s:?}").to_lowercase()).unwrap_or_else(|| "stance-unknown".into());
     let (open_contact, new_under) = (c.clone(), c.id.clone());
@@ -47,12 +48,17 @@ fn card(c: &Contact, l: Locale, editing: RwSignal<Option<Editing>>) -> AnyView {
                 <span class="org-name">{c.name.clone()}</span>
                 <span class="org-title">{subtitle}</span>
                 <span class="org-tags">
-                    <span class="org-role">{role}</span>
+                    // A resister by role is flagged by the role itself, not twice.
+                    {if flag_role {
+                        view! { <span class="org-role org-flag">"⚠ "{role}</span> }.into_any()
+                    } else {
+                        view! { <span class="org-role">{role}</span> }.into_any()
+                    }}
                     <span class="org-stance"><span aria-hidden="true">{stance_mark(c.stance)}" "</span>{stance}</span>
                     {c.relationship.map(|r| view! { <span class="org-rel">{td_string!(l, ap.relationship_short, n = r).to_string()}</span> })}
                     {c.last_contact.map(|d| view! { <span class="org-rel">{td_string!(l, ap.last_contact_on, date = format::date(d, l)).to_string()}</span> })}
                 </span>
-                {resister.then(|| view! { <span class="org-flag">"⚠ "{td_string!(l, ap.resister_flag).to_string()}</span> })}
+                {(resister && !flag_role).then(|| view! { <span class="org-flag">"⚠ "{td_string!(l, ap.resister_flag).to_string()}</span> })}
             </button>
             <button type="button" class="icon-button org-add no-print" title=add_label.clone() aria-label=add_label
                 on:click=move |_| editing.set(Some(Editing::New { reports_to: Some(new_under.clone()) }))>

@@ -115,7 +115,7 @@ fn JourneyRulesForm() -> impl IntoView {
         error.set((!saved).then(|| t_string!(i18n, dash.rules_invalid).to_string()));
     };
     view! {
-        <details class="journey-rules" data-testid="journey-rules">
+        <details class="journey-rules no-print" data-testid="journey-rules">
             <summary>{t!(i18n, dash.rules)}</summary>
             <div class="form-grid">
                 <div class="field">

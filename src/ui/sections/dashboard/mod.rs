@@ -14,6 +14,7 @@ mod tiles;
 use crate::browser::clock;
 use crate::domain::{Account, AccountId, Activity, Currency, Date, Money, Plan};
 use crate::kpi::{ActivityIndex, Period};
+use crate::ui::charts::ChartCaption;
 use crate::ui::format;
 use crate::ui::i18n::{t, td_string, use_i18n, Locale};
 use crate::ui::insights::use_insights;
@@ -153,10 +154,28 @@ pub fn Dashboard() -> impl IntoView {
         PeriodChoice::Last365 => t!(i18n, dash.last_365).into_any(),
         PeriodChoice::Custom(_) => t!(i18n, dash.custom).into_any(),
     };
+    let plan_name = move || state.plan.with(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default());
+    // A downloaded chart says what it shows: the plan and the period.
+    provide_context(ChartCaption(Signal::derive(move || {
+        let l = i18n.get_locale();
+        let name = plan_name();
+        period.get().map(|p| format!("{name} · {}", tiles::period_text(p, l))).unwrap_or(name)
+    })));
+    let print = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
     view! {
         <section class="section dashboard" aria-labelledby="section-title">
             <header class="section-head">
-                <h1 id="section-title">{t!(i18n, nav.dashboard)}</h1>
+                <div class="head-title">
+                    <h1 id="section-title">{t!(i18n, nav.dashboard)}</h1>
+                    // On paper the report says whose it is; the period follows in the tiles.
+                    <p class="print-only print-plan" data-testid="dash-print-plan">{plan_name}</p>
+                </div>
+                <div class="head-actions no-print">
+                <button type="button" class="button" data-testid="dash-print" on:click=print>{t!(i18n, dash.print)}</button>
                 <div class="field field-inline">
                     <label for="dash-period">{t!(i18n, dash.period)}</label>
                     <select id="dash-period" data-testid="dash-period"
@@ -179,9 +198,10 @@ pub fn Dashboard() -> impl IntoView {
                         <option value=PeriodChoice::CUSTOM>{t!(i18n, dash.custom)}</option>
                     </select>
                 </div>
+                </div>
             </header>
             <Show when=move || matches!(choice.get(), PeriodChoice::Custom(_))>
-                <form class="range-form" data-testid="dash-range-form" on:submit=move |ev| { ev.prevent_default(); set_range(); }>
+                <form class="range-form no-print" data-testid="dash-range-form" on:submit=move |ev| { ev.prevent_default(); set_range(); }>
                     <div class="field field-inline">
                         <label for="dash-from">{t!(i18n, dash.from)}</label>
                         <input id="dash-from" type="date" prop:value=move || from.get() on:input=move |ev| from.set(event_target_value(&ev))/>

@@ -162,10 +162,12 @@ pub fn Roi(period: Memo<Option<Period>>, index: Memo<Shared<ActivityIndex>>) -> 
             <h2>{t!(i18n, dash.roi)}</h2>
             <div class="field field-inline">
                 <label for="dash-attribution">{t!(i18n, dash.attribution)}</label>
-                <select id="dash-attribution" data-testid="dash-attribution" on:change=set_model
+                <select id="dash-attribution" class="no-print" data-testid="dash-attribution" on:change=set_model
                     prop:value=move || MODELS.into_iter().find(|(m, _)| *m == model()).map(|(_, k)| k).unwrap_or("linear")>
                     {MODELS.into_iter().map(|(m, k)| view! { <option value=k>{model_label(m)}</option> }).collect_view()}
                 </select>
+                // On paper the model is said, not offered.
+                <span class="print-only" data-testid="dash-attribution-print">{move || model_label(model())}</span>
             </div>
         </div>
         {move || suggestion().map(|s| view! { <p class="notice" role="status" data-testid="budget-move">{s}</p> })}

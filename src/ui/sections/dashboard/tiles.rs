@@ -6,7 +6,7 @@ use crate::browser::clock;
 use crate::domain::AccountId;
 use crate::kpi::{long_term, period_kpis, ActivityIndex, Period, PeriodKpis};
 use crate::ui::format;
-use crate::ui::i18n::{t, t_string, td_string, use_i18n};
+use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::ui::insights::Shared;
 use crate::ui::state::use_app;
 use crate::ui::widgets::HelpTip;
@@ -77,20 +77,7 @@ pub fn Tiles(period: Memo<Option<Period>>, targets: Memo<Vec<AccountId>>, index:
     };
     let period_text = move || {
         let l = i18n.get_locale();
-        figures.with(|f| {
-            f.as_ref().map(|(p, ..)| {
-                let prev = p.previous();
-                td_string!(
-                    l,
-                    dash.period_range,
-                    start = format::date(p.start, l),
-                    end = format::date(p.end, l),
-                    prev_start = format::date(prev.start, l),
-                    prev_end = format::date(prev.end, l)
-                )
-                .to_string()
-            })
-        })
+        figures.with(|f| f.as_ref().map(|(p, ..)| period_text(*p, l)))
     };
     let long = move || {
         let l = i18n.get_locale();
@@ -139,4 +126,18 @@ pub fn Tiles(period: Memo<Option<Period>>, targets: Memo<Vec<AccountId>>, index:
         </dl>
         <p class="muted small">{t!(i18n, dash.long_term_note)}</p>
     }
+}
+
+/// "Sep 8, 2026 – Dec 6, 2026, compared with Jun 10, 2026 – Sep 7, 2026".
+pub(super) fn period_text(p: Period, l: Locale) -> String {
+    let prev = p.previous();
+    td_string!(
+        l,
+        dash.period_range,
+        start = format::date(p.start, l),
+        end = format::date(p.end, l),
+        prev_start = format::date(prev.start, l),
+        prev_end = format::date(prev.end, l)
+    )
+    .to_string()
 }

@@ -2,7 +2,7 @@
 //! from here, what the plan holds for it, and its next action.
 
 use super::checklist::{action, number, summary, title, use_checklist};
-use crate::checklist::Step;
+use crate::checklist::{next_from, Step};
 use crate::ui::i18n::{td_string, use_i18n};
 use crate::ui::routing::Section;
 use crate::ui::state::use_app;
@@ -28,6 +28,8 @@ pub fn NextStep(step: Step) -> impl IntoView {
     let checklist = use_checklist();
     let content = Memo::new(move |_| {
         let l = i18n.get_locale();
+        // Past the steps already done (the demo's ICP, say).
+        let step = checklist.with(|c| next_from(c, step));
         let status = checklist.with(|c| c.iter().find(|s| s.step == step).cloned())?;
         let here = state.section.get().href();
         state.plan.with(|p| {
@@ -36,11 +38,11 @@ pub fn NextStep(step: Step) -> impl IntoView {
             // is no way forward: the step's own page is.
             let next = status.next.as_ref().map(|n| action(l, p, n)).filter(|(_, href)| *href != here && !href.starts_with(&format!("{here}/")));
             let next = next.unwrap_or_else(|| (title(l, step), section_of(step).href()));
-            Some((summary(l, p, &status.facts), Some(next)))
+            Some((step, summary(l, p, &status.facts), Some(next)))
         })
     });
     move || {
-        content.get().map(|(facts, next)| {
+        content.get().map(|(step, facts, next)| {
             let l = i18n.get_locale();
             view! {
                 <aside class="next-step no-print" data-testid="next-step" aria-label=td_string!(l, checklist.next_step_label).to_string()>
