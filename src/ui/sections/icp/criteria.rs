@@ -298,15 +298,17 @@ fn RuleEditor(criterion: Memo<Option<IcpCriterion>>, edit: Callback<RuleEdit>, l
                     edit.run(RuleEdit(new));
                 };
                 let (lo_id, hi_id) = (unique_id("min"), unique_id("max"));
+                // Revenue bounds are in the plan's currency: the label says which.
+                let unit = move || money.then(|| format!(" ({})", state.plan.with(|p| p.as_ref().map(|p| p.currency.code().to_string()).unwrap_or_default())));
                 view! {
                     <div class="rule field-row">
                         <div class="field">
-                            <label for=lo_id.clone()>{t!(i18n, icp.min)}</label>
+                            <label for=lo_id.clone()>{t!(i18n, icp.min)}{unit}</label>
                             <input id=lo_id type="text" inputmode="numeric" aria-invalid=move || error.with(Option::is_some).to_string()
                                 prop:value=move || text(bounds().0) on:change=move |ev| set(0, event_target_value(&ev)) />
                         </div>
                         <div class="field">
-                            <label for=hi_id.clone()>{t!(i18n, icp.max)}</label>
+                            <label for=hi_id.clone()>{t!(i18n, icp.max)}{unit}</label>
                             <input id=hi_id type="text" inputmode="numeric" prop:value=move || text(bounds().1) on:change=move |ev| set(1, event_target_value(&ev)) />
                         </div>
                     </div>
