@@ -101,6 +101,8 @@ test('a Salesforce report: its footer lines and a stray quote are listed with th
   await loadDemo(page);
   await openTab(page, 'Import CSV');
   await pickCsv(page, file);
+  // The file's facts count the rows as the preview does.
+  await expect(page.getByTestId('csv-facts')).toContainText('salesforce-accounts.csv: 6 rows, 4 columns');
   await expect(page.getByTestId('csv-new')).toHaveText('2');
   // The tile, the sentence and the list count the same rows.
   await expect(page.getByTestId('csv-bad')).toHaveText('4');

@@ -18,7 +18,7 @@ const en = {
   planName: 'FY2027 ABM',
   planNameLabel: 'Plan name',
   chooseExport: 'Choose your CSV export…',
-  facts: 'hubspot-companies.csv: 56 rows, 12 columns, UTF-8',
+  facts: 'hubspot-companies.csv: 57 rows, 12 columns, UTF-8',
   accounted: '57 rows — 54 imported, 1 merged into another row, 2 skipped',
   unclosed: 'a quote opened on this line is never closed; the 16 lines after it were read again on their own',
   merge: 'lines 2, 22',

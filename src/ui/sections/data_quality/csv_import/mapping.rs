@@ -107,8 +107,9 @@ pub(super) fn Mapping(name: String, read: Shared<ReadFile>, encoding_select: Any
     }
     let file = &read.0;
     let facts = {
-        let (name, rows, columns, enc, delim, replaced) =
-            (name.clone(), file.table.len(), file.table.headers.len(), file.encoding, file.table.delimiter, file.replaced);
+        // Rows quotes broke are rows of the file too, as the preview counts them.
+        let rows = file.table.len() + file.table.structure.len();
+        let (name, rows, columns, enc, delim, replaced) = (name.clone(), rows, file.table.headers.len(), file.encoding, file.table.delimiter, file.replaced);
         move || {
             let l = i18n.get_locale();
             let text = td_string!(
