@@ -90,17 +90,8 @@ impl Money {
     }
 
     /// An amount that may be left empty and is never negative (a revenue, a
-    /// deal, a range's end, a target): empty is `None`.
-    pub fn parse_optional(text: &str) -> Result<Option<Self>, NumberProblem> {
-        match Money::parse(text) {
-            Err(NumberProblem::Empty) => Ok(None),
-            Err(p) => Err(p),
-            Ok(m) if m.0 < 0 => Err(NumberProblem::Negative),
-            Ok(m) => Ok(Some(m)),
-        }
-    }
-
-    /// [`Money::parse_optional`] for a plan kept in `currency`: an amount that
+    /// deal, a range's end, a target; empty is `None`), for a plan kept in
+    /// `currency`: an amount that
     /// names another currency ("$250,000" typed in a yen plan, "1億円" in a
     /// dollar one) is refused, never read as if it were the plan's. A symbol
     /// several currencies share reads as the plan's when the plan uses it:
@@ -343,10 +334,11 @@ mod tests {
 
     #[test]
     fn optional_amounts_are_empty_or_not_negative() {
-        assert_eq!(Money::parse_optional("  "), Ok(None));
-        assert_eq!(Money::parse_optional("50M"), Ok(Some(Money::from_major(50_000_000))));
-        assert_eq!(Money::parse_optional("-5"), Err(NumberProblem::Negative));
-        assert_eq!(Money::parse_optional("lots"), Err(NumberProblem::NotANumber));
+        let yen = crate::domain::Currency::try_from("JPY".to_string()).unwrap();
+        assert_eq!(Money::parse_in("  ", &yen), Ok(None));
+        assert_eq!(Money::parse_in("50M", &yen), Ok(Some(Money::from_major(50_000_000))));
+        assert_eq!(Money::parse_in("-5", &yen), Err(NumberProblem::Negative));
+        assert_eq!(Money::parse_in("lots", &yen), Err(NumberProblem::NotANumber));
     }
 
     #[test]
