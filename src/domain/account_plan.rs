@@ -75,6 +75,25 @@ pub struct Action {
     pub notes: String,
 }
 
+impl Action {
+    /// A planned step with only its title: the rest is filled in later.
+    pub fn new(id: ActionId, title: impl Into<String>) -> Self {
+        Action {
+            id,
+            title: title.into(),
+            channel: None,
+            owner: None,
+            start: None,
+            due: None,
+            status: ActionStatus::Planned,
+            content: Vec::new(),
+            rule: None,
+            trigger: None,
+            notes: String::new(),
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub enum ActionStatus {

@@ -8,7 +8,7 @@ use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::ui::labels;
 use crate::ui::sections::overview::NextStep;
 use crate::ui::state::{use_app, ToastAction};
-use crate::ui::widgets::{unique_id, Modal};
+use crate::ui::widgets::{unique_id, DialogFooter, Modal, TextField};
 use leptos::prelude::*;
 
 /// A goal's target in its unit: `¥40,000,000`, `45%`, `120 days`.
@@ -184,19 +184,16 @@ pub fn GoalEditor(open: RwSignal<bool>, editing: RwSignal<Option<Goal>>, on_save
         due.track();
         error.set(None);
     });
-    let ids: Vec<String> = (0..7).map(|_| unique_id("goal-field")).collect();
+    let [metric_id, unit_id, notes_id] = ["goal-metric", "goal-unit", "goal-notes"].map(unique_id);
     let title =
         Signal::derive(move || if editing.with(Option::is_some) { t_string!(i18n, goals.editor_edit) } else { t_string!(i18n, goals.editor_add) }.to_string());
     view! {
         <Modal open title class="form-dialog">
             <form class="form" novalidate on:submit=move |ev| { ev.prevent_default(); save(); }>
+                <TextField value=name>{t!(i18n, goals.name)}</TextField>
                 <div class="field">
-                    <label for=ids[0].clone()>{t!(i18n, goals.name)}</label>
-                    <input id=ids[0].clone() type="text" required prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
-                </div>
-                <div class="field">
-                    <label for=ids[1].clone()>{t!(i18n, goals.metric)}</label>
-                    <select id=ids[1].clone() on:change=move |ev| {
+                    <label for=metric_id.clone()>{t!(i18n, goals.metric)}</label>
+                    <select id=metric_id.clone() on:change=move |ev| {
                         let v = event_target_value(&ev);
                         if let Some(m) = Metric::ALL.into_iter().find(|m| format!("{m:?}") == v) {
                             metric.set(m);
@@ -209,13 +206,10 @@ pub fn GoalEditor(open: RwSignal<bool>, editing: RwSignal<Option<Goal>>, on_save
                     </select>
                 </div>
                 <div class="field-row">
+                    <TextField value=target inputmode="decimal">{t!(i18n, goals.target)}</TextField>
                     <div class="field">
-                        <label for=ids[2].clone()>{t!(i18n, goals.target)}</label>
-                        <input id=ids[2].clone() type="text" inputmode="decimal" prop:value=move || target.get() on:input=move |ev| target.set(event_target_value(&ev)) />
-                    </div>
-                    <div class="field">
-                        <label for=ids[3].clone()>{t!(i18n, goals.unit)}</label>
-                        <select id=ids[3].clone() on:change=move |ev| {
+                        <label for=unit_id.clone()>{t!(i18n, goals.unit)}</label>
+                        <select id=unit_id.clone() on:change=move |ev| {
                             let v = event_target_value(&ev);
                             if let Some(u) = labels::UNITS.into_iter().find(|u| format!("{u:?}") == v) {
                                 unit.set(u);
@@ -228,26 +222,14 @@ pub fn GoalEditor(open: RwSignal<bool>, editing: RwSignal<Option<Goal>>, on_save
                     </div>
                 </div>
                 <div class="field-row">
-                    <div class="field">
-                        <label for=ids[4].clone()>{t!(i18n, goals.start)}</label>
-                        <input id=ids[4].clone() type="date" prop:value=move || start.get() on:input=move |ev| start.set(event_target_value(&ev)) />
-                    </div>
-                    <div class="field">
-                        <label for=ids[5].clone()>{t!(i18n, goals.due)}</label>
-                        <input id=ids[5].clone() type="date" prop:value=move || due.get() on:input=move |ev| due.set(event_target_value(&ev)) />
-                    </div>
+                    <TextField value=start kind="date">{t!(i18n, goals.start)}</TextField>
+                    <TextField value=due kind="date">{t!(i18n, goals.due)}</TextField>
                 </div>
                 <div class="field">
-                    <label for=ids[6].clone()>{t!(i18n, goals.notes)}</label>
-                    <textarea id=ids[6].clone() rows="2" prop:value=move || notes.get() on:input=move |ev| notes.set(event_target_value(&ev))></textarea>
+                    <label for=notes_id.clone()>{t!(i18n, goals.notes)}</label>
+                    <textarea id=notes_id.clone() rows="2" prop:value=move || notes.get() on:input=move |ev| notes.set(event_target_value(&ev))></textarea>
                 </div>
-                <Show when=move || error.get().is_some()>
-                    <p class="form-error" role="alert">{move || error.get()}</p>
-                </Show>
-                <div class="dialog-actions">
-                    <button type="button" class="button" on:click=move |_| open.set(false)>{t!(i18n, goals.cancel)}</button>
-                    <button type="submit" class="button button-primary">{t!(i18n, goals.save)}</button>
-                </div>
+                <DialogFooter open error submit=Signal::derive(move || t_string!(i18n, goals.save).to_string())/>
             </form>
         </Modal>
     }

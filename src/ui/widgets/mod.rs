@@ -2,22 +2,26 @@
 
 pub mod account_picker;
 pub mod dialog_footer;
+pub mod fields;
 pub mod file_button;
 pub mod help_tip;
 pub mod inline_input;
 pub mod joined;
 pub mod modal;
+pub mod quick_add;
 pub mod value_list;
 pub mod virtual_rows;
 pub mod work_progress;
 
 pub use account_picker::AccountPicker;
 pub use dialog_footer::DialogFooter;
+pub use fields::{ChoiceField, TextField};
 pub use file_button::FileButton;
 pub use help_tip::HelpTip;
 pub use inline_input::InlineInput;
 pub use joined::joined;
 pub use modal::Modal;
+pub use quick_add::QuickAdd;
 pub use value_list::ValueList;
 pub use virtual_rows::VirtualTable;
 pub use work_progress::WorkProgress;

@@ -6,7 +6,7 @@ use crate::editing::EditKind;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::labels;
 use crate::ui::state::use_app;
-use crate::ui::widgets::{unique_id, DialogFooter, Modal};
+use crate::ui::widgets::{unique_id, DialogFooter, Modal, TextField};
 use leptos::prelude::*;
 
 #[component]
@@ -93,21 +93,18 @@ pub fn ActionEditor(account: AccountId, open: RwSignal<bool>, editing: RwSignal<
         due.track();
         error.set(None);
     });
-    let ids: Vec<String> = (0..8).map(|_| unique_id("action")).collect();
+    let [channel_id, owner_id, status_id, notes_id] = ["action-channel", "action-owner", "action-status", "action-notes"].map(unique_id);
     let dialog_title = Signal::derive(move || {
         if editing.with(Option::is_some) { t_string!(i18n, ap.action_editor_edit) } else { t_string!(i18n, ap.action_editor_add) }.to_string()
     });
     view! {
         <Modal open title=dialog_title class="form-dialog">
             <form class="form" novalidate on:submit=move |ev| { ev.prevent_default(); save(); }>
-                <div class="field">
-                    <label for=ids[0].clone()>{t!(i18n, ap.action)}</label>
-                    <input id=ids[0].clone() type="text" prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
-                </div>
+                <TextField value=title>{t!(i18n, ap.action)}</TextField>
                 <div class="field-row">
                     <div class="field">
-                        <label for=ids[1].clone()>{t!(i18n, ap.channel)}</label>
-                        <select id=ids[1].clone() on:change=move |ev| channel.set(event_target_value(&ev))>
+                        <label for=channel_id.clone()>{t!(i18n, ap.channel)}</label>
+                        <select id=channel_id.clone() on:change=move |ev| channel.set(event_target_value(&ev))>
                             <option value="" selected=move || channel.with(String::is_empty)>{t!(i18n, ap.no_channel)}</option>
                             {move || state.plan.with(|p| p.as_ref().map(|p| labels::all_channels(p).into_iter().map(|c| {
                                 let key = c.key().to_string();
@@ -117,8 +114,8 @@ pub fn ActionEditor(account: AccountId, open: RwSignal<bool>, editing: RwSignal<
                         </select>
                     </div>
                     <div class="field">
-                        <label for=ids[2].clone()>{t!(i18n, ap.owner)}</label>
-                        <select id=ids[2].clone() on:change=move |ev| owner.set(event_target_value(&ev))>
+                        <label for=owner_id.clone()>{t!(i18n, ap.owner)}</label>
+                        <select id=owner_id.clone() on:change=move |ev| owner.set(event_target_value(&ev))>
                             <option value="" selected=move || owner.with(String::is_empty)>{t!(i18n, ap.unassigned)}</option>
                             {move || super::members(state).into_iter().map(|(id, name)| {
                                 let is = id.clone();
@@ -128,17 +125,11 @@ pub fn ActionEditor(account: AccountId, open: RwSignal<bool>, editing: RwSignal<
                     </div>
                 </div>
                 <div class="field-row">
+                    <TextField value=start kind="date">{t!(i18n, ap.start)}</TextField>
+                    <TextField value=due kind="date">{t!(i18n, ap.due)}</TextField>
                     <div class="field">
-                        <label for=ids[3].clone()>{t!(i18n, ap.start)}</label>
-                        <input id=ids[3].clone() type="date" prop:value=move || start.get() on:input=move |ev| start.set(event_target_value(&ev))/>
-                    </div>
-                    <div class="field">
-                        <label for=ids[4].clone()>{t!(i18n, ap.due)}</label>
-                        <input id=ids[4].clone() type="date" prop:value=move || due.get() on:input=move |ev| due.set(event_target_value(&ev))/>
-                    </div>
-                    <div class="field">
-                        <label for=ids[5].clone()>{t!(i18n, ap.status)}</label>
-                        <select id=ids[5].clone() on:change=move |ev| {
+                        <label for=status_id.clone()>{t!(i18n, ap.status)}</label>
+                        <select id=status_id.clone() on:change=move |ev| {
                             let v = event_target_value(&ev);
                             if let Some(s) = labels::ACTION_STATUSES.into_iter().find(|s| format!("{s:?}") == v) { status.set(s); }
                         }>
@@ -171,8 +162,8 @@ pub fn ActionEditor(account: AccountId, open: RwSignal<bool>, editing: RwSignal<
                     }}
                 </fieldset>
                 <div class="field">
-                    <label for=ids[6].clone()>{t!(i18n, ap.notes)}</label>
-                    <textarea id=ids[6].clone() rows="2" prop:value=move || notes.get() on:input=move |ev| notes.set(event_target_value(&ev))></textarea>
+                    <label for=notes_id.clone()>{t!(i18n, ap.notes)}</label>
+                    <textarea id=notes_id.clone() rows="2" prop:value=move || notes.get() on:input=move |ev| notes.set(event_target_value(&ev))></textarea>
                 </div>
                 <DialogFooter open error submit=Signal::derive(move || t_string!(i18n, ap.save).to_string())/>
             </form>

@@ -5,12 +5,13 @@ use super::action_editor::ActionEditor;
 use super::edit_plan;
 use crate::account_planning::plan_of;
 use crate::browser::clock;
-use crate::domain::{AccountId, Action, ActionStatus};
+use crate::domain::{AccountId, Action, ActionId, ActionStatus, Date, IdGenerator};
 use crate::editing::EditKind;
 use crate::ui::format;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::ui::labels;
 use crate::ui::state::{use_app, ToastAction};
+use crate::ui::widgets::{QuickAdd, TextField};
 use leptos::prelude::*;
 
 #[component]
@@ -120,6 +121,22 @@ pub fn ExecutionPanel(id: AccountId) -> impl IntoView {
             </tr>
         }
     };
+    // The short path: what and by when; the dialog holds channel, owner and content.
+    let (quick_title, quick_due) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let add_action = {
+        let id = id.clone();
+        Callback::new(move |()| {
+            let title = quick_title.get_untracked().trim().to_string();
+            if title.is_empty() {
+                return Err(td_string!(state.locale(), ap.title_required).to_string());
+            }
+            let action = Action { due: Date::parse(&quick_due.get_untracked()), ..Action::new(ActionId::generate(&mut IdGenerator::random()), title) };
+            edit_plan(state, &id, EditKind::AddAction, |ap| ap.actions.push(action));
+            quick_title.set(String::new());
+            quick_due.set(String::new());
+            Ok(())
+        })
+    };
     view! {
         <section class="panel" aria-labelledby="plan-execution">
             <div class="panel-head">
@@ -149,6 +166,10 @@ pub fn ExecutionPanel(id: AccountId) -> impl IntoView {
                     <super::timeline::Timeline actions/>
                 </div>
             </Show>
+            <QuickAdd label=Signal::derive(move || t_string!(i18n, ap.quick_action).to_string()) on_add=add_action>
+                <TextField value=quick_title>{t!(i18n, ap.action)}</TextField>
+                <TextField value=quick_due kind="date" narrow=true>{t!(i18n, ap.due)}</TextField>
+            </QuickAdd>
             <ActionEditor account=id.clone() open editing/>
         </section>
     }

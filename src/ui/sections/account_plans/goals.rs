@@ -3,13 +3,14 @@
 
 use super::edit_plan;
 use crate::account_planning::plan_of;
-use crate::domain::{AccountId, AccountPlan, Goal};
+use crate::domain::{AccountId, AccountPlan, Goal, GoalId, IdGenerator, Metric};
 use crate::editing::EditKind;
 use crate::ui::format;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::labels;
 use crate::ui::sections::goals::{target_text, GoalEditor};
 use crate::ui::state::use_app;
+use crate::ui::widgets::{ChoiceField, QuickAdd, TextField};
 use leptos::prelude::*;
 
 fn list(ap: &mut AccountPlan, kpis: bool) -> &mut Vec<Goal> {
@@ -45,6 +46,33 @@ pub fn GoalsPanel(id: AccountId, kpis: bool) -> impl IntoView {
             })
         })
     };
+    // The short path: name, metric and target in one line; the dialog holds dates and notes.
+    let (quick_name, quick_target) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let quick_metric = RwSignal::new(Some(Metric::NewContracts));
+    let add_goal = Callback::new(move |()| {
+        let l = state.locale();
+        let name = quick_name.get_untracked().trim().to_string();
+        if name.is_empty() {
+            return Err(td_string!(l, goals.name_required).to_string());
+        }
+        let metric = quick_metric.get_untracked().unwrap_or_default();
+        let (unit, currency, text) = (metric.natural_unit(), state.currency_untracked(), quick_target.get_untracked());
+        let target = unit.read_in(&text, &currency).map_err(|p| labels::amount_problem(l, &text, p, &currency))?;
+        on_save.run(Goal {
+            id: GoalId::generate(&mut IdGenerator::random()),
+            name,
+            metric,
+            target,
+            unit,
+            start: None,
+            due: None,
+            actual: None,
+            notes: String::new(),
+        });
+        quick_name.set(String::new());
+        quick_target.set(String::new());
+        Ok(())
+    });
     let account = StoredValue::new(id.clone());
     let heading_id = if kpis { "plan-kpis" } else { "plan-goals" };
     let title = move || if kpis { t_string!(i18n, ap.kpis) } else { t_string!(i18n, ap.goals) };
@@ -93,6 +121,11 @@ pub fn GoalsPanel(id: AccountId, kpis: bool) -> impl IntoView {
                     </tbody>
                 </table>
             </Show>
+            <QuickAdd label=Signal::derive(move || if kpis { t_string!(i18n, ap.quick_kpi) } else { t_string!(i18n, ap.quick_goal) }.to_string()) on_add=add_goal>
+                <TextField value=quick_name>{t!(i18n, goals.name)}</TextField>
+                <ChoiceField choices=Metric::ALL.to_vec() value=quick_metric words=labels::metric>{t!(i18n, goals.metric)}</ChoiceField>
+                <TextField value=quick_target inputmode="decimal" narrow=true>{t!(i18n, goals.target)}</TextField>
+            </QuickAdd>
             <GoalEditor open editing on_save/>
         </section>
     }

@@ -4,7 +4,7 @@
 
 use super::contact_editor::ContactEditor;
 use crate::account_planning::{contacts_of, org_chart, OrgNode};
-use crate::domain::{AccountId, BuyingRole, Contact, ContactId, FactorSource, Stance};
+use crate::domain::{AccountId, BuyingRole, Contact, ContactId, FactorSource, IdGenerator, Stance};
 use crate::editing::{Change, EditKind};
 use crate::prioritisation::ValueSource;
 use crate::ui::format;
@@ -12,7 +12,7 @@ use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::ui::insights::use_insights;
 use crate::ui::labels;
 use crate::ui::state::use_app;
-use crate::ui::widgets::joined;
+use crate::ui::widgets::{joined, ChoiceField, QuickAdd, TextField};
 use leptos::prelude::*;
 
 /// What the editor opens on: a person, or a new person under a manager.
@@ -133,6 +133,28 @@ pub fn OrgChartPanel(id: AccountId) -> impl IntoView {
             })
         }
     };
+    // The short path: name, title and role in one line; the dialog holds the rest.
+    let (quick_name, quick_title) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let quick_role: RwSignal<Option<BuyingRole>> = RwSignal::new(None);
+    let add_person = {
+        let id = id.clone();
+        Callback::new(move |()| {
+            let name = quick_name.get_untracked().trim().to_string();
+            if name.is_empty() {
+                return Err(td_string!(state.locale(), ap.name_required).to_string());
+            }
+            let person = Contact {
+                title: quick_title.get_untracked().trim().to_string(),
+                role: quick_role.get_untracked(),
+                ..Contact::new(ContactId::generate(&mut IdGenerator::random()), id.clone(), name)
+            };
+            state.dispatch(Change::PutContact(Box::new(person)), EditKind::AddContact);
+            quick_name.set(String::new());
+            quick_title.set(String::new());
+            quick_role.set(None);
+            Ok(())
+        })
+    };
     view! {
         <section class="panel" aria-labelledby="plan-people">
             <div class="panel-head">
@@ -146,6 +168,12 @@ pub fn OrgChartPanel(id: AccountId) -> impl IntoView {
                     <ul class="org-tree">{chart}</ul>
                 </div>
             </Show>
+            <QuickAdd label=Signal::derive(move || t_string!(i18n, ap.quick_person).to_string()) on_add=add_person>
+                <TextField value=quick_name>{t!(i18n, ap.contact_name)}</TextField>
+                <TextField value=quick_title>{t!(i18n, ap.contact_title)}</TextField>
+                <ChoiceField choices=BuyingRole::ALL.to_vec() value=quick_role words=labels::role
+                    none=Signal::derive(move || t_string!(i18n, ap.no_role).to_string())>{t!(i18n, ap.role)}</ChoiceField>
+            </QuickAdd>
             <ContactEditor account=id.clone() editing/>
         </section>
     }
