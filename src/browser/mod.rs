@@ -1,7 +1,9 @@
-//! The browser edge: local storage, the clock, downloads and file reading. The only
+//! The browser edge: local storage, the clock, downloads, file reading and the
+//! browser's Shift_JIS decoder. The only
 //! place besides `ui` that touches web APIs.
 
 pub mod clock;
 pub mod files;
 pub mod local_storage;
+pub mod shift_jis;
 pub mod timing;

@@ -21,6 +21,7 @@ use wasm_bindgen::JsCast;
 
 pub fn start() {
     console_error_panic_hook::set_once();
+    crate::csv_io::import::use_shift_jis(crate::browser::shift_jis::decoder);
     mount_to_body(App);
 }
 

@@ -1,10 +1,70 @@
 //! Bytes to text. CSV files arrive as UTF-8 (with or without the byte-order mark
 //! Excel writes), as UTF-16 (Excel's "Unicode text", tab-separated), or as
-//! Shift_JIS / CP932, which Japanese tools and older Excel still produce. The
-//! decoding is `encoding_rs`'s (the WHATWG encodings a browser uses); only the
-//! choice of encoding is ours.
+//! Shift_JIS / CP932, which Japanese tools and older Excel still produce. UTF-8
+//! and UTF-16 are decoded here with the standard library; Shift_JIS by the
+//! WHATWG decoder every browser has, handed in by the shell (`use_shift_jis`),
+//! or natively by `encoding_rs`, the same decoder in Rust. Shipping that second
+//! copy in the Wasm cost 121 KB gzipped (docs/benchmarks.md).
 
-use encoding_rs::{Encoding, SHIFT_JIS, UTF_16BE, UTF_16LE, UTF_8};
+use std::sync::OnceLock;
+
+/// A Shift_JIS (CP932, WHATWG "shift_jis") decoder fed a stretch at a time.
+pub trait ShiftJisDecoder {
+    /// Appends the text of `bytes` to `out`, keeping a character cut by the
+    /// stretch's end for the next call; `last` ends the input. True when some
+    /// bytes were not Shift_JIS and were replaced with U+FFFD.
+    fn decode(&mut self, bytes: &[u8], out: &mut String, last: bool) -> bool;
+}
+
+static SHIFT_JIS: OnceLock<fn() -> Box<dyn ShiftJisDecoder>> = OnceLock::new();
+
+/// Sets where Shift_JIS decoders come from, once, at start-up (the app: the
+/// browser's `TextDecoder`).
+pub fn use_shift_jis(make: fn() -> Box<dyn ShiftJisDecoder>) {
+    let _ = SHIFT_JIS.set(make);
+}
+
+fn shift_jis() -> Box<dyn ShiftJisDecoder> {
+    match SHIFT_JIS.get() {
+        Some(make) => make(),
+        None => fallback_shift_jis(),
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn fallback_shift_jis() -> Box<dyn ShiftJisDecoder> {
+    Box::new(encoding_rs::SHIFT_JIS.new_decoder_without_bom_handling())
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl ShiftJisDecoder for encoding_rs::Decoder {
+    fn decode(&mut self, bytes: &[u8], out: &mut String, last: bool) -> bool {
+        let (mut read, mut any) = (0, false);
+        loop {
+            let (result, n, replaced) = self.decode_to_string(&bytes[read..], out, last);
+            read += n;
+            any |= replaced;
+            match result {
+                encoding_rs::CoderResult::InputEmpty => return any,
+                encoding_rs::CoderResult::OutputFull => out.reserve(bytes.len() - read + 16),
+            }
+        }
+    }
+}
+
+/// In Wasm nothing was handed in: ASCII reads, every other byte becomes U+FFFD,
+/// and the preview says the names may be garbled. Never silent, never a crash.
+#[cfg(target_arch = "wasm32")]
+fn fallback_shift_jis() -> Box<dyn ShiftJisDecoder> {
+    struct AsciiOnly;
+    impl ShiftJisDecoder for AsciiOnly {
+        fn decode(&mut self, bytes: &[u8], out: &mut String, _last: bool) -> bool {
+            out.extend(bytes.iter().map(|&b| if b.is_ascii() { b as char } else { '\u{fffd}' }));
+            !bytes.is_ascii()
+        }
+    }
+    Box::new(AsciiOnly)
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TextEncoding {
@@ -58,10 +118,100 @@ pub struct Decoding<B> {
 }
 
 struct Chosen {
-    decoder: encoding_rs::Decoder,
+    decoder: Decoder,
     kind: TextEncoding,
     /// The next byte to decode.
     at: usize,
+}
+
+enum Decoder {
+    Utf8,
+    Utf16 { big_endian: bool },
+    ShiftJis(Box<dyn ShiftJisDecoder>),
+}
+
+fn is_continuation(b: u8) -> bool {
+    b & 0xC0 == 0x80
+}
+
+/// Where a stretch of UTF-8 ending near `end` may be cut: before the first byte
+/// of a character, so the stretch decodes on its own exactly as it does inside
+/// the whole (an invalid sequence never runs over a first byte).
+fn utf8_cut(all: &[u8], at: usize, end: usize) -> usize {
+    if end >= all.len() {
+        return all.len();
+    }
+    let mut cut = end;
+    while cut > at && end - cut < 3 && is_continuation(all[cut]) {
+        cut -= 1;
+    }
+    if cut > at && !is_continuation(all[cut]) {
+        return cut;
+    }
+    // The stretch is shorter than its first character: take the whole of it.
+    let mut cut = end;
+    while cut < all.len() && cut - end < 3 && is_continuation(all[cut]) {
+        cut += 1;
+    }
+    cut
+}
+
+/// Where a stretch of UTF-16 ending near `end` may be cut: on a whole code
+/// unit, and not between the two halves of a surrogate pair.
+fn utf16_cut(all: &[u8], at: usize, end: usize, big_endian: bool) -> usize {
+    if end >= all.len() {
+        return all.len();
+    }
+    let cut = at + ((end - at) / 2).max(1) * 2;
+    if cut >= all.len() {
+        return all.len();
+    }
+    let pair = [all[cut - 2], all[cut - 1]];
+    let unit = if big_endian { u16::from_be_bytes(pair) } else { u16::from_le_bytes(pair) };
+    match (0xD800..0xDC00).contains(&unit) {
+        // A high surrogate: its low half is in the next unit.
+        true if cut - 2 > at => cut - 2,
+        true => (cut + 2).min(all.len()),
+        false => cut,
+    }
+}
+
+impl Decoder {
+    /// Decodes from `at` to about `end`; returns where it stopped and whether
+    /// bytes were replaced.
+    fn decode(&mut self, all: &[u8], at: usize, end: usize, out: &mut String) -> (usize, bool) {
+        match self {
+            Decoder::Utf8 => {
+                let cut = utf8_cut(all, at, end);
+                let text = String::from_utf8_lossy(&all[at..cut]);
+                let replaced = matches!(text, std::borrow::Cow::Owned(_));
+                out.push_str(&text);
+                (cut, replaced)
+            }
+            Decoder::Utf16 { big_endian } => {
+                let cut = utf16_cut(all, at, end, *big_endian);
+                let be = *big_endian;
+                let pairs = all[at..cut].chunks_exact(2).map(|p| if be { u16::from_be_bytes([p[0], p[1]]) } else { u16::from_le_bytes([p[0], p[1]]) });
+                let mut replaced = false;
+                out.extend(char::decode_utf16(pairs).map(|c| {
+                    c.unwrap_or_else(|_| {
+                        replaced = true;
+                        '\u{fffd}'
+                    })
+                }));
+                // An odd byte at the very end is half a character.
+                if cut == all.len() && (cut - at) % 2 == 1 {
+                    out.push('\u{fffd}');
+                    replaced = true;
+                }
+                (cut, replaced)
+            }
+            Decoder::ShiftJis(d) => {
+                let end = end.min(all.len());
+                (end, d.decode(&all[at..end], out, end == all.len()))
+            }
+        }
+    }
 }
 
 impl<B: AsRef<[u8]>> Decoding<B> {
@@ -70,12 +220,13 @@ impl<B: AsRef<[u8]>> Decoding<B> {
         let chosen = match choice {
             EncodingChoice::Utf8 => {
                 let bom = if all.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
-                Some(Chosen::new(UTF_8, if bom > 0 { TextEncoding::Utf8Bom } else { TextEncoding::Utf8 }, bom))
+                Some(Chosen::new(Decoder::Utf8, if bom > 0 { TextEncoding::Utf8Bom } else { TextEncoding::Utf8 }, bom))
             }
-            EncodingChoice::ShiftJis => Some(Chosen::new(SHIFT_JIS, TextEncoding::ShiftJis, 0)),
-            EncodingChoice::Detect => match Encoding::for_bom(all) {
-                Some((e, n)) if e == UTF_8 => Some(Chosen::new(UTF_8, TextEncoding::Utf8Bom, n)),
-                Some((e, n)) if e == UTF_16LE || e == UTF_16BE => Some(Chosen::new(e, TextEncoding::Utf16, n)),
+            EncodingChoice::ShiftJis => Some(Chosen::new(Decoder::ShiftJis(shift_jis()), TextEncoding::ShiftJis, 0)),
+            EncodingChoice::Detect => match all {
+                [0xEF, 0xBB, 0xBF, ..] => Some(Chosen::new(Decoder::Utf8, TextEncoding::Utf8Bom, 3)),
+                [0xFF, 0xFE, ..] => Some(Chosen::new(Decoder::Utf16 { big_endian: false }, TextEncoding::Utf16, 2)),
+                [0xFE, 0xFF, ..] => Some(Chosen::new(Decoder::Utf16 { big_endian: true }, TextEncoding::Utf16, 2)),
                 _ => None,
             },
         };
@@ -110,12 +261,12 @@ impl<B: AsRef<[u8]>> Decoding<B> {
                 Err(e) if e.error_len().is_none() && end < all.len() => self.checked += e.valid_up_to(),
                 Err(_) => {
                     self.checked = all.len();
-                    self.chosen = Some(Chosen::new(SHIFT_JIS, TextEncoding::ShiftJis, 0));
+                    self.chosen = Some(Chosen::new(Decoder::ShiftJis(shift_jis()), TextEncoding::ShiftJis, 0));
                     return false;
                 }
             }
             if self.checked == all.len() {
-                self.chosen = Some(Chosen::new(UTF_8, TextEncoding::Utf8, 0));
+                self.chosen = Some(Chosen::new(Decoder::Utf8, TextEncoding::Utf8, 0));
                 return all.is_empty() && self.step(0);
             }
             return false;
@@ -134,20 +285,10 @@ impl<B: AsRef<[u8]>> Decoding<B> {
             self.text.reserve(if utf8 { rest } else { rest.saturating_add(rest / 2) }.saturating_add(16));
         }
         let end = chosen.at.saturating_add(bytes.max(1)).min(all.len());
-        let last = end == all.len();
-        let input = &all[chosen.at..end];
-        let mut read = 0;
-        loop {
-            let (result, n, replaced) = chosen.decoder.decode_to_string(&input[read..], &mut self.text, last);
-            read += n;
-            self.replaced |= replaced;
-            match result {
-                encoding_rs::CoderResult::InputEmpty => break,
-                encoding_rs::CoderResult::OutputFull => self.text.reserve(input.len() - read + 16),
-            }
-        }
-        chosen.at = end;
-        last
+        let (at, replaced) = chosen.decoder.decode(all, chosen.at, end, &mut self.text);
+        chosen.at = at;
+        self.replaced |= replaced;
+        at == all.len()
     }
 
     /// The text, once [`Decoding::step`] said it is complete.
@@ -160,14 +301,15 @@ impl<B: AsRef<[u8]>> Decoding<B> {
 }
 
 impl Chosen {
-    fn new(encoding: &'static Encoding, kind: TextEncoding, at: usize) -> Self {
-        Chosen { decoder: encoding.new_decoder_without_bom_handling(), kind, at }
+    fn new(decoder: Decoder, kind: TextEncoding, at: usize) -> Self {
+        Chosen { decoder, kind, at }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use encoding_rs::{Encoding, SHIFT_JIS, UTF_16BE, UTF_16LE, UTF_8};
 
     fn sjis(s: &str) -> Vec<u8> {
         SHIFT_JIS.encode(s).0.into_owned()
@@ -238,7 +380,28 @@ mod tests {
         }
         let mut bad_late = "ascii only for a while, ".repeat(3).into_bytes();
         bad_late.extend(sjis(text));
-        let inputs = [text.as_bytes().to_vec(), format!("\u{feff}{text}").into_bytes(), sjis(text), utf16, bad_late, vec![0xE6, 0x9D], Vec::new()];
+        // UTF-16 big-endian with a pair of surrogates (an emoji), then units that
+        // do not pair and an odd byte at the end.
+        let mut utf16be = vec![0xFE, 0xFF];
+        for u in "会社😀名,IT\n".encode_utf16() {
+            utf16be.extend(u.to_be_bytes());
+        }
+        let mut broken16 = vec![0xFF, 0xFE, 0x3D, 0xD8, 0x41, 0x00, 0x00, 0xDC, 0x3D, 0xD8];
+        broken16.extend([0x00, 0xDE, 0x42]);
+        // Stray continuation bytes, a character cut short, an overlong form.
+        let bad_utf8 = [b"a\x80\x80\x80\x80b\xE6\x9D".as_slice(), "東".as_bytes(), b"\xC0\xAF\xF0\x9F\x98"].concat();
+        let inputs = [
+            text.as_bytes().to_vec(),
+            format!("\u{feff}{text}").into_bytes(),
+            sjis(text),
+            utf16,
+            utf16be,
+            broken16,
+            bad_utf8,
+            bad_late,
+            vec![0xE6, 0x9D],
+            Vec::new(),
+        ];
         for bytes in &inputs {
             for choice in [EncodingChoice::Detect, EncodingChoice::Utf8, EncodingChoice::ShiftJis] {
                 for step in [0, 1, 2, 3, 5, 1000] {

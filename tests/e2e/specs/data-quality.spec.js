@@ -82,6 +82,41 @@ test('a Shift_JIS company list: guessed columns, preview, broken rows named, imp
   await expect(michinoku).not.toContainText('多数');
 });
 
+test('Shift_JIS is decoded by the browser in steps: a character cut by a step is whole, bad bytes are said', async ({ page }, testInfo) => {
+  await openApp(page);
+  await loadDemo(page);
+  await openTab(page, 'Import CSV');
+  // CP932 by hand: 会社名,業種 / ㈱東京精機<n>①,製造業 — ㈱ and ① are Microsoft's extensions.
+  const header = Buffer.from([137, 239, 142, 208, 150, 188, 44, 139, 198, 142, 237, 13, 10]);
+  const [head, tail] = [Buffer.from([135, 138, 147, 140, 139, 158, 144, 184, 139, 64]), Buffer.from([135, 64, 44, 144, 187, 145, 162, 139, 198, 13, 10])];
+  const rows = 12_000;
+  const build = (pad) => Buffer.concat([header, ...[...Array(rows).keys()].map((i) => Buffer.concat([head, Buffer.from(`${i === 0 ? 'A'.repeat(pad) : ''}${i}`), tail]))]);
+  // The app reads 256 KB a step: pad the first name until a two-byte
+  // character straddles the first step's end.
+  const step = 256 * 1024;
+  const straddles = (b) => { let i = 0; while (i < step) i += b[i] >= 0x81 && b[i] !== 0xa0 && !(b[i] >= 0xa1 && b[i] <= 0xdf) ? 2 : 1; return i === step + 1; };
+  const bytes = [0, 1, 2, 3].map(build).find(straddles);
+  expect(bytes, 'a padding puts a character across the step').toBeTruthy();
+  const file = path.join(testInfo.outputDir, 'straddle-sjis.csv');
+  fs.mkdirSync(testInfo.outputDir, { recursive: true });
+  fs.writeFileSync(file, bytes);
+  await pickCsv(page, file);
+  const n = rows.toLocaleString('en-US');
+  await expect(page.getByTestId('csv-facts')).toContainText(`${n} rows, 2 columns, Shift_JIS`);
+  await expect(page.getByTestId('csv-sample')).toContainText('㈱東京精機1①');
+  await expect(page.getByRole('note').filter({ hasText: 'not valid in this encoding' })).toHaveCount(0);
+  await expect(page.getByTestId('csv-accounted')).toContainText(`${n} rows — ${n} imported`);
+
+  // A lead byte with no second half: the text is kept, with � and a warning.
+  const bad = path.join(testInfo.outputDir, 'bad-sjis.csv');
+  fs.writeFileSync(bad, Buffer.concat([header, head, Buffer.from([0x81, 0x20]), tail]));
+  await reload(page);
+  await pickCsv(page, bad);
+  await expect(page.getByTestId('csv-facts')).toContainText(/1 rows?, 2 columns, Shift_JIS/);
+  await expect(page.getByRole('note').filter({ hasText: 'not valid in this encoding' })).toBeVisible();
+  await expect(page.getByTestId('csv-sample')).toContainText('㈱東京精機\ufffd ①');
+});
+
 test('a Salesforce report: its footer lines and a stray quote are listed with their text, and the counts agree', async ({ page }, testInfo) => {
   // What "Export details" writes, with a quote that closes mid-value on line 3.
   const file = testInfo.outputPath('salesforce-accounts.csv');
