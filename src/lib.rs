@@ -28,3 +28,4 @@ pub mod prioritisation;
 pub mod quality;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+pub mod workbook;

@@ -17,6 +17,7 @@ const LAYERS: &[&[&str]] = &[
     &["plan_file", "editing"],
     &["csv_io", "persistence"],
     &["account_list", "account_planning", "checklist", "demo"],
+    &["workbook"],
 ];
 
 /// The browser shell: the core never names it.

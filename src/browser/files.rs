@@ -13,6 +13,15 @@ pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), String
     download_blob(file_name, &blob)
 }
 
+/// Offers `content` (binary, such as a workbook) as a download.
+pub fn download_bytes(file_name: &str, mime: &str, content: &[u8]) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(|_| "could not make the file")?;
+    download_blob(file_name, &blob)
+}
+
 pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), String> {
     let url = web_sys::Url::create_object_url_with_blob(blob).map_err(|_| "could not make a download link")?;
     let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;

@@ -54,15 +54,67 @@ pub fn neutralise(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-fn number(v: Option<f64>, decimals: usize) -> String {
-    v.filter(|v| v.is_finite()).map(|v| format!("{v:.decimals$}")).unwrap_or_default()
+/// One value of an exported table, typed so a workbook can give it a number
+/// format; a CSV writes its text. One table feeds both, so they never disagree.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    Text(String),
+    /// A count (employees, a rank, a tier).
+    Integer(i64),
+    /// A number shown with this many decimals (`None`: as few as it needs).
+    Number(f64, Option<usize>),
+    /// A percentage, 0–100, one decimal.
+    Percent(f64),
+    Money(Money),
+    Date(Date),
+    Empty,
+}
+
+impl Cell {
+    fn number(v: Option<f64>, decimals: usize) -> Cell {
+        v.filter(|v| v.is_finite()).map_or(Cell::Empty, |v| Cell::Number(v, Some(decimals)))
+    }
+
+    /// The text a CSV holds.
+    pub fn text(&self) -> String {
+        match self {
+            Cell::Text(t) => t.clone(),
+            Cell::Integer(n) => n.to_string(),
+            Cell::Number(v, Some(d)) => format!("{v:.d$}"),
+            // f64's Display: "1200", "1200.5", "-3" (read back exactly).
+            Cell::Number(v, None) => v.to_string(),
+            Cell::Percent(v) => format!("{v:.1}"),
+            Cell::Money(m) => m.to_plain_string(),
+            Cell::Date(d) => d.to_string(),
+            Cell::Empty => String::new(),
+        }
+    }
+}
+
+/// Headings and rows of one exported view.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Table {
+    pub headings: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// The accounts as a CSV file (see [`accounts_table`]).
+pub fn accounts_csv(plan: &Plan, basis: &Basis, ranking: &Ranking, columns: &AccountColumns) -> String {
+    let table = accounts_table(plan, basis, ranking, columns);
+    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    // Writing to memory cannot fail; a failure would only drop a row.
+    let _ = w.write_record(table.headings.iter().map(|h| neutralise(h).into_owned()));
+    for row in &table.rows {
+        let _ = w.write_record(row.iter().map(|c| neutralise(&c.text()).into_owned()));
+    }
+    let body = w.into_inner().map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
+    format!("{BOM}{body}")
 }
 
 /// Every account of the plan with its fit, factor values, score, rank and tier
 /// from `basis` and `ranking` (computed from this plan): the ranked target list
 /// first, in rank order, then the other accounts in the plan's order.
-pub fn accounts_csv(plan: &Plan, basis: &Basis, ranking: &Ranking, columns: &AccountColumns) -> String {
-    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+pub fn accounts_table(plan: &Plan, basis: &Basis, ranking: &Ranking, columns: &AccountColumns) -> Table {
     let mut head: Vec<&str> = vec![
         &columns.id,
         &columns.name,
@@ -82,8 +134,7 @@ pub fn accounts_csv(plan: &Plan, basis: &Basis, ranking: &Ranking, columns: &Acc
     // The plan's custom fields last, each under its own name: the CSV import
     // fills them again from columns of those names.
     head.extend(plan.custom_fields.iter().map(|f| f.name.as_str()));
-    // Writing to memory cannot fail; a failure would only drop a row.
-    let _ = w.write_record(head.iter().map(|h| neutralise(h).into_owned()));
+    let mut table = Table { headings: head.into_iter().map(String::from).collect(), rows: Vec::new() };
     let member = |m: &Option<MemberId>| m.as_ref().and_then(|id| plan.team.iter().find(|t| &t.id == id)).map(|t| t.name.clone()).unwrap_or_default();
     let n = plan.accounts.len().min(basis.len());
     let mut order: Vec<usize> = (0..n).collect();
@@ -92,45 +143,38 @@ pub fn accounts_csv(plan: &Plan, basis: &Basis, ranking: &Ranking, columns: &Acc
     for i in order {
         let Some(a) = plan.accounts.get(i) else { continue };
         let r = ranking.account(i);
-        let mut row: Vec<String> = vec![
-            a.id.to_string(),
-            a.name.clone(),
-            a.domain.clone(),
-            a.industry.clone(),
-            a.employees.map(|e| e.to_string()).unwrap_or_default(),
-            a.annual_revenue.map(Money::to_plain_string).unwrap_or_default(),
-            a.country.clone(),
-            a.region.clone(),
-            a.technologies.join("; "),
-            a.tags.join("; "),
-            if basis.targets[i].is_target() { columns.yes.clone() } else { columns.no.clone() },
-            number(basis.fit(i).percent, 1),
+        let text = |s: &str| Cell::Text(s.to_string());
+        let mut row: Vec<Cell> = vec![
+            text(a.id.as_str()),
+            text(&a.name),
+            text(&a.domain),
+            text(&a.industry),
+            a.employees.map_or(Cell::Empty, |e| Cell::Integer(i64::from(e))),
+            a.annual_revenue.map_or(Cell::Empty, Cell::Money),
+            text(&a.country),
+            text(&a.region),
+            text(&a.technologies.join("; ")),
+            text(&a.tags.join("; ")),
+            text(if basis.targets[i].is_target() { &columns.yes } else { &columns.no }),
+            basis.fit(i).percent.filter(|v| v.is_finite()).map_or(Cell::Empty, Cell::Percent),
         ];
-        row.extend(basis.values(i).into_iter().map(|v| number(v.value, 2)));
+        row.extend(basis.values(i).into_iter().map(|v| Cell::number(v.value, 2)));
         row.extend([
-            number(Some(r.score), 1),
-            r.rank.map(|n| n.to_string()).unwrap_or_default(),
-            r.tier.map(|(t, _)| t.number().to_string()).unwrap_or_default(),
-            member(&a.marketing_owner),
-            member(&a.sales_owner),
+            Cell::number(Some(r.score), 1),
+            r.rank.map_or(Cell::Empty, |n| Cell::Integer(i64::from(n))),
+            r.tier.map_or(Cell::Empty, |(t, _)| Cell::Integer(i64::from(t.number()))),
+            text(&member(&a.marketing_owner)),
+            text(&member(&a.sales_owner)),
         ]);
         row.extend(plan.custom_fields.iter().map(|f| match a.custom.get(&f.id) {
-            None => String::new(),
-            Some(CustomValue::Text(t)) => t.clone(),
-            // f64's Display: "1200", "1200.5", "-3" (read back exactly).
-            Some(CustomValue::Number(n)) => n.to_string(),
-            Some(CustomValue::Bool(b)) => {
-                if *b {
-                    columns.flag_yes.clone()
-                } else {
-                    columns.flag_no.clone()
-                }
-            }
+            None => Cell::Empty,
+            Some(CustomValue::Text(t)) => text(t),
+            Some(CustomValue::Number(n)) => Cell::Number(*n, None),
+            Some(CustomValue::Bool(b)) => text(if *b { &columns.flag_yes } else { &columns.flag_no }),
         }));
-        let _ = w.write_record(row.iter().map(|c| neutralise(c).into_owned()));
+        table.rows.push(row);
     }
-    let body = w.into_inner().map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
-    format!("{BOM}{body}")
+    table
 }
 
 #[cfg(test)]

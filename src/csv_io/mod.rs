@@ -4,4 +4,4 @@
 mod export;
 pub mod import;
 
-pub use export::{accounts_csv, neutralise, AccountColumns, BOM};
+pub use export::{accounts_csv, accounts_table, neutralise, AccountColumns, Cell, Table, BOM};

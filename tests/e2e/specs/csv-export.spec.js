@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { test, expect, openApp, loadDemo, goTo, download, demoName } from '../support/app.js';
+import { unzipText } from '../support/xlsx.js';
 
 /** Splits a CSV body into rows of cells (the demo has no quoted line breaks). */
 function rows(text) {
@@ -34,3 +35,42 @@ test('accounts export as a CSV that Excel opens in Japanese, with fit, score, ra
   const head = rows(fs.readFileSync(ja.file).subarray(3).toString('utf8'))[0];
   expect(head).toEqual(expect.arrayContaining(['ICP適合度（%）', 'ターゲットリスト']));
 });
+
+for (const w of [
+  { locale: 'en-US', demo: 'Load demo plan', section: 'Import/Export & Settings', button: 'Export workbook (.xlsx)', done: 'Workbook exported.', sheets: ['Target list', 'Accounts', 'Tier 1 plans'], points: 'Points: ', money: '"$"#,##0', dates: 'mmm d, yyyy' },
+  { locale: 'ja-JP', demo: 'デモプランを読み込む', section: 'インポート/エクスポート・設定', button: 'ブックを書き出す（.xlsx）', done: 'ブックを書き出しました。', sheets: ['ターゲットリスト', 'アカウント', 'ティア1のプラン'], points: '得点：', money: '"¥"#,##0', dates: 'yyyy/mm/dd' },
+]) {
+  test(`the plan's working views export as an Excel workbook (${w.locale})`, async ({ browser, baseURL }, testInfo) => {
+    const context = await browser.newContext({ locale: w.locale, baseURL, acceptDownloads: true });
+    const page = await context.newPage();
+    await openApp(page);
+    await page.getByRole('button', { name: w.demo, exact: true }).click();
+    await expect(page.getByTestId('current-plan-name')).toBeVisible();
+    const go = (name) => page.locator('nav').getByRole('link', { name, exact: true }).first().click();
+    await go(w.section);
+    const { file, name } = await download(page, w.button, testInfo);
+    expect(name).toMatch(/ \d{4}-\d{2}-\d{2}\.xlsx$/);
+    await expect(page.getByText(w.done)).toBeVisible();
+    const parts = unzipText(fs.readFileSync(file));
+    // One sheet per view, named in the UI language.
+    const names = [...parts['xl/workbook.xml'].matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1]);
+    expect(names).toEqual(w.sheets);
+    // Headings frozen and filtered on every sheet.
+    for (const n of [1, 2, 3]) {
+      const sheet = parts[`xl/worksheets/sheet${n}.xml`];
+      expect(sheet, `sheet ${n} frozen`).toMatch(/<pane [^>]*state="frozen"/);
+      expect(sheet, `sheet ${n} filtered`).toContain('<autoFilter ref="A1:');
+    }
+    // Factor points and amounts in the plan's currency, as numbers with a format.
+    expect(parts['xl/sharedStrings.xml']).toContain(w.points);
+    expect(parts['xl/styles.xml']).toContain(`formatCode="${w.money.replaceAll('"', '&quot;')}"`);
+    // Percentages calculate as percentages; dates read as the UI writes them.
+    expect(parts['xl/styles.xml']).toContain('formatCode="0.0%"');
+    expect(parts['xl/styles.xml']).toContain(`formatCode="${w.dates}"`);
+    // The first row of the target list is the top-ranked account of the app.
+    await go(w.locale === 'en-US' ? 'Prioritisation' : '優先順位付け');
+    const top = (await page.getByTestId('ranked-table').getByRole('rowheader').first().textContent()).trim();
+    expect(parts['xl/sharedStrings.xml']).toContain(top.replace(/&/g, '&amp;'));
+    await context.close();
+  });
+}

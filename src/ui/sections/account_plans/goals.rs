@@ -122,7 +122,7 @@ pub fn GoalsPanel(id: AccountId, kpis: bool) -> impl IntoView {
                 </table>
             </Show>
             <QuickAdd label=Signal::derive(move || if kpis { t_string!(i18n, ap.quick_kpi) } else { t_string!(i18n, ap.quick_goal) }.to_string()) on_add=add_goal>
-                <TextField value=quick_name>{t!(i18n, goals.name)}</TextField>
+                <TextField value=quick_name>{move || if kpis { t_string!(i18n, ap.kpi_name) } else { t_string!(i18n, goals.name) }}</TextField>
                 <ChoiceField choices=Metric::ALL.to_vec() value=quick_metric words=labels::metric>{t!(i18n, goals.metric)}</ChoiceField>
                 <TextField value=quick_target inputmode="decimal" narrow=true>{t!(i18n, goals.target)}</TextField>
             </QuickAdd>

@@ -6,6 +6,7 @@ mod import;
 mod reading;
 mod settings;
 mod storage;
+mod workbook_export;
 
 pub use import::ImportFlow;
 
@@ -28,6 +29,7 @@ pub fn Transfer() -> impl IntoView {
                     <button type="button" class="button button-primary" on:click=move |_| state.export_current()>{t!(i18n, transfer.export_button)}</button>
                 </article>
                 <csv_export::CsvExport/>
+                <workbook_export::WorkbookExport/>
                 <article class="card">
                     <h2>{t!(i18n, transfer.csv_import_title)}</h2>
                     <p>{t!(i18n, transfer.csv_import_desc)}</p>

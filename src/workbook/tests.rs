@@ -1,0 +1,140 @@
+use super::*;
+use crate::csv_io::AccountColumns;
+use crate::domain::{Date, Plan, PlanId, Tier};
+use crate::prioritisation::evaluate;
+use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
+use std::io::Cursor;
+
+fn words(plan: &Plan) -> WorkbookWords {
+    let factors: Vec<String> = plan.prioritisation.factors.iter().map(|f| f.id.to_string()).collect();
+    WorkbookWords {
+        target_list: "ターゲットリスト".into(),
+        accounts: "アカウント".into(),
+        tier1_plans: "ティア1のプラン".into(),
+        rank: "順位".into(),
+        account: "アカウント".into(),
+        tier: "ティア".into(),
+        score: "スコア".into(),
+        fit: "適合度".into(),
+        points: factors.iter().map(|f| format!("points {f}")).collect(),
+        factors: factors.clone(),
+        business: "事業内容".into(),
+        challenges: "課題".into(),
+        needs: "ニーズ".into(),
+        goals: "目標".into(),
+        key_people: "キーパーソン".into(),
+        resisters: "抵抗者".into(),
+        open_actions: "未完了のアクション".into(),
+        next_action: "次のアクション".into(),
+        next_action_due: "期限".into(),
+        list_separator: "、".into(),
+        columns: AccountColumns {
+            name: "会社名".into(), revenue: "売上高".into(), employees: "従業員数".into(), factors, ..AccountColumns::default()
+        },
+    }
+}
+
+fn demo() -> Plan {
+    let today = Date::from_ymd(2026, 11, 23).unwrap_or_else(|| panic!("a date"));
+    crate::demo::demo_plan(PlanId("d".into()), today, today.at(9, 0))
+}
+
+fn read_back(bytes: Vec<u8>) -> Xlsx<Cursor<Vec<u8>>> {
+    open_workbook_from_rs(Cursor::new(bytes)).unwrap_or_else(|e| panic!("the workbook reads back: {e}"))
+}
+
+fn float(d: &Data) -> Option<f64> {
+    match d {
+        Data::Float(f) => Some(*f),
+        Data::Int(n) => Some(*n as f64),
+        _ => None,
+    }
+}
+
+#[test]
+fn every_sheet_reads_back_with_the_engines_numbers() {
+    let plan = demo();
+    let (basis, ranking) = evaluate(&plan);
+    let w = words(&plan);
+    let bytes = write(&sheets(&plan, &basis, &ranking, &w), &plan.currency, "yyyy/mm/dd").unwrap_or_else(|e| panic!("{e:?}"));
+    let mut book = read_back(bytes);
+    assert_eq!(book.sheet_names(), ["ターゲットリスト", "アカウント", "ティア1のプラン"]);
+
+    // The target list: rank order, and each number the engine's.
+    let list = book.worksheet_range("ターゲットリスト").unwrap_or_else(|e| panic!("{e}"));
+    let rows: Vec<&[Data]> = list.rows().collect();
+    assert_eq!(rows[0][0], Data::String("順位".into()));
+    assert_eq!(rows.len() - 1, ranking.order.len());
+    let k = plan.prioritisation.factors.len();
+    for (row, &i) in rows[1..].iter().zip(&ranking.order) {
+        let r = ranking.account(i);
+        assert_eq!(float(&row[0]), r.rank.map(f64::from));
+        assert_eq!(row[1], Data::String(plan.accounts[i].name.clone()));
+        assert_eq!(float(&row[2]), r.tier.map(|(t, _)| f64::from(t.number())));
+        // Each number the engine's, stored as shown (to its decimals).
+        assert_eq!(float(&row[3]), Some(shown(r.score, 1)));
+        assert_eq!(float(&row[4]), basis.fit(i).percent.map(|p| shown(p, 1) / 100.0), "a fraction, formatted as %");
+        for (f, v) in basis.values(i).iter().enumerate() {
+            assert_eq!(float(&row[5 + f]), v.value.map(|v| shown(v, 2)), "factor {f} of {}", plan.accounts[i].name);
+        }
+        let points = ranking.contributions(&basis, i);
+        for (f, p) in points.iter().enumerate() {
+            assert_eq!(float(&row[5 + k + f]), Some(shown(*p, 1)));
+        }
+        assert!((points.iter().map(|p| shown(*p, 1)).sum::<f64>() - r.score).abs() < 0.05 * k as f64, "the points add up to the score");
+    }
+
+    // The accounts: every one, amounts as numbers in the plan's currency.
+    let accounts = book.worksheet_range("アカウント").unwrap_or_else(|e| panic!("{e}"));
+    let rows: Vec<&[Data]> = accounts.rows().collect();
+    assert_eq!(rows.len() - 1, plan.accounts.len());
+    let col = |name: &str| rows[0].iter().position(|h| *h == Data::String(name.into())).unwrap_or_else(|| panic!("column {name}"));
+    assert_eq!(rows[0][0], Data::String("会社名".into()), "no id column: a report's reader has no use for it");
+    let (name, revenue, employees) = (col("会社名"), col("売上高"), col("従業員数"));
+    for row in &rows[1..] {
+        let a = plan.accounts.iter().find(|a| row[name] == Data::String(a.name.clone())).unwrap_or_else(|| panic!("{:?}", row[name]));
+        assert_eq!(float(&row[revenue]), a.annual_revenue.map(|m| m.to_f64()));
+        assert_eq!(float(&row[employees]), a.employees.map(f64::from));
+    }
+
+    // The tier-1 plans: one row per tier-1 account, best first.
+    let plans = book.worksheet_range("ティア1のプラン").unwrap_or_else(|e| panic!("{e}"));
+    let rows: Vec<&[Data]> = plans.rows().collect();
+    let tier1: Vec<usize> = ranking.order.iter().copied().filter(|&i| matches!(ranking.tiers[i], Some((Tier::One, _)))).collect();
+    assert!(!tier1.is_empty(), "the demo has tier-1 accounts");
+    assert_eq!(rows.len() - 1, tier1.len());
+    for (row, &i) in rows[1..].iter().zip(&tier1) {
+        assert_eq!(row[1], Data::String(plan.accounts[i].name.clone()));
+        assert_eq!(float(&row[2]), Some(shown(ranking.scores[i], 1)));
+        let people = crate::account_planning::contacts_of(&plan, &plan.accounts[i].id).len();
+        assert_eq!(float(&row[7]), Some(people as f64));
+    }
+    let written: usize = rows[1..].iter().filter(|r| !matches!(r[3], Data::Empty)).count();
+    assert!(written > 0, "the demo's tier-1 plans carry an overview");
+}
+
+#[test]
+fn money_formats_follow_the_currency() {
+    let code = |c: &str| serde_json::from_value::<Currency>(serde_json::json!(c)).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(money_format(&code("JPY")), "\"¥\"#,##0");
+    assert_eq!(money_format(&code("USD")), "\"$\"#,##0");
+    assert_eq!(money_format(&code("CHF")), "#,##0 \"CHF\"");
+}
+
+#[test]
+fn sheet_names_obey_excels_rules() {
+    assert_eq!(sheet_name("Q1/Q2 [draft]: *tier* ?"), "Q1 Q2  draft    tier");
+    assert_eq!(sheet_name(&"長".repeat(40)).chars().count(), 31);
+    assert_eq!(sheet_name("///"), "Sheet");
+}
+
+#[test]
+fn text_that_looks_like_a_formula_stays_text() {
+    let table = crate::csv_io::Table { headings: vec!["name".into()], rows: vec![vec![Cell::Text("=1+1".into())]] };
+    let usd = serde_json::from_value(serde_json::json!("USD")).unwrap_or_else(|e| panic!("{e}"));
+    let bytes = write(&[Sheet { name: "s".into(), table }], &usd, "yyyy-mm-dd").unwrap_or_else(|e| panic!("{e:?}"));
+    let mut book = read_back(bytes);
+    let range = book.worksheet_range("s").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(range.get((1, 0)), Some(&Data::String("=1+1".into())));
+    assert!(book.worksheet_formula("s").unwrap_or_else(|e| panic!("{e}")).is_empty());
+}
