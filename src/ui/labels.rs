@@ -65,6 +65,15 @@ pub fn amount_problem(l: Locale, text: &str, p: NumberProblem, plan: &crate::dom
         NumberProblem::OtherCurrency(named) => {
             td_string!(l, numbers.other_currency, text = text.trim().to_string(), named = named, plan = plan.code().to_string()).to_string()
         }
+        // Examples in the plan's own currency: a dollar plan is not told about 億.
+        NumberProblem::NotANumber => {
+            let examples = match plan.code() {
+                "JPY" | "CNY" => td_string!(l, numbers.examples_yen),
+                "USD" | "CAD" | "AUD" | "NZD" | "SGD" | "HKD" => td_string!(l, numbers.examples_dollar),
+                _ => td_string!(l, numbers.examples_other),
+            };
+            td_string!(l, numbers.not_an_amount, text = text.trim().to_string(), examples = examples.to_string()).to_string()
+        }
         p => number_problem(l, text, p),
     }
 }

@@ -152,15 +152,27 @@ for (const w of [en, ja]) {
     const account = (await plan.getByRole('heading', { level: 2 }).textContent()).trim();
     await you.type(plan.getByLabel(w.business), w.businessText);
     const goal = plan.getByRole('form', { name: w.quickGoal });
+    // A target that does not read is refused at its field, which takes the focus.
+    const target = goal.getByLabel(w.targetLabel, { exact: true });
+    await goal.getByLabel(w.goalLabel, { exact: true }).fill('x');
+    await target.fill('abc');
+    await goal.getByRole('button', { name: w.add, exact: true }).click();
+    await expect(goal.getByRole('alert')).toContainText('abc');
+    await expect(target).toBeFocused();
+    await expect(target).toHaveAttribute('aria-invalid', 'true');
     await you.type(goal.getByLabel(w.goalLabel, { exact: true }), w.goalName);
     await you.type(goal.getByLabel(w.targetLabel, { exact: true }), '1');
     await you.click(goal.getByRole('button', { name: w.add, exact: true }), 'add goal');
     await expect(plan.getByTestId('plan-goals')).toContainText(w.goalName);
+    await expect(goal.getByRole('alert')).toHaveCount(0);
+    await expect(target).not.toHaveAttribute('aria-invalid', 'true');
     const person = plan.getByRole('form', { name: w.quickPerson });
     const name = person.getByLabel(w.nameLabel, { exact: true });
     // A person without a name is refused in place, and nothing is added.
     await person.getByRole('button', { name: w.add, exact: true }).click();
     await expect(person.getByRole('alert')).toHaveText(w.nameRequired);
+    await expect(name).toBeFocused();
+    await expect(name).toHaveAttribute('aria-invalid', 'true');
     for (const [who, role] of w.people) {
       await you.type(name, who);
       await you.choose(person.getByLabel(w.roleLabel), { label: role });

@@ -128,7 +128,7 @@ pub fn ExecutionPanel(id: AccountId) -> impl IntoView {
         Callback::new(move |()| {
             let title = quick_title.get_untracked().trim().to_string();
             if title.is_empty() {
-                return Err(td_string!(state.locale(), ap.title_required).to_string());
+                return Err((0, td_string!(state.locale(), ap.title_required).to_string()));
             }
             let action = Action { due: Date::parse(&quick_due.get_untracked()), ..Action::new(ActionId::generate(&mut IdGenerator::random()), title) };
             edit_plan(state, &id, EditKind::AddAction, |ap| ap.actions.push(action));

@@ -53,11 +53,12 @@ pub fn GoalsPanel(id: AccountId, kpis: bool) -> impl IntoView {
         let l = state.locale();
         let name = quick_name.get_untracked().trim().to_string();
         if name.is_empty() {
-            return Err(td_string!(l, goals.name_required).to_string());
+            return Err((0, td_string!(l, goals.name_required).to_string()));
         }
         let metric = quick_metric.get_untracked().unwrap_or_default();
         let (unit, currency, text) = (metric.natural_unit(), state.currency_untracked(), quick_target.get_untracked());
-        let target = unit.read_in(&text, &currency).map_err(|p| labels::amount_problem(l, &text, p, &currency))?;
+        // The target is the row's third field.
+        let target = unit.read_in(&text, &currency).map_err(|p| (2, labels::amount_problem(l, &text, p, &currency)))?;
         on_save.run(Goal {
             id: GoalId::generate(&mut IdGenerator::random()),
             name,

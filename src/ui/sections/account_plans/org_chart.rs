@@ -141,7 +141,7 @@ pub fn OrgChartPanel(id: AccountId) -> impl IntoView {
         Callback::new(move |()| {
             let name = quick_name.get_untracked().trim().to_string();
             if name.is_empty() {
-                return Err(td_string!(state.locale(), ap.name_required).to_string());
+                return Err((0, td_string!(state.locale(), ap.name_required).to_string()));
             }
             let person = Contact {
                 title: quick_title.get_untracked().trim().to_string(),
