@@ -2,16 +2,19 @@
 //! decoder `encoding_rs` implements, already in every browser, so the Wasm does
 //! not carry a second copy of its tables.
 
-use crate::csv_io::import::ShiftJisDecoder;
+use crate::csv_io::import::{AsciiOnly, ShiftJisDecoder};
 use web_sys::{TextDecodeOptions, TextDecoder};
 
-struct Browser {
-    decoder: Option<TextDecoder>,
-}
+struct Browser(TextDecoder);
 
-/// A decoder for one file, for `csv_io::import::use_shift_jis`.
+/// A decoder for one file, for `csv_io::import::use_shift_jis`. A browser
+/// without one gets the core's last resort, which says the text is garbled
+/// rather than lose it.
 pub fn decoder() -> Box<dyn ShiftJisDecoder> {
-    Box::new(Browser { decoder: TextDecoder::new_with_label("shift_jis").ok() })
+    match TextDecoder::new_with_label("shift_jis") {
+        Ok(d) => Box::new(Browser(d)),
+        Err(_) => Box::new(AsciiOnly),
+    }
 }
 
 impl ShiftJisDecoder for Browser {
@@ -19,18 +22,13 @@ impl ShiftJisDecoder for Browser {
         let options = TextDecodeOptions::new();
         // Streaming keeps a character cut by the stretch's end for the next call.
         options.set_stream(!last);
-        let text = self.decoder.as_ref().and_then(|d| d.decode_with_u8_array_and_options(bytes, &options).ok());
-        match text {
+        match self.0.decode_with_u8_array_and_options(bytes, &options) {
             // Shift_JIS has no U+FFFD: every one in the text replaced bad bytes.
-            Some(text) => {
+            Ok(text) => {
                 out.push_str(&text);
                 text.contains('\u{fffd}')
             }
-            // A browser without the decoder: say the text is garbled rather than lose it.
-            None => {
-                out.extend(bytes.iter().map(|&b| if b.is_ascii() { b as char } else { '\u{fffd}' }));
-                !bytes.is_ascii()
-            }
+            Err(_) => AsciiOnly.decode(bytes, out, last),
         }
     }
 }

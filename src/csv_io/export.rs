@@ -71,8 +71,19 @@ pub enum Cell {
 }
 
 impl Cell {
-    fn number(v: Option<f64>, decimals: usize) -> Cell {
+    /// A number with `decimals` decimals; empty when missing or not finite.
+    pub fn number(v: Option<f64>, decimals: usize) -> Cell {
         v.filter(|v| v.is_finite()).map_or(Cell::Empty, |v| Cell::Number(v, Some(decimals)))
+    }
+
+    /// A percentage (0–100); empty when missing or not finite.
+    pub fn percent(v: Option<f64>) -> Cell {
+        v.filter(|v| v.is_finite()).map_or(Cell::Empty, Cell::Percent)
+    }
+
+    /// A count, a rank or a tier; empty when missing.
+    pub fn integer<N: Into<i64>>(n: Option<N>) -> Cell {
+        n.map_or(Cell::Empty, |n| Cell::Integer(n.into()))
     }
 
     /// The text a CSV holds.
@@ -149,20 +160,20 @@ pub fn accounts_table(plan: &Plan, basis: &Basis, ranking: &Ranking, columns: &A
             text(&a.name),
             text(&a.domain),
             text(&a.industry),
-            a.employees.map_or(Cell::Empty, |e| Cell::Integer(i64::from(e))),
+            Cell::integer(a.employees),
             a.annual_revenue.map_or(Cell::Empty, Cell::Money),
             text(&a.country),
             text(&a.region),
             text(&a.technologies.join("; ")),
             text(&a.tags.join("; ")),
             text(if basis.targets[i].is_target() { &columns.yes } else { &columns.no }),
-            basis.fit(i).percent.filter(|v| v.is_finite()).map_or(Cell::Empty, Cell::Percent),
+            Cell::percent(basis.fit(i).percent),
         ];
         row.extend(basis.values(i).into_iter().map(|v| Cell::number(v.value, 2)));
         row.extend([
             Cell::number(Some(r.score), 1),
-            r.rank.map_or(Cell::Empty, |n| Cell::Integer(i64::from(n))),
-            r.tier.map_or(Cell::Empty, |(t, _)| Cell::Integer(i64::from(t.number()))),
+            Cell::integer(r.rank),
+            Cell::integer(r.tier.map(|(t, _)| t.number())),
             text(&member(&a.marketing_owner)),
             text(&member(&a.sales_owner)),
         ]);

@@ -103,3 +103,10 @@ pub enum ActionStatus {
     Done,
     Cancelled,
 }
+
+impl ActionStatus {
+    /// Still to be done: planned or under way (it can be overdue, and be next).
+    pub fn is_open(self) -> bool {
+        matches!(self, ActionStatus::Planned | ActionStatus::InProgress)
+    }
+}

@@ -40,6 +40,12 @@ pub struct Contact {
 }
 
 impl Contact {
+    /// A resister: by buying role, or by a stance against us. Flagged in the
+    /// org chart and listed by name in the workbook.
+    pub fn resists(&self) -> bool {
+        self.role == Some(BuyingRole::Resister) || self.stance == Some(Stance::Opponent)
+    }
+
     /// A person at an account, with nothing else known yet.
     pub fn new(id: ContactId, account: AccountId, name: impl Into<String>) -> Self {
         Contact {

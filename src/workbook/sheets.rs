@@ -2,7 +2,7 @@
 
 use crate::account_planning::{contacts_of, plan_of};
 use crate::csv_io::{accounts_table, AccountColumns, Cell, Table};
-use crate::domain::{ActionStatus, BuyingRole, Plan, Stance, Tier};
+use crate::domain::{Plan, Tier};
 use crate::prioritisation::{Basis, Ranking};
 
 /// One sheet: its tab name and its rows.
@@ -18,14 +18,8 @@ pub struct WorkbookWords {
     pub target_list: String,
     pub accounts: String,
     pub tier1_plans: String,
-    pub rank: String,
     pub account: String,
-    pub tier: String,
-    pub score: String,
-    pub fit: String,
-    /// Each factor's name, in the plan's factor order.
-    pub factors: Vec<String>,
-    /// "Points: {factor}" for each factor, in the same order.
+    /// "Points: {factor}" for each factor, in the plan's factor order.
     pub points: Vec<String>,
     pub business: String,
     pub challenges: String,
@@ -36,7 +30,8 @@ pub struct WorkbookWords {
     pub open_actions: String,
     pub next_action: String,
     pub next_action_due: String,
-    /// The accounts sheet's headings (the CSV export's).
+    /// The accounts sheet's headings (the CSV export's); the other sheets take
+    /// rank, tier, score, fit and the factors' names from them too.
     pub columns: AccountColumns,
     /// Between items of a list in one cell ("; ", "、").
     pub list_separator: String,
@@ -67,8 +62,9 @@ fn without_ids(mut table: Table) -> Table {
 /// The target accounts in rank order with each factor's value and the points it
 /// gives (they add up to the score).
 fn target_list(plan: &Plan, basis: &Basis, ranking: &Ranking, w: &WorkbookWords) -> Table {
-    let mut headings = vec![w.rank.clone(), w.account.clone(), w.tier.clone(), w.score.clone(), w.fit.clone()];
-    headings.extend(w.factors.iter().cloned());
+    let c = &w.columns;
+    let mut headings = vec![c.rank.clone(), w.account.clone(), c.tier.clone(), c.score.clone(), c.fit.clone()];
+    headings.extend(c.factors.iter().cloned());
     headings.extend(w.points.iter().cloned());
     let rows = ranking
         .order
@@ -77,14 +73,14 @@ fn target_list(plan: &Plan, basis: &Basis, ranking: &Ranking, w: &WorkbookWords)
             let a = plan.accounts.get(i)?;
             let r = ranking.account(i);
             let mut row = vec![
-                r.rank.map_or(Cell::Empty, |n| Cell::Integer(i64::from(n))),
+                Cell::integer(r.rank),
                 Cell::Text(a.name.clone()),
-                r.tier.map_or(Cell::Empty, |(t, _)| Cell::Integer(i64::from(t.number()))),
-                Cell::Number(r.score, Some(1)),
-                basis.fit(i).percent.filter(|v| v.is_finite()).map_or(Cell::Empty, Cell::Percent),
+                Cell::integer(r.tier.map(|(t, _)| t.number())),
+                Cell::number(Some(r.score), 1),
+                Cell::percent(basis.fit(i).percent),
             ];
-            row.extend(basis.values(i).into_iter().map(|v| v.value.filter(|v| v.is_finite()).map_or(Cell::Empty, |v| Cell::Number(v, Some(2)))));
-            row.extend(ranking.contributions(basis, i).into_iter().map(|p| Cell::Number(p, Some(1))));
+            row.extend(basis.values(i).into_iter().map(|v| Cell::number(v.value, 2)));
+            row.extend(ranking.contributions(basis, i).into_iter().map(|p| Cell::number(Some(p), 1)));
             Some(row)
         })
         .collect();
@@ -95,9 +91,9 @@ fn target_list(plan: &Plan, basis: &Basis, ranking: &Ranking, w: &WorkbookWords)
 /// goals, the people (resisters by name) and the next open step.
 fn tier1_plans(plan: &Plan, ranking: &Ranking, w: &WorkbookWords) -> Table {
     let headings = [
-        &w.rank,
+        &w.columns.rank,
         &w.account,
-        &w.score,
+        &w.columns.score,
         &w.business,
         &w.challenges,
         &w.needs,
@@ -118,18 +114,16 @@ fn tier1_plans(plan: &Plan, ranking: &Ranking, w: &WorkbookWords) -> Table {
             let a = plan.accounts.get(i)?;
             let ap = plan_of(plan, &a.id);
             let people = contacts_of(plan, &a.id);
-            let resisters: Vec<&str> =
-                people.iter().filter(|c| c.role == Some(BuyingRole::Resister) || c.stance == Some(Stance::Opponent)).map(|c| c.name.as_str()).collect();
-            let open: Vec<_> =
-                ap.map(|ap| ap.actions.iter().filter(|x| matches!(x.status, ActionStatus::Planned | ActionStatus::InProgress)).collect()).unwrap_or_default();
+            let resisters: Vec<&str> = people.iter().filter(|c| c.resists()).map(|c| c.name.as_str()).collect();
+            let open: Vec<_> = ap.map(|ap| ap.actions.iter().filter(|x| x.status.is_open()).collect()).unwrap_or_default();
             // The next step: the earliest due, then those without a date.
             let next = open.iter().min_by_key(|x| (x.due.is_none(), x.due));
             let text = |s: Option<&String>| s.filter(|s| !s.trim().is_empty()).map_or(Cell::Empty, |s| Cell::Text(s.clone()));
             let goals = ap.map(|ap| ap.goals.iter().map(|g| g.name.as_str()).collect::<Vec<_>>().join(&w.list_separator)).unwrap_or_default();
             Some(vec![
-                ranking.ranks[i].map_or(Cell::Empty, |n| Cell::Integer(i64::from(n))),
+                Cell::integer(ranking.ranks[i]),
                 Cell::Text(a.name.clone()),
-                Cell::Number(ranking.scores[i], Some(1)),
+                Cell::number(Some(ranking.scores[i]), 1),
                 text(ap.map(|ap| &ap.overview.business)),
                 text(ap.map(|ap| &ap.overview.challenges)),
                 text(ap.map(|ap| &ap.overview.needs)),

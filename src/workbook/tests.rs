@@ -11,13 +11,8 @@ fn words(plan: &Plan) -> WorkbookWords {
         target_list: "ターゲットリスト".into(),
         accounts: "アカウント".into(),
         tier1_plans: "ティア1のプラン".into(),
-        rank: "順位".into(),
         account: "アカウント".into(),
-        tier: "ティア".into(),
-        score: "スコア".into(),
-        fit: "適合度".into(),
         points: factors.iter().map(|f| format!("points {f}")).collect(),
-        factors: factors.clone(),
         business: "事業内容".into(),
         challenges: "課題".into(),
         needs: "ニーズ".into(),
@@ -29,7 +24,15 @@ fn words(plan: &Plan) -> WorkbookWords {
         next_action_due: "期限".into(),
         list_separator: "、".into(),
         columns: AccountColumns {
-            name: "会社名".into(), revenue: "売上高".into(), employees: "従業員数".into(), factors, ..AccountColumns::default()
+            name: "会社名".into(),
+            revenue: "売上高".into(),
+            employees: "従業員数".into(),
+            rank: "順位".into(),
+            tier: "ティア".into(),
+            score: "スコア".into(),
+            fit: "適合度".into(),
+            factors,
+            ..AccountColumns::default()
         },
     }
 }

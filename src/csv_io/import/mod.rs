@@ -14,7 +14,7 @@ pub use crate::editing::Batch;
 pub use build::{preview, Conflict, Merge, MergeChoices, Options, Preview, PreviewRun, ProblemKind, RowProblem, Severity, MAX_MERGES, MAX_PROBLEMS};
 pub use fields::{fold_key, guess_custom, guess_kind, guess_mapping, missing_required, Field, RecordKind, Requirement};
 pub use table::{detect_delimiter, parse, Row, Structure, StructureKind, Table, TableParser, TableProblem};
-pub use text::{decode, use_shift_jis, Decoded, Decoding, EncodingChoice, ShiftJisDecoder, TextEncoding};
+pub use text::{decode, use_shift_jis, AsciiOnly, Decoded, Decoding, EncodingChoice, ShiftJisDecoder, TextEncoding};
 
 /// A file read up to the mapping step: its text's encoding, the table, and the
 /// guessed kind and mapping.

@@ -52,17 +52,21 @@ impl ShiftJisDecoder for encoding_rs::Decoder {
     }
 }
 
-/// In Wasm nothing was handed in: ASCII reads, every other byte becomes U+FFFD,
-/// and the preview says the names may be garbled. Never silent, never a crash.
+/// The decoder of last resort, when no Shift_JIS decoder is at hand (in Wasm
+/// nothing was handed in, or the browser has none): ASCII reads, every other
+/// byte becomes U+FFFD, and the preview says the names may be garbled. Never
+/// silent, never a crash.
+pub struct AsciiOnly;
+
+impl ShiftJisDecoder for AsciiOnly {
+    fn decode(&mut self, bytes: &[u8], out: &mut String, _last: bool) -> bool {
+        out.extend(bytes.iter().map(|&b| if b.is_ascii() { b as char } else { '\u{fffd}' }));
+        !bytes.is_ascii()
+    }
+}
+
 #[cfg(target_arch = "wasm32")]
 fn fallback_shift_jis() -> Box<dyn ShiftJisDecoder> {
-    struct AsciiOnly;
-    impl ShiftJisDecoder for AsciiOnly {
-        fn decode(&mut self, bytes: &[u8], out: &mut String, _last: bool) -> bool {
-            out.extend(bytes.iter().map(|&b| if b.is_ascii() { b as char } else { '\u{fffd}' }));
-            !bytes.is_ascii()
-        }
-    }
     Box::new(AsciiOnly)
 }
 

@@ -7,7 +7,7 @@ use crate::ui::format;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::ui::labels;
 use crate::ui::sections::overview::NextStep;
-use crate::ui::state::{use_app, ToastAction};
+use crate::ui::state::{use_app, AppState, ToastAction};
 use crate::ui::widgets::{unique_id, DialogFooter, Modal, TextField};
 use leptos::prelude::*;
 
@@ -112,6 +112,13 @@ pub fn Goals() -> impl IntoView {
     }
 }
 
+/// A target typed as `text`, read in `unit` and the plan's currency, or why not
+/// in words: the goal form and an account plan's quick add read it alike.
+pub fn read_target(state: AppState, text: &str, unit: Unit) -> Result<f64, String> {
+    let currency = state.currency_untracked();
+    unit.read_in(text, &currency).map_err(|p| labels::amount_problem(state.locale(), text, p, &currency))
+}
+
 /// The goal form, shared by the plan's KGIs and an account plan's goals and KPIs;
 /// `on_save` receives the goal (a new id when it was added).
 #[component]
@@ -148,10 +155,9 @@ pub fn GoalEditor(open: RwSignal<bool>, editing: RwSignal<Option<Goal>>, on_save
             error.set(Some(td_string!(l, goals.name_required).to_string()));
             return;
         }
-        let currency = state.currency_untracked();
-        let value = match unit.get_untracked().read_in(&target.get_untracked(), &currency) {
+        let value = match read_target(state, &target.get_untracked(), unit.get_untracked()) {
             Ok(v) => v,
-            Err(p) => return error.set(Some(crate::ui::labels::amount_problem(l, &target.get_untracked(), p, &currency))),
+            Err(why) => return error.set(Some(why)),
         };
         let start_date = Date::parse(&start.get_untracked());
         let due_date = Date::parse(&due.get_untracked());

@@ -73,7 +73,7 @@ pub fn ExecutionPanel(id: AccountId) -> impl IntoView {
             Memo::new(move |_| actions.with(|v| v.iter().find(|x| x.id == id).map_or(ActionStatus::Planned, |x| x.status)))
         };
         let due = a.due;
-        let overdue = move || due.is_some_and(|d| d < today) && matches!(status.get(), ActionStatus::Planned | ActionStatus::InProgress);
+        let overdue = move || due.is_some_and(|d| d < today) && status.get().is_open();
         let (edit, status_id, remove_id, title) = (a.clone(), a.id.clone(), a.id.clone(), a.title.clone());
         let status_label = td_string!(l, ap.status).to_string();
         view! {

@@ -8,7 +8,7 @@ use crate::editing::EditKind;
 use crate::ui::format;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::labels;
-use crate::ui::sections::goals::{target_text, GoalEditor};
+use crate::ui::sections::goals::{read_target, target_text, GoalEditor};
 use crate::ui::state::use_app;
 use crate::ui::widgets::{ChoiceField, QuickAdd, TextField};
 use leptos::prelude::*;
@@ -56,9 +56,9 @@ pub fn GoalsPanel(id: AccountId, kpis: bool) -> impl IntoView {
             return Err((0, td_string!(l, goals.name_required).to_string()));
         }
         let metric = quick_metric.get_untracked().unwrap_or_default();
-        let (unit, currency, text) = (metric.natural_unit(), state.currency_untracked(), quick_target.get_untracked());
+        let unit = metric.natural_unit();
         // The target is the row's third field.
-        let target = unit.read_in(&text, &currency).map_err(|p| (2, labels::amount_problem(l, &text, p, &currency)))?;
+        let target = read_target(state, &quick_target.get_untracked(), unit).map_err(|why| (2, why))?;
         on_save.run(Goal {
             id: GoalId::generate(&mut IdGenerator::random()),
             name,

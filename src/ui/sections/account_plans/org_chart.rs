@@ -35,7 +35,7 @@ fn card(c: &Contact, l: Locale, editing: RwSignal<Option<Editing>>) -> AnyView {
     let role = c.role.map(|r| labels::role(l, r)).unwrap_or_else(|| td_string!(l, ap.no_role).to_string());
     let stance = c.stance.map(|s| labels::stance(l, s)).unwrap_or_else(|| td_string!(l, ap.no_stance).to_string());
     let flag_role = c.role == Some(BuyingRole::Resister);
-    let resister = flag_role || c.stance == Some(Stance::Opponent);
+    let resister = c.resists();
     let role_class = c.role.map(|r| format!("role-{r:?}").to_lowercase()).unwrap_or_default();
     let stance_class = c.stance.map(|s| format!("stance-{s:?}").to_lowercase()).unwrap_or_else(|| "stance-unknown".into());
     let (open_contact, new_under) = (c.clone(), c.id.clone());

@@ -6,7 +6,6 @@ use crate::browser::{clock, files};
 use crate::plan_file::safe_stem;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::insights::use_insights;
-use crate::ui::labels;
 use crate::ui::state::use_app;
 use crate::workbook::{self, WorkbookWords};
 use leptos::prelude::*;
@@ -24,18 +23,13 @@ pub fn WorkbookExport() -> impl IntoView {
         let ranking = insights.ranking.get_untracked();
         let written = state.plan.with_untracked(|p| {
             let p = p.as_ref()?;
-            let factors: Vec<String> = p.prioritisation.factors.iter().map(|f| labels::factor_name(l, f)).collect();
+            let columns = account_columns(l, p);
             let words = WorkbookWords {
                 target_list: td_string!(l, transfer.xlsx_sheet_targets).to_string(),
                 accounts: td_string!(l, transfer.xlsx_sheet_accounts).to_string(),
                 tier1_plans: td_string!(l, transfer.xlsx_sheet_plans).to_string(),
-                rank: td_string!(l, accounts.rank).to_string(),
                 account: td_string!(l, transfer.xlsx_account).to_string(),
-                tier: td_string!(l, accounts.tier).to_string(),
-                score: td_string!(l, accounts.score).to_string(),
-                fit: td_string!(l, transfer.csv_fit).to_string(),
-                points: factors.iter().map(|f| td_string!(l, transfer.xlsx_points, factor = f.clone()).to_string()).collect(),
-                factors,
+                points: columns.factors.iter().map(|f| td_string!(l, transfer.xlsx_points, factor = f.clone()).to_string()).collect(),
                 business: td_string!(l, ap.business).to_string(),
                 challenges: td_string!(l, ap.challenges).to_string(),
                 needs: td_string!(l, ap.needs).to_string(),
@@ -45,7 +39,7 @@ pub fn WorkbookExport() -> impl IntoView {
                 open_actions: td_string!(l, transfer.xlsx_open_actions).to_string(),
                 next_action: td_string!(l, transfer.xlsx_next_action).to_string(),
                 next_action_due: td_string!(l, transfer.xlsx_next_due).to_string(),
-                columns: account_columns(l, p),
+                columns,
                 list_separator: td_string!(l, transfer.xlsx_list_separator).to_string(),
             };
             let dates = td_string!(l, transfer.xlsx_date_format).to_string();
