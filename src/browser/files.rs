@@ -24,18 +24,49 @@ pub fn download_bytes(file_name: &str, mime: &str, content: &[u8]) -> Result<(),
 
 pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), String> {
     let url = web_sys::Url::create_object_url_with_blob(blob).map_err(|_| "could not make a download link")?;
+    let offered = download_url(file_name, &url);
+    // The browser has started the download; the link can go.
+    let _ = web_sys::Url::revoke_object_url(&url);
+    offered
+}
+
+/// Offers what `url` points at (a blob: or data: URL) as a download named `file_name`.
+fn download_url(file_name: &str, url: &str) -> Result<(), String> {
     let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let a: web_sys::HtmlAnchorElement = document.create_element("a").map_err(|_| "no link")?.dyn_into().map_err(|_| "no link")?;
-    a.set_href(&url);
+    a.set_href(url);
     a.set_download(file_name);
     a.style().set_property("display", "none").ok();
     let body = document.body().ok_or("no body")?;
     body.append_child(&a).ok();
     a.click();
     body.remove_child(&a).ok();
-    // The browser has started the download; the link can go.
-    let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())
+}
+
+/// Offers the drawing `svg` as a PNG at `scale` times its size (sharp when a
+/// slide is projected or shown on a high-density screen): the browser draws
+/// it on a canvas, so the PNG looks as the chart does on the page.
+pub async fn download_svg_as_png(file_name: &str, svg: &str, scale: f64) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(svg));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("image/svg+xml");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| "could not make the image")?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "could not make the image")?;
+    let image = web_sys::HtmlImageElement::new().map_err(|_| "no image")?;
+    image.set_src(&url);
+    let decoded = wasm_bindgen_futures::JsFuture::from(image.decode()).await;
+    let _ = web_sys::Url::revoke_object_url(&url);
+    decoded.map_err(|_| "the drawing could not be read")?;
+    let (w, h) = (f64::from(image.natural_width()) * scale, f64::from(image.natural_height()) * scale);
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let canvas: web_sys::HtmlCanvasElement = document.create_element("canvas").map_err(|_| "no canvas")?.dyn_into().map_err(|_| "no canvas")?;
+    canvas.set_width(w.round() as u32);
+    canvas.set_height(h.round() as u32);
+    let context: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").ok().flatten().ok_or("no canvas")?.dyn_into().map_err(|_| "no canvas")?;
+    context.draw_image_with_html_image_element_and_dw_and_dh(&image, 0.0, 0.0, w, h).map_err(|_| "the drawing could not be drawn")?;
+    let png = canvas.to_data_url_with_type("image/png").map_err(|_| "the image could not be written")?;
+    download_url(file_name, &png)
 }
 
 /// A picked file, read a piece at a time when asked: the browser never holds

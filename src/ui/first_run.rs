@@ -9,6 +9,7 @@ use crate::csv_io::import::MAX_CSV_BYTES;
 use crate::demo::DemoLanguage;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::ui::routing::{go, Section};
+use crate::ui::sections::data_quality::csv_import;
 use crate::ui::sections::transfer::ImportFlow;
 use crate::ui::shell::{LanguageSelect, NewPlanDraft, NewPlanFields};
 use crate::ui::state::use_app;
@@ -84,7 +85,7 @@ pub fn FirstRun() -> impl IntoView {
                 <form class="form" on:submit=move |ev| ev.prevent_default()>
                     <NewPlanFields draft/>
                     <div class="form-actions">
-                        <FileButton label=Signal::derive(move || t_string!(i18n, first_run.choose_export).to_string()) accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values"
+                        <FileButton label=Signal::derive(move || t_string!(i18n, first_run.choose_export).to_string()) accept=csv_import::ACCEPT
                             class="button-primary" max_bytes=MAX_CSV_BYTES
                             on_pick=Callback::new(move |name| { failed.set(None); reading.set(Some(name)); }) on_read />
                         <button type="button" class="button" on:click=start_empty>{t!(i18n, first_run.start_empty)}</button>

@@ -1,4 +1,5 @@
-//! The plan's working views as an Excel workbook (.xlsx), one sheet each: the
+//! Excel workbooks: reading a sheet into the CSV import (`read.rs`), and
+//! writing the plan's working views as a workbook (.xlsx), one sheet each: the
 //! ranked target list, the accounts, the tier-1 account plans. Unlike the CSV,
 //! numbers stay numbers with a number format (the plan's currency, %, counts),
 //! each sheet's heading row is frozen and filtered, and columns are sized to
@@ -6,8 +7,12 @@
 //! the CSV export writes, so the two never disagree (`sheets.rs`); this file
 //! only turns them into a workbook with `rust_xlsxwriter`.
 
+mod read;
+mod report;
 mod sheets;
 
+pub use read::{looks_like_workbook, read_sheet, SheetRead, WorkbookProblem, MAX_WORKBOOK_BYTES};
+pub use report::{ReportScope, ReportWords, STATUSES};
 pub use sheets::{sheets, Sheet, WorkbookWords};
 
 use crate::csv_io::Cell;

@@ -2,8 +2,9 @@
 
 use crate::account_planning::{contacts_of, plan_of};
 use crate::csv_io::{accounts_table, AccountColumns, Cell, Table};
-use crate::domain::{Plan, Tier};
+use crate::domain::{Goal, GoalId, Plan, Tier};
 use crate::prioritisation::{Basis, Ranking};
+use crate::workbook::report::{report_sheets, ReportScope, ReportWords};
 
 /// One sheet: its tab name and its rows.
 #[derive(Clone, Debug, PartialEq)]
@@ -35,16 +36,23 @@ pub struct WorkbookWords {
     pub columns: AccountColumns,
     /// Between items of a list in one cell ("; ", "、").
     pub list_separator: String,
+    /// Account plan goals with their target as the UI writes them ("Pilot
+    /// contract (¥5,000,000)"), by goal id; a goal not listed shows its name.
+    pub goal_texts: Vec<(GoalId, String)>,
+    pub report: ReportWords,
 }
 
 /// The sheets of the workbook: the ranked target list, the accounts, the
-/// tier-1 account plans.
-pub fn sheets(plan: &Plan, basis: &Basis, ranking: &Ranking, words: &WorkbookWords) -> Vec<Sheet> {
-    vec![
+/// tier-1 account plans, then the report sheets (goals, the period's KPIs,
+/// campaign and channel ROI) for `scope`.
+pub fn sheets(plan: &Plan, basis: &Basis, ranking: &Ranking, scope: &ReportScope, words: &WorkbookWords) -> Vec<Sheet> {
+    let mut sheets = vec![
         Sheet { name: words.target_list.clone(), table: target_list(plan, basis, ranking, words) },
         Sheet { name: words.accounts.clone(), table: without_ids(accounts_table(plan, basis, ranking, &words.columns)) },
         Sheet { name: words.tier1_plans.clone(), table: tier1_plans(plan, ranking, words) },
-    ]
+    ];
+    sheets.extend(report_sheets(plan, basis, scope, &words.report).into_iter().map(|(name, table)| Sheet { name, table }));
+    sheets
 }
 
 /// The CSV's first column is the account's id, which lets a re-import update
@@ -89,7 +97,7 @@ fn target_list(plan: &Plan, basis: &Basis, ranking: &Ranking, w: &WorkbookWords)
 
 /// Tier-1 accounts in rank order with their plan in brief: the overview, the
 /// goals, the people (resisters by name) and the next open step.
-fn tier1_plans(plan: &Plan, ranking: &Ranking, w: &WorkbookWords) -> Table {
+fn tier1_plans<'a>(plan: &'a Plan, ranking: &Ranking, w: &'a WorkbookWords) -> Table {
     let headings = [
         &w.columns.rank,
         &w.account,
@@ -119,7 +127,8 @@ fn tier1_plans(plan: &Plan, ranking: &Ranking, w: &WorkbookWords) -> Table {
             // The next step: the earliest due, then those without a date.
             let next = open.iter().min_by_key(|x| (x.due.is_none(), x.due));
             let text = |s: Option<&String>| s.filter(|s| !s.trim().is_empty()).map_or(Cell::Empty, |s| Cell::Text(s.clone()));
-            let goals = ap.map(|ap| ap.goals.iter().map(|g| g.name.as_str()).collect::<Vec<_>>().join(&w.list_separator)).unwrap_or_default();
+            let goal_text = |g: &'a Goal| -> &'a str { w.goal_texts.iter().find(|(id, _)| *id == g.id).map_or(g.name.as_str(), |(_, text)| text.as_str()) };
+            let goals = ap.map(|ap| ap.goals.iter().map(goal_text).collect::<Vec<_>>().join(&w.list_separator)).unwrap_or_default();
             Some(vec![
                 Cell::integer(ranking.ranks[i]),
                 Cell::Text(a.name.clone()),

@@ -1,6 +1,7 @@
 use super::*;
 use crate::csv_io::AccountColumns;
 use crate::domain::{Date, Plan, PlanId, Tier};
+use crate::kpi::{goal_progress, period_kpis, roi_report, ActivityIndex, Figure, Period, HEADLINES};
 use crate::prioritisation::evaluate;
 use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
 use std::io::Cursor;
@@ -23,6 +24,34 @@ fn words(plan: &Plan) -> WorkbookWords {
         next_action: "次のアクション".into(),
         next_action_due: "期限".into(),
         list_separator: "、".into(),
+        goal_texts: Vec::new(),
+        report: ReportWords {
+            goals_sheet: "目標".into(),
+            kpis_sheet: "KPI".into(),
+            campaign_roi_sheet: "キャンペーンROI".into(),
+            channel_roi_sheet: "チャネルROI".into(),
+            goal: "目標".into(),
+            target: "目標値".into(),
+            actual: "実績".into(),
+            progress: "進捗".into(),
+            status: "状況".into(),
+            start: "開始".into(),
+            due: "期限".into(),
+            statuses: ["達成", "順調", "遅れ", "未達", "データなし"].map(String::from).to_vec(),
+            kpi: "KPI".into(),
+            this_period: "今期".into(),
+            previous_period: "前期".into(),
+            headlines: HEADLINES.iter().map(|h| h.slug().to_string()).collect(),
+            campaign: "キャンペーン".into(),
+            channel: "チャネル".into(),
+            campaigns: "キャンペーン数".into(),
+            cost: "費用".into(),
+            revenue: "売上".into(),
+            deals: "商談".into(),
+            roi: "ROI".into(),
+            channel_names: Vec::new(),
+            unattributed: "キャンペーンに紐づかない受注".into(),
+        },
         columns: AccountColumns {
             name: "会社名".into(),
             revenue: "売上高".into(),
@@ -42,6 +71,14 @@ fn demo() -> Plan {
     crate::demo::demo_plan(PlanId("d".into()), today, today.at(9, 0))
 }
 
+fn today() -> Date {
+    Date::from_ymd(2026, 11, 23).unwrap_or_else(|| panic!("a date"))
+}
+
+fn scope() -> ReportScope {
+    ReportScope { period: Period::last_days(today(), 90), today: today() }
+}
+
 fn read_back(bytes: Vec<u8>) -> Xlsx<Cursor<Vec<u8>>> {
     open_workbook_from_rs(Cursor::new(bytes)).unwrap_or_else(|e| panic!("the workbook reads back: {e}"))
 }
@@ -59,9 +96,9 @@ fn every_sheet_reads_back_with_the_engines_numbers() {
     let plan = demo();
     let (basis, ranking) = evaluate(&plan);
     let w = words(&plan);
-    let bytes = write(&sheets(&plan, &basis, &ranking, &w), &plan.currency, "yyyy/mm/dd").unwrap_or_else(|e| panic!("{e:?}"));
+    let bytes = write(&sheets(&plan, &basis, &ranking, &scope(), &w), &plan.currency, "yyyy/mm/dd").unwrap_or_else(|e| panic!("{e:?}"));
     let mut book = read_back(bytes);
-    assert_eq!(book.sheet_names(), ["ターゲットリスト", "アカウント", "ティア1のプラン"]);
+    assert_eq!(book.sheet_names(), ["ターゲットリスト", "アカウント", "ティア1のプラン", "目標", "KPI", "キャンペーンROI", "チャネルROI"]);
 
     // The target list: rank order, and each number the engine's.
     let list = book.worksheet_range("ターゲットリスト").unwrap_or_else(|e| panic!("{e}"));
@@ -140,4 +177,77 @@ fn text_that_looks_like_a_formula_stays_text() {
     let range = book.worksheet_range("s").unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(range.get((1, 0)), Some(&Data::String("=1+1".into())));
     assert!(book.worksheet_formula("s").unwrap_or_else(|e| panic!("{e}")).is_empty());
+}
+
+/// A cell's number as Excel stores it: a percentage as its fraction, every
+/// value rounded to what the cell shows.
+fn stored(c: &crate::csv_io::Cell) -> Option<f64> {
+    use crate::csv_io::Cell;
+    match c {
+        Cell::Integer(n) => Some(*n as f64),
+        Cell::Number(v, d) => Some(d.map_or(*v, |d| shown(*v, d))),
+        Cell::Percent(v) => Some(shown(*v, 1) / 100.0),
+        Cell::Money(m) => Some(m.to_f64()),
+        _ => None,
+    }
+}
+
+#[test]
+fn the_report_sheets_read_back_with_the_dashboards_numbers() {
+    let plan = demo();
+    let (basis, ranking) = evaluate(&plan);
+    let bytes = write(&sheets(&plan, &basis, &ranking, &scope(), &words(&plan)), &plan.currency, "yyyy/mm/dd").unwrap_or_else(|e| panic!("{e:?}"));
+    let mut book = read_back(bytes);
+    let targets: Vec<_> = plan.accounts.iter().zip(&basis.targets).filter(|(_, t)| t.is_target()).map(|(a, _)| a.id.clone()).collect();
+    let index = ActivityIndex::new(&plan);
+    let rows_of = |book: &mut Xlsx<_>, name: &str| -> Vec<Vec<Data>> {
+        book.worksheet_range(name).unwrap_or_else(|e| panic!("{name}: {e}")).rows().map(<[Data]>::to_vec).collect()
+    };
+
+    // KPIs: each headline of the period, beside the period before, as the tiles show them.
+    let period = scope().period;
+    let (now, before) = (period_kpis(&plan, &index, &period, &targets), period_kpis(&plan, &index, &period.previous(), &targets));
+    let kpis = rows_of(&mut book, "KPI");
+    assert_eq!(kpis[0], ["KPI", "今期", "前期"].map(|h| Data::String(h.into())));
+    assert_eq!(kpis.len() - 1, HEADLINES.len());
+    let expected = |f: Figure| stored(&super::report::figure(f));
+    for (row, h) in kpis[1..].iter().zip(HEADLINES) {
+        assert_eq!(row[0], Data::String(h.slug().into()));
+        assert_eq!(float(&row[1]), expected(h.of(&now)), "{h:?} now");
+        assert_eq!(float(&row[2]), expected(h.of(&before)), "{h:?} before");
+    }
+    assert!(kpis[1..].iter().any(|r| float(&r[1]).is_some_and(|v| v > 0.0)), "the demo's period has activity");
+
+    // Goals: target, actual and progress as the goal chart measures them.
+    let progress = goal_progress(&plan, today(), &targets);
+    let goals = rows_of(&mut book, "目標");
+    assert_eq!(goals.len() - 1, plan.goals.len());
+    assert!(!plan.goals.is_empty(), "the demo has goals");
+    for ((row, g), p) in goals[1..].iter().zip(&plan.goals).zip(&progress) {
+        assert_eq!(row[0], Data::String(g.name.clone()));
+        assert_eq!(float(&row[1]), stored(&super::report::in_unit(g.unit, Some(g.target))), "{}", g.name);
+        assert_eq!(float(&row[2]), stored(&super::report::in_unit(g.unit, p.actual)), "{}", g.name);
+        assert_eq!(float(&row[3]), p.progress.map(|x| shown(x * 100.0, 1) / 100.0), "{}", g.name);
+    }
+
+    // ROI: every campaign and channel of the period, under the plan's attribution.
+    let report = roi_report(&plan, &index, &period, plan.settings.attribution);
+    let campaigns = rows_of(&mut book, "キャンペーンROI");
+    assert!(!report.campaigns.is_empty(), "the demo's period has campaigns");
+    for (row, c) in campaigns[1..].iter().zip(&report.campaigns) {
+        let name = plan.campaigns.iter().find(|x| x.id == c.campaign).map(|x| x.name.clone());
+        assert_eq!(Some(row[0].clone()), name.map(Data::String));
+        assert_eq!(float(&row[2]), Some(c.cost));
+        assert_eq!(float(&row[3]), Some((c.revenue * 100.0).round() / 100.0), "{row:?}");
+        assert_eq!(float(&row[5]), c.roi.map(|r| shown(r, 1) / 100.0));
+    }
+    let rest = usize::from(report.unattributed > 0.0);
+    assert_eq!(campaigns.len() - 1, report.campaigns.len() + rest, "every campaign, then the won value no campaign touched");
+    let channels = rows_of(&mut book, "チャネルROI");
+    assert_eq!(channels.len() - 1, report.channels.len());
+    for (row, c) in channels[1..].iter().zip(&report.channels) {
+        assert_eq!(row[0], Data::String(c.channel.key().into()), "unnamed channels show their key");
+        assert_eq!(float(&row[1]), Some(c.campaigns as f64));
+        assert_eq!(float(&row[4]), c.roi.map(|r| shown(r, 1) / 100.0));
+    }
 }

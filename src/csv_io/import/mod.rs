@@ -16,15 +16,25 @@ pub use fields::{fold_key, guess_custom, guess_kind, guess_mapping, missing_requ
 pub use table::{detect_delimiter, parse, Row, Structure, StructureKind, Table, TableParser, TableProblem};
 pub use text::{decode, use_shift_jis, AsciiOnly, Decoded, Decoding, EncodingChoice, ShiftJisDecoder, TextEncoding};
 
-/// A file read up to the mapping step: its text's encoding, the table, and the
-/// guessed kind and mapping.
+/// A file read up to the mapping step: where its table came from, the table,
+/// and the guessed kind and mapping.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ReadFile {
-    pub encoding: TextEncoding,
-    pub replaced: bool,
+    pub source: Source,
     pub table: Table,
     pub kind: RecordKind,
     pub mapping: Vec<Option<Field>>,
+}
+
+/// Where a table came from: a CSV's text, or a sheet of a workbook
+/// (`workbook::read_sheet`), whose rows' lines are Excel's row numbers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// The text's encoding, and whether bytes it could not decode were replaced.
+    Text { encoding: TextEncoding, replaced: bool },
+    /// The sheet's name, and the row its headings are on (rows above it, a
+    /// title say, are not read).
+    Sheet { name: String, heading_row: u64 },
 }
 
 /// The largest CSV read: about 300,000 rows of a wide CRM export, several times a
@@ -101,7 +111,7 @@ impl<B: AsRef<[u8]>> Reading<B> {
                 let table = parser.finish()?;
                 let kind = guess_kind(&table.headers);
                 let mapping = guess_mapping(kind, &table.headers);
-                Ok(ReadFile { encoding, replaced, table, kind, mapping })
+                Ok(ReadFile { source: Source::Text { encoding, replaced }, table, kind, mapping })
             }
             Phase::Failed(problem) => Err(problem),
             Phase::Decoding(_) => Err(TableProblem::Empty),

@@ -134,12 +134,28 @@ impl Table {
         (0..self.len()).filter_map(|i| self.row(i))
     }
 
-    fn push_row(&mut self, line: u64, cells: &csv::StringRecord) {
+    /// A table of `headers` and no rows yet, for rows read from elsewhere than
+    /// a CSV's text (a workbook's sheet): [`Table::push`] each, then
+    /// [`Table::shrunk`].
+    pub fn with_headers(headers: Vec<String>) -> Self {
+        Table { delimiter: b',', headers, ..Table::default() }
+    }
+
+    /// Adds a row that starts on `line`, its cells trimmed.
+    pub fn push<'c>(&mut self, line: u64, cells: impl IntoIterator<Item = &'c str>) {
         self.starts.push((line as u32, self.ends.len() as u32));
         for cell in cells {
             self.text.push_str(cell.trim());
             self.ends.push(self.text.len() as u32);
         }
+    }
+
+    /// The table without the room kept for more rows.
+    pub fn shrunk(mut self) -> Self {
+        self.text.shrink_to_fit();
+        self.ends.shrink_to_fit();
+        self.starts.shrink_to_fit();
+        self
     }
 }
 
@@ -288,7 +304,7 @@ impl TableParser {
                 continue;
             }
             if self.headed {
-                self.table.push_row(line, &self.record);
+                self.table.push(line, &self.record);
             } else {
                 self.table.headers = self.record.iter().map(|c| c.trim().to_string()).collect();
                 self.headed = true;
@@ -358,11 +374,7 @@ impl TableParser {
         if !self.headed {
             return Err(TableProblem::Empty);
         }
-        let mut table = self.table;
-        table.text.shrink_to_fit();
-        table.ends.shrink_to_fit();
-        table.starts.shrink_to_fit();
-        Ok(table)
+        Ok(self.table.shrunk())
     }
 }
 

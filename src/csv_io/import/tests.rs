@@ -37,7 +37,7 @@ fn a_shift_jis_accounts_file_with_japanese_headings() {
                北海道フーズ株式会社,食品,350,45億円,北海道,hokkaido-foods.jp\r\n";
     let bytes = encoding_rs::SHIFT_JIS.encode(csv).0.into_owned();
     let (file, p) = run(&plan(), &bytes);
-    assert_eq!(file.encoding, TextEncoding::ShiftJis);
+    assert_eq!(file.source, Source::Text { encoding: TextEncoding::ShiftJis, replaced: false });
     assert_eq!(file.kind, RecordKind::Accounts);
     assert!(p.problems.is_empty(), "{:?}", p.problems);
     assert_eq!((p.added, p.updated), (1, 1), "the first row is the account already in the plan");
@@ -375,7 +375,11 @@ fn each_class_of_problem_reads_the_same_in_utf8_and_shift_jis() {
         let sjis = encoding_rs::SHIFT_JIS.encode(text).0.into_owned();
         let (a, pa) = run(&Plan::new(PlanId("p".into()), "t", now()), &utf8);
         let (b, pb) = run(&Plan::new(PlanId("p".into()), "t", now()), &sjis);
-        assert_eq!((a.encoding, b.encoding), (TextEncoding::Utf8, TextEncoding::ShiftJis), "{text}");
+        let encodings = [&a.source, &b.source].map(|s| match s {
+            Source::Text { encoding, .. } => Some(*encoding),
+            Source::Sheet { .. } => None,
+        });
+        assert_eq!(encodings, [Some(TextEncoding::Utf8), Some(TextEncoding::ShiftJis)], "{text}");
         assert_eq!(pa.accounted(), pa.rows, "{text}");
         check(&pa);
         assert_eq!(pa.added, pb.added, "{text}");

@@ -7,7 +7,9 @@ use plotters::prelude::*;
 
 /// `None` when there is nothing to draw or plotters fails.
 /// `axis` writes an axis value in the user's locale (a percentage, a count).
-pub fn signed_bars(labels: &[String], values: &[f64], axis: &dyn Fn(f64) -> String) -> Option<String> {
+/// `legend` names the two colours (at or above zero, below it); it is drawn
+/// when bars fall on both sides, where colour carries meaning.
+pub fn signed_bars(labels: &[String], values: &[f64], axis: &dyn Fn(f64) -> String, legend: Option<[&str; 2]>) -> Option<String> {
     if values.is_empty() || labels.len() != values.len() || values.iter().any(|v| !v.is_finite()) {
         return None;
     }
@@ -40,6 +42,18 @@ pub fn signed_bars(labels: &[String], values: &[f64], axis: &dyn Fn(f64) -> Stri
             }))
             .ok()?;
         chart.draw_series(std::iter::once(PathElement::new(vec![(SegmentValue::Exact(0), 0.0), (SegmentValue::Exact(n), 0.0)], colours::TEXT))).ok()?;
+        if let Some(words) = legend.filter(|_| values.iter().any(|v| *v < 0.0) && values.iter().any(|v| *v >= 0.0)) {
+            // Drawn by hand at fixed places, right-aligned: plotters' own legend
+            // measures its text with an inline-styled element, which the CSP refuses.
+            let font = ("sans-serif", 13).into_font().color(&colours::TEXT);
+            let widths = words.map(|w| 14 + super::text_width(w).ceil() as i32 + 16);
+            let mut x = SIZE.0 as i32 - 12 - widths.iter().sum::<i32>();
+            for ((word, colour), width) in words.iter().zip([colours::ACCENT, colours::DANGER]).zip(widths) {
+                root.draw(&Rectangle::new([(x, 10), (x + 10, 20)], colour.filled())).ok()?;
+                root.draw(&Text::new(word.to_string(), (x + 14, 9), font.clone())).ok()?;
+                x += width;
+            }
+        }
         Some(())
     })
 }

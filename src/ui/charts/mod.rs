@@ -22,10 +22,16 @@ pub use progress::progress_bars;
 pub use weekly_line::weekly_line;
 
 use crate::browser::files;
-use crate::ui::i18n::{t, t_string, use_i18n};
+use crate::ui::i18n::{t, t_string, td_string, use_i18n};
+use crate::ui::state::use_app;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, SVGBackend};
+
+/// A downloaded PNG's pixels per SVG unit: 1,440 px wide, sharp on a projected
+/// slide and a high-density screen.
+const PNG_SCALE: f64 = 2.0;
 
 /// Width and height of every chart, in SVG units (it scales to its box).
 pub const SIZE: (u32, u32) = (720, 280);
@@ -140,21 +146,41 @@ pub fn ChartFrame(
     table: Signal<(Vec<String>, Vec<Vec<String>>)>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let state = use_app();
     let caption = use_context::<ChartCaption>();
-    let save = move |_| {
-        if let Some(svg) = svg.get_untracked() {
-            let caption = caption.map(|c| c.0.get_untracked()).unwrap_or_default();
-            let _ = files::download(&format!("{id}.svg"), "image/svg+xml", &titled(&svg, &title.get_untracked(), &caption));
+    // The drawing with its title and caption, as a file would hold it.
+    let file = move || {
+        let caption = caption.map(|c| c.0.get_untracked()).unwrap_or_default();
+        svg.get_untracked().map(|s| titled(&s, &title.get_untracked(), &caption))
+    };
+    let save_svg = move |_| {
+        if let Some(image) = file() {
+            let _ = files::download(&format!("{id}.svg"), "image/svg+xml", &image);
+        }
+    };
+    let save_png = move |_| {
+        if let Some(image) = file() {
+            spawn_local(async move {
+                if let Err(why) = files::download_svg_as_png(&format!("{id}.png"), &image, PNG_SCALE).await {
+                    state.show_toast(td_string!(state.locale(), charts.png_failed, reason = why).to_string(), None);
+                }
+            });
         }
     };
     view! {
         <figure class="chart" data-testid=id>
             <figcaption class="chart-head">
                 <span class="chart-title">{title}</span>
-                <button type="button" class="button button-small no-print" on:click=save disabled=move || svg.with(Option::is_none)
-                    aria-label=move || format!("{} – {}", t_string!(i18n, charts.download), title.get())>
-                    {t!(i18n, charts.download)}
-                </button>
+                <span class="chart-downloads no-print">
+                    <button type="button" class="button button-small" on:click=save_png disabled=move || svg.with(Option::is_none)
+                        aria-label=move || format!("{} – {}", t_string!(i18n, charts.download_png), title.get())>
+                        {t!(i18n, charts.download_png)}
+                    </button>
+                    <button type="button" class="button button-small" on:click=save_svg disabled=move || svg.with(Option::is_none)
+                        aria-label=move || format!("{} – {}", t_string!(i18n, charts.download_svg_name), title.get())>
+                        {t!(i18n, charts.download_svg)}
+                    </button>
+                </span>
             </figcaption>
             {move || match svg.get() {
                 Some(s) => view! { <div class="chart-drawing" role="img" aria-label=move || title.get() inner_html=s></div> }.into_any(),

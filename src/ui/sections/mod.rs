@@ -3,8 +3,8 @@
 mod account_plans;
 mod accounts;
 pub mod campaigns;
-mod dashboard;
-mod data_quality;
+pub mod dashboard;
+pub mod data_quality;
 pub mod goals;
 pub mod icp;
 pub mod overview;

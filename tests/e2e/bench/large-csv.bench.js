@@ -68,7 +68,7 @@ test('large CSV files', async ({ browser }) => {
         if (!window.marks[id] && document.querySelector(`[data-testid=${id}]`)) window.marks[id] = performance.now();
       })).observe(document.body, { childList: true, subtree: true });
     });
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose a CSV file…' }).click()]);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose a CSV or Excel file…' }).click()]);
     const picked = await page.evaluate(() => performance.now());
     await chooser.setFiles(file);
     await expect(page.getByTestId('csv-new')).toBeVisible({ timeout: 300_000 });

@@ -257,6 +257,73 @@ test('the plan prints on A4 without controls and exports as Markdown', async ({ 
   await page.emulateMedia({ media: 'screen' });
 });
 
+test('the plan pack prints the tier-1 plans, or a chosen set, after a cover and contents', async ({ page }) => {
+  await openApp(page);
+  await loadDemo(page);
+  await goTo(page, 'Account plans');
+  await page.getByRole('link', { name: 'Plan pack…' }).click();
+  await expect(page).toHaveURL(/#\/account-plans\/pack$/);
+  const pack = page.getByTestId('plan-pack');
+  await expect(pack.getByRole('heading', { name: 'Plan pack', level: 2 })).toBeVisible();
+  // Every tier-1 account is in; accounts with a plan can be added.
+  const choice = pack.getByTestId('pack-choice');
+  const boxes = choice.getByRole('checkbox');
+  const offered = await boxes.count();
+  const tier1 = await choice.locator('label', { hasText: 'Tier 1 ·' }).count();
+  expect(tier1).toBeGreaterThan(1);
+  await expect(choice.getByRole('checkbox', { checked: true })).toHaveCount(tier1);
+  const contents = pack.getByTestId('pack-contents').locator('li');
+  await expect(contents).toHaveCount(tier1);
+  await expect(pack.getByTestId('account-plan')).toHaveCount(tier1);
+  // One out, one in (an account with a plan below tier 1, if the demo has one).
+  const first = (await contents.first().locator('.pack-entry').textContent()).trim();
+  await choice.getByRole('checkbox', { name: new RegExp(first) }).uncheck();
+  await expect(contents).toHaveCount(tier1 - 1);
+  await expect(pack.getByTestId('account-plan').first().getByRole('heading', { level: 2 })).not.toHaveText(first);
+  let count = tier1 - 1;
+  if (offered > tier1) {
+    await choice.locator('label', { hasNotText: 'Tier 1 ·' }).first().getByRole('checkbox').check();
+    count += 1;
+    await expect(contents).toHaveCount(count);
+  }
+  await expect(pack.getByTestId('pack-cover')).toContainText(`${count} accounts`);
+  await shot(page, 'plan-pack-screen');
+
+  // On paper: the cover, the contents, then each plan; no control at all.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeHidden();
+  await expect(choice).toBeHidden();
+  await expect(pack.getByTestId('pack-print')).toBeHidden();
+  await expect(pack.getByTestId('pack-cover')).toBeVisible();
+  // No control prints: the only buttons left are the org chart's people (the
+  // chart itself), and a select prints as the value chosen (print.css).
+  const controls = await pack.locator('button:visible, input[type=checkbox]:visible, input[type=text]:visible')
+    .evaluateAll((els) => els.filter((e) => !e.closest('.org-card')).map((e) => e.outerHTML.slice(0, 100)));
+  expect(controls, 'no control prints').toEqual([]);
+  for (const label of ['Print / PDF', 'Export Markdown', 'Add', 'Plan pack…', 'Back to the plans']) {
+    await expect(pack.getByRole('button', { name: label, exact: true }).or(pack.getByRole('link', { name: label, exact: true })).filter({ visible: true })).toHaveCount(0);
+  }
+  await expect(pack.getByRole('heading', { name: 'Contents' })).toBeVisible();
+  await shot(page, 'plan-pack-print');
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  fs.writeFileSync(path.join(screenshotDir, 'plan-pack.pdf'), pdf);
+  const text = pdf.toString('latin1');
+  const boxes4 = [...text.matchAll(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map((m) => [Math.round(+m[1]), Math.round(+m[2])]);
+  // Cover, contents, and at least a page per plan.
+  expect(boxes4.length).toBeGreaterThanOrEqual(2 + count);
+  for (const box of boxes4) expect(box, 'A4 portrait, in points').toEqual([595, 842]);
+  await page.emulateMedia({ media: 'screen' });
+
+  // In Japanese.
+  await page.getByLabel('Language').first().selectOption('ja');
+  await expect(pack.getByRole('heading', { name: 'プラン集', level: 2 })).toBeVisible();
+  await expect(pack.getByTestId('pack-cover')).toContainText(`${count} 社`);
+  await expect(pack.getByRole('heading', { name: '目次' })).toBeVisible();
+  await expectAccessible(page);
+  await shot(page, 'plan-pack-ja');
+});
+
 test('my accounts by owner, the team, and the plan in Japanese', async ({ page }) => {
   await openApp(page);
   await loadDemo(page);

@@ -37,8 +37,8 @@ test('accounts export as a CSV that Excel opens in Japanese, with fit, score, ra
 });
 
 for (const w of [
-  { locale: 'en-US', demo: 'Load demo plan', section: 'Import/Export & Settings', button: 'Export workbook (.xlsx)', done: 'Workbook exported.', sheets: ['Target list', 'Accounts', 'Tier 1 plans'], points: 'Points: ', money: '"$"#,##0', dates: 'mmm d, yyyy' },
-  { locale: 'ja-JP', demo: 'デモプランを読み込む', section: 'インポート/エクスポート・設定', button: 'ブックを書き出す（.xlsx）', done: 'ブックを書き出しました。', sheets: ['ターゲットリスト', 'アカウント', 'ティア1のプラン'], points: '得点：', money: '"¥"#,##0', dates: 'yyyy/mm/dd' },
+  { locale: 'en-US', demo: 'Load demo plan', section: 'Import/Export & Settings', button: 'Export workbook (.xlsx)', done: 'Workbook exported.', sheets: ['Target list', 'Accounts', 'Tier 1 plans', 'Goals (KGI)', 'KPIs', 'Campaign ROI', 'Channel ROI'], points: 'Points: ', thisPeriod: 'This period: ', kpi: 'Engagement rate', dashboard: 'Dashboard', money: '"$"#,##0', dates: 'mmm d, yyyy' },
+  { locale: 'ja-JP', demo: 'デモプランを読み込む', section: 'インポート/エクスポート・設定', button: 'ブックを書き出す（.xlsx）', done: 'ブックを書き出しました。', sheets: ['ターゲットリスト', 'アカウント', 'ティア1のプラン', '目標（KGI）', 'KPI', 'キャンペーン別ROI', 'チャネル別ROI'], points: '得点：', thisPeriod: '今回の期間：', kpi: 'エンゲージメント率', dashboard: 'ダッシュボード', money: '"¥"#,##0', dates: 'yyyy/mm/dd' },
 ]) {
   test(`the plan's working views export as an Excel workbook (${w.locale})`, async ({ browser, baseURL }, testInfo) => {
     const context = await browser.newContext({ locale: w.locale, baseURL, acceptDownloads: true });
@@ -56,7 +56,7 @@ for (const w of [
     const names = [...parts['xl/workbook.xml'].matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1]);
     expect(names).toEqual(w.sheets);
     // Headings frozen and filtered on every sheet.
-    for (const n of [1, 2, 3]) {
+    for (const n of w.sheets.map((_, i) => i + 1)) {
       const sheet = parts[`xl/worksheets/sheet${n}.xml`];
       expect(sheet, `sheet ${n} frozen`).toMatch(/<pane [^>]*state="frozen"/);
       expect(sheet, `sheet ${n} filtered`).toContain('<autoFilter ref="A1:');
@@ -67,6 +67,15 @@ for (const w of [
     // Percentages calculate as percentages; dates read as the UI writes them.
     expect(parts['xl/styles.xml']).toContain('formatCode="0.0%"');
     expect(parts['xl/styles.xml']).toContain(`formatCode="${w.dates}"`);
+    // The KPI sheet covers the dashboard's period and lists its headline KPIs.
+    const strings = parts['xl/sharedStrings.xml'];
+    expect(strings).toContain(w.kpi);
+    const period = strings.match(new RegExp(`${w.thisPeriod}[^<]+`))?.[0];
+    expect(period, 'the KPI sheet names its period').toBeTruthy();
+    await go(w.dashboard);
+    const range = (await page.getByTestId('dash-range').textContent()).trim();
+    const [start] = period.slice(w.thisPeriod.length).split(/ – |〜/);
+    expect(range, 'the same period as the dashboard').toContain(start);
     // The first row of the target list is the top-ranked account of the app.
     await go(w.locale === 'en-US' ? 'Prioritisation' : '優先順位付け');
     const top = (await page.getByTestId('ranked-table').getByRole('rowheader').first().textContent()).trim();

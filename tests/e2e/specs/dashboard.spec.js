@@ -17,7 +17,8 @@ test('an empty plan shows a dashboard with no figures yet, not zeros that mislea
   await expect(page.getByTestId('chart-goals')).toContainText('This plan has no goals yet');
   // Charts say there is nothing to draw, and their download is off.
   await expect(page.getByTestId('chart-engagement')).toContainText('No responses in this period.');
-  await expect(page.getByTestId('chart-engagement').getByRole('button', { name: /Download image/ })).toBeDisabled();
+  await expect(page.getByTestId('chart-engagement').getByRole('button', { name: /Download image \(PNG\)/ })).toBeDisabled();
+  await expect(page.getByTestId('chart-engagement').getByRole('button', { name: /SVG: download image/ })).toBeDisabled();
   await expectAccessible(page);
 });
 
@@ -64,7 +65,7 @@ test('the demo plan: KPIs against the previous period, ROI by channel and campai
   await expect(engagement.getByRole('img', { name: 'Responses per week' }).locator('svg')).toBeVisible();
   await engagement.getByText('Show as a table').click();
   await expect(engagement.locator('tbody tr')).toHaveCount(13);
-  const [dl] = await Promise.all([page.waitForEvent('download'), engagement.getByRole('button', { name: /Download image/ }).click()]);
+  const [dl] = await Promise.all([page.waitForEvent('download'), engagement.getByRole('button', { name: /SVG: download image/ }).click()]);
   expect(dl.suggestedFilename()).toBe('chart-engagement.svg');
   const file = testInfo.outputPath('chart.svg');
   await dl.saveAs(file);
@@ -73,6 +74,17 @@ test('the demo plan: KPIs against the previous period, ROI by channel and campai
   expect(svg).toMatch(/^<svg[^>]*viewBox/);
   expect(svg).toContain('>Responses per week</text>');
   expect(svg).toMatch(/>FY\d{4} ABM計画（デモ） · [A-Z][a-z]{2} \d+, \d{4} – [A-Z][a-z]{2} \d+, \d{4}, compared with /);
+  // The same, as a PNG for slides: twice the drawing's size, title band included.
+  const [png] = await Promise.all([page.waitForEvent('download'), engagement.getByRole('button', { name: 'Download image (PNG) – Responses per week' }).click()]);
+  expect(png.suggestedFilename()).toBe('chart-engagement.png');
+  const pngFile = testInfo.outputPath('chart.png');
+  await png.saveAs(pngFile);
+  const bytes = fs.readFileSync(pngFile);
+  expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+  // IHDR: width and height, big-endian, at bytes 16 and 20.
+  expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([1440, 664]);
+  expect(bytes.length, 'a drawing, not a blank canvas').toBeGreaterThan(20_000);
+  fs.copyFileSync(pngFile, `${screenshotDir}/chart-engagement-download.png`);
 
   // Journey stages of the target accounts, tiers × stages, and the editable rules.
   const journey = page.getByTestId('chart-journey');

@@ -14,7 +14,7 @@ async function openTab(page, name) {
 }
 
 async function pickCsv(page, file) {
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose a CSV file…' }).click()]);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose a CSV or Excel file…' }).click()]);
   await chooser.setFiles(file);
 }
 
@@ -235,7 +235,7 @@ test('contacts from a CRM export: a wrong mapping is fixed, unknown companies ar
   (await import('node:fs')).writeFileSync(huge, Buffer.alloc(65 * 1024 * 1024, 'Company,Industry\n'));
   await pickCsv(page, huge);
   await expect(page.getByTestId('csv-failed')).toContainText('“\u2068huge.csv\u2069” is 65 MB; CSV files up to 64 MB can be imported.');
-  await expect(page.getByRole('button', { name: 'Choose a CSV file…' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Choose a CSV or Excel file…' })).toBeEnabled();
 });
 
 test('a 58 MB activities export is read and checked in turns: progress, Cancel, a changed mapping, then imported', async ({ page }, testInfo) => {
@@ -475,7 +475,7 @@ test('in Japanese, every data-quality view reads and stays accessible', async ({
   await page.getByRole('navigation', { name: 'セクション' }).getByRole('link', { name: 'データ品質' }).click();
   const nav = page.getByRole('navigation', { name: 'データ品質の表示' });
   for (const [name, text] of [
-    ['CSV インポート', 'CSV ファイルを選択…'],
+    ['CSV インポート', 'CSV・Excel ファイルを選択…'],
     ['重複', 'ドメインが同じ'],
     ['欠損値', 'スコアへの影響'],
     ['クレンジング', 'アクション'],

@@ -15,6 +15,7 @@ mod notes;
 mod org_chart;
 mod overview;
 mod owners;
+mod pack;
 mod plan_view;
 mod rules;
 mod team;
@@ -26,30 +27,47 @@ use crate::checklist::Step;
 use crate::domain::{AccountId, AccountPlan, AccountPlanId, IdGenerator, Plan};
 use crate::editing::{Change, EditKind};
 use crate::ui::i18n::{t, use_i18n};
-use crate::ui::routing::detail_signal;
+use crate::ui::routing::{detail_signal, Section};
 use crate::ui::sections::overview::NextStep;
-use crate::ui::state::AppState;
+use crate::ui::state::{use_app, AppState};
 use leptos::prelude::*;
 
 #[component]
 pub fn AccountPlans() -> impl IntoView {
     let i18n = use_i18n();
+    let state = use_app();
     let selected = detail_signal();
+    // The pack, unless an account is called "pack".
+    let show_pack = Memo::new(move |_| {
+        selected.with(|s| s.as_deref() == Some(pack::PACK))
+            && state.plan.with_untracked(|p| p.as_ref().is_none_or(|p| !p.accounts.iter().any(|a| a.id.0 == pack::PACK)))
+    });
     view! {
         <section class="section section-wide" aria-labelledby="section-title">
             <header class="section-head no-print">
                 <h1 id="section-title">{t!(i18n, ap.title)}</h1>
             </header>
             <p class="lead no-print">{t!(i18n, ap.intro)}</p>
-            <div class="plan-layout">
-                <list::AccountList selected/>
-                <div class="plan-main">
-                    {move || match selected.get() {
-                        None => view! { <p class="empty-state">{t!(i18n, ap.pick)}</p> }.into_any(),
-                        Some(id) => view! { <plan_view::PlanView id=AccountId(id)/> }.into_any(),
-                    }}
-                </div>
-            </div>
+            // Only a change between the pack and the list redraws the list, not
+            // picking another account.
+            {move || if show_pack.get() {
+                view! { <pack::PlanPack/> }.into_any()
+            } else {
+                view! {
+                    <div class="plan-layout">
+                        <list::AccountList selected/>
+                        <div class="plan-main">
+                            {move || match selected.get() {
+                                None => view! {
+                                    <p class="empty-state">{t!(i18n, ap.pick)}</p>
+                                    <p><a class="button" href=Section::AccountPlans.href_to(pack::PACK)>{t!(i18n, ap.pack_open)}</a></p>
+                                }.into_any(),
+                                Some(id) => view! { <plan_view::PlanView id=AccountId(id)/> }.into_any(),
+                            }}
+                        </div>
+                    </div>
+                }.into_any()
+            }}
             <NextStep step=Step::Execution/>
         </section>
     }

@@ -1,17 +1,26 @@
 //! One account's plan, panel by panel, in the order the printed plan and the
 //! Markdown export follow.
 
+use super::pack::PACK;
 use crate::account_planning::markdown::{self, account_plan_markdown};
 use crate::browser::files;
 use crate::domain::AccountId;
 use crate::ui::format;
 use crate::ui::i18n::{t, td_string, use_i18n};
 use crate::ui::insights::use_insights;
+use crate::ui::routing::Section;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
 #[component]
-pub fn PlanView(id: AccountId) -> impl IntoView {
+pub fn PlanView(
+    id: AccountId,
+    /// Shown in the plan pack: the pack prints them all, so the plan's own
+    /// print and export are left out, and its heading's id names the account.
+    #[prop(optional)]
+    in_pack: bool,
+) -> impl IntoView {
+    let title_id = if in_pack { format!("plan-title-{}", id.0) } else { "plan-title".to_string() };
     let state = use_app();
     let i18n = use_i18n();
     let insights = use_insights();
@@ -60,16 +69,19 @@ pub fn PlanView(id: AccountId) -> impl IntoView {
     };
     view! {
         <Show when=move || name.with(Option::is_some) fallback=move || view! { <p class="empty-state" role="status">{t!(i18n, ap.not_found)}</p> }>
-            <article class="account-plan" aria-labelledby="plan-title" data-testid="account-plan">
+            <article class="account-plan" aria-labelledby=title_id.clone() data-testid="account-plan">
                 <header class="plan-head">
                     <div>
-                        <h2 id="plan-title">{move || name.get().unwrap_or_default()}</h2>
+                        <h2 id=title_id.clone()>{move || name.get().unwrap_or_default()}</h2>
                         <p class="muted" data-testid="plan-summary">{summary}</p>
                     </div>
-                    <div class="plan-actions no-print">
-                        <button type="button" class="button" on:click=print>{t!(i18n, ap.print)}</button>
-                        <button type="button" class="button" on:click=export.clone()>{t!(i18n, ap.export_md)}</button>
-                    </div>
+                    {(!in_pack).then(|| view! {
+                        <div class="plan-actions no-print">
+                            <a class="button" href=Section::AccountPlans.href_to(PACK)>{t!(i18n, ap.pack_open)}</a>
+                            <button type="button" class="button" on:click=print>{t!(i18n, ap.print)}</button>
+                            <button type="button" class="button" on:click=export.clone()>{t!(i18n, ap.export_md)}</button>
+                        </div>
+                    })}
                 </header>
                 <super::overview::OverviewPanel id=id.clone()/>
                 <super::owners::OwnersPanel id=id.clone()/>

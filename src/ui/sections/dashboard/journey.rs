@@ -37,7 +37,7 @@ pub fn Journey() -> impl IntoView {
             return None;
         }
         let names: Vec<String> = Stage::ALL.iter().map(|s| labels::journey_stage(l, *s)).collect();
-        signed_bars(&names, &targets.map(|n| n as f64), &|v| format::integer(v.round() as i64, l))
+        signed_bars(&names, &targets.map(|n| n as f64), &|v| format::integer(v.round() as i64, l), None)
     });
     let table = Signal::derive(move || {
         let l = i18n.get_locale();

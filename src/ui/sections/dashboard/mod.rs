@@ -9,7 +9,7 @@ mod goals;
 mod journey;
 mod revenue;
 mod roi;
-mod tiles;
+pub(crate) mod tiles;
 
 use crate::browser::clock;
 use crate::domain::{Account, AccountId, Activity, Currency, Date, Money, Plan};
@@ -83,6 +83,14 @@ impl PeriodChoice {
     }
 }
 
+/// The period the dashboard shows (the one last chosen in this browser, else
+/// the last 90 days): the workbook's KPI and ROI sheets cover it too.
+pub(crate) fn chosen_period(state: crate::ui::state::AppState, today: Date, plan: &Plan) -> Period {
+    state.dashboard_period().as_deref().and_then(PeriodChoice::from_setting).unwrap_or(DEFAULT_PERIOD).period(today, plan)
+}
+
+const DEFAULT_PERIOD: PeriodChoice = PeriodChoice::Last90;
+
 /// The activity index with the activities and accounts it was built from.
 type BuiltIndex = (Vector<Activity>, Vector<Account>, Shared<ActivityIndex>);
 
@@ -92,7 +100,7 @@ pub fn Dashboard() -> impl IntoView {
     let insights = use_insights();
     let i18n = use_i18n();
     // The period last chosen in this browser, else the last 90 days.
-    let choice = RwSignal::new(state.dashboard_period().as_deref().and_then(PeriodChoice::from_setting).unwrap_or(PeriodChoice::Last90));
+    let choice = RwSignal::new(state.dashboard_period().as_deref().and_then(PeriodChoice::from_setting).unwrap_or(DEFAULT_PERIOD));
     let choose = move |c: PeriodChoice| {
         choice.set(c);
         state.set_dashboard_period(c.to_setting());

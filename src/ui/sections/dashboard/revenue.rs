@@ -89,7 +89,7 @@ pub fn RevenueCharts(period: Memo<Option<Period>>) -> impl IntoView {
             return None;
         }
         let names: Vec<String> = (0..rows.len()).map(|i| bucket(l, i)).collect();
-        signed_bars(&names, &rows.map(|r| r[0] as f64), &|v| format::integer(v.round() as i64, l))
+        signed_bars(&names, &rows.map(|r| r[0] as f64), &|v| format::integer(v.round() as i64, l), None)
     });
     let cycle_table = Signal::derive(move || {
         let l = i18n.get_locale();

@@ -91,7 +91,7 @@ pub fn Roi(period: Memo<Option<Period>>, index: Memo<Shared<ActivityIndex>>) -> 
     let chart_svg = Signal::derive(move || {
         with_report(state.plan, report, i18n.get_locale(), |p, r, l| {
             let (names, values): (Vec<String>, Vec<f64>) = r.channels.iter().filter_map(|c| c.roi.map(|roi| (labels::channel(l, p, &c.channel), roi))).unzip();
-            signed_bars(&names, &values, &|v| format!("{}%", format::number(v, l, 0)))
+            signed_bars(&names, &values, &|v| format!("{}%", format::number(v, l, 0)), Some([td_string!(l, dash.roi_gain), td_string!(l, dash.roi_loss)]))
         })
     });
     let campaign_svg = Signal::derive(move || {
@@ -104,7 +104,7 @@ pub fn Roi(period: Memo<Option<Period>>, index: Memo<Shared<ActivityIndex>>) -> 
                     c.roi.map(|roi| (name, roi))
                 })
                 .unzip();
-            signed_bars(&names, &values, &|v| format!("{}%", format::number(v, l, 0)))
+            signed_bars(&names, &values, &|v| format!("{}%", format::number(v, l, 0)), Some([td_string!(l, dash.roi_gain), td_string!(l, dash.roi_loss)]))
         })
     });
     let campaign_table = Signal::derive(move || {

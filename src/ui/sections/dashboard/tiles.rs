@@ -3,8 +3,8 @@
 
 use super::money;
 use crate::browser::clock;
-use crate::domain::AccountId;
-use crate::kpi::{long_term, period_kpis, ActivityIndex, Period, PeriodKpis};
+use crate::domain::{AccountId, Currency};
+use crate::kpi::{long_term, period_kpis, ActivityIndex, Figure, Headline, Period, HEADLINES};
 use crate::ui::format;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::ui::insights::Shared;
@@ -44,35 +44,13 @@ pub fn Tiles(period: Memo<Option<Period>>, targets: Memo<Vec<AccountId>>, index:
         let l = i18n.get_locale();
         figures.with(|f| {
             let Some((_, now, before, currency)) = f else { return Vec::new() };
-            let pct = |v: Option<f64>| opt(v, |x| format::percent(x, l));
-            let int = |v: u64| format::integer(v as i64, l);
-            let days = |v: Option<f64>| opt(v, |x| td_string!(l, dash.days, count = x.round().max(0.0) as usize).to_string());
-            let row = |id, label: String, help: String, get: &dyn Fn(&PeriodKpis) -> String| Tile { id, label, help, now: get(now), before: get(before) };
-            vec![
-                row("engagement-rate", td_string!(l, dash.engagement_rate).to_string(), td_string!(l, kpi_help.engagement_rate).to_string(), &|k| {
-                    pct(k.engagement_rate)
-                }),
-                row("engaged", td_string!(l, dash.engaged).to_string(), td_string!(l, kpi_help.engaged).to_string(), &|k| int(k.engaged_accounts as u64)),
-                row("open-rate", td_string!(l, dash.open_rate).to_string(), td_string!(l, kpi_help.open_rate).to_string(), &|k| pct(k.email.open_rate())),
-                row("click-rate", td_string!(l, dash.click_rate).to_string(), td_string!(l, kpi_help.click_rate).to_string(), &|k| pct(k.email.click_rate())),
-                row("web-visits", td_string!(l, dash.web_visits).to_string(), td_string!(l, kpi_help.web_visits).to_string(), &|k| int(k.web_visits)),
-                row("meetings", td_string!(l, dash.meetings).to_string(), td_string!(l, kpi_help.meetings).to_string(), &|k| int(k.meetings)),
-                row("revenue", td_string!(l, dash.revenue).to_string(), td_string!(l, kpi_help.revenue).to_string(), &|k| money(k.revenue.total, currency, l)),
-                row("new-contracts", td_string!(l, dash.new_contracts).to_string(), td_string!(l, kpi_help.new_contracts).to_string(), &|k| {
-                    int(u64::from(k.revenue.new_contracts))
-                }),
-                row("cross-upsell", td_string!(l, dash.cross_upsell).to_string(), td_string!(l, kpi_help.cross_upsell).to_string(), &|k| {
-                    money(k.revenue.cross_upsell, currency, l)
-                }),
-                row("average-revenue", td_string!(l, dash.average_revenue).to_string(), td_string!(l, kpi_help.average_revenue).to_string(), &|k| {
-                    opt(k.revenue.average_per_account, |x| money(x, currency, l))
-                }),
-                row("concentration", td_string!(l, dash.concentration).to_string(), td_string!(l, kpi_help.concentration).to_string(), &|k| {
-                    pct(k.revenue.top_fifth_share)
-                }),
-                row("cycle", td_string!(l, dash.cycle).to_string(), td_string!(l, kpi_help.cycle).to_string(), &|k| days(k.cycle.median_days)),
-                row("nps", td_string!(l, dash.nps).to_string(), td_string!(l, kpi_help.nps).to_string(), &|k| opt(k.nps, |x| format::number(x, l, 0))),
-            ]
+            HEADLINES
+                .iter()
+                .map(|&h| {
+                    let (label, help) = headline_words(l, h);
+                    Tile { id: h.slug(), label, help, now: figure_text(h.of(now), currency, l), before: figure_text(h.of(before), currency, l) }
+                })
+                .collect::<Vec<_>>()
         })
     };
     let period_text = move || {
@@ -125,6 +103,37 @@ pub fn Tiles(period: Memo<Option<Period>>, targets: Memo<Vec<AccountId>>, index:
             {move || long().into_iter().map(|(id, k, help, v)| view! { <div data-kpi=id><dt>{k.clone()} <HelpTip name=k text=help/></dt><dd>{v}</dd></div> }).collect_view()}
         </dl>
         <p class="muted small">{t!(i18n, dash.long_term_note)}</p>
+    }
+}
+
+/// A headline KPI's name and its short definition, in the user's language.
+pub(crate) fn headline_words(l: Locale, h: Headline) -> (String, String) {
+    let (label, help) = match h {
+        Headline::EngagementRate => (td_string!(l, dash.engagement_rate), td_string!(l, kpi_help.engagement_rate)),
+        Headline::Engaged => (td_string!(l, dash.engaged), td_string!(l, kpi_help.engaged)),
+        Headline::OpenRate => (td_string!(l, dash.open_rate), td_string!(l, kpi_help.open_rate)),
+        Headline::ClickRate => (td_string!(l, dash.click_rate), td_string!(l, kpi_help.click_rate)),
+        Headline::WebVisits => (td_string!(l, dash.web_visits), td_string!(l, kpi_help.web_visits)),
+        Headline::Meetings => (td_string!(l, dash.meetings), td_string!(l, kpi_help.meetings)),
+        Headline::Revenue => (td_string!(l, dash.revenue), td_string!(l, kpi_help.revenue)),
+        Headline::NewContracts => (td_string!(l, dash.new_contracts), td_string!(l, kpi_help.new_contracts)),
+        Headline::CrossUpsell => (td_string!(l, dash.cross_upsell), td_string!(l, kpi_help.cross_upsell)),
+        Headline::AverageRevenue => (td_string!(l, dash.average_revenue), td_string!(l, kpi_help.average_revenue)),
+        Headline::Concentration => (td_string!(l, dash.concentration), td_string!(l, kpi_help.concentration)),
+        Headline::Cycle => (td_string!(l, dash.cycle), td_string!(l, kpi_help.cycle)),
+        Headline::Nps => (td_string!(l, dash.nps), td_string!(l, kpi_help.nps)),
+    };
+    (label.to_string(), help.to_string())
+}
+
+/// A KPI's value as a tile shows it ("—" where the period gives none).
+fn figure_text(f: Figure, currency: &Currency, l: Locale) -> String {
+    match f {
+        Figure::Percent(v) => opt(v, |x| format::percent(x, l)),
+        Figure::Count(n) => format::integer(n as i64, l),
+        Figure::Money(v) => opt(v, |x| money(x, currency, l)),
+        Figure::Days(v) => opt(v, |x| td_string!(l, dash.days, count = x.round().max(0.0) as usize).to_string()),
+        Figure::Score(v) => opt(v, |x| format::number(x, l, 0)),
     }
 }
 

@@ -3,14 +3,63 @@
 
 use super::csv_export::account_columns;
 use crate::browser::{clock, files};
+use crate::domain::{BuiltinChannel, Channel, GoalId, Plan};
+use crate::kpi::{Period, HEADLINES};
 use crate::plan_file::safe_stem;
-use crate::ui::i18n::{t, t_string, td_string, use_i18n};
+use crate::ui::format;
+use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::ui::insights::use_insights;
+use crate::ui::labels;
+use crate::ui::sections::dashboard::chosen_period;
+use crate::ui::sections::dashboard::tiles::headline_words;
+use crate::ui::sections::goals::target_text;
 use crate::ui::state::use_app;
-use crate::workbook::{self, WorkbookWords};
+use crate::workbook::{self, ReportScope, ReportWords, WorkbookWords, STATUSES};
 use leptos::prelude::*;
 
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// Account plan goals with their targets, as the plan view writes them.
+fn goal_texts(l: Locale, p: &Plan) -> Vec<(GoalId, String)> {
+    p.account_plans
+        .iter()
+        .flat_map(|ap| &ap.goals)
+        .map(|g| (g.id.clone(), td_string!(l, transfer.xlsx_goal_target, goal = g.name.clone(), target = target_text(g, &p.currency, l)).to_string()))
+        .collect()
+}
+
+fn report_words(l: Locale, p: &Plan, period: &Period) -> ReportWords {
+    let range = |p: Period| (format::date(p.start, l), format::date(p.end, l));
+    let ((start, end), (prev_start, prev_end)) = (range(*period), range(period.previous()));
+    let channels = p.campaigns.iter().map(|c| c.channel.clone()).chain(BuiltinChannel::ALL.iter().map(|b| Channel::Builtin(*b)));
+    ReportWords {
+        goals_sheet: td_string!(l, transfer.xlsx_sheet_goals).to_string(),
+        kpis_sheet: td_string!(l, transfer.xlsx_sheet_kpis).to_string(),
+        campaign_roi_sheet: td_string!(l, transfer.xlsx_sheet_campaign_roi).to_string(),
+        channel_roi_sheet: td_string!(l, transfer.xlsx_sheet_channel_roi).to_string(),
+        goal: td_string!(l, dash.goal).to_string(),
+        target: td_string!(l, dash.target).to_string(),
+        actual: td_string!(l, dash.actual).to_string(),
+        progress: td_string!(l, dash.progress).to_string(),
+        status: td_string!(l, dash.status).to_string(),
+        start: td_string!(l, goals.start).to_string(),
+        due: td_string!(l, goals.due).to_string(),
+        statuses: STATUSES.iter().map(|s| labels::goal_status(l, *s)).collect(),
+        kpi: td_string!(l, transfer.xlsx_kpi).to_string(),
+        this_period: td_string!(l, transfer.xlsx_this_period, start = start, end = end).to_string(),
+        previous_period: td_string!(l, transfer.xlsx_previous_period, start = prev_start, end = prev_end).to_string(),
+        headlines: HEADLINES.iter().map(|h| headline_words(l, *h).0).collect(),
+        campaign: td_string!(l, dash.campaign).to_string(),
+        channel: td_string!(l, dash.channel).to_string(),
+        campaigns: td_string!(l, dash.campaigns).to_string(),
+        cost: td_string!(l, dash.cost).to_string(),
+        revenue: td_string!(l, dash.attributed).to_string(),
+        deals: td_string!(l, dash.deals).to_string(),
+        roi: td_string!(l, dash.roi_col).to_string(),
+        channel_names: channels.map(|c| (c.key().to_string(), labels::channel(l, p, &c))).collect(),
+        unattributed: td_string!(l, transfer.xlsx_unattributed).to_string(),
+    }
+}
 
 #[component]
 pub fn WorkbookExport() -> impl IntoView {
@@ -21,8 +70,10 @@ pub fn WorkbookExport() -> impl IntoView {
         let l = i18n.get_locale();
         let basis = insights.basis.get_untracked();
         let ranking = insights.ranking.get_untracked();
+        let today = clock::today();
         let written = state.plan.with_untracked(|p| {
             let p = p.as_ref()?;
+            let period = chosen_period(state, today, p);
             let columns = account_columns(l, p);
             let words = WorkbookWords {
                 target_list: td_string!(l, transfer.xlsx_sheet_targets).to_string(),
@@ -41,9 +92,12 @@ pub fn WorkbookExport() -> impl IntoView {
                 next_action_due: td_string!(l, transfer.xlsx_next_due).to_string(),
                 columns,
                 list_separator: td_string!(l, transfer.xlsx_list_separator).to_string(),
+                goal_texts: goal_texts(l, p),
+                report: report_words(l, p, &period),
             };
             let dates = td_string!(l, transfer.xlsx_date_format).to_string();
-            let bytes = workbook::write(&workbook::sheets(p, &basis, &ranking, &words), &p.currency, &dates);
+            let scope = ReportScope { period, today };
+            let bytes = workbook::write(&workbook::sheets(p, &basis, &ranking, &scope, &words), &p.currency, &dates);
             Some((bytes, format!("{} {}.xlsx", safe_stem(&p.name, "plan"), clock::today())))
         });
         match written {

@@ -5,7 +5,7 @@ use super::done::Imported;
 use super::preview::PreviewView;
 use super::{delimiter_name, encoding_name, Runs};
 use crate::browser::{clock, timing};
-use crate::csv_io::import::{self as csv, Field, MergeChoices, Preview, ReadFile, RecordKind, Requirement};
+use crate::csv_io::import::{self as csv, Field, MergeChoices, Preview, ReadFile, RecordKind, Requirement, Source};
 use crate::domain::IdGenerator;
 use crate::editing::{Change, EditKind};
 use crate::ui::format;
@@ -44,7 +44,14 @@ pub(super) struct Choices {
 }
 
 #[component]
-pub(super) fn Mapping(name: String, read: Shared<ReadFile>, encoding_select: AnyView, on_done: Callback<Imported>, on_cancel: Callback<()>) -> impl IntoView {
+pub(super) fn Mapping(
+    name: String,
+    read: Shared<ReadFile>,
+    /// The encoding choice of a CSV, the sheet choice of a workbook.
+    source_select: AnyView,
+    on_done: Callback<Imported>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
     let state = use_app();
     let i18n = use_i18n();
     let kind = RwSignal::new(read.0.kind);
@@ -109,20 +116,43 @@ pub(super) fn Mapping(name: String, read: Shared<ReadFile>, encoding_select: Any
     let facts = {
         // Rows quotes broke are rows of the file too, as the preview counts them.
         let rows = file.table.len() + file.table.structure.len();
-        let (name, rows, columns, enc, delim, replaced) = (name.clone(), rows, file.table.headers.len(), file.encoding, file.table.delimiter, file.replaced);
+        let (name, rows, columns, source, delim) = (name.clone(), rows, file.table.headers.len(), file.source.clone(), file.table.delimiter);
         move || {
             let l = i18n.get_locale();
-            let text = td_string!(
-                l,
-                dq.file_facts,
-                count = rows,
-                name = name.clone(),
-                rows = format::integer(rows as i64, l),
-                columns = columns,
-                encoding = encoding_name(l, enc),
-                delimiter = delimiter_name(l, delim)
-            )
-            .to_string();
+            let shown_rows = format::integer(rows as i64, l);
+            let (text, replaced) = match &source {
+                Source::Text { encoding, replaced } => {
+                    let (encoding, delimiter) = (encoding_name(l, *encoding), delimiter_name(l, delim));
+                    (
+                        td_string!(
+                            l,
+                            dq.file_facts,
+                            count = rows,
+                            name = name.clone(),
+                            rows = shown_rows,
+                            columns = columns,
+                            encoding = encoding,
+                            delimiter = delimiter
+                        )
+                        .to_string(),
+                        *replaced,
+                    )
+                }
+                Source::Sheet { name: sheet, heading_row } => (
+                    td_string!(
+                        l,
+                        dq.sheet_facts,
+                        count = rows,
+                        name = name.clone(),
+                        sheet = sheet.clone(),
+                        rows = shown_rows,
+                        columns = columns,
+                        heading_row = *heading_row
+                    )
+                    .to_string(),
+                    false,
+                ),
+            };
             view! {
                 <p data-testid="csv-facts">{text}</p>
                 {replaced.then(|| view! { <p class="result result-warn" role="note">{t!(i18n, dq.replaced_warning)}</p> })}
@@ -254,7 +284,7 @@ pub(super) fn Mapping(name: String, read: Shared<ReadFile>, encoding_select: Any
     };
     view! {
         {facts}
-        <div class="toolbar">{encoding_select}{kind_select}</div>
+        <div class="toolbar">{source_select}{kind_select}</div>
         <h3>{t!(i18n, dq.mapping_title)}</h3>
         <table class="data-table csv-mapping" data-testid="csv-mapping">
             <thead><tr>

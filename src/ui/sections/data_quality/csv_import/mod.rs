@@ -13,6 +13,7 @@ mod done;
 mod mapping;
 mod merges;
 mod preview;
+mod sheet;
 
 use crate::browser::files::{PickedFile, ReadFailure};
 use crate::browser::timing;
@@ -22,9 +23,15 @@ use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::ui::insights::Shared;
 use crate::ui::state::use_app;
 use crate::ui::widgets::{unique_id, work_progress, FileButton, WorkProgress};
+use crate::workbook::looks_like_workbook;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
+
+/// The files the import reads: CSV and tab-separated text, and workbooks
+/// (told apart by their content, not their name).
+pub const ACCEPT: &str = ".csv,.tsv,.txt,.xlsx,.xlsm,.xlsb,.xls,.ods,text/csv,text/tab-separated-values,\
+application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,application/vnd.oasis.opendocument.spreadsheet";
 
 #[derive(Clone)]
 enum Stage {
@@ -103,12 +110,13 @@ pub fn CsvImport() -> impl IntoView {
     view! {
         <div class="dq-panel csv-import">
             <p>{t!(i18n, dq.import_desc)}</p>
-            <FileButton label=Signal::derive(move || t_string!(i18n, dq.choose_csv).to_string()) accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values"
+            <FileButton label=Signal::derive(move || t_string!(i18n, dq.choose_csv).to_string()) accept=ACCEPT
                 class="button-primary" max_bytes=MAX_CSV_BYTES on_pick=Callback::new(move |name| stage.set(Stage::Reading(name))) on_read />
             {move || match stage.get() {
                 Stage::Idle => ().into_any(),
                 Stage::Reading(name) => view! { <p class="muted" role="status">{move || td_string!(i18n.get_locale(), dq.reading, name = name.clone()).to_string()}</p> }.into_any(),
                 Stage::Failed(message) => view! { <p class="result result-bad" role="alert" data-testid="csv-failed">{message}</p> }.into_any(),
+                Stage::Loaded { name, bytes } if looks_like_workbook(&bytes) => view! { <sheet::SheetLoaded name bytes stage/> }.into_any(),
                 Stage::Loaded { name, bytes } => view! { <Loaded name bytes encoding stage/> }.into_any(),
                 Stage::Done(imported) => view! { <done::Done imported/> }.into_any(),
             }}
@@ -219,7 +227,7 @@ fn Loaded(name: String, bytes: Arc<Vec<u8>>, encoding: RwSignal<EncodingChoice>,
             FileRead::Read(Ok(read)) => {
                 let on_done = Callback::new(move |imported| stage.set(Stage::Done(imported)));
                 let on_cancel = Callback::new(move |()| stage.set(Stage::Idle));
-                view! { <mapping::Mapping name=name_ok.clone() read encoding_select=encoding_select.into_any() on_done on_cancel/> }.into_any()
+                view! { <mapping::Mapping name=name_ok.clone() read source_select=encoding_select.into_any() on_done on_cancel/> }.into_any()
             }
         }}
     }

@@ -1,0 +1,109 @@
+// Excel import: a workbook goes through the CSV import's mapping, preview and
+// problem list, from the first run, in English (a HubSpot .xlsx export) and in
+// Japanese (a team's target list with a notes sheet, a title above the
+// headings and a hidden sheet). Problem rows are the sheet's own row numbers.
+import path from 'node:path';
+import { test, expect, openApp, shot, expectAccessible } from '../support/app.js';
+
+const fixture = (name) => path.resolve(import.meta.dirname, '../fixtures', name);
+
+const en = {
+  locale: 'en-US',
+  file: 'hubspot-companies.xlsx',
+  planLabel: 'Plan name',
+  choose: 'Choose your CSV or Excel export…',
+  sheets: ['Companies'],
+  facts: 'Sheet “\u2068Companies\u2069” of hubspot-companies.xlsx: 10 rows, 12 columns, headings on row 1. Lines below are the sheet\'s row numbers.',
+  accounted: '10 rows — 8 imported, 1 merged into another row, 1 skipped',
+  problems: [['8', 'Company name', 'Name is empty']],
+  warnings: [['7', 'Annual Revenue', '#N/A', 'not an amount']],
+  merge: 'lines 2, 10',
+  importButton: 'Import 8 accounts',
+  account: 'Great Lakes Metalworks',
+  accountCells: ['$1.2B', 'Alex Kim'],
+};
+
+const ja = {
+  locale: 'ja-JP',
+  file: 'japanese-companies.xlsx',
+  planLabel: 'プラン名',
+  choose: 'CSV・Excelファイルを選ぶ…',
+  sheets: ['説明', 'ターゲット企業'],
+  facts: 'japanese-companies.xlsx のシート「\u2068ターゲット企業\u2069」：8 行、10 列（見出しは 4 行目）。以下の行番号はシートの行番号です。',
+  accounted: '全 8 行の内訳：取り込み 6・他の行と統合 1・スキップまたは登録済み 1',
+  problems: [['11', '会社名']],
+  warnings: [['7', '従業員数', '#N/A'], ['9', '従業員数', '多数']],
+  merge: '5, 13',
+  importButton: '6 社のアカウントを取り込む',
+  account: '九州ロジテック株式会社',
+  accountCells: ['￥75億', '鈴木 花子'],
+  otherSheet: '説明',
+  otherSheetMissing: '名前',
+};
+
+for (const w of [en, ja]) {
+  test(`an Excel workbook is imported through the CSV preview, rows named by the sheet's numbers (${w.locale})`, async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ locale: w.locale, baseURL });
+    const page = await context.newPage();
+    await openApp(page);
+    const start = page.getByTestId('start-from-data');
+    await start.getByLabel(w.planLabel, { exact: true }).fill('Workbook import');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), start.getByRole('button', { name: w.choose }).click()]);
+    await chooser.setFiles(fixture(w.file));
+
+    const importer = page.getByTestId('accounts-import');
+    await expect(importer.getByTestId('csv-facts')).toHaveText(w.facts);
+    // The sheets a person sees in Excel's tabs: not the hidden working sheet.
+    await expect(importer.getByTestId('csv-sheet').locator('option')).toHaveText(w.sheets);
+    await expect(importer.getByTestId('csv-accounted')).toContainText(w.accounted);
+    await expect(importer.getByTestId('csv-merge')).toContainText(w.merge);
+    for (const cells of w.problems) {
+      await expect(importer.getByTestId('csv-problems').locator('tbody tr').filter({ hasText: cells[0] }).first()).toContainText(cells.join(''));
+    }
+    const warnings = importer.getByTestId('csv-warnings').locator('tbody tr');
+    await expect(warnings).toHaveCount(w.warnings.length);
+    for (const [i, cells] of w.warnings.entries()) {
+      await expect(warnings.nth(i)).toContainText(cells.join(''));
+    }
+    await shot(page, `workbook-import-${w.locale}-preview`);
+    await expectAccessible(page);
+
+    if (w.otherSheet) {
+      // Another sheet can be chosen: the notes sheet has no company column,
+      // which is said; choosing the list again brings its preview back.
+      await importer.getByTestId('csv-sheet').selectOption({ label: w.otherSheet });
+      await expect(importer.getByTestId('csv-facts')).toContainText(`「\u2068${w.otherSheet}\u2069」`);
+      await expect(importer.getByTestId('csv-missing')).toContainText(w.otherSheetMissing);
+      await importer.getByTestId('csv-sheet').selectOption({ label: w.sheets[1] });
+      await expect(importer.getByTestId('csv-accounted')).toContainText(w.accounted);
+    }
+
+    await importer.getByRole('button', { name: w.importButton }).click();
+    await expect(importer.getByTestId('csv-done')).toBeVisible();
+    await page.reload();
+    await page.locator('.app[data-ready=true]').waitFor();
+    const row = page.getByRole('row').filter({ hasText: w.account });
+    await expect(row).toHaveCount(1);
+    for (const cell of w.accountCells) {
+      await expect(row).toContainText(cell);
+    }
+    await context.close();
+  });
+}
+
+test('a file named .xlsx that is not a workbook says so and changes nothing', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ locale: 'en-US', baseURL });
+  const page = await context.newPage();
+  await openApp(page);
+  const start = page.getByTestId('start-from-data');
+  await start.getByLabel('Plan name', { exact: true }).fill('Bad workbooks');
+  // A zip that holds no workbook, named .xlsx.
+  const zip = Buffer.from('504b0304140000000000000000000000000000000000000000000000000000', 'hex');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), start.getByRole('button', { name: 'Choose your CSV or Excel export…' }).click()]);
+  await chooser.setFiles({ name: 'targets.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: zip });
+  const importer = page.getByTestId('accounts-import');
+  await expect(importer.getByTestId('csv-failed')).toHaveText(
+    '“\u2068targets.xlsx\u2069” could not be read as a workbook: it is not an Excel (.xlsx, .xls) or OpenDocument (.ods) file, or it is damaged. The plan is unchanged.',
+  );
+  await context.close();
+});
