@@ -205,7 +205,28 @@ pub fn preview_merge(current: &Plan, incoming: &Plan) -> MergePreview {
         current.icp != incoming.icp || current.prioritisation != incoming.prioritisation || rules(&current.settings) != rules(&incoming.settings);
     let ours = current.settings.distinct_lookup();
     p.distinct_added = distinct_pairs(incoming, &by_domain).iter().filter(|[a, b]| !ours(a, b)).count();
+    name_account_plans(&mut p, current, incoming);
     p
+}
+
+/// An account plan's label is its account's id ("9001"): the preview names it
+/// by the account's name instead, as the file or the current plan has it.
+fn name_account_plans(p: &mut MergePreview, current: &Plan, incoming: &Plan) {
+    let name = |id: &str| -> Option<String> { incoming.accounts.iter().chain(current.accounts.iter()).find(|a| a.id.as_str() == id).map(|a| a.name.clone()) };
+    for (collection, label) in p.added_examples.iter_mut().chain(p.updated_examples.iter_mut()) {
+        if *collection == Collection::AccountPlans {
+            if let Some(n) = name(label) {
+                *label = n;
+            }
+        }
+    }
+    for c in p.conflicts.iter_mut().filter(|c| c.collection == Collection::AccountPlans) {
+        for label in [&mut c.mine_label, &mut c.theirs_label] {
+            if let Some(n) = name(label) {
+                *label = n;
+            }
+        }
+    }
 }
 
 /// The file's "Not duplicates" pairs under the current plan's ids (`remap`:
@@ -402,6 +423,29 @@ mod tests {
         let reasons: Vec<_> = p.conflicts.iter().map(|c| (c.id.as_str(), c.reason.clone())).collect();
         assert_eq!(reasons, vec![("a2", ConflictReason::MineNewer), ("b9", ConflictReason::SameDomain { mine: AccountId("a4".into()) })]);
         assert!(!p.is_empty());
+    }
+
+    #[test]
+    fn account_plans_are_named_by_their_account_not_its_id() {
+        let (mut mine, mut theirs) = plans();
+        let plan_for = |account: &str, updated: i64| AccountPlan {
+            id: AccountPlanId(format!("ap_{account}")),
+            account: AccountId(account.into()),
+            overview: Default::default(),
+            goals: Vec::new(),
+            marketing_plan: format!("v{updated}"),
+            sales_strategy: String::new(),
+            kpis: Vec::new(),
+            actions: Vec::new(),
+            channels: Vec::new(),
+            updated_at: Some(ts(updated)),
+        };
+        mine.account_plans.push_back(plan_for("a3", 1));
+        theirs.account_plans.push_back(plan_for("a3", 7));
+        theirs.account_plans.push_back(plan_for("b10", 3));
+        let p = preview_merge(&mine, &theirs);
+        assert!(p.updated_examples.contains(&(Collection::AccountPlans, "New name".into())), "{:?}", p.updated_examples);
+        assert!(p.added_examples.contains(&(Collection::AccountPlans, "Brand new".into())), "{:?}", p.added_examples);
     }
 
     #[test]

@@ -111,9 +111,11 @@ fn put(ws: &mut Worksheet, r: u32, c: u16, cell: &Cell, f: &Formats) -> Result<(
         Cell::Integer(n) => {
             ws.write_number_with_format(r, c, *n as f64, &f.integer)?;
         }
+        // A number without a set precision (a custom field's value) keeps six
+        // decimals: 0.808, not the float 0.8079999999999999.
         Cell::Number(v, d) => {
             let format = d.map_or(&f.general, |d| &f.decimals[d.min(2)]);
-            ws.write_number_with_format(r, c, d.map_or(*v, |d| shown(*v, d)), format)?;
+            ws.write_number_with_format(r, c, shown(*v, d.unwrap_or(6)), format)?;
         }
         // A fraction with Excel's % format, so it calculates as a percentage.
         Cell::Percent(v) => {

@@ -17,10 +17,12 @@ pub fn signed_bars(labels: &[String], values: &[f64], axis: &dyn Fn(f64) -> Stri
     let hi = values.iter().copied().fold(0.0, f64::max);
     let pad = ((hi - lo) * 0.1).max(10.0);
     let (lo, hi) = (if lo < 0.0 { lo - pad } else { 0.0 }, hi + pad);
+    let legend = legend.filter(|_| values.iter().any(|v| *v < 0.0) && values.iter().any(|v| *v >= 0.0));
     super::svg(SIZE, |root| {
         let n = values.len() as u32;
         let mut chart =
-            ChartBuilder::on(root).margin(12).x_label_area_size(32).y_label_area_size(56).build_cartesian_2d((0..n - 1).into_segmented(), lo..hi).ok()?;
+            // A legend gets a band of its own above the bars.
+            ChartBuilder::on(root).margin(12).margin_top(if legend.is_some() { 34 } else { 12 }).x_label_area_size(32).y_label_area_size(56).build_cartesian_2d((0..n - 1).into_segmented(), lo..hi).ok()?;
         // Each label fits its bar's slot, so neighbours never overlap.
         let slot = f64::from(SIZE.0 - 2 * 12 - 56) / f64::from(n) - 8.0;
         super::house_style(&mut chart.configure_mesh())
@@ -42,7 +44,7 @@ pub fn signed_bars(labels: &[String], values: &[f64], axis: &dyn Fn(f64) -> Stri
             }))
             .ok()?;
         chart.draw_series(std::iter::once(PathElement::new(vec![(SegmentValue::Exact(0), 0.0), (SegmentValue::Exact(n), 0.0)], colours::TEXT))).ok()?;
-        if let Some(words) = legend.filter(|_| values.iter().any(|v| *v < 0.0) && values.iter().any(|v| *v >= 0.0)) {
+        if let Some(words) = legend {
             // Drawn by hand at fixed places, right-aligned: plotters' own legend
             // measures its text with an inline-styled element, which the CSP refuses.
             let font = ("sans-serif", 13).into_font().color(&colours::TEXT);

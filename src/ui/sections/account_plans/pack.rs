@@ -22,6 +22,15 @@ struct Offered {
     name: String,
     tier: Option<Tier>,
     rank: Option<u32>,
+    has_plan: bool,
+}
+
+impl Offered {
+    /// In the pack until the user chooses: a tier-1 account with a written plan
+    /// (a tier-1 account without one would print a page of empty headings).
+    fn by_default(&self) -> bool {
+        self.tier == Some(Tier::One) && self.has_plan
+    }
 }
 
 #[component]
@@ -52,14 +61,15 @@ pub fn PlanPack() -> impl IntoView {
                         name: a.name.clone(),
                         tier,
                         rank: ranking.0.ranks.get(i).copied().flatten(),
+                        has_plan: planned.contains(&a.id),
                     })
                 })
                 .collect::<Vec<_>>()
         })
     });
-    // The accounts chosen: none chosen yet means every tier-1 account.
+    // The accounts chosen: none chosen yet means every tier-1 account with a plan.
     let chosen: RwSignal<Option<BTreeSet<AccountId>>> = RwSignal::new(None);
-    let is_in = move |o: &Offered| chosen.with(|c| c.as_ref().map_or(o.tier == Some(Tier::One), |c| c.contains(&o.id)));
+    let is_in = move |o: &Offered| chosen.with(|c| c.as_ref().map_or(o.by_default(), |c| c.contains(&o.id)));
     let toggle = move |id: AccountId, on: bool| {
         let current: BTreeSet<AccountId> = offered.with_untracked(|all| all.iter().filter(|o| is_in(o)).map(|o| o.id.clone()).collect());
         let mut next = current;
@@ -74,6 +84,13 @@ pub fn PlanPack() -> impl IntoView {
     let where_ = move |o: &Offered, l: Locale| match (o.tier, o.rank) {
         (Some(tier), Some(rank)) => td_string!(l, ap.pack_tier_rank, tier = tier.number(), rank = rank).to_string(),
         _ => td_string!(l, ap.pack_unranked).to_string(),
+    };
+    let choice_meta = move |o: &Offered, l: Locale| {
+        if o.has_plan {
+            where_(o, l)
+        } else {
+            td_string!(l, ap.pack_no_plan, place = where_(o, l)).to_string()
+        }
     };
     let print = move |_| {
         if let Some(w) = web_sys::window() {
@@ -105,7 +122,7 @@ pub fn PlanPack() -> impl IntoView {
                                     <input type="checkbox" prop:checked=checked on:change=move |ev| toggle(id.clone(), event_target_checked(&ev))/>
                                     <span class="pack-choice-text">
                                         <span>{o.name.clone()}</span>
-                                        <span class="muted small">{where_(&o, l)}</span>
+                                        <span class="muted small">{choice_meta(&o, l)}</span>
                                     </span>
                                 </label>
                             }

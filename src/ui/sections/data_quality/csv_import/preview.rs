@@ -99,6 +99,11 @@ pub(super) fn PreviewView(
                 <tbody>{sample_rows}</tbody>
             </table>
         </div>
+        {(table.len() > SAMPLE_ROWS).then(|| view! {
+            <p class="muted small" data-testid="csv-sample-note">
+                {td_string!(l, dq.sample_note, shown = SAMPLE_ROWS, rows = format::integer(table.len() as i64, l)).to_string()}
+            </p>
+        })}
         {(!rows_skipped.is_empty()).then(|| view! {
             <section class="result result-bad" data-testid="csv-problems">
                 <h3>{t!(i18n, dq.problems_title)}</h3>
