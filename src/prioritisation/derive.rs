@@ -162,6 +162,12 @@ struct Totals {
 }
 
 impl Basis {
+    /// The ids of the target list's accounts (`plan` is the plan the basis was
+    /// derived from): the dashboard's and the workbook's KPIs are measured among them.
+    pub fn target_ids(&self, plan: &Plan) -> Vec<AccountId> {
+        plan.accounts.iter().enumerate().filter(|(i, _)| self.targets.get(*i).is_some_and(|t| t.is_target())).map(|(_, a)| a.id.clone()).collect()
+    }
+
     /// The basis of `plan`, read from scratch.
     pub fn new(plan: &Plan) -> Basis {
         Basis::with_cache(plan, &mut BasisCache::default())

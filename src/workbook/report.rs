@@ -55,7 +55,7 @@ pub const STATUSES: [GoalStatus; 5] = [GoalStatus::Achieved, GoalStatus::OnTrack
 
 /// The goals, KPI and ROI sheets, each as (name, table).
 pub fn report_sheets(plan: &Plan, basis: &Basis, scope: &ReportScope, w: &ReportWords) -> Vec<(String, Table)> {
-    let targets: Vec<_> = plan.accounts.iter().zip(&basis.targets).filter(|(_, t)| t.is_target()).map(|(a, _)| a.id.clone()).collect();
+    let targets = basis.target_ids(plan);
     let index = ActivityIndex::new(plan);
     let (campaigns, channels) = roi(plan, &index, &scope.period, w);
     vec![

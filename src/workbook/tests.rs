@@ -198,7 +198,7 @@ fn the_report_sheets_read_back_with_the_dashboards_numbers() {
     let (basis, ranking) = evaluate(&plan);
     let bytes = write(&sheets(&plan, &basis, &ranking, &scope(), &words(&plan)), &plan.currency, "yyyy/mm/dd").unwrap_or_else(|e| panic!("{e:?}"));
     let mut book = read_back(bytes);
-    let targets: Vec<_> = plan.accounts.iter().zip(&basis.targets).filter(|(_, t)| t.is_target()).map(|(a, _)| a.id.clone()).collect();
+    let targets = basis.target_ids(&plan);
     let index = ActivityIndex::new(&plan);
     let rows_of = |book: &mut Xlsx<_>, name: &str| -> Vec<Vec<Data>> {
         book.worksheet_range(name).unwrap_or_else(|e| panic!("{name}: {e}")).rows().map(<[Data]>::to_vec).collect()

@@ -4,8 +4,9 @@
 //! suggested. Virtualised, so 10,000 accounts scroll smoothly.
 
 use crate::account_planning::{current_stages, suggestions};
-use crate::domain::{AccountId, HandoffStage, MemberId, Tier};
+use crate::domain::{AccountId, HandoffStage, MemberId, Plan, Tier};
 use crate::icp::normalise;
+use crate::prioritisation::Ranking;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::insights::use_insights;
 use crate::ui::labels;
@@ -27,6 +28,15 @@ struct Row {
     stage: Option<HandoffStage>,
     has_plan: bool,
     suggested: usize,
+}
+
+/// The accounts' positions in the order plans are listed (and packed): target
+/// accounts by rank, then the rest by name.
+pub(super) fn plan_order(p: &Plan, ranking: &Ranking) -> Vec<usize> {
+    let ranked: HashSet<usize> = ranking.order.iter().copied().collect();
+    let mut rest: Vec<usize> = (0..p.accounts.len()).filter(|i| !ranked.contains(i)).collect();
+    rest.sort_by(|a, b| p.accounts[*a].name.cmp(&p.accounts[*b].name));
+    ranking.order.iter().copied().filter(|i| *i < p.accounts.len()).chain(rest).collect()
 }
 
 #[component]
@@ -61,10 +71,7 @@ pub fn AccountList(selected: RwSignal<Option<String>>) -> impl IntoView {
                     suggested: counts.get(&a.id).copied().unwrap_or(0),
                 }
             };
-            let ranked: HashSet<usize> = ranking.0.order.iter().copied().collect();
-            let mut rest: Vec<usize> = (0..p.accounts.len()).filter(|i| !ranked.contains(i)).collect();
-            rest.sort_by(|a, b| p.accounts[*a].name.cmp(&p.accounts[*b].name));
-            ranking.0.order.iter().copied().filter(|i| *i < p.accounts.len()).chain(rest).map(row).collect::<Vec<_>>()
+            plan_order(p, &ranking.0).into_iter().map(row).collect::<Vec<_>>()
         })
     });
     let owned: Memo<Option<HashSet<AccountId>>> = Memo::new(move |_| {

@@ -2,6 +2,7 @@
 //! document for a manager or a sales meeting: a cover page, the contents, then
 //! each account's plan starting on a page of its own (`#/account-plans/pack`).
 
+use super::list::plan_order;
 use super::plan_view::PlanView;
 use crate::domain::{AccountId, Tier};
 use crate::ui::format;
@@ -44,15 +45,8 @@ pub fn PlanPack() -> impl IntoView {
         state.plan.with(|p| {
             let Some(p) = p else { return Vec::new() };
             let planned: BTreeSet<&AccountId> = p.account_plans.iter().map(|x| &x.account).collect();
-            let ranked: BTreeSet<usize> = ranking.0.order.iter().copied().collect();
-            let mut rest: Vec<usize> = (0..p.accounts.len()).filter(|i| !ranked.contains(i)).collect();
-            rest.sort_by(|a, b| p.accounts[*a].name.cmp(&p.accounts[*b].name));
-            ranking
-                .0
-                .order
-                .iter()
-                .copied()
-                .chain(rest)
+            plan_order(p, &ranking.0)
+                .into_iter()
                 .filter_map(|i| {
                     let a = p.accounts.get(i)?;
                     let tier = ranking.0.tiers.get(i).copied().flatten().map(|t| t.0);

@@ -131,13 +131,7 @@ pub fn Dashboard() -> impl IntoView {
     // The target list's accounts: engagement KPIs and goals are measured among them.
     let targets: Memo<Vec<AccountId>> = Memo::new(move |_| {
         let basis = insights.basis.get();
-        state.plan.with(|p| {
-            p.as_ref()
-                .map(|p| {
-                    p.accounts.iter().enumerate().filter(|(i, _)| basis.targets.get(*i).is_some_and(|t| t.is_target())).map(|(_, a)| a.id.clone()).collect()
-                })
-                .unwrap_or_default()
-        })
+        state.plan.with(|p| p.as_ref().map(|p| basis.target_ids(p)).unwrap_or_default())
     });
     // The activities as a table sorted by time, rebuilt only when the activities
     // or the accounts change (not on other edits, not when the period changes).
