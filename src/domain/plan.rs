@@ -12,6 +12,7 @@ use super::goal::Goal;
 use super::icp::IcpProfile;
 use super::ids::{MemberId, PlanId};
 use super::prioritisation::Prioritisation;
+use super::revisions::Revisions;
 use super::serde_helpers::records;
 use super::settings::PlanSettings;
 use super::team::TeamMember;
@@ -82,6 +83,10 @@ pub struct Plan {
     pub handoffs: Vector<HandoffEvent>,
     #[serde(default)]
     pub settings: PlanSettings,
+    /// Who changed which field of which record, and when (`revisions`): what a
+    /// field-by-field merge of two copies of the plan goes by.
+    #[serde(default, skip_serializing_if = "Revisions::is_empty")]
+    pub revisions: Revisions,
 }
 
 impl Plan {
@@ -116,6 +121,7 @@ impl Plan {
             notes: Vector::new(),
             handoffs: Vector::new(),
             settings: PlanSettings::default(),
+            revisions: Revisions::new(),
         }
     }
 

@@ -3,6 +3,64 @@
 
 use super::*;
 
+/// The plan's lists of records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Collection {
+    Team,
+    Goals,
+    CustomFields,
+    CustomChannels,
+    Accounts,
+    Contacts,
+    Deals,
+    Campaigns,
+    Content,
+    Activities,
+    AccountPlans,
+    NpsResponses,
+    Notes,
+    Handoffs,
+}
+
+impl Collection {
+    pub const ALL: [Collection; 14] = [
+        Collection::Team,
+        Collection::Goals,
+        Collection::CustomFields,
+        Collection::CustomChannels,
+        Collection::Accounts,
+        Collection::Contacts,
+        Collection::Deals,
+        Collection::Campaigns,
+        Collection::Content,
+        Collection::Activities,
+        Collection::AccountPlans,
+        Collection::NpsResponses,
+        Collection::Notes,
+        Collection::Handoffs,
+    ];
+
+    /// The collection's name in the plan file (`accountPlans`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Collection::Team => "team",
+            Collection::Goals => "goals",
+            Collection::CustomFields => "customFields",
+            Collection::CustomChannels => "customChannels",
+            Collection::Accounts => "accounts",
+            Collection::Contacts => "contacts",
+            Collection::Deals => "deals",
+            Collection::Campaigns => "campaigns",
+            Collection::Content => "content",
+            Collection::Activities => "activities",
+            Collection::AccountPlans => "accountPlans",
+            Collection::NpsResponses => "npsResponses",
+            Collection::Notes => "notes",
+            Collection::Handoffs => "handoffs",
+        }
+    }
+}
+
 pub trait Record: Clone + PartialEq {
     fn id(&self) -> &str;
     /// A name to show the user.

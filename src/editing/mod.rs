@@ -4,7 +4,9 @@ pub mod batch;
 pub mod change;
 pub mod history;
 mod records;
+pub mod stamp;
 
 pub use batch::Batch;
 pub use change::{apply, member_in_history, Change, EditKind};
 pub use history::History;
+pub use stamp::apply_edit;

@@ -16,6 +16,10 @@ pub struct AppSettings {
     /// `2026-01-01/2026-03-31`…); the dashboard reads what it understands.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dashboard_period: Option<String>,
+    /// The name this browser's edits are signed with (field revisions), so a
+    /// teammate merging a file sees who changed what.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
 }
 
 impl<S: KeyValueStore> PlanStore<S> {

@@ -177,6 +177,14 @@ fn node_mut<'a>(value: &'a mut Value, segments: &[Segment]) -> Option<&'a mut Va
 
 /// Removes the innermost list element on `segments`' way, if there is one.
 fn drop_enclosing_element(value: &mut Value, segments: &[Segment], shifts: &mut HashMap<String, usize>) -> bool {
+    // A field's revision (`plan.revisions.<record>.<field>`) is an entry of a
+    // map, not of a list: leaving it out loses only what a merge knows of
+    // that field's history.
+    if let [Segment::Map { key }, _, _, ..] = segments {
+        if key == "revisions" {
+            return remove_at(value, &segments[..3], shifts);
+        }
+    }
     match segments.iter().rposition(|s| matches!(s, Segment::Seq { .. })) {
         Some(i) => remove_at(value, &segments[..=i], shifts),
         None => false,
@@ -302,6 +310,11 @@ fn got_of(g: &str) -> String {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn collections_are_the_domain_collections_in_order() {
+        assert_eq!(COLLECTIONS, crate::domain::Collection::ALL.map(crate::domain::Collection::key));
+    }
 
     fn strict<T: DeserializeOwned>(v: Value) -> (Option<T>, Vec<String>) {
         let mut problems = Vec::new();

@@ -5,7 +5,7 @@ use super::{AppState, Banner, SaveFailure, SaveStatus, ToastAction};
 use crate::browser::{clock, files, local_storage::LocalStore, timing};
 use crate::demo::{demo_plan_in, DemoLanguage};
 use crate::domain::{Currency, IdGenerator, Plan, PlanId};
-use crate::editing::{apply, Change, EditKind};
+use crate::editing::{apply_edit, Change, EditKind};
 use crate::persistence::{keys, LoadError, PlanStore, SaveError};
 use crate::plan_file::{file_name, to_file_text};
 use crate::ui::i18n::{browser_locale, locale_from_tag, tag, td_string, Locale};
@@ -98,6 +98,17 @@ impl AppState {
         self.settings.with_value(|s| s.dashboard_period.clone())
     }
 
+    /// The name this browser's edits are signed with; empty when not given.
+    pub fn author(&self) -> String {
+        self.settings.with_value(|s| s.author.clone().unwrap_or_default())
+    }
+
+    pub fn set_author(&self, name: String) {
+        let name = name.trim().to_string();
+        self.settings.update_value(|s| s.author = (!name.is_empty()).then_some(name));
+        self.save_settings();
+    }
+
     pub fn set_dashboard_period(&self, key: String) {
         self.settings.update_value(|s| s.dashboard_period = Some(key));
         self.save_settings();
@@ -108,7 +119,7 @@ impl AppState {
     /// Applies an edit to the open plan, remembering it for undo, and saves soon.
     pub fn dispatch(&self, change: Change, kind: EditKind) {
         let Some(before) = self.plan.get_untracked() else { return };
-        let after = apply(&before, change, clock::now());
+        let after = apply_edit(&before, change, clock::now(), &self.author());
         if after == before {
             return;
         }

@@ -3,21 +3,20 @@
 //! chooses: open as a new plan, replace the current plan (undoable), or merge
 //! after a preview.
 
+use super::merge::MergePreviewView;
 use super::reading::{self, Progress};
-use crate::browser::clock;
 use crate::browser::files::{PickedFile, ReadFailure};
 use crate::editing::{Change, EditKind};
-use crate::plan_file::merge::{apply_merge, preview_merge, Collection, ConflictReason, MergePreview, Resolution};
+use crate::plan_file::merge::{preview_merge, MergePreview};
 use crate::plan_file::sniff::MAX_FILE_BYTES;
 use crate::plan_file::{can_repair, Imported, Mode, Problem, ProblemKind};
 use crate::ui::format;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::ui::problems;
 use crate::ui::state::{use_app, AppState, ToastAction};
-use crate::ui::widgets::{joined, work_progress, FileButton, WorkProgress};
+use crate::ui::widgets::{work_progress, FileButton, WorkProgress};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::collections::HashMap;
 
 /// Where the import is, and the file being read (`Reading`): each read has a
 /// number, and only the latest is wanted (Cancel, or another file picked, make
@@ -82,7 +81,7 @@ fn failure_problem(l: Locale, failure: ReadFailure) -> Problem {
 }
 
 #[derive(Clone)]
-enum Stage {
+pub(super) enum Stage {
     Idle,
     Reading(String),
     /// `rest`: the file again, when repair may keep part of it (read on request:
@@ -97,6 +96,7 @@ enum Stage {
         imported: Box<Imported>,
     },
     Merge {
+        file: String,
         imported: Box<Imported>,
         preview: Box<MergePreview>,
     },
@@ -136,7 +136,7 @@ pub fn ImportFlow(#[prop(optional)] label_first_run: bool) -> impl IntoView {
                 Stage::Reading(name) => view! { <ReadingFile name flow/> }.into_any(),
                 Stage::Problems { file, problems, rest } => view! { <ProblemList file problems rest flow/> }.into_any(),
                 Stage::Ready { file, imported } => view! { <ReadyToImport file imported stage/> }.into_any(),
-                Stage::Merge { imported, preview } => view! { <MergePreviewView imported preview=*preview stage/> }.into_any(),
+                Stage::Merge { file, imported, preview } => view! { <MergePreviewView file imported preview=*preview stage/> }.into_any(),
             }}
         </div>
     }
@@ -217,6 +217,7 @@ fn ReadyToImport(file: String, imported: Box<Imported>, stage: RwSignal<Stage, L
     let has_current = move || state.plan.with(Option::is_some);
     let plan = imported.plan.clone();
     let counts = plan.counts();
+    let file_name = file.clone();
     let warnings = imported.warnings.clone();
     let exported_at = imported.exported_at;
     let (p1, p2, p3) = (plan.clone(), plan.clone(), imported.clone());
@@ -264,10 +265,10 @@ fn ReadyToImport(file: String, imported: Box<Imported>, stage: RwSignal<Stage, L
                         <span class="muted">{t!(i18n, transfer.replace_desc)}</span>
                     </div>
                     <div class="choice">
-                        <button type="button" class="button" on:click={ let p3 = p3.clone(); move |_| {
+                        <button type="button" class="button" on:click={ let (p3, file_name) = (p3.clone(), file_name.clone()); move |_| {
                             let Some(current) = state.plan.get_untracked() else { return };
                             let preview = preview_merge(&current, &p3.plan);
-                            stage.set(Stage::Merge { imported: p3.clone(), preview: Box::new(preview) });
+                            stage.set(Stage::Merge { file: file_name.clone(), imported: p3.clone(), preview: Box::new(preview) });
                         }}>{t!(i18n, transfer.merge)}</button>
                         <span class="muted">{t!(i18n, transfer.merge_desc)}</span>
                     </div>
@@ -275,140 +276,6 @@ fn ReadyToImport(file: String, imported: Box<Imported>, stage: RwSignal<Stage, L
                 <div class="choice">
                     <button type="button" class="button button-quiet" on:click=move |_| stage.set(Stage::Idle)>{t!(i18n, transfer.cancel)}</button>
                 </div>
-            </div>
-        </section>
-    }
-}
-
-pub fn collection_label(l: Locale, c: Collection) -> String {
-    match c {
-        Collection::Team => td_string!(l, collections.team),
-        Collection::Goals => td_string!(l, collections.goals),
-        Collection::CustomFields => td_string!(l, collections.custom_fields),
-        Collection::CustomChannels => td_string!(l, collections.custom_channels),
-        Collection::Accounts => td_string!(l, collections.accounts),
-        Collection::Contacts => td_string!(l, collections.contacts),
-        Collection::Deals => td_string!(l, collections.deals),
-        Collection::Campaigns => td_string!(l, collections.campaigns),
-        Collection::Content => td_string!(l, collections.content),
-        Collection::Activities => td_string!(l, collections.activities),
-        Collection::AccountPlans => td_string!(l, collections.account_plans),
-        Collection::NpsResponses => td_string!(l, collections.nps),
-        Collection::Notes => td_string!(l, collections.notes),
-        Collection::Handoffs => td_string!(l, collections.handoffs),
-    }
-    .to_string()
-}
-
-#[component]
-fn MergePreviewView(imported: Box<Imported>, preview: MergePreview, stage: RwSignal<Stage, LocalStorage>) -> impl IntoView {
-    let state = use_app();
-    let i18n = use_i18n();
-    let choices: RwSignal<HashMap<(Collection, String), Resolution>> = RwSignal::new(HashMap::new());
-    let tallies: Vec<_> = preview.tallies.iter().filter(|(_, t)| t.added + t.updated + t.unchanged > 0).cloned().collect();
-    let conflicts = preview.conflicts.clone();
-    let empty = preview.is_empty();
-    let added = preview.added_examples.clone();
-    let updated = preview.updated_examples.clone();
-    let currency = preview.currency_differs.clone();
-    let settings_differ = preview.settings_differ;
-    let distinct_added = preview.distinct_added;
-    let incoming = imported.plan.clone();
-    let apply = move |_| {
-        let Some(current) = state.plan.get_untracked() else { return };
-        let (merged, _repairs) = apply_merge(&current, &incoming, &choices.get_untracked(), clock::now());
-        state.dispatch(Change::ReplaceContent(Box::new(merged)), EditKind::Merge);
-        state.show_toast(td_string!(state.locale(), transfer.merged).to_string(), Some(ToastAction::UndoEdit));
-        stage.set(Stage::Idle);
-    };
-    view! {
-        <section class="result" data-testid="merge-preview">
-            <h3>{t!(i18n, transfer.merge_title)}</h3>
-            <Show when=move || empty>
-                <p>{t!(i18n, transfer.merge_nothing)}</p>
-            </Show>
-            <table class="data-table compact">
-                <thead><tr>
-                    <th scope="col">{t!(i18n, transfer.collection)}</th>
-                    <th scope="col" class="num">{t!(i18n, transfer.merge_added)}</th>
-                    <th scope="col" class="num">{t!(i18n, transfer.merge_updated)}</th>
-                    <th scope="col" class="num">{t!(i18n, transfer.merge_unchanged)}</th>
-                </tr></thead>
-                <tbody>
-                    {move || tallies.iter().map(|(c, t)| {
-                        let l = i18n.get_locale();
-                        view! { <tr><th scope="row">{collection_label(l, *c)}</th><td class="num">{t.added}</td><td class="num">{t.updated}</td><td class="num">{t.unchanged}</td></tr> }
-                    }).collect_view()}
-                </tbody>
-            </table>
-            {(!added.is_empty()).then(|| view! {
-                <p>{t!(i18n, transfer.merge_examples_added)} " " {joined(added.iter().map(|(_, n)| n.clone()), "、")}</p>
-            })}
-            {(!updated.is_empty()).then(|| view! {
-                <p>{t!(i18n, transfer.merge_examples_updated)} " " {joined(updated.iter().map(|(_, n)| n.clone()), "、")}</p>
-            })}
-            {currency.map(|(mine, theirs)| view! {
-                <p class="note-warning">{move || td_string!(i18n.get_locale(), transfer.currency_differs, mine = mine.code().to_string(), theirs = theirs.code().to_string()).to_string()}</p>
-            })}
-            {settings_differ.then(|| view! { <p class="muted">{t!(i18n, transfer.settings_differ)}</p> })}
-            {(distinct_added > 0).then(|| view! {
-                <p data-testid="merge-distinct">{move || td_string!(i18n.get_locale(), transfer.merge_distinct_added, n = distinct_added).to_string()}</p>
-            })}
-            {(!conflicts.is_empty()).then(|| view! {
-                <h4>{t!(i18n, transfer.merge_conflicts)}</h4>
-                <ul class="conflict-list">
-                    {conflicts.iter().map(|c| {
-                        let key = (c.collection, c.id.clone());
-                        let same_domain = matches!(c.reason, ConflictReason::SameDomain { .. });
-                        let reason = c.reason.clone();
-                        let (mine, theirs) = (c.mine_label.clone(), c.theirs_label.clone());
-                        let group = crate::ui::widgets::unique_id("conflict");
-                        let options: Vec<(Resolution, &'static str)> = if same_domain {
-                            vec![(Resolution::KeepMine, "mine"), (Resolution::TakeTheirs, "theirs"), (Resolution::KeepBoth, "both")]
-                        } else {
-                            vec![(Resolution::KeepMine, "mine"), (Resolution::TakeTheirs, "theirs")]
-                        };
-                        let collection = c.collection;
-                        let theirs_for_label = theirs.clone();
-                        view! {
-                            <li class="conflict">
-                                <p>
-                                    <strong>{move || collection_label(i18n.get_locale(), collection)}</strong>" · "
-                                    {move || match reason {
-                                        ConflictReason::BothChanged => t_string!(i18n, transfer.conflict_both),
-                                        ConflictReason::MineNewer => t_string!(i18n, transfer.conflict_mine_newer),
-                                        ConflictReason::SameDomain { .. } => t_string!(i18n, transfer.conflict_same_domain),
-                                    }}
-                                </p>
-                                <p class="muted">{move || td_string!(i18n.get_locale(), transfer.vs, mine = mine.clone(), theirs = theirs.clone()).to_string()}</p>
-                                <div class="radio-row" role="radiogroup" aria-label=move || td_string!(i18n.get_locale(), transfer.choice_for, name = theirs_for_label.clone()).to_string()>
-                                    {options.into_iter().map(|(res, tag)| {
-                                        let key = key.clone();
-                                        let key2 = key.clone();
-                                        let id = format!("{group}-{tag}");
-                                        let for_id = id.clone();
-                                        view! {
-                                            <label for=for_id class="radio">
-                                                <input type="radio" id=id name=group.clone()
-                                                    prop:checked=move || choices.with(|c| c.get(&key).copied().unwrap_or(Resolution::KeepMine) == res)
-                                                    on:change=move |_| choices.update(|c| { c.insert(key2.clone(), res); }) />
-                                                {move || match res {
-                                                    Resolution::KeepMine => t_string!(i18n, transfer.keep_mine),
-                                                    Resolution::TakeTheirs => t_string!(i18n, transfer.take_theirs),
-                                                    Resolution::KeepBoth => t_string!(i18n, transfer.keep_both),
-                                                }}
-                                            </label>
-                                        }
-                                    }).collect_view()}
-                                </div>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
-            })}
-            <div class="dialog-actions">
-                <button type="button" class="button" on:click=move |_| stage.set(Stage::Idle)>{t!(i18n, transfer.cancel)}</button>
-                <button type="button" class="button button-primary" disabled=empty on:click=apply>{t!(i18n, transfer.apply_merge)}</button>
             </div>
         </section>
     }

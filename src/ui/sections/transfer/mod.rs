@@ -3,6 +3,7 @@
 
 mod csv_export;
 mod import;
+mod merge;
 mod reading;
 mod settings;
 mod storage;

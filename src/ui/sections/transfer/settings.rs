@@ -13,7 +13,8 @@ use leptos::prelude::*;
 pub fn PlanSettings() -> impl IntoView {
     let state = use_app();
     let i18n = use_i18n();
-    let (name_id, currency_id, fy_id) = (unique_id("plan-name"), unique_id("currency"), unique_id("fy"));
+    let (name_id, currency_id, fy_id, author_id) = (unique_id("plan-name"), unique_id("currency"), unique_id("fy"), unique_id("author"));
+    let author_hint = format!("{author_id}-hint");
     let name = move || state.plan.with(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default());
     let currency = move || state.plan.with(|p| p.as_ref().map(|p| p.currency.code().to_string()).unwrap_or_default());
     let fy = move || state.plan.with(|p| p.as_ref().map_or(4, |p| p.fiscal_year_start_month));
@@ -53,6 +54,12 @@ pub fn PlanSettings() -> impl IntoView {
                     </div>
                 </div>
                 <LanguageSelect visible_label=true/>
+                <div class="field">
+                    <label for=author_id.clone()>{t!(i18n, transfer.your_name)}</label>
+                    <input id=author_id type="text" autocomplete="name" aria-describedby=author_hint.clone() prop:value=move || state.author()
+                        on:change=move |ev| state.set_author(event_target_value(&ev)) />
+                    <p class="hint" id=author_hint>{t!(i18n, transfer.your_name_hint)}</p>
+                </div>
             </div>
         </article>
     }
