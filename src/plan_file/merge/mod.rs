@@ -81,8 +81,8 @@ pub struct Conflict {
     pub collection: Collection,
     /// The file's record id.
     pub id: String,
+    /// The record's name in the current plan.
     pub mine_label: String,
-    pub theirs_label: String,
     /// The field both changed (`name`, `overview.industry`); empty for a whole
     /// record (the same company under another id).
     pub field: String,
@@ -156,9 +156,9 @@ pub struct FieldUpdate {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct MergePreview {
     pub tallies: Vec<(Collection, Tally)>,
-    /// Names of a few added and updated records, for the preview.
+    /// Names of a few added records, for the preview (what is updated is
+    /// listed field by field in `updates`).
     pub added_examples: Vec<(Collection, String)>,
-    pub updated_examples: Vec<(Collection, String)>,
     /// Fields both changed (one per field), and same companies under another id.
     pub conflicts: Vec<Conflict>,
     /// The first [`UPDATES_LISTED`] fields taken from the file without asking.
@@ -303,7 +303,7 @@ pub fn preview_merge(current: &Plan, incoming: &Plan) -> MergePreview {
 /// by the account's name instead, as the file or the current plan has it.
 fn name_account_plans(p: &mut MergePreview, current: &Plan, incoming: &Plan) {
     let name = |id: &str| -> Option<String> { incoming.accounts.iter().chain(current.accounts.iter()).find(|a| a.id.as_str() == id).map(|a| a.name.clone()) };
-    for (collection, label) in p.added_examples.iter_mut().chain(p.updated_examples.iter_mut()) {
+    for (collection, label) in p.added_examples.iter_mut() {
         if *collection == Collection::AccountPlans {
             if let Some(n) = name(label) {
                 *label = n;
@@ -316,10 +316,8 @@ fn name_account_plans(p: &mut MergePreview, current: &Plan, incoming: &Plan) {
         }
     }
     for c in p.conflicts.iter_mut().filter(|c| c.collection == Collection::AccountPlans) {
-        for label in [&mut c.mine_label, &mut c.theirs_label] {
-            if let Some(n) = name(label) {
-                *label = n;
-            }
+        if let Some(n) = name(&c.mine_label) {
+            c.mine_label = n;
         }
     }
 }
@@ -405,7 +403,6 @@ fn preview_collection<T: Record + Serialize>(
                         collection,
                         id: t.id().to_string(),
                         mine_label: m.label(),
-                        theirs_label: t.label(),
                         field: d.path.clone(),
                         mine: FieldSide::of(d.mine.as_ref(), d.mine_revision.as_ref(), m.updated_at()),
                         theirs: FieldSide::of(d.theirs.as_ref(), d.theirs_revision.as_ref(), t.updated_at()),
@@ -417,9 +414,6 @@ fn preview_collection<T: Record + Serialize>(
                 }
                 if taken && !asks {
                     tally.updated += 1;
-                }
-                if taken && p.updated_examples.len() < EXAMPLES {
-                    p.updated_examples.push((collection, t.label()));
                 }
                 if !taken && !asks {
                     tally.unchanged += 1;
@@ -438,7 +432,6 @@ fn preview_collection<T: Record + Serialize>(
                         collection,
                         id: t.id().to_string(),
                         mine_label: m.map(Record::label).unwrap_or_default(),
-                        theirs_label: t.label(),
                         field: String::new(),
                         mine: label(m),
                         theirs: label(Some(t)),
