@@ -1,9 +1,11 @@
 //! Writing a confirmed CSV import: many records in one undoable step. Built for
 //! size (30,000 contacts, 200,000 activities): records are matched through hash
 //! maps, never by scanning the plan once per record, and held to the same rules
-//! as one record at a time (`records`): a record naming a missing account is
-//! dropped, links to missing records are cleared, a decided deal is at the closed
-//! stage with a close date.
+//! as one record at a time (`domain::Rules`, and the links as in `records`): the
+//! CSV preview has already listed every row that breaks them, so a record that
+//! still does, or that names a missing account, refuses the whole batch with its
+//! refusal rather than being dropped unseen; links to missing team members and
+//! contacts are cleared.
 
 use crate::domain::lists::put_at;
 use crate::domain::*;
@@ -31,12 +33,15 @@ impl Batch {
     }
 }
 
-/// Applies the batch; false when it writes nothing.
-pub fn import_batch(p: &mut Plan, batch: Batch, now: Timestamp) -> bool {
+/// Applies the batch, or refuses it with the first record that breaks a rule
+/// (the plan is then left as it was: `apply` works on a copy).
+pub fn import_batch(p: &mut Plan, batch: Batch, now: Timestamp) -> Result<(), Refusal> {
     let mut wrote = false;
+    let missing_account = Refusal::Missing("account", Collection::Accounts);
 
     for m in batch.team {
-        if m.name.trim().is_empty() || check_id(m.id.as_str()).is_err() || p.team.iter().any(|x| x.id == m.id) {
+        let m = m.checked()?;
+        if check_id(m.id.as_str()).is_err() || p.team.iter().any(|x| x.id == m.id) {
             continue;
         }
         p.team.push_back(m);
@@ -46,8 +51,9 @@ pub fn import_batch(p: &mut Plan, batch: Batch, now: Timestamp) -> bool {
     let known = |m: &Option<MemberId>| m.as_ref().is_none_or(|m| members.contains(m.as_str()));
 
     let index: HashMap<AccountId, usize> = p.accounts.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
-    for mut a in batch.accounts {
-        if a.name.trim().is_empty() || check_id(a.id.as_str()).is_err() {
+    for a in batch.accounts {
+        let mut a = a.checked()?;
+        if check_id(a.id.as_str()).is_err() {
             continue;
         }
         if !known(&a.sales_owner) {
@@ -64,12 +70,10 @@ pub fn import_batch(p: &mut Plan, batch: Batch, now: Timestamp) -> bool {
 
     let index: HashMap<ContactId, usize> = p.contacts.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
     let mut contacts = Vec::new();
-    for mut c in batch.contacts {
-        if !accounts.contains(c.account.as_str()) || c.name.trim().is_empty() {
-            continue;
-        }
-        if c.reports_to.as_ref() == Some(&c.id) {
-            c.reports_to = None;
+    for c in batch.contacts {
+        let mut c = c.checked()?;
+        if !accounts.contains(c.account.as_str()) {
+            return Err(missing_account);
         }
         c.updated_at = Some(now);
         contacts.push((index.get(&c.id).copied(), c));
@@ -82,23 +86,13 @@ pub fn import_batch(p: &mut Plan, batch: Batch, now: Timestamp) -> bool {
 
     let index: HashMap<DealId, usize> = p.deals.iter().enumerate().map(|(i, d)| (d.id.clone(), i)).collect();
     let mut deals = Vec::new();
-    for mut d in batch.deals {
-        d.name = d.name.trim().to_string();
-        let closed_ok = match (d.outcome, d.closed) {
-            (Outcome::Open, c) => c.is_none_or(|c| c >= d.created),
-            (_, Some(c)) => c >= d.created,
-            (_, None) => false,
-        };
-        if !accounts.contains(d.account.as_str()) || d.name.is_empty() || d.amount.minor() < 0 || !closed_ok {
-            continue;
+    for d in batch.deals {
+        let mut d = d.checked()?;
+        if !accounts.contains(d.account.as_str()) {
+            return Err(missing_account);
         }
         if !known(&d.owner) {
             d.owner = None;
-        }
-        if d.outcome != Outcome::Open {
-            d.stage = DealStage::Closed;
-        } else if d.stage == DealStage::Closed {
-            d.stage = DealStage::Negotiation;
         }
         d.updated_at = Some(now);
         deals.push((index.get(&d.id).copied(), d));
@@ -109,18 +103,21 @@ pub fn import_batch(p: &mut Plan, batch: Batch, now: Timestamp) -> bool {
     }
 
     let mut activities = Vec::new();
-    for mut a in batch.activities {
+    for a in batch.activities {
+        let mut a = a.checked()?;
         if !accounts.contains(a.account.as_str()) {
-            continue;
+            return Err(missing_account);
         }
         if a.contact.as_ref().is_some_and(|c| contact_account.get(c.as_str()) != Some(&a.account.as_str())) {
             a.contact = None;
         }
-        a.count = a.count.filter(|n| *n > 1);
-        a.note = a.note.trim().to_string();
         activities.push(a);
     }
     wrote |= !activities.is_empty();
     p.activities.extend(activities);
-    wrote
+    if wrote {
+        Ok(())
+    } else {
+        Err(Refusal::NothingToChange)
+    }
 }

@@ -1,6 +1,8 @@
 //! Edits to a plan as values: the UI dispatches a [`Change`], [`apply`] returns the
-//! new plan. Pure and total: an edit that does not apply (a goal that no longer
-//! exists) leaves the plan as it was.
+//! new plan or why it refuses the change (a [`Refusal`], which the UI words). Pure
+//! and total: a refused edit leaves the plan as it was. What makes a record valid
+//! is the record's own rule (`domain::Rules`); the links to the rest of the plan
+//! are checked here and in `records`.
 
 use super::{batch, records};
 use crate::domain::lists::{edit_where, put};
@@ -155,32 +157,38 @@ pub fn member_in_history(plan: &Plan, id: &MemberId) -> bool {
     plan.notes.iter().any(|n| n.author.as_ref() == Some(id)) || plan.handoffs.iter().any(|h| h.by.as_ref() == Some(id))
 }
 
-pub fn apply(plan: &Plan, change: Change, now: Timestamp) -> Plan {
+/// The plan after `change`, or why the change is refused. A change that
+/// alters nothing is refused with [`Refusal::NothingToChange`], so no empty step
+/// enters the undo history.
+pub fn apply(plan: &Plan, change: Change, now: Timestamp) -> Result<Plan, Refusal> {
     let mut p = plan.clone();
     match change {
         Change::RenamePlan(name) => {
             let name = name.trim();
             if name.is_empty() {
-                return plan.clone();
+                return Err(Refusal::Empty("name"));
             }
             p.name = name.to_string();
         }
         Change::SetCurrency(c) => p.currency = c,
         Change::SetFiscalYearStart(m) if (1..=12).contains(&m) => p.fiscal_year_start_month = m,
-        Change::SetFiscalYearStart(_) => return plan.clone(),
+        Change::SetFiscalYearStart(_) => return Err(Refusal::OutOfRange("fiscalYearStartMonth")),
         Change::SetAttribution(a) => p.settings.attribution = a,
         Change::SetJourneyRules(r) if journey_rules_valid(&r) => p.settings.journey = r,
-        Change::SetJourneyRules(_) => return plan.clone(),
-        Change::PutGoal(goal) => match p.goals.iter().position(|g| g.id == goal.id) {
-            Some(i) => {
-                p.goals.set(i, goal);
+        Change::SetJourneyRules(_) => return Err(Refusal::OutOfRange("journey")),
+        Change::PutGoal(goal) => {
+            let goal = goal.checked()?;
+            match p.goals.iter().position(|g| g.id == goal.id) {
+                Some(i) => {
+                    p.goals.set(i, goal);
+                }
+                None => p.goals.push_back(goal),
             }
-            None => p.goals.push_back(goal),
-        },
+        }
         Change::RemoveGoal(id) => p.goals.retain(|g| g.id != id),
         Change::MoveGoal { id, to } => {
             let Some(from) = p.goals.iter().position(|g| g.id == id) else {
-                return plan.clone();
+                return Err(Refusal::NothingToChange);
             };
             let goal = p.goals.remove(from);
             p.goals.insert(to.min(p.goals.len()), goal);
@@ -190,6 +198,7 @@ pub fn apply(plan: &Plan, change: Change, now: Timestamp) -> Plan {
         }
         Change::PutAccounts(accounts) => {
             let index: std::collections::HashMap<AccountId, usize> = p.accounts.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
+            let accounts = accounts.into_iter().map(Rules::checked).collect::<Result<Vec<_>, _>>()?;
             for mut a in accounts {
                 a.updated_at = Some(now);
                 match index.get(&a.id) {
@@ -203,7 +212,7 @@ pub fn apply(plan: &Plan, change: Change, now: Timestamp) -> Plan {
         Change::RemoveAccounts(ids) => {
             let gone: std::collections::HashSet<AccountId> = ids.into_iter().collect();
             if !p.accounts.iter().any(|a| gone.contains(&a.id)) {
-                return plan.clone();
+                return Err(Refusal::NothingToChange);
             }
             p.accounts.retain(|a| !gone.contains(&a.id));
             p.settings.distinct_accounts.retain(|pair| !pair.iter().any(|id| gone.contains(id)));
@@ -229,10 +238,10 @@ pub fn apply(plan: &Plan, change: Change, now: Timestamp) -> Plan {
         }
         Change::SetFactorValue { account, factor, value } => {
             let Some(i) = p.accounts.iter().position(|a| a.id == account) else {
-                return plan.clone();
+                return Err(Refusal::Missing("account", Collection::Accounts));
             };
             let Some(max) = p.prioritisation.factors.iter().find(|f| f.id == factor).map(|f| f.scale.max()) else {
-                return plan.clone();
+                return Err(Refusal::NothingToChange);
             };
             let mut a = p.accounts[i].clone();
             match value.filter(|v| v.is_finite()) {
@@ -262,7 +271,7 @@ pub fn apply(plan: &Plan, change: Change, now: Timestamp) -> Plan {
         }
         Change::PutAccountPlan(ap) => {
             if !p.accounts.iter().any(|a| a.id == ap.account) {
-                return plan.clone();
+                return Err(Refusal::Missing("account", Collection::Accounts));
             }
             let mut ap = *ap;
             ap.updated_at = Some(now);
@@ -271,19 +280,16 @@ pub fn apply(plan: &Plan, change: Change, now: Timestamp) -> Plan {
         }
         Change::PutContact(c) => {
             if !p.accounts.iter().any(|a| a.id == c.account) {
-                return plan.clone();
+                return Err(Refusal::Missing("account", Collection::Accounts));
             }
-            let mut c = *c;
+            let mut c = (*c).checked()?;
             c.updated_at = Some(now);
-            if c.reports_to.as_ref() == Some(&c.id) {
-                c.reports_to = None;
-            }
             let id = c.id.clone();
             put(&mut p.contacts, c, |x| x.id == id);
         }
         Change::RemoveContact(id) => {
             let Some(gone) = p.contacts.iter().find(|c| c.id == id).cloned() else {
-                return plan.clone();
+                return Err(Refusal::NothingToChange);
             };
             p.contacts.retain(|c| c.id != id);
             edit_where(&mut p.contacts, |c| c.reports_to.as_ref() == Some(&id), |c| c.reports_to = gone.reports_to.clone());
@@ -291,14 +297,14 @@ pub fn apply(plan: &Plan, change: Change, now: Timestamp) -> Plan {
             edit_where(&mut p.nps_responses, |x| x.contact.as_ref() == Some(&id), |x| x.contact = None);
         }
         Change::PutContent(c) => {
-            let mut c = *c;
+            let mut c = (*c).checked()?;
             c.updated_at = Some(now);
             let id = c.id.clone();
             put(&mut p.content, c, |x| x.id == id);
         }
         Change::RemoveContent(id) => {
             if !p.content.iter().any(|c| c.id == id) {
-                return plan.clone();
+                return Err(Refusal::NothingToChange);
             }
             p.content.retain(|c| c.id != id);
             edit_where(
@@ -314,27 +320,31 @@ pub fn apply(plan: &Plan, change: Change, now: Timestamp) -> Plan {
             edit_where(&mut p.activities, |a| a.content.as_ref() == Some(&id), |a| a.content = None);
         }
         Change::AddNote(note) => {
-            if note.text.trim().is_empty() || !p.accounts.iter().any(|a| a.id == note.account) {
-                return plan.clone();
+            if note.text.trim().is_empty() {
+                return Err(Refusal::Empty("text"));
+            }
+            if !p.accounts.iter().any(|a| a.id == note.account) {
+                return Err(Refusal::Missing("account", Collection::Accounts));
             }
             p.notes.push_back(note);
         }
         Change::AddHandoff(event) => {
             if !p.accounts.iter().any(|a| a.id == event.account) {
-                return plan.clone();
+                return Err(Refusal::Missing("account", Collection::Accounts));
             }
             p.handoffs.push_back(event);
         }
         Change::PutTeamMember(m) => {
-            if m.name.trim().is_empty() {
-                return plan.clone();
-            }
+            let m = m.checked()?;
             let id = m.id.clone();
             put(&mut p.team, m, |x| x.id == id);
         }
         Change::RemoveTeamMember(id) => {
-            if member_in_history(&p, &id) || !p.team.iter().any(|m| m.id == id) {
-                return plan.clone();
+            if !p.team.iter().any(|m| m.id == id) {
+                return Err(Refusal::NothingToChange);
+            }
+            if member_in_history(&p, &id) {
+                return Err(Refusal::InHistory);
             }
             p.team.retain(|m| m.id != id);
             let mine = |o: &Option<MemberId>| o.as_ref() == Some(&id);
@@ -362,66 +372,52 @@ pub fn apply(plan: &Plan, change: Change, now: Timestamp) -> Plan {
             let name = crate::icp::normalise(&c.name);
             let taken = p.custom_channels.iter().any(|x| crate::icp::normalise(&x.name) == name || x.id == c.id)
                 || BuiltinChannel::ALL.iter().any(|b| b.key() == c.id.as_str());
-            if name.is_empty() || taken {
-                return plan.clone();
+            if name.is_empty() {
+                return Err(Refusal::Empty("name"));
+            }
+            if taken {
+                return Err(Refusal::NameTaken);
             }
             p.custom_channels.push_back(CustomChannel { name: c.name.trim().to_string(), ..c });
         }
         Change::PutCampaign(c) => {
-            if !records::put_campaign(&mut p, *c, now) {
-                return plan.clone();
-            }
+            records::put_campaign(&mut p, *c, now)?;
         }
         Change::RemoveCampaign(id) => {
-            if !records::remove_campaign(&mut p, &id) {
-                return plan.clone();
-            }
+            records::remove_campaign(&mut p, &id)?;
         }
         Change::PutActivity(a) => {
-            if !records::put_activity(&mut p, *a) {
-                return plan.clone();
-            }
+            records::put_activity(&mut p, *a)?;
         }
         Change::RemoveActivities(ids) => {
-            if !records::remove_activities(&mut p, &ids) {
-                return plan.clone();
-            }
+            records::remove_activities(&mut p, &ids)?;
         }
         Change::PutDeal(d) => {
-            if !records::put_deal(&mut p, *d, now) {
-                return plan.clone();
-            }
+            records::put_deal(&mut p, *d, now)?;
         }
         Change::RemoveDeal(id) => {
-            if !records::remove_deal(&mut p, &id) {
-                return plan.clone();
-            }
+            records::remove_deal(&mut p, &id)?;
         }
         Change::PutNps(r) => {
-            if !records::put_nps(&mut p, r) {
-                return plan.clone();
-            }
+            records::put_nps(&mut p, r)?;
         }
         Change::RemoveNps(id) => {
-            if !records::remove_nps(&mut p, &id) {
-                return plan.clone();
-            }
+            records::remove_nps(&mut p, &id)?;
         }
         Change::ImportRecords(b) => {
-            if !batch::import_batch(&mut p, *b, now) {
-                return plan.clone();
-            }
+            batch::import_batch(&mut p, *b, now)?;
         }
         Change::MergeAccounts { keep, absorb } => {
-            if !crate::quality::merge_accounts(&mut p, &keep, &absorb, now) {
-                return plan.clone();
-            }
+            crate::quality::merge_accounts(&mut p, &keep, &absorb, now)?;
         }
         Change::MarkDistinct(a, b) => {
             let known = |id: &AccountId| p.accounts.iter().any(|x| &x.id == id);
             let pair = distinct_pair(&a, &b);
-            if a == b || p.settings.distinct_accounts.contains(&pair) || !known(&a) || !known(&b) {
-                return plan.clone();
+            if !known(&a) || !known(&b) {
+                return Err(Refusal::Missing("account", Collection::Accounts));
+            }
+            if a == b || p.settings.distinct_accounts.contains(&pair) {
+                return Err(Refusal::NothingToChange);
             }
             p.settings.distinct_accounts.push(pair);
         }
@@ -430,12 +426,12 @@ pub fn apply(plan: &Plan, change: Change, now: Timestamp) -> Plan {
             let before = p.settings.distinct_accounts.len();
             p.settings.distinct_accounts.retain(|x| *x != pair);
             if p.settings.distinct_accounts.len() == before {
-                return plan.clone();
+                return Err(Refusal::NothingToChange);
             }
         }
     }
     p.updated_at = now;
-    p
+    Ok(p)
 }
 
 /// Keeps only the entries of a per-account map whose key passes `keep`. Accounts
@@ -481,55 +477,55 @@ mod tests {
     #[test]
     fn goals_are_added_replaced_moved_and_removed() {
         let p = Plan::new(PlanId("p".into()), "P", now());
-        let p = apply(&p, Change::PutGoal(goal("a")), now());
-        let p = apply(&p, Change::PutGoal(goal("b")), now());
+        let p = apply(&p, Change::PutGoal(goal("a")), now()).unwrap();
+        let p = apply(&p, Change::PutGoal(goal("b")), now()).unwrap();
         let mut changed = goal("a");
         changed.target = 10.0;
-        let p = apply(&p, Change::PutGoal(changed), now());
+        let p = apply(&p, Change::PutGoal(changed), now()).unwrap();
         assert_eq!(p.goals.len(), 2);
         assert_eq!(p.goals[0].target, 10.0);
-        let p = apply(&p, Change::MoveGoal { id: GoalId("b".into()), to: 0 }, now());
+        let p = apply(&p, Change::MoveGoal { id: GoalId("b".into()), to: 0 }, now()).unwrap();
         assert_eq!(p.goals[0].id.as_str(), "b");
-        let p = apply(&p, Change::RemoveGoal(GoalId("b".into())), now());
+        let p = apply(&p, Change::RemoveGoal(GoalId("b".into())), now()).unwrap();
         assert_eq!(p.goals.len(), 1);
     }
 
     #[test]
     fn the_attribution_model_is_a_plan_setting() {
         let p = Plan::new(PlanId("p".into()), "P", now());
-        let q = apply(&p, Change::SetAttribution(Attribution::FirstTouch), now());
+        let q = apply(&p, Change::SetAttribution(Attribution::FirstTouch), now()).unwrap();
         assert_eq!(q.settings.attribution, Attribution::FirstTouch);
-        assert_eq!(apply(&q, Change::SetAttribution(Attribution::Linear), now()).settings.attribution, Attribution::Linear);
+        assert_eq!(apply(&q, Change::SetAttribution(Attribution::Linear), now()).unwrap().settings.attribution, Attribution::Linear);
     }
 
     #[test]
     fn journey_rules_are_set_only_when_they_make_sense() {
         let p = Plan::new(PlanId("p".into()), "P", now());
         let ok = JourneyRules { window_days: 90, engaged_min_score: 5.0, qualified_min_score: 20.0 };
-        assert_eq!(apply(&p, Change::SetJourneyRules(ok.clone()), now()).settings.journey, ok);
+        assert_eq!(apply(&p, Change::SetJourneyRules(ok.clone()), now()).unwrap().settings.journey, ok);
         for bad in [
             JourneyRules { window_days: 0, ..ok.clone() },
             JourneyRules { engaged_min_score: f64::NAN, ..ok.clone() },
             JourneyRules { engaged_min_score: -1.0, ..ok.clone() },
             JourneyRules { engaged_min_score: 30.0, ..ok.clone() },
         ] {
-            assert_eq!(apply(&p, Change::SetJourneyRules(bad), now()), p);
+            assert_eq!(apply(&p, Change::SetJourneyRules(bad), now()), Err(Refusal::OutOfRange("journey")));
         }
     }
 
     #[test]
     fn invalid_edits_change_nothing() {
         let p = Plan::new(PlanId("p".into()), "P", now());
-        assert_eq!(apply(&p, Change::RenamePlan("  ".into()), now()), p);
-        assert_eq!(apply(&p, Change::SetFiscalYearStart(13), now()), p);
-        assert_eq!(apply(&p, Change::MoveGoal { id: GoalId("x".into()), to: 0 }, now()), p);
+        assert_eq!(apply(&p, Change::RenamePlan("  ".into()), now()), Err(Refusal::Empty("name")));
+        assert_eq!(apply(&p, Change::SetFiscalYearStart(13), now()), Err(Refusal::OutOfRange("fiscalYearStartMonth")));
+        assert_eq!(apply(&p, Change::MoveGoal { id: GoalId("x".into()), to: 0 }, now()), Err(Refusal::NothingToChange));
     }
 
     #[test]
     fn deleting_accounts_takes_what_belongs_to_them() {
         let demo = crate::demo::demo_plan(PlanId("d".into()), Date::from_ymd(2026, 11, 23).unwrap(), now());
         let gone = demo.accounts[1].id.clone();
-        let p = apply(&demo, Change::RemoveAccounts(vec![gone.clone()]), now());
+        let p = apply(&demo, Change::RemoveAccounts(vec![gone.clone()]), now()).unwrap();
         assert_eq!(p.accounts.len(), demo.accounts.len() - 1);
         assert!(p.contacts.iter().all(|c| c.account != gone));
         assert!(p.deals.iter().all(|d| d.account != gone));
@@ -541,25 +537,25 @@ mod tests {
         // What is left is a valid plan.
         let text = crate::plan_file::to_file_text(&p, now());
         assert!(crate::plan_file::read_plan_text(&text, crate::plan_file::Mode::Strict).is_ok());
-        assert_eq!(apply(&p, Change::RemoveAccounts(vec![gone]), now()), p, "nothing left to delete");
+        assert_eq!(apply(&p, Change::RemoveAccounts(vec![gone]), now()), Err(Refusal::NothingToChange), "nothing left to delete");
     }
 
     #[test]
     fn accounts_are_added_replaced_and_factor_values_typed() {
         let p = Plan::new(PlanId("p".into()), "P", now());
         let a = Account::new(AccountId("a".into()), "A");
-        let p = apply(&p, Change::PutAccounts(vec![a.clone(), Account::new(AccountId("b".into()), "B")]), now());
+        let p = apply(&p, Change::PutAccounts(vec![a.clone(), Account::new(AccountId("b".into()), "B")]), now()).unwrap();
         assert_eq!(p.accounts.len(), 2);
         assert_eq!(p.accounts[0].updated_at, Some(now()));
-        let p = apply(&p, Change::PutAccounts(vec![Account { name: "A2".into(), ..a }]), now());
+        let p = apply(&p, Change::PutAccounts(vec![Account { name: "A2".into(), ..a }]), now()).unwrap();
         assert_eq!(p.accounts[0].name, "A2");
         let fit = FactorId("fit".into());
-        let p = apply(&p, Change::SetFactorValue { account: AccountId("a".into()), factor: fit.clone(), value: Some(140.0) }, now());
+        let p = apply(&p, Change::SetFactorValue { account: AccountId("a".into()), factor: fit.clone(), value: Some(140.0) }, now()).unwrap();
         assert_eq!(p.accounts[0].factors[&fit], 100.0, "held to the factor's scale");
-        let p = apply(&p, Change::SetFactorValue { account: AccountId("a".into()), factor: fit.clone(), value: None }, now());
+        let p = apply(&p, Change::SetFactorValue { account: AccountId("a".into()), factor: fit.clone(), value: None }, now()).unwrap();
         assert!(p.accounts[0].factors.is_empty());
         let unknown = Change::SetFactorValue { account: AccountId("a".into()), factor: FactorId("nope".into()), value: Some(1.0) };
-        assert_eq!(apply(&p, unknown, now()), p);
+        assert_eq!(apply(&p, unknown, now()), Err(Refusal::NothingToChange));
     }
 
     #[test]
@@ -576,9 +572,9 @@ mod tests {
             weight: 1.0,
             rule: IcpRule::CustomField { field: erp.id.clone(), values: vec!["SAP".into()], min: None, max: None },
         });
-        let p = apply(&p, Change::SetCustomFields(vec![erp.clone(), seats.clone()]), now());
+        let p = apply(&p, Change::SetCustomFields(vec![erp.clone(), seats.clone()]), now()).unwrap();
         assert_eq!(p.custom_fields.len(), 2);
-        let p = apply(&p, Change::SetCustomFields(vec![seats.clone()]), now());
+        let p = apply(&p, Change::SetCustomFields(vec![seats.clone()]), now()).unwrap();
         assert_eq!(p.custom_fields.len(), 1);
         assert_eq!(p.accounts[0].custom.keys().collect::<Vec<_>>(), [&seats.id]);
         assert!(p.icp.criteria.is_empty());
@@ -601,7 +597,7 @@ mod tests {
         a.factors.insert(FactorId("fit".into()), 50.0);
         p.accounts.push_back(a);
         prio.factors.pop();
-        let after = apply(&p, Change::SetPrioritisation(Box::new(prio)), now());
+        let after = apply(&p, Change::SetPrioritisation(Box::new(prio)), now()).unwrap();
         assert_eq!(after.accounts[0].factors.keys().map(|k| k.as_str()).collect::<Vec<_>>(), ["fit"]);
         assert_eq!(after.prioritisation.factors.len(), 4);
     }
@@ -611,7 +607,7 @@ mod tests {
         let p = Plan::new(PlanId("p".into()), "Mine", now());
         let mut other = Plan::new(PlanId("other".into()), "Theirs", now());
         other.accounts.push_back(Account::new(AccountId("a".into()), "A"));
-        let r = apply(&p, Change::ReplaceContent(Box::new(other)), now());
+        let r = apply(&p, Change::ReplaceContent(Box::new(other)), now()).unwrap();
         assert_eq!(r.id, p.id);
         assert_eq!(r.name, "Theirs");
         assert_eq!(r.accounts.len(), 1);
@@ -637,7 +633,7 @@ mod tests {
             .expect("the demo has a middle manager")
             .clone();
         let reports: Vec<ContactId> = p.contacts.iter().filter(|x| x.reports_to.as_ref() == Some(&middle.id)).map(|x| x.id.clone()).collect();
-        let after = apply(&p, Change::RemoveContact(middle.id.clone()), now());
+        let after = apply(&p, Change::RemoveContact(middle.id.clone()), now()).unwrap();
         assert_eq!(after.contacts.len(), p.contacts.len() - 1);
         for r in &reports {
             let c = after.contacts.iter().find(|c| &c.id == r).unwrap();
@@ -645,7 +641,7 @@ mod tests {
         }
         assert!(after.activities.iter().all(|a| a.contact.as_ref() != Some(&middle.id)));
         still_valid(&after);
-        assert_eq!(apply(&after, Change::RemoveContact(middle.id), now()), after, "already gone");
+        assert_eq!(apply(&after, Change::RemoveContact(middle.id), now()), Err(Refusal::NothingToChange), "already gone");
     }
 
     #[test]
@@ -654,25 +650,29 @@ mod tests {
         let mut c = p.contacts[0].clone();
         c.relationship = Some(2);
         c.reports_to = Some(c.id.clone());
-        let after = apply(&p, Change::PutContact(Box::new(c.clone())), now());
+        let after = apply(&p, Change::PutContact(Box::new(c.clone())), now()).unwrap();
         assert_eq!(after.contacts[0].relationship, Some(2));
         assert_eq!(after.contacts[0].reports_to, None, "nobody reports to themselves");
         let mut ap = p.account_plans[0].clone();
         ap.id = AccountPlanId("ap_other".into());
         ap.marketing_plan = "New".into();
-        let after = apply(&p, Change::PutAccountPlan(Box::new(ap.clone())), now());
+        let after = apply(&p, Change::PutAccountPlan(Box::new(ap.clone())), now()).unwrap();
         assert_eq!(after.account_plans.len(), p.account_plans.len(), "one plan per account");
         assert_eq!(after.account_plans[0].marketing_plan, "New");
         assert_eq!(after.account_plans[0].updated_at, Some(now()));
         ap.account = AccountId("acc_missing".into());
-        assert_eq!(apply(&p, Change::PutAccountPlan(Box::new(ap)), now()), p, "no plan for a missing account");
+        assert_eq!(
+            apply(&p, Change::PutAccountPlan(Box::new(ap)), now()),
+            Err(Refusal::Missing("account", Collection::Accounts)),
+            "no plan for a missing account"
+        );
     }
 
     #[test]
     fn removing_content_unlinks_it_everywhere() {
         let p = demo();
         let linked = p.account_plans.iter().flat_map(|ap| ap.actions.iter()).flat_map(|a| a.content.iter()).next().expect("demo links content").clone();
-        let after = apply(&p, Change::RemoveContent(linked.clone()), now());
+        let after = apply(&p, Change::RemoveContent(linked.clone()), now()).unwrap();
         assert!(after.content.iter().all(|c| c.id != linked));
         assert!(after.account_plans.iter().flat_map(|ap| ap.actions.iter()).all(|a| !a.content.contains(&linked)));
         assert!(after.campaigns.iter().all(|c| !c.content.contains(&linked)));
@@ -683,28 +683,28 @@ mod tests {
     fn team_members_are_added_and_removed_unless_history_names_them() {
         let p = demo();
         let newcomer = TeamMember { id: MemberId("mem_new".into()), name: "新人".into(), team: Team::Sales, email: String::new() };
-        let p2 = apply(&p, Change::PutTeamMember(newcomer.clone()), now());
+        let p2 = apply(&p, Change::PutTeamMember(newcomer.clone()), now()).unwrap();
         assert_eq!(p2.team.len(), p.team.len() + 1);
         let mut a = p2.accounts[0].clone();
         a.sales_owner = Some(newcomer.id.clone());
-        let p3 = apply(&p2, Change::PutAccounts(vec![a]), now());
-        let p4 = apply(&p3, Change::RemoveTeamMember(newcomer.id.clone()), now());
+        let p3 = apply(&p2, Change::PutAccounts(vec![a]), now()).unwrap();
+        let p4 = apply(&p3, Change::RemoveTeamMember(newcomer.id.clone()), now()).unwrap();
         assert_eq!(p4.team.len(), p.team.len());
         assert_eq!(p4.accounts[0].sales_owner, None, "ownership cleared");
         still_valid(&p4);
         let author = p.notes[0].author.clone().unwrap();
         assert!(member_in_history(&p, &author));
-        assert_eq!(apply(&p, Change::RemoveTeamMember(author), now()), p, "history keeps its authors");
+        assert_eq!(apply(&p, Change::RemoveTeamMember(author), now()), Err(Refusal::InHistory), "history keeps its authors");
         let blank = TeamMember { name: " ".into(), ..newcomer };
-        assert_eq!(apply(&p, Change::PutTeamMember(blank), now()), p);
+        assert_eq!(apply(&p, Change::PutTeamMember(blank), now()), Err(Refusal::Empty("name")));
     }
 
     #[test]
     fn notes_need_text_and_hand_offs_an_account() {
         let p = demo();
         let note = AccountNote { id: NoteId("n".into()), account: p.accounts[0].id.clone(), author: None, at: now(), text: "  ".into() };
-        assert_eq!(apply(&p, Change::AddNote(note.clone()), now()), p);
-        let after = apply(&p, Change::AddNote(AccountNote { text: "Met the CFO".into(), ..note }), now());
+        assert_eq!(apply(&p, Change::AddNote(note.clone()), now()), Err(Refusal::Empty("text")));
+        let after = apply(&p, Change::AddNote(AccountNote { text: "Met the CFO".into(), ..note }), now()).unwrap();
         assert_eq!(after.notes.len(), p.notes.len() + 1);
         let event = HandoffEvent {
             id: HandoffId("h".into()),
@@ -714,18 +714,18 @@ mod tests {
             at: now(),
             note: String::new(),
         };
-        assert_eq!(apply(&p, Change::AddHandoff(event), now()), p);
+        assert_eq!(apply(&p, Change::AddHandoff(event), now()), Err(Refusal::Missing("account", Collection::Accounts)));
     }
 
     #[test]
     fn own_channels_are_added_once() {
         let p = Plan::new(PlanId("p".into()), "P", now());
         let expo = CustomChannel { id: ChannelId("ch_expo".into()), name: " 展示会 ".into() };
-        let p = apply(&p, Change::AddCustomChannel(expo.clone()), now());
+        let p = apply(&p, Change::AddCustomChannel(expo.clone()), now()).unwrap();
         assert_eq!(p.custom_channels.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(), ["展示会"]);
         let again = CustomChannel { id: ChannelId("ch_other".into()), name: "展示会".into() };
-        assert_eq!(apply(&p, Change::AddCustomChannel(again), now()), p, "the name is taken");
+        assert_eq!(apply(&p, Change::AddCustomChannel(again), now()), Err(Refusal::NameTaken), "the name is taken");
         let blank = CustomChannel { id: ChannelId("ch_blank".into()), name: "  ".into() };
-        assert_eq!(apply(&p, Change::AddCustomChannel(blank), now()), p);
+        assert_eq!(apply(&p, Change::AddCustomChannel(blank), now()), Err(Refusal::Empty("name")));
     }
 }

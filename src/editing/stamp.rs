@@ -15,13 +15,13 @@ use std::collections::HashMap;
 
 /// [`apply`], then the fields it changed stamped as changed `now` by `by`
 /// (the name the user gave in this browser, or empty).
-pub fn apply_edit(plan: &Plan, change: Change, now: Timestamp, by: &str) -> Plan {
+pub fn apply_edit(plan: &Plan, change: Change, now: Timestamp, by: &str) -> Result<Plan, Refusal> {
     let stamped = is_hand_edit(&change);
-    let mut after = apply(plan, change, now);
+    let mut after = apply(plan, change, now)?;
     if stamped && after != *plan {
         stamp(plan, &mut after, now, by);
     }
-    after
+    Ok(after)
 }
 
 /// Edits a person makes in a form, one record (or one setting) at a time.
@@ -129,12 +129,12 @@ mod tests {
         let p = plan();
         let mut a = p.accounts[0].clone();
         a.industry = "Logistics".into();
-        let p1 = apply_edit(&p, Change::PutAccounts(vec![a.clone()]), at(1), "Aiko");
+        let p1 = apply_edit(&p, Change::PutAccounts(vec![a.clone()]), at(1), "Aiko").unwrap();
         let first = &p1.revisions["accounts/a1"]["industry"];
         assert_eq!((first.at, first.by.as_str(), first.after.len()), (at(1), "Aiko", 0));
         assert_eq!(p1.revisions["accounts/a1"].len(), 1, "only the field that changed: {:?}", p1.revisions);
         a.industry = "Retail".into();
-        let p2 = apply_edit(&p1, Change::PutAccounts(vec![a]), at(2), "Ben");
+        let p2 = apply_edit(&p1, Change::PutAccounts(vec![a]), at(2), "Ben").unwrap();
         let second = &p2.revisions["accounts/a1"]["industry"];
         assert_eq!((second.by.as_str(), &second.after), ("Ben", &vec![at(1)]));
         assert!(second.includes(first) && !first.includes(second));
@@ -145,11 +145,11 @@ mod tests {
         let p = plan();
         let mut prio = p.prioritisation.clone();
         prio.factors[0].weight += 10.0;
-        let p1 = apply_edit(&p, Change::SetPrioritisation(Box::new(prio)), at(1), "");
+        let p1 = apply_edit(&p, Change::SetPrioritisation(Box::new(prio)), at(1), "").unwrap();
         assert_eq!(p1.revisions["settings/prioritisation"].keys().collect::<Vec<_>>(), vec!["factors"]);
         let mut a = p.accounts[0].clone();
         a.name = "Nordlicht AG".into();
-        let replaced = apply_edit(&p, Change::ReplaceContent(Box::new(Plan { accounts: vec![a].into(), ..p.clone() })), at(1), "");
+        let replaced = apply_edit(&p, Change::ReplaceContent(Box::new(Plan { accounts: vec![a].into(), ..p.clone() })), at(1), "").unwrap();
         assert!(replaced.revisions.is_empty());
     }
 
@@ -158,7 +158,7 @@ mod tests {
         let p = plan();
         let mut a = p.accounts[0].clone();
         a.custom.insert(FieldId("region".into()), CustomValue::Text("Kanto".into()));
-        let p1 = apply_edit(&p, Change::PutAccounts(vec![a]), at(1), "");
+        let p1 = apply_edit(&p, Change::PutAccounts(vec![a]), at(1), "").unwrap();
         assert_eq!(p1.revisions["accounts/a1"].keys().collect::<Vec<_>>(), vec!["custom.region"]);
     }
 }

@@ -1,6 +1,7 @@
 //! What can be wrong with a plan file, in structured form. The UI words each kind in
 //! the user's language; `Display` gives the English wording used in logs and tests.
 
+use crate::domain::Refusal;
 use std::fmt;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -150,6 +151,9 @@ pub enum ProblemKind {
     ReportsToSelfOrCycle,
     ContactAtOtherAccount,
     EndsBeforeStart,
+    /// A record breaks one of its own rules (`domain::Rules`), the same
+    /// refusal an edit or a CSV row gets.
+    Refused(Refusal),
     NotAscending,
     ValueDropped,
     RecordDropped,
@@ -320,6 +324,7 @@ impl fmt::Display for ProblemKind {
             ReportsToSelfOrCycle => f.write_str("the reporting line loops back on itself"),
             ContactAtOtherAccount => f.write_str("the contact belongs to another account"),
             EndsBeforeStart => f.write_str("ends before it starts"),
+            Refused(r) => write!(f, "{r}"),
             NotAscending => f.write_str("values must go up from one to the next"),
             ValueDropped => f.write_str("the value was unreadable and was left out"),
             RecordDropped => f.write_str("the record was unreadable and was left out"),

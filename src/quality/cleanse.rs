@@ -234,7 +234,7 @@ mod tests {
         assert_eq!(n.accounts.len(), 1);
         assert_eq!(n.accounts[0].name, "ABC Trading");
         assert_eq!(
-            preview(&crate::editing::apply(&p, crate::editing::Change::PutAccounts(n.accounts), p.updated_at), &Cleansing::Normalise),
+            preview(&crate::editing::apply(&p, crate::editing::Change::PutAccounts(n.accounts), p.updated_at).unwrap(), &Cleansing::Normalise),
             CleansePreview::default(),
             "normalising twice changes nothing"
         );

@@ -142,20 +142,24 @@ mod tests {
         assert_eq!(pairs(&p), vec![(0, 2, Reason::SameDomain), (0, 1, Reason::SameName)]);
         let id = |i: usize| p.accounts[i].id.clone();
         // Marked in either order, the pair is one entry and is no longer offered.
-        let q = apply(&p, Change::MarkDistinct(id(1), id(0)), now);
+        let q = apply(&p, Change::MarkDistinct(id(1), id(0)), now).unwrap();
         assert_eq!(q.settings.distinct_accounts, vec![[id(0), id(1)]]);
         assert_eq!(pairs(&q), pairs(&p).into_iter().filter(|&(a, b, _)| (a, b) != (0, 1)).collect::<Vec<_>>());
-        assert_eq!(apply(&q, Change::MarkDistinct(id(0), id(1)), now), q, "marked once");
-        assert_eq!(apply(&q, Change::MarkDistinct(id(0), AccountId("nobody".into())), now), q, "unknown account");
-        assert_eq!(apply(&q, Change::MarkDistinct(id(0), id(0)), now), q, "an account with itself");
+        assert_eq!(apply(&q, Change::MarkDistinct(id(0), id(1)), now), Err(Refusal::NothingToChange), "marked once");
+        assert_eq!(
+            apply(&q, Change::MarkDistinct(id(0), AccountId("nobody".into())), now),
+            Err(Refusal::Missing("account", Collection::Accounts)),
+            "unknown account"
+        );
+        assert_eq!(apply(&q, Change::MarkDistinct(id(0), id(0)), now), Err(Refusal::NothingToChange), "an account with itself");
         // Unmarked, it is offered again.
-        let r = apply(&q, Change::UnmarkDistinct(id(0), id(1)), now);
+        let r = apply(&q, Change::UnmarkDistinct(id(0), id(1)), now).unwrap();
         assert!(r.settings.distinct_accounts.is_empty());
         assert_eq!(pairs(&r), pairs(&p));
         // Deleting or merging away an account forgets what was said of it.
-        assert!(apply(&q, Change::RemoveAccounts(vec![id(1)]), now).settings.distinct_accounts.is_empty());
-        assert!(apply(&q, Change::MergeAccounts { keep: id(2), absorb: id(0) }, now).settings.distinct_accounts.is_empty());
-        assert_eq!(apply(&q, Change::MergeAccounts { keep: id(0), absorb: id(2) }, now).settings.distinct_accounts, vec![[id(0), id(1)]]);
+        assert!(apply(&q, Change::RemoveAccounts(vec![id(1)]), now).unwrap().settings.distinct_accounts.is_empty());
+        assert!(apply(&q, Change::MergeAccounts { keep: id(2), absorb: id(0) }, now).unwrap().settings.distinct_accounts.is_empty());
+        assert_eq!(apply(&q, Change::MergeAccounts { keep: id(0), absorb: id(2) }, now).unwrap().settings.distinct_accounts, vec![[id(0), id(1)]]);
     }
 
     #[test]

@@ -83,13 +83,13 @@ fn merged_plan(keep: &AccountPlan, other: &AccountPlan) -> AccountPlan {
     p
 }
 
-/// Merges `absorb` into `keep`; false (nothing changes) unless both exist and differ.
-pub fn merge_accounts(p: &mut Plan, keep: &AccountId, absorb: &AccountId, now: Timestamp) -> bool {
+/// Merges `absorb` into `keep`; refused (nothing changes) unless both exist and differ.
+pub fn merge_accounts(p: &mut Plan, keep: &AccountId, absorb: &AccountId, now: Timestamp) -> Result<(), Refusal> {
     let (Some(ki), Some(ai)) = (p.accounts.iter().position(|a| &a.id == keep), p.accounts.iter().position(|a| &a.id == absorb)) else {
-        return false;
+        return Err(Refusal::Missing("account", Collection::Accounts));
     };
     if ki == ai {
-        return false;
+        return Err(Refusal::NothingToChange);
     }
     let mut merged = merged_account(&p.accounts[ki], &p.accounts[ai]);
     merged.updated_at = Some(now);
@@ -137,7 +137,7 @@ pub fn merge_accounts(p: &mut Plan, keep: &AccountId, absorb: &AccountId, now: T
         }
         _ => {}
     }
-    true
+    Ok(())
 }
 
 #[cfg(test)]
@@ -183,7 +183,7 @@ mod tests {
     fn merging_repoints_everything_and_loses_nothing() {
         let (p, keep, dup) = with_duplicate();
         let counts = (p.contacts.len(), p.deals.len(), p.activities.len());
-        let after = apply(&p, Change::MergeAccounts { keep: keep.clone(), absorb: dup.clone() }, now());
+        let after = apply(&p, Change::MergeAccounts { keep: keep.clone(), absorb: dup.clone() }, now()).unwrap();
         assert_eq!(after.accounts.len(), p.accounts.len() - 1);
         assert!(!after.accounts.iter().any(|a| a.id == dup));
         assert_eq!((after.contacts.len(), after.deals.len(), after.activities.len()), counts, "no record is dropped");
@@ -214,7 +214,7 @@ mod tests {
     #[test]
     fn merging_an_account_into_itself_or_a_missing_one_does_nothing() {
         let (p, keep, _) = with_duplicate();
-        assert_eq!(apply(&p, Change::MergeAccounts { keep: keep.clone(), absorb: keep.clone() }, now()), p);
-        assert_eq!(apply(&p, Change::MergeAccounts { keep, absorb: AccountId("gone".into()) }, now()), p);
+        assert_eq!(apply(&p, Change::MergeAccounts { keep: keep.clone(), absorb: keep.clone() }, now()), Err(Refusal::NothingToChange));
+        assert_eq!(apply(&p, Change::MergeAccounts { keep, absorb: AccountId("gone".into()) }, now()), Err(Refusal::Missing("account", Collection::Accounts)));
     }
 }

@@ -2,6 +2,7 @@
 //! call its actions; they hold no business logic.
 
 pub mod charts;
+pub mod field_names;
 pub mod first_run;
 pub mod format;
 pub mod i18n;

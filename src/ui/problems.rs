@@ -1,5 +1,6 @@
-//! Import problems in the user's language: where, and what is wrong.
+//! Import problems and refused edits in the user's language: where, and what is wrong.
 
+use crate::domain::Refusal;
 use crate::plan_file::problems::{Entity, Expected, FileKind, Location, Problem, ProblemKind, SyntaxDetail};
 use crate::ui::i18n::{td_string, Locale};
 
@@ -45,12 +46,47 @@ pub fn message(l: Locale, p: &Problem) -> String {
         ReportsToSelfOrCycle => td_string!(l, problems.reports_loop).to_string(),
         ContactAtOtherAccount => td_string!(l, problems.contact_elsewhere).to_string(),
         EndsBeforeStart => td_string!(l, problems.ends_before_start).to_string(),
+        Refused(r) => refusal(l, *r),
         NotAscending => td_string!(l, problems.not_ascending).to_string(),
         ValueDropped => td_string!(l, problems.value_dropped).to_string(),
         RecordDropped => td_string!(l, problems.record_dropped).to_string(),
         StoredPartLost { records } => td_string!(l, problems.stored_part_lost, count = *records).to_string(),
         ReferenceDropped { entity: e, id } => td_string!(l, problems.reference_dropped, entity = entity(l, *e), id = id.clone()).to_string(),
         MoreProblems(n) => td_string!(l, problems.more, count = *n).to_string(),
+    }
+}
+
+/// Why an edit, a CSV row or a record of a file is refused, in one sentence
+/// that names the field. Every entry point words a `domain::Refusal` here.
+pub fn refusal(l: Locale, r: Refusal) -> String {
+    let name = |key: &str| refused_field(l, key);
+    match r {
+        Refusal::Empty(f) => td_string!(l, refusals.empty, field = name(f)).to_string(),
+        Refusal::Negative(f) => td_string!(l, refusals.negative, field = name(f)).to_string(),
+        Refusal::TooLarge(f, max) => td_string!(l, refusals.too_large, field = name(f), max = max).to_string(),
+        Refusal::Zero(f) => td_string!(l, refusals.zero, field = name(f)).to_string(),
+        Refusal::BeforeStart(f, start) => td_string!(l, refusals.before_start, field = name(f), start = name(start)).to_string(),
+        Refusal::NoCloseDate => td_string!(l, refusals.no_close_date).to_string(),
+        Refusal::Missing(f, _) => td_string!(l, refusals.missing, field = name(f)).to_string(),
+        Refusal::NameTaken => td_string!(l, refusals.name_taken).to_string(),
+        Refusal::InHistory => td_string!(l, refusals.in_history).to_string(),
+        Refusal::OutOfRange(f) => td_string!(l, refusals.out_of_range, field = name(f)).to_string(),
+        Refusal::NothingToChange => td_string!(l, refusals.nothing).to_string(),
+    }
+}
+
+/// A refused field's label: the merge's list of fields, except where a name
+/// reads differently alone in a sentence (a content asset's `title`, a goal's
+/// `target`, dates named as dates).
+fn refused_field(l: Locale, key: &str) -> String {
+    match key {
+        "title" => td_string!(l, fields.content_title).to_string(),
+        "target" => td_string!(l, fields.goal_target).to_string(),
+        "created" => td_string!(l, fields.creation_date).to_string(),
+        "start" => td_string!(l, fields.start_date).to_string(),
+        "end" => td_string!(l, fields.end_date).to_string(),
+        "due" => td_string!(l, fields.due_date).to_string(),
+        _ => crate::ui::field_names::field_name(l, key).unwrap_or_else(|| key.to_string()),
     }
 }
 

@@ -273,7 +273,8 @@ fn build(
             kind: [DealKind::New, DealKind::CrossSell, DealKind::Upsell, DealKind::Renewal][l.c % 4],
             amount: l.amount,
             created: l.day,
-            closed: (l.n % 2 == 0).then(|| l.day.add_days(l.n as i64 * 10)),
+            // A won or lost deal has its close date; an open one may have one.
+            closed: (l.n % 2 == 0 || l.a % 3 != 0).then(|| l.day.add_days(l.n as i64 * 10)),
             stage: [DealStage::Qualification, DealStage::Proposal, DealStage::Negotiation, DealStage::Closed][l.c % 4],
             outcome: [Outcome::Open, Outcome::Won, Outcome::Lost][l.a % 3],
             product: l.text.clone(),

@@ -121,8 +121,8 @@ fn deals_with_crm_stages() {
     assert_eq!(
         kinds,
         vec![
-            (4, ProblemKind::ClosedWithoutDate, Severity::Row),
-            (5, ProblemKind::ClosedBeforeCreated, Severity::Row),
+            (4, ProblemKind::Refused(Refusal::NoCloseDate), Severity::Row),
+            (5, ProblemKind::Refused(Refusal::BeforeStart("closed", "created")), Severity::Row),
             (6, ProblemKind::UnknownStage, Severity::Cell)
         ]
     );
@@ -166,7 +166,7 @@ fn a_confirmed_preview_is_one_edit_and_the_plan_stays_valid() {
     let csv = format!("Company,Domain,Employees\n{},,999\nBrand New KK,brand-new.example,10\n", first.name);
     let (_, p) = run(&base, csv.as_bytes());
     assert_eq!((p.added, p.updated), (1, 1));
-    let after = crate::editing::apply(&base, crate::editing::Change::ImportRecords(Box::new(p.batch)), now());
+    let after = crate::editing::apply(&base, crate::editing::Change::ImportRecords(Box::new(p.batch)), now()).unwrap();
     assert_eq!(after.accounts.len(), base.accounts.len() + 1);
     assert_eq!(after.accounts[1].employees, Some(999));
     assert_eq!(after.accounts[1].id, first.id, "updated in place");
@@ -178,9 +178,13 @@ fn a_confirmed_preview_is_one_edit_and_the_plan_stays_valid() {
 
     let contacts = "Name,Company,Email\nNew Person,Brand New KK,np@brand-new.example\n";
     let (_, c) = run(&after, contacts.as_bytes());
-    let after2 = crate::editing::apply(&after, crate::editing::Change::ImportRecords(Box::new(c.batch)), now());
+    let after2 = crate::editing::apply(&after, crate::editing::Change::ImportRecords(Box::new(c.batch)), now()).unwrap();
     assert_eq!(after2.contacts.len(), after.contacts.len() + 1);
-    assert_eq!(crate::editing::apply(&after2, crate::editing::Change::ImportRecords(Box::default()), now()), after2, "an empty batch is no edit");
+    assert_eq!(
+        crate::editing::apply(&after2, crate::editing::Change::ImportRecords(Box::default()), now()),
+        Err(Refusal::NothingToChange),
+        "an empty batch is no edit"
+    );
 }
 
 #[test]

@@ -183,7 +183,7 @@ fn shared() -> Plan {
 fn edit_account(p: &Plan, id: &str, at: i64, by: &str, change: impl Fn(&mut Account)) -> Plan {
     let mut a = p.accounts.iter().find(|a| a.id.as_str() == id).unwrap().clone();
     change(&mut a);
-    crate::editing::apply_edit(p, crate::editing::Change::PutAccounts(vec![a]), ts(at), by)
+    crate::editing::apply_edit(p, crate::editing::Change::PutAccounts(vec![a]), ts(at), by).unwrap()
 }
 
 fn account_named<'a>(p: &'a Plan, id: &str) -> &'a Account {
@@ -263,7 +263,7 @@ fn a_deletion_is_the_deleters_change_not_a_conflict() {
         updated_at: Some(ts(1)),
     });
     // Ben deletes a2 (which takes it off the campaign); Aiko edits it.
-    let theirs = apply_edit(&base, Change::RemoveAccounts(vec![AccountId("a2".into())]), ts(5), "Ben");
+    let theirs = apply_edit(&base, Change::RemoveAccounts(vec![AccountId("a2".into())]), ts(5), "Ben").unwrap();
     let mine = edit_account(&base, "a2", 6, "Aiko", |a| a.industry = "Machinery".into());
     let p = preview_merge(&mine, &theirs);
     assert!(p.conflicts.is_empty(), "{:?}", p.conflicts);
@@ -296,10 +296,10 @@ fn every_setting_that_differs_is_offered_with_the_newer_side_suggested() {
     let base = shared();
     let mut prio = base.prioritisation.clone();
     prio.factors[0].weight = 55.0;
-    let theirs = apply_edit(&base, Change::SetPrioritisation(Box::new(prio)), ts(5), "Ben");
+    let theirs = apply_edit(&base, Change::SetPrioritisation(Box::new(prio)), ts(5), "Ben").unwrap();
     let mut icp = base.icp.clone();
     icp.fit_threshold = 80.0;
-    let mine = apply_edit(&base, Change::SetIcp(Box::new(icp)), ts(6), "Aiko");
+    let mine = apply_edit(&base, Change::SetIcp(Box::new(icp)), ts(6), "Aiko").unwrap();
     let p = preview_merge(&mine, &theirs);
     let offered: Vec<_> = p.settings.iter().map(|s| (s.group, s.field.as_str(), s.suggested)).collect();
     assert_eq!(offered, vec![(SettingGroup::Icp, "fitThreshold", Resolution::KeepMine), (SettingGroup::Prioritisation, "factors", Resolution::TakeTheirs)]);

@@ -61,6 +61,22 @@ impl Checker {
         }
     }
 
+    /// The record's own rules (`domain::Rules`): each refusal reported at its
+    /// field, and in repair mode the record's repair.
+    pub(super) fn rules<T: Rules>(&mut self, x: &mut T, path: &dyn std::fmt::Display, subject: Option<&str>) {
+        let refusals = x.refusals();
+        if refusals.is_empty() {
+            return;
+        }
+        for r in refusals {
+            let field = r.field().map(|f| format!("{path}.{f}")).unwrap_or_else(|| path.to_string());
+            self.report(field, ProblemKind::Refused(r), subject);
+        }
+        if self.mode == Mode::Repair {
+            x.repair();
+        }
+    }
+
     pub(super) fn non_empty(&mut self, text: &str, path: impl FnOnce() -> String, subject: Option<&str>) {
         if text.trim().is_empty() {
             self.report(path(), ProblemKind::EmptyText, subject);
@@ -71,19 +87,6 @@ impl Checker {
         if !(min..=max).contains(v) {
             self.report(path(), range_kind(*v, min, max), subject);
             *v = v.clamp(min, max);
-        }
-    }
-
-    pub(super) fn non_negative(&mut self, m: &mut Money, path: impl FnOnce() -> String, subject: Option<&str>) {
-        if m.minor() < 0 {
-            self.report(path(), ProblemKind::Negative { got: m.to_plain_string() }, subject);
-            *m = Money::ZERO;
-        }
-    }
-
-    pub(super) fn non_negative_money(&mut self, m: &mut Option<Money>, path: impl FnOnce() -> String, subject: Option<&str>) {
-        if let Some(v) = m.as_mut() {
-            self.non_negative(v, path, subject);
         }
     }
 
@@ -106,13 +109,9 @@ impl Checker {
                     continue;
                 }
             }
-            self.non_empty(&g.name, || format!("{path}.name"), None);
             let mut g = g.clone();
-            if g.target < 0.0 {
-                self.report(format!("{path}.target"), ProblemKind::Negative { got: number_text(g.target) }, Some(&g.name));
-                g.target = 0.0;
-            }
-            self.dates_in_order(g.start, g.due, || format!("{path}.due"), Some(&g.name));
+            let name = g.name.clone();
+            self.rules(&mut g, &path, Some(&name));
             kept.push_back(g);
         }
         *goals = kept;

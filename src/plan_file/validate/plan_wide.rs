@@ -18,8 +18,8 @@ use std::collections::{HashMap, HashSet};
 pub(super) fn head(c: &mut Checker, k: &mut Known, plan: &mut Plan, origins: &Origins) {
     c.plan_fields(plan);
     Cursor::default().ids(c, &mut k.team, &mut plan.team, origins, "team", usize::MAX, |m| (m.id.as_str(), &m.name));
-    for (i, m) in plan.team.iter().enumerate() {
-        c.non_empty(&m.name, || format!("{}.name", origins.path("team", i)), None);
+    for (i, m) in plan.team.iter_mut().enumerate() {
+        c.rules(m, &origins.path("team", i), None);
     }
     c.goals("plan.goals", &mut plan.goals, origins, "goals");
     Cursor::default().ids(c, &mut k.fields, &mut plan.custom_fields, origins, "customFields", usize::MAX, |f| (f.id.as_str(), &f.name));

@@ -2,7 +2,7 @@
 //! before it ([`Known`]). Each says whether to keep the record: a record whose
 //! required reference dangles is left out in repair mode.
 
-use super::checker::{range_kind, Checker};
+use super::checker::Checker;
 use super::{Ids, Kind, RecordPath};
 use crate::domain::*;
 use crate::plan_file::decode::Origins;
@@ -47,11 +47,9 @@ impl Known {
 }
 
 pub(super) fn account(c: &mut Checker, k: &mut Known, a: &mut Account, path: RecordPath) -> bool {
-    c.non_empty(&a.name, || format!("{path}.name"), None);
     let subject = Some(a.name.clone());
     let s = subject.as_deref();
-    c.non_negative_money(&mut a.annual_revenue, || format!("{path}.annualRevenue"), s);
-    c.non_negative_money(&mut a.expected_deal_size, || format!("{path}.expectedDealSize"), s);
+    c.rules(a, &path, s);
     c.optional_ref(&mut a.marketing_owner, &k.team, Entity::TeamMember, || format!("{path}.marketingOwner"), s);
     c.optional_ref(&mut a.sales_owner, &k.team, Entity::TeamMember, || format!("{path}.salesOwner"), s);
     let mut custom = std::mem::take(&mut a.custom);
@@ -78,7 +76,7 @@ pub(super) fn contact(c: &mut Checker, k: &mut Known, x: &mut Contact, path: Rec
     if !c.reference(&k.accounts, x.account.as_str(), Entity::Account, || format!("{path}.account"), s, false) {
         return false;
     }
-    c.non_empty(&x.name, || format!("{path}.name"), None);
+    c.rules(x, &path, s);
     if let Some(r) = x.relationship.as_mut() {
         let mut v = f64::from(*r);
         c.clamp(&mut v, 0.0, 10.0, || format!("{path}.relationship"), s);
@@ -96,14 +94,12 @@ pub(super) fn contact(c: &mut Checker, k: &mut Known, x: &mut Contact, path: Rec
 pub(super) fn campaign(c: &mut Checker, k: &mut Known, x: &mut Campaign, path: RecordPath) -> bool {
     let s = Some(x.name.clone());
     let s = s.as_deref();
-    c.non_empty(&x.name, || format!("{path}.name"), None);
+    c.rules(x, &path, s);
     if let Channel::Custom(id) = &x.channel {
         if !c.reference(&k.channels, id.as_str(), Entity::Channel, || format!("{path}.channel"), s, true) && !k.missing_channels.contains(id) {
             k.missing_channels.push(id.clone());
         }
     }
-    c.dates_in_order(Some(x.start), x.end, || format!("{path}.end"), s);
-    c.non_negative(&mut x.cost, || format!("{path}.cost"), s);
     x.targets.retain(|t| c.reference(&k.accounts, t.as_str(), Entity::Account, || format!("{path}.targets"), s, true));
     x.content.retain(|t| c.reference(&k.content, t.as_str(), Entity::Content, || format!("{path}.content"), s, true));
     c.optional_ref(&mut x.owner, &k.team, Entity::TeamMember, || format!("{path}.owner"), s);
@@ -112,7 +108,7 @@ pub(super) fn campaign(c: &mut Checker, k: &mut Known, x: &mut Campaign, path: R
 
 pub(super) fn content(c: &mut Checker, k: &mut Known, x: &mut ContentAsset, path: RecordPath) -> bool {
     let s = Some(x.title.clone());
-    c.non_empty(&x.title, || format!("{path}.title"), None);
+    c.rules(x, &path, s.as_deref());
     c.optional_ref(&mut x.account, &k.accounts, Entity::Account, || format!("{path}.account"), s.as_deref());
     true
 }
@@ -123,9 +119,7 @@ pub(super) fn deal(c: &mut Checker, k: &mut Known, x: &mut Deal, path: RecordPat
     if !c.reference(&k.accounts, x.account.as_str(), Entity::Account, || format!("{path}.account"), s, false) {
         return false;
     }
-    c.non_empty(&x.name, || format!("{path}.name"), None);
-    c.non_negative(&mut x.amount, || format!("{path}.amount"), s);
-    c.dates_in_order(Some(x.created), x.closed, || format!("{path}.closed"), s);
+    c.rules(x, &path, s);
     c.optional_ref(&mut x.owner, &k.team, Entity::TeamMember, || format!("{path}.owner"), s);
     c.optional_ref(&mut x.campaign, &k.campaigns, Entity::Campaign, || format!("{path}.campaign"), s);
     true
@@ -143,16 +137,7 @@ pub(super) fn activity(c: &mut Checker, k: &mut Known, x: &mut Activity, path: R
     }
     c.optional_ref(&mut x.campaign, &k.campaigns, Entity::Campaign, || format!("{path}.campaign"), None);
     c.optional_ref(&mut x.content, &k.content, Entity::Content, || format!("{path}.content"), None);
-    if x.count == Some(0) {
-        c.report(format!("{path}.count"), range_kind(0.0, 1.0, f64::from(u32::MAX)), None);
-        x.count = None;
-    }
-    if let Some(p) = x.progress.as_mut() {
-        if *p > 100 {
-            c.report(format!("{path}.progress"), range_kind(f64::from(*p), 0.0, 100.0), None);
-            *p = 100;
-        }
-    }
+    c.rules(x, &path, None);
     true
 }
 
@@ -201,10 +186,7 @@ pub(super) fn nps_response(c: &mut Checker, k: &mut Known, x: &mut NpsResponse, 
         return false;
     }
     c.optional_ref(&mut x.contact, &k.contacts, Entity::Contact, || format!("{path}.contact"), None);
-    if x.score > 10 {
-        c.report(format!("{path}.score"), range_kind(f64::from(x.score), 0.0, 10.0), None);
-        x.score = 10;
-    }
+    c.rules(x, &path, None);
     true
 }
 

@@ -4,11 +4,12 @@
 use super::{AppState, Banner, SaveFailure, SaveStatus, ToastAction};
 use crate::browser::{clock, files, local_storage::LocalStore, timing};
 use crate::demo::{demo_plan_in, DemoLanguage};
-use crate::domain::{Currency, IdGenerator, Plan, PlanId};
+use crate::domain::{Currency, IdGenerator, Plan, PlanId, Refusal};
 use crate::editing::{apply_edit, Change, EditKind};
 use crate::persistence::{keys, LoadError, PlanStore, SaveError};
 use crate::plan_file::{file_name, to_file_text};
 use crate::ui::i18n::{browser_locale, locale_from_tag, tag, td_string, Locale};
+use crate::ui::problems;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -117,16 +118,29 @@ impl AppState {
     // ----- editing -------------------------------------------------------
 
     /// Applies an edit to the open plan, remembering it for undo, and saves soon.
+    /// A refused edit is said in a toast (a change that alters nothing is not);
+    /// a form that shows the refusal beside its fields uses [`Self::try_dispatch`].
     pub fn dispatch(&self, change: Change, kind: EditKind) {
-        let Some(before) = self.plan.get_untracked() else { return };
-        let after = apply_edit(&before, change, clock::now(), &self.author());
+        if let Err(refusal) = self.try_dispatch(change, kind) {
+            if refusal != Refusal::NothingToChange {
+                self.show_toast(problems::refusal(self.locale(), refusal), None);
+            }
+        }
+    }
+
+    /// Applies an edit, or hands back why the plan refuses it (the plan is then
+    /// as it was). A change that alters nothing is `NothingToChange`.
+    pub fn try_dispatch(&self, change: Change, kind: EditKind) -> Result<(), Refusal> {
+        let Some(before) = self.plan.get_untracked() else { return Err(Refusal::NothingToChange) };
+        let after = apply_edit(&before, change, clock::now(), &self.author())?;
         if after == before {
-            return;
+            return Err(Refusal::NothingToChange);
         }
         self.history.update_value(|h| h.record(before, kind));
         self.history_version.update(|v| *v += 1);
         self.plan.set(Some(after));
         self.mark_dirty();
+        Ok(())
     }
 
     pub fn undo(&self) {

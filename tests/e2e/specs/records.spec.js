@@ -59,6 +59,18 @@ test('log a meeting and a won deal, and the dashboard counts them', async ({ pag
   await deal.getByLabel('Outcome').selectOption({ label: 'Won' });
   // Winning offers today as the close date.
   await expect(deal.getByLabel('Closed')).not.toHaveValue('');
+  const today = await deal.getByLabel('Closed').inputValue();
+  // The plan refuses a won deal without it, and says why beside the fields;
+  // the dialog stays open with what was typed.
+  await deal.getByLabel('Closed').fill('');
+  await deal.getByRole('button', { name: 'Save' }).click();
+  await expect(deal.getByRole('alert')).toHaveText('A won or lost deal needs its close date: the sales cycle and the period’s revenue are measured to it.');
+  await expect(deal.getByLabel('Amount')).toHaveValue('5000000');
+  // A close before the creation is refused by the same rule, named by its fields.
+  await deal.getByLabel('Closed').fill('2000-01-01');
+  await deal.getByRole('button', { name: 'Save' }).click();
+  await expect(deal.getByRole('alert')).toHaveText(/^“\u2068Close date\u2069” can’t be before “\u2068Creation date\u2069”\.$/);
+  await deal.getByLabel('Closed').fill(today);
   await deal.getByRole('button', { name: 'Save' }).click();
   await expect(deal).toBeHidden();
   const dealRow = page.getByTestId('deals-table').locator('tbody tr', { hasText: '生産管理クラウド 全社導入' });
@@ -92,14 +104,14 @@ test('a campaign aimed at tier 1, edited, deleted and brought back with undo', a
   await page.getByRole('button', { name: 'Add campaign' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add a campaign' });
   await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(dialog.getByRole('alert')).toHaveText('Give it a name.');
+  await expect(dialog.getByRole('alert')).toHaveText(/^“\u2068Name\u2069” is required\.$/);
   await dialog.getByLabel('Name').fill('Tier 1 executive roundtable');
   await dialog.getByLabel('Channel').selectOption({ label: 'Seminars & webinars' });
   await dialog.getByLabel('Start').fill('2026-12-01');
   await dialog.getByLabel('End').fill('2026-11-01');
   await dialog.getByLabel('Cost').fill('1,200,000');
   await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(dialog.getByRole('alert')).toHaveText('The end is before the start.');
+  await expect(dialog.getByRole('alert')).toHaveText(/^“\u2068End date\u2069” can’t be before “\u2068Start date\u2069”\.$/);
   await dialog.getByLabel('End').fill('2026-12-15');
   // A whole tier at once, then one more account typed by name.
   const tier1 = dialog.getByRole('button', { name: /^Add tier 1 \((\d+)\)$/ });

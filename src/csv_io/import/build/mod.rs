@@ -208,10 +208,9 @@ pub enum ProblemKind {
     NoSuchAccount,
     /// Several accounts have this name: a domain column would tell them apart.
     AmbiguousAccount,
-    /// Won or lost without a close date.
-    ClosedWithoutDate,
-    /// Closed before it was created.
-    ClosedBeforeCreated,
+    /// The record breaks one of its own rules (`domain::Rules`): a won or
+    /// lost deal without a close date, a close before the creation.
+    Refused(Refusal),
     /// Not usable as an id (control characters, over 100 characters).
     BadId,
     /// The row has more cells than the heading row.

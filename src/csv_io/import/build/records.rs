@@ -30,21 +30,25 @@ impl<'p> Builder<'p> {
         let stage = check.optional(cells, Field::Stage, |t| ok(values::stage(t)), |()| ProblemKind::UnknownStage);
         let kind = check.optional(cells, Field::DealKind, |t| ok(values::deal_kind(t)), |()| ProblemKind::UnknownDealKind);
         let (closed_col, closed_text) = cells.get(Field::Closed);
-        if let Some((_, Outcome::Won | Outcome::Lost)) = stage {
-            if closed.is_none() && closed_text.is_empty() {
-                check.add(closed_col.or(cells.get(Field::Stage).0), cells.text(Field::Stage), ProblemKind::ClosedWithoutDate);
-            } else if closed.is_none() {
+        let (amount, currency) = amount?;
+        // The deal's own rules (`Rules for Deal`), on what the row says: a
+        // decided deal needs its close date, which is not before its creation.
+        let probe = Deal {
+            closed,
+            outcome: stage.map_or(Outcome::Open, |(_, o)| o),
+            ..Deal::new(DealId(String::new()), AccountId(String::new()), name.unwrap_or("?"), amount, created?)
+        };
+        for refusal in probe.refusals() {
+            if refusal == Refusal::NoCloseDate && !closed_text.is_empty() {
                 // The close date did not read, and a decided deal needs one:
                 // the cell's problem skips the row.
                 check.require_cell(closed_col);
+            } else if refusal == Refusal::NoCloseDate {
+                check.add(closed_col.or(cells.get(Field::Stage).0), cells.text(Field::Stage), ProblemKind::Refused(refusal));
+            } else {
+                check.add(closed_col, closed_text, ProblemKind::Refused(refusal));
             }
         }
-        if let (Some(c), Some(d)) = (created, closed) {
-            if d < c {
-                check.add(closed_col, closed_text, ProblemKind::ClosedBeforeCreated);
-            }
-        }
-        let (amount, currency) = amount?;
         Some(DealValues { name: name?, amount, currency, created: created?, closed, stage, kind, cells })
     }
 

@@ -134,7 +134,7 @@ fn owners_become_team_members_found_by_name_or_email() {
         "an unknown status is kept as a tag"
     );
     assert_eq!(p.problems.iter().map(|x| (x.line, x.kind, x.severity)).collect::<Vec<_>>(), vec![(4, ProblemKind::UnknownStatus, Severity::Note)]);
-    let after = crate::editing::apply(&plan, crate::editing::Change::ImportRecords(Box::new(p.batch)), now());
+    let after = crate::editing::apply(&plan, crate::editing::Change::ImportRecords(Box::new(p.batch)), now()).unwrap();
     assert_eq!(after.team.len(), 3);
     assert!(after.accounts.iter().all(|a| a.sales_owner.as_ref().is_some_and(|o| after.member(o).is_some())));
 }

@@ -5,12 +5,13 @@
 use super::fields::{options, BoundInput, EditorFooter, LinkSelect};
 use super::{editor_dialog, optional_date};
 use crate::browser::clock;
-use crate::domain::{AccountId, BuiltinChannel, Campaign, CampaignId, Channel, IdGenerator, MemberId, Money, Tier};
+use crate::domain::{AccountId, BuiltinChannel, Campaign, CampaignId, Channel, IdGenerator, MemberId, Money, Refusal, Tier};
 use crate::editing::{Change, EditKind};
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::insights::use_insights;
 use crate::ui::labels;
 use crate::ui::labels::amount_problem;
+use crate::ui::problems;
 use crate::ui::state::{use_app, ToastAction};
 use crate::ui::widgets::{unique_id, AccountPicker, Modal};
 use leptos::prelude::*;
@@ -57,15 +58,8 @@ pub fn CampaignEditor(editing: RwSignal<Option<Option<Campaign>>>) -> impl IntoV
         let l = state.locale();
         let mut c = draft.get_untracked();
         let fail = |m: String| error.set(Some(m));
-        c.name = c.name.trim().to_string();
-        if c.name.is_empty() {
-            return fail(td_string!(l, rec.name_required).to_string());
-        }
         let Some(s) = crate::domain::Date::parse(start.get_untracked().trim()) else { return fail(td_string!(l, rec.date_invalid).to_string()) };
         let Ok(e) = optional_date(&end.get_untracked()) else { return fail(td_string!(l, rec.date_invalid).to_string()) };
-        if e.is_some_and(|e| e < s) {
-            return fail(td_string!(l, rec.end_before_start).to_string());
-        }
         let currency = state.currency_untracked();
         let money = match Money::parse_in(&cost.get_untracked(), &currency) {
             Ok(m) => m,
@@ -74,9 +68,13 @@ pub fn CampaignEditor(editing: RwSignal<Option<Option<Campaign>>>) -> impl IntoV
         c.start = s;
         c.end = e;
         c.cost = money.unwrap_or(Money::ZERO);
+        // The campaign's own rules (a name, no negative cost, an end not before
+        // the start) are the plan's: a refusal is said here, by its field.
         let kind = if is_new.get_untracked() { EditKind::AddCampaign } else { EditKind::EditCampaign };
-        state.dispatch(Change::PutCampaign(Box::new(c)), kind);
-        open.set(false);
+        match state.try_dispatch(Change::PutCampaign(Box::new(c)), kind) {
+            Ok(()) | Err(Refusal::NothingToChange) => open.set(false),
+            Err(refusal) => fail(problems::refusal(l, refusal)),
+        }
     };
     let remove = move |()| {
         let c = draft.get_untracked();

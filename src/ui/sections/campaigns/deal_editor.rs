@@ -5,11 +5,12 @@
 use super::fields::{account_problem, options, AccountField, BoundInput, ChoiceSelect, EditorFooter, LinkSelect};
 use super::{editor_dialog, optional_date};
 use crate::browser::clock;
-use crate::domain::{AccountId, CampaignId, Date, Deal, DealId, IdGenerator, MemberId, Money, Outcome};
+use crate::domain::{AccountId, CampaignId, Date, Deal, DealId, IdGenerator, MemberId, Money, Outcome, Refusal};
 use crate::editing::{Change, EditKind};
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::labels;
 use crate::ui::labels::amount_problem;
+use crate::ui::problems;
 use crate::ui::state::{use_app, ToastAction};
 use crate::ui::widgets::{unique_id, Modal};
 use leptos::prelude::*;
@@ -43,10 +44,6 @@ pub fn DealEditor(editing: RwSignal<Option<Option<Deal>>>) -> impl IntoView {
         let l = state.locale();
         let fail = |m: String| error.set(Some(m));
         let mut d = draft.get_untracked();
-        d.name = d.name.trim().to_string();
-        if d.name.is_empty() {
-            return fail(td_string!(l, rec.name_required).to_string());
-        }
         let Some(acc) = account.get_untracked() else { return fail(account_problem(l, &account_text.get_untracked())) };
         let currency = state.currency_untracked();
         let value = match Money::parse_in(&amount.get_untracked(), &currency) {
@@ -55,19 +52,17 @@ pub fn DealEditor(editing: RwSignal<Option<Option<Deal>>>) -> impl IntoView {
         };
         let Some(made) = Date::parse(created.get_untracked().trim()) else { return fail(td_string!(l, rec.date_invalid).to_string()) };
         let Ok(done) = optional_date(&closed.get_untracked()) else { return fail(td_string!(l, rec.date_invalid).to_string()) };
-        if d.outcome != Outcome::Open && done.is_none() {
-            return fail(td_string!(l, rec.closed_required).to_string());
-        }
-        if done.is_some_and(|c| c < made) {
-            return fail(td_string!(l, rec.closed_before_created).to_string());
-        }
         d.account = acc;
         d.amount = value;
         d.created = made;
         d.closed = done;
+        // The deal's own rules (a name, a decided deal's close date, not before
+        // its creation) are the plan's: a refusal is said here, by its field.
         let kind = if is_new.get_untracked() { EditKind::AddDeal } else { EditKind::EditDeal };
-        state.dispatch(Change::PutDeal(Box::new(d)), kind);
-        open.set(false);
+        match state.try_dispatch(Change::PutDeal(Box::new(d)), kind) {
+            Ok(()) | Err(Refusal::NothingToChange) => open.set(false),
+            Err(refusal) => fail(problems::refusal(l, refusal)),
+        }
     };
     let remove = move |()| {
         let d = draft.get_untracked();

@@ -10,6 +10,7 @@ use crate::plan_file::merge::{
     apply_merge, ChoiceKey, Conflict, ConflictReason, FieldSide, FieldUpdate, MergePreview, Resolution, SettingDiff, SettingGroup, Tally,
 };
 use crate::plan_file::Imported;
+use crate::ui::field_names;
 use crate::ui::format;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::ui::labels;
@@ -70,78 +71,8 @@ fn field_label(l: Locale, plans: [&Plan; 2], collection: Option<Collection>, pat
         ("target", None) if collection == Some(Collection::Goals) => return td_string!(l, fields.goal_target).to_string(),
         _ => {}
     }
-    let label = match top {
-        "name" => td_string!(l, fields.name),
-        "domain" => td_string!(l, fields.domain),
-        "industry" => td_string!(l, fields.industry),
-        "employees" => td_string!(l, fields.employees),
-        "annualRevenue" => td_string!(l, fields.annual_revenue),
-        "country" => td_string!(l, fields.country),
-        "region" => td_string!(l, fields.region),
-        "city" => td_string!(l, fields.city),
-        "status" => td_string!(l, fields.status),
-        "technologies" => td_string!(l, fields.technologies),
-        "tags" => td_string!(l, fields.tags),
-        "expectedDealSize" => td_string!(l, fields.expected_deal_size),
-        "target" => td_string!(l, fields.target),
-        "targetNote" => td_string!(l, fields.target_note),
-        "tier" => td_string!(l, fields.tier),
-        "marketingOwner" => td_string!(l, fields.marketing_owner),
-        "salesOwner" => td_string!(l, fields.sales_owner),
-        "owner" => td_string!(l, fields.owner),
-        "notes" => td_string!(l, fields.notes),
-        "business" => td_string!(l, fields.business),
-        "challenges" => td_string!(l, fields.challenges),
-        "needs" => td_string!(l, fields.needs),
-        "goals" => td_string!(l, fields.goals),
-        "marketingPlan" => td_string!(l, fields.marketing_plan),
-        "salesStrategy" => td_string!(l, fields.sales_strategy),
-        "kpis" => td_string!(l, fields.kpis),
-        "actions" => td_string!(l, fields.actions),
-        "channels" | "channel" => td_string!(l, fields.channels),
-        "kind" => td_string!(l, fields.kind),
-        "amount" => td_string!(l, fields.amount),
-        "created" => td_string!(l, fields.created),
-        "closed" => td_string!(l, fields.closed),
-        "stage" => td_string!(l, fields.stage),
-        "outcome" => td_string!(l, fields.outcome),
-        "product" => td_string!(l, fields.product),
-        "campaign" => td_string!(l, fields.campaign),
-        "title" => td_string!(l, fields.title),
-        "department" => td_string!(l, fields.department),
-        "email" => td_string!(l, fields.email),
-        "phone" => td_string!(l, fields.phone),
-        "reportsTo" => td_string!(l, fields.reports_to),
-        "role" => td_string!(l, fields.role),
-        "stance" => td_string!(l, fields.stance),
-        "relationship" => td_string!(l, fields.relationship),
-        "lastContact" => td_string!(l, fields.last_contact),
-        "persona" => td_string!(l, fields.persona),
-        "metric" => td_string!(l, fields.metric),
-        "unit" => td_string!(l, fields.unit),
-        "start" => td_string!(l, fields.start),
-        "due" => td_string!(l, fields.due),
-        "end" => td_string!(l, fields.end),
-        "cost" => td_string!(l, fields.cost),
-        "targets" => td_string!(l, fields.targets),
-        "content" => td_string!(l, fields.content),
-        "url" => td_string!(l, fields.url),
-        "account" => td_string!(l, fields.account),
-        "criteria" => td_string!(l, fields.criteria),
-        "personas" => td_string!(l, fields.personas),
-        "fitThreshold" => td_string!(l, fields.fit_threshold),
-        "nearMissPercent" => td_string!(l, fields.near_miss_percent),
-        "unknownValues" => td_string!(l, fields.unknown_values),
-        "opportunityBands" => td_string!(l, fields.opportunity_bands),
-        "tiers" => td_string!(l, fields.tiers),
-        "nextBestActions" => td_string!(l, fields.next_best_actions),
-        "engagement" => td_string!(l, fields.engagement),
-        "journey" => td_string!(l, fields.journey),
-        "attribution" => td_string!(l, fields.attribution),
-        // A field this list does not know yet: its name in the file.
-        other => return inner.map_or(other.to_string(), |i| format!("{other} · {i}")),
-    }
-    .to_string();
+    // A field the list does not know yet: its name in the file.
+    let Some(label) = field_names::field_name(l, top) else { return inner.map_or(top.to_string(), |i| format!("{top} · {i}")) };
     match inner {
         Some(i) => format!("{label} · {i}"),
         None => label,

@@ -1,0 +1,176 @@
+//! One home for each record's rules: the same invalid record, through every
+//! entry point that can bring it into a plan, gets the same refusal.
+//!
+//! - an edit (`editing::apply`) is refused with it;
+//! - a confirmed CSV import's batch carrying it is refused with it;
+//! - a CSV row saying it is listed with its line and it;
+//! - a plan file holding it gets a problem at the field's path with it: an
+//!   error read strictly, and read with repairs a warning and the record's
+//!   repair, after which the record passes its rules.
+
+use abm_planner::csv_io::import::{preview, read, EncodingChoice, Options, ProblemKind as RowKind};
+use abm_planner::domain::*;
+use abm_planner::editing::{apply, Batch, Change};
+use abm_planner::plan_file::problems::{Location, ProblemKind, Severity};
+use abm_planner::plan_file::{read_plan_text, to_file_text, Mode};
+
+fn now() -> Timestamp {
+    Timestamp::parse("2026-12-07T09:00:00Z").expect("a time")
+}
+
+fn day(s: &str) -> Date {
+    Date::parse(s).expect("a date")
+}
+
+fn plan() -> Plan {
+    let mut p = Plan::new(PlanId("p".into()), "Rules", now());
+    p.accounts.push_back(Account::new(AccountId("acc_1".into()), "Tokyo Seiki KK"));
+    p
+}
+
+fn deal(name: &str) -> Deal {
+    Deal::new(DealId("deal_1".into()), AccountId("acc_1".into()), name, Money::from_major(1_000_000), day("2026-03-01"))
+}
+
+/// Problems by path, kind and severity.
+type Told = Vec<(String, ProblemKind, Severity)>;
+
+/// The problems a plan file holding `p` gets, read strictly and with repairs;
+/// and the plan read with repairs.
+fn through_the_file(p: &Plan) -> (Told, Told, Plan) {
+    // The file is written from the plan as it is: export writes what it holds.
+    let text = to_file_text(p, now());
+    let told = |problems: Vec<abm_planner::plan_file::problems::Problem>| {
+        problems
+            .into_iter()
+            .filter_map(|x| match x.location {
+                Location::Path(path) => Some((path, x.kind, x.severity)),
+                _ => None,
+            })
+            .collect::<Told>()
+    };
+    let strict = read_plan_text(&text, Mode::Strict).expect_err("the strict reader refuses the file");
+    let repaired = read_plan_text(&text, Mode::Repair).expect("the file reads with repairs");
+    (told(strict), told(repaired.warnings), repaired.plan)
+}
+
+fn refused_row(csv: &str) -> Vec<(u64, RowKind)> {
+    let file = read(csv.as_bytes(), EncodingChoice::Detect).expect("a readable CSV");
+    let options = Options::new(file.kind, file.mapping.clone(), 9 * 60, now());
+    let p = preview(&plan(), &file.table, &options, &mut IdGenerator::seeded(1));
+    assert!(p.batch.deals.is_empty(), "the row is not imported");
+    assert_eq!(p.accounted(), p.rows, "every row is accounted for");
+    p.problems.iter().map(|x| (x.line, x.kind)).collect()
+}
+
+#[test]
+fn a_won_deal_without_its_close_date_is_refused_everywhere_alike() {
+    let bad = Deal { outcome: Outcome::Won, ..deal("Renewal 2026") };
+    let refusal = Refusal::NoCloseDate;
+    assert_eq!(bad.clone().checked(), Err(refusal), "the rule itself");
+
+    assert_eq!(apply(&plan(), Change::PutDeal(Box::new(bad.clone())), now()), Err(refusal), "an edit");
+    let batch = Batch { deals: vec![bad.clone()], ..Batch::default() };
+    assert_eq!(apply(&plan(), Change::ImportRecords(Box::new(batch)), now()), Err(refusal), "a confirmed import's batch");
+
+    let csv = "Deal Name,Account Name,Amount,Created Date,Close Date,Stage\n\
+               Renewal 2026,Tokyo Seiki KK,1000000,2026-03-01,,Closed Won\n";
+    assert_eq!(refused_row(csv), vec![(2, RowKind::Refused(refusal))], "a CSV row, listed by its line");
+
+    let mut p = plan();
+    p.deals.push_back(bad);
+    let (strict, repair, repaired) = through_the_file(&p);
+    assert_eq!(strict, vec![("plan.deals[0].closed".to_string(), ProblemKind::Refused(refusal), Severity::Error)], "a plan file, read strictly");
+    assert_eq!(repair, vec![("plan.deals[0].closed".to_string(), ProblemKind::Refused(refusal), Severity::Warning)], "read with repairs");
+    let d = &repaired.deals[0];
+    assert_eq!(d.closed, Some(day("2026-03-01")), "repaired: taken as closed the day it was created");
+    assert!(d.refusals().is_empty(), "a repaired record passes its rules");
+}
+
+#[test]
+fn a_deal_closed_before_it_was_created_is_refused_everywhere_alike() {
+    let bad = Deal { outcome: Outcome::Lost, closed: Some(day("2026-02-01")), ..deal("Pilot") };
+    let refusal = Refusal::BeforeStart("closed", "created");
+    assert_eq!(apply(&plan(), Change::PutDeal(Box::new(bad.clone())), now()), Err(refusal));
+    let batch = Batch { deals: vec![bad.clone()], ..Batch::default() };
+    assert_eq!(apply(&plan(), Change::ImportRecords(Box::new(batch)), now()), Err(refusal));
+    let csv = "Deal Name,Account Name,Amount,Created Date,Close Date,Stage\n\
+               Pilot,Tokyo Seiki KK,1000000,2026-03-01,2026-02-01,Closed Lost\n";
+    assert_eq!(refused_row(csv), vec![(2, RowKind::Refused(refusal))]);
+    let mut p = plan();
+    p.deals.push_back(bad);
+    let (strict, repair, repaired) = through_the_file(&p);
+    assert_eq!(strict, vec![("plan.deals[0].closed".to_string(), ProblemKind::Refused(refusal), Severity::Error)]);
+    assert_eq!(repair.len(), 1);
+    assert_eq!(repaired.deals[0].closed, Some(day("2026-03-01")), "repaired: closed the day it was created");
+}
+
+#[test]
+fn campaigns_goals_and_scores_keep_their_rules_in_edits_and_files() {
+    // A campaign that ends before it starts.
+    let campaign = Campaign {
+        id: CampaignId("cmp_1".into()),
+        name: "Autumn webinar".into(),
+        channel: Channel::Builtin(BuiltinChannel::Events),
+        start: day("2026-10-01"),
+        end: Some(day("2026-09-01")),
+        cost: Money::from_major(300_000),
+        targets: vec![],
+        content: vec![],
+        owner: None,
+        notes: String::new(),
+        updated_at: None,
+    };
+    let refusal = Refusal::BeforeStart("end", "start");
+    assert_eq!(apply(&plan(), Change::PutCampaign(Box::new(campaign.clone())), now()), Err(refusal));
+    let mut p = plan();
+    p.campaigns.push_back(campaign);
+    let (strict, _, repaired) = through_the_file(&p);
+    assert_eq!(strict, vec![("plan.campaigns[0].end".to_string(), ProblemKind::Refused(refusal), Severity::Error)]);
+    assert_eq!(repaired.campaigns[0].end, Some(day("2026-10-01")));
+
+    // A goal with a negative target.
+    let goal = Goal {
+        id: GoalId("goal_1".into()),
+        name: "Pipeline".into(),
+        metric: Metric::PipelineValue,
+        target: -5.0,
+        unit: Metric::PipelineValue.natural_unit(),
+        start: None,
+        due: None,
+        actual: None,
+        notes: String::new(),
+    };
+    let refusal = Refusal::Negative("target");
+    assert_eq!(apply(&plan(), Change::PutGoal(goal.clone()), now()), Err(refusal));
+    let mut p = plan();
+    p.goals.push_back(goal);
+    let (strict, _, repaired) = through_the_file(&p);
+    assert_eq!(strict, vec![("plan.goals[0].target".to_string(), ProblemKind::Refused(refusal), Severity::Error)]);
+    assert_eq!(repaired.goals[0].target, 0.0);
+
+    // An NPS score above 10.
+    let response =
+        NpsResponse { id: NpsId("nps_1".into()), account: AccountId("acc_1".into()), contact: None, score: 11, at: day("2026-11-01"), comment: String::new() };
+    let refusal = Refusal::TooLarge("score", 10);
+    assert_eq!(apply(&plan(), Change::PutNps(response.clone()), now()), Err(refusal));
+    let mut p = plan();
+    p.nps_responses.push_back(response);
+    let (strict, _, repaired) = through_the_file(&p);
+    assert_eq!(strict, vec![("plan.npsResponses[0].score".to_string(), ProblemKind::Refused(refusal), Severity::Error)]);
+    assert_eq!(repaired.nps_responses[0].score, 10);
+}
+
+#[test]
+fn an_account_without_a_name_is_refused_by_an_edit_a_batch_and_a_file() {
+    let nameless = Account::new(AccountId("acc_2".into()), "  ");
+    let refusal = Refusal::Empty("name");
+    assert_eq!(apply(&plan(), Change::PutAccounts(vec![nameless.clone()]), now()), Err(refusal));
+    let batch = Batch { accounts: vec![nameless.clone()], ..Batch::default() };
+    assert_eq!(apply(&plan(), Change::ImportRecords(Box::new(batch)), now()), Err(refusal));
+    let mut p = plan();
+    p.accounts.push_back(nameless);
+    let (strict, repair, _) = through_the_file(&p);
+    assert_eq!(strict, vec![("plan.accounts[1].name".to_string(), ProblemKind::Refused(refusal), Severity::Error)]);
+    assert_eq!(repair, vec![("plan.accounts[1].name".to_string(), ProblemKind::Refused(refusal), Severity::Warning)], "no name is guessed: it is only told");
+}
