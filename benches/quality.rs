@@ -11,11 +11,11 @@
 //! - `missing_report`: gaps per field and per account.
 
 use abm_planner::csv_io::import::{preview, read, EncodingChoice, Options};
+use abm_planner::data_quality::{find_duplicates, missing_report};
 use abm_planner::demo::large::{large_plan, Size};
 use abm_planner::domain::{Date, IdGenerator};
 use abm_planner::prediction::{basis_with_prediction, predict};
 use abm_planner::prioritisation::{Basis, BasisCache};
-use abm_planner::quality::{find_duplicates, missing_report};
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::fmt::Write;
 use std::hint::black_box;

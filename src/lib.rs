@@ -10,12 +10,13 @@
 // tests, unwrap and expect do not compile past clippy.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
-pub mod account_list;
-pub mod account_planning;
+pub mod account_plans;
+pub mod accounts;
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
 pub mod checklist;
 pub mod csv_io;
+pub mod data_quality;
 pub mod demo;
 pub mod domain;
 pub mod editing;
@@ -25,7 +26,6 @@ pub mod persistence;
 pub mod plan_file;
 pub mod prediction;
 pub mod prioritisation;
-pub mod quality;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 pub mod workbook;

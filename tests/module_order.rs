@@ -13,10 +13,10 @@ const LAYERS: &[&[&str]] = &[
     &["icp", "kpi"],
     &["prioritisation"],
     &["prediction"],
-    &["quality"],
+    &["data_quality"],
     &["plan_file", "editing"],
     &["csv_io", "persistence"],
-    &["account_list", "account_planning", "checklist", "demo"],
+    &["accounts", "account_plans", "checklist", "demo"],
     &["workbook"],
 ];
 
@@ -136,13 +136,13 @@ fn core_folders_use_only_lower_layers() {
 fn the_reader_finds_what_the_order_forbids() {
     // The checks themselves, on text: a use found, test code left out.
     let text =
-        "//! See `crate::ui`.\nuse crate::quality::x;\nfn f() { crate::editing::apply(); $crate::no; }\n#[cfg(test)]\nmod tests {\n use crate::demo::y;\n}\n";
+        "//! See `crate::ui`.\nuse crate::data_quality::x;\nfn f() { crate::editing::apply(); $crate::no; }\n#[cfg(test)]\nmod tests {\n use crate::demo::y;\n}\n";
     let dir = std::env::temp_dir().join(format!("module-order-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("sample.rs");
     std::fs::write(&file, text).unwrap();
     let found = crate_paths(&non_test_text(&file));
     std::fs::remove_dir_all(&dir).ok();
-    assert_eq!(found, ["editing", "quality"].iter().map(|s| s.to_string()).collect());
-    assert!(layer_of("quality") < layer_of("editing"), "editing may use quality, not the reverse");
+    assert_eq!(found, ["editing", "data_quality"].iter().map(|s| s.to_string()).collect());
+    assert!(layer_of("data_quality") < layer_of("editing"), "editing may use data_quality, not the reverse");
 }

@@ -929,7 +929,7 @@ mod tests {
 
     #[test]
     fn every_account_plan_opens_on_a_next_best_action_that_is_not_overdue() {
-        use crate::account_planning::suggestions;
+        use crate::account_plans::suggestions;
         for language in [DemoLanguage::Japanese, DemoLanguage::English] {
             for k in 0..12 {
                 let today = Date::from_ymd(2026, 1, 1).unwrap().add_days(k * 31 + 7);

@@ -74,7 +74,7 @@ pub enum Change {
     RemoveNps(NpsId),
     /// Writes a confirmed CSV import in one step (`batch::import_batch`).
     ImportRecords(Box<super::Batch>),
-    /// Merges the account `absorb` into `keep` (`crate::quality::merge_accounts`).
+    /// Merges the account `absorb` into `keep` (`crate::data_quality::merge_accounts`).
     MergeAccounts {
         keep: AccountId,
         absorb: AccountId,
@@ -408,7 +408,7 @@ pub fn apply(plan: &Plan, change: Change, now: Timestamp) -> Result<Plan, Refusa
             batch::import_batch(&mut p, *b, now)?;
         }
         Change::MergeAccounts { keep, absorb } => {
-            crate::quality::merge_accounts(&mut p, &keep, &absorb, now)?;
+            crate::data_quality::merge_accounts(&mut p, &keep, &absorb, now)?;
         }
         Change::MarkDistinct(a, b) => {
             let known = |id: &AccountId| p.accounts.iter().any(|x| &x.id == id);

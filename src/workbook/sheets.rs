@@ -1,6 +1,6 @@
 //! The workbook's sheets, built from the plan and its ranking as typed tables.
 
-use crate::account_planning::{contacts_of, plan_of};
+use crate::account_plans::{contacts_of, plan_of};
 use crate::csv_io::{accounts_table, AccountColumns, Cell, Table};
 use crate::domain::{Goal, GoalId, Plan, Tier};
 use crate::prioritisation::{Basis, Ranking};

@@ -146,7 +146,7 @@ fn every_sheet_reads_back_with_the_engines_numbers() {
     for (row, &i) in rows[1..].iter().zip(&tier1) {
         assert_eq!(row[1], Data::String(plan.accounts[i].name.clone()));
         assert_eq!(float(&row[2]), Some(shown(ranking.scores[i], 1)));
-        let people = crate::account_planning::contacts_of(&plan, &plan.accounts[i].id).len();
+        let people = crate::account_plans::contacts_of(&plan, &plan.accounts[i].id).len();
         assert_eq!(float(&row[7]), Some(people as f64));
     }
     let written: usize = rows[1..].iter().filter(|r| !matches!(r[3], Data::Empty)).count();

@@ -1,9 +1,9 @@
 //! Choosing one account by typing its name: a text field whose suggestions (a
 //! `<datalist>`) are the first accounts whose name contains what was typed, so a
 //! plan of 10,000 accounts never puts 10,000 options in the page. Matching rules
-//! live in `account_list::lookup`.
+//! live in `accounts::lookup`.
 
-use crate::account_list::lookup::{label, resolve, suggestions};
+use crate::accounts::lookup::{label, resolve, suggestions};
 use crate::domain::AccountId;
 use crate::ui::state::use_app;
 use leptos::prelude::*;

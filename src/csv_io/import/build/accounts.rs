@@ -7,9 +7,9 @@ use super::cells::{ok, Cells, RowCheck};
 use super::ProblemKind;
 use crate::csv_io::import::fields::Field;
 use crate::csv_io::import::values;
+use crate::data_quality::domain_key;
 use crate::domain::*;
 use crate::icp::normalise;
-use crate::quality::domain_key;
 
 /// What an account row says, read and checked.
 pub(super) struct AccountValues<'a> {

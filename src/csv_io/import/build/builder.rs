@@ -238,7 +238,7 @@ impl<'p> Builder<'p> {
     /// Adds an account for a company a contact or deal names.
     fn add_account(&mut self, name: &str, domain: &str, ids: &mut IdGenerator) -> usize {
         let mut a = Account::new(AccountId::generate(ids), name);
-        a.domain = crate::quality::domain_key(domain);
+        a.domain = crate::data_quality::domain_key(domain);
         a.updated_at = Some(self.options.now);
         let slot = self.accounts.len();
         self.account_index.insert(slot, &a);

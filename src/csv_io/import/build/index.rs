@@ -1,9 +1,9 @@
 //! The lookups a preview matches rows through: accounts by id, domain and name;
 //! team members by name or email; and which records the file has touched.
 
+use crate::data_quality::{company_key, domain_key};
 use crate::domain::*;
 use crate::icp::normalise;
-use crate::quality::{company_key, domain_key};
 use std::collections::HashMap;
 
 /// Finds accounts (of the plan and those the batch adds) by id, domain and name.

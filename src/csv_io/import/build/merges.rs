@@ -9,9 +9,9 @@ use super::cells::{Cells, RowCheck};
 use super::people::contact_name;
 use super::{Conflict, Merge};
 use crate::csv_io::import::fields::{fold_key, Field, RecordKind};
+use crate::data_quality::domain_key;
 use crate::domain::*;
 use crate::icp::normalise;
-use crate::quality::domain_key;
 use std::collections::HashSet;
 
 /// Whether rows may disagree on `field` of a record of `kind` (lists add up,

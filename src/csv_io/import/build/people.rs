@@ -6,9 +6,9 @@ use super::builder::Builder;
 use super::cells::{Cells, RowCheck};
 use super::ProblemKind;
 use crate::csv_io::import::fields::Field;
+use crate::data_quality::email_domain;
 use crate::domain::*;
 use crate::icp::normalise;
-use crate::quality::email_domain;
 
 pub(super) fn person_name(first: &str, last: &str) -> String {
     let cjk = |s: &str| s.chars().any(|c| ('\u{3040}'..='\u{9fff}').contains(&c));

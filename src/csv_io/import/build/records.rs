@@ -5,9 +5,9 @@ use super::cells::{ok, Cells, RowCheck};
 use super::ProblemKind;
 use crate::csv_io::import::fields::Field;
 use crate::csv_io::import::values;
+use crate::data_quality::email_domain;
 use crate::domain::*;
 use crate::icp::normalise;
-use crate::quality::email_domain;
 
 /// What a deal row says, read and checked.
 pub(super) struct DealValues<'a> {

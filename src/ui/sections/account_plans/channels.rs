@@ -3,7 +3,7 @@
 //! ones not yet in the mix marked as suggested.
 
 use super::edit_plan;
-use crate::account_planning::{channel_responses, plan_of, suggested_channels};
+use crate::account_plans::{channel_responses, plan_of, suggested_channels};
 use crate::browser::clock;
 use crate::domain::{AccountId, Channel, ChannelId, CustomChannel, IdGenerator};
 use crate::editing::{Change, EditKind};

@@ -2,7 +2,7 @@
 //! who are not under this person, so the chart cannot be made circular here.
 
 use super::org_chart::Editing;
-use crate::account_planning::{contacts_of, org_chart};
+use crate::account_plans::{contacts_of, org_chart};
 use crate::domain::{AccountId, BuyingRole, Contact, ContactId, Date, IdGenerator, Stance};
 use crate::editing::{Change, EditKind};
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};

@@ -1,7 +1,7 @@
 //! Personalised content made for this account: dedicated pages, materials and
 //! newsletters, each with a status and a link (only http(s) links are followed).
 
-use crate::account_planning::markdown::is_web_link;
+use crate::account_plans::markdown::is_web_link;
 use crate::domain::{AccountId, ContentAsset, ContentId, ContentKind, ContentStatus, IdGenerator};
 use crate::editing::{Change, EditKind};
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};

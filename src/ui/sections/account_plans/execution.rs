@@ -3,7 +3,7 @@
 
 use super::action_editor::ActionEditor;
 use super::edit_plan;
-use crate::account_planning::plan_of;
+use crate::account_plans::plan_of;
 use crate::browser::clock;
 use crate::domain::{AccountId, Action, ActionId, ActionStatus, Date, IdGenerator};
 use crate::editing::EditKind;
@@ -85,7 +85,7 @@ pub fn ExecutionPanel(id: AccountId) -> impl IntoView {
                     {(!content.is_empty()).then(|| view! {
                         <span class="action-content">
                             {content.into_iter().map(|(title, url)| {
-                                if crate::account_planning::markdown::is_web_link(&url) {
+                                if crate::account_plans::markdown::is_web_link(&url) {
                                     view! { <a href=url.trim().to_string() target="_blank" rel="noopener noreferrer">{title}</a> }.into_any()
                                 } else {
                                     view! { <span>{title}</span> }.into_any()

@@ -2,7 +2,7 @@
 //! edited with the same form as the plan's goals.
 
 use super::edit_plan;
-use crate::account_planning::plan_of;
+use crate::account_plans::plan_of;
 use crate::domain::{AccountId, AccountPlan, Goal, GoalId, IdGenerator, Metric};
 use crate::editing::EditKind;
 use crate::ui::format;

@@ -3,7 +3,7 @@
 //! tier, hand-off stage, whether a plan is written and how many actions are
 //! suggested. Virtualised, so 10,000 accounts scroll smoothly.
 
-use crate::account_planning::{current_stages, suggestions};
+use crate::account_plans::{current_stages, suggestions};
 use crate::domain::{AccountId, HandoffStage, MemberId, Plan, Tier};
 use crate::icp::normalise;
 use crate::prioritisation::Ranking;

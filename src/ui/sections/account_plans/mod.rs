@@ -22,7 +22,7 @@ mod team;
 mod timeline;
 mod words;
 
-use crate::account_planning::plan_of;
+use crate::account_plans::plan_of;
 use crate::checklist::Step;
 use crate::domain::{AccountId, AccountPlan, AccountPlanId, IdGenerator, Plan};
 use crate::editing::{Change, EditKind};

@@ -2,7 +2,7 @@
 //! plan's rules, each accepted into the execution plan with one click.
 
 use super::edit_plan;
-use crate::account_planning::{accept, suggestions, Suggestion};
+use crate::account_plans::{accept, suggestions, Suggestion};
 use crate::browser::clock;
 use crate::domain::{AccountId, ActionId, BuiltinChannel, Channel, IdGenerator, Plan};
 use crate::editing::EditKind;

@@ -3,7 +3,7 @@
 //! Selecting a card edits the person; "+" adds someone reporting to them.
 
 use super::contact_editor::ContactEditor;
-use crate::account_planning::{contacts_of, org_chart, OrgNode};
+use crate::account_plans::{contacts_of, org_chart, OrgNode};
 use crate::domain::{AccountId, BuyingRole, Contact, ContactId, FactorSource, IdGenerator, Stance};
 use crate::editing::{Change, EditKind};
 use crate::prioritisation::ValueSource;

@@ -2,7 +2,7 @@
 //! sales strategy: free text, saved when the user leaves a field.
 
 use super::edit_plan;
-use crate::account_planning::plan_of;
+use crate::account_plans::plan_of;
 use crate::domain::{AccountId, AccountPlan};
 use crate::editing::EditKind;
 use crate::ui::i18n::{t, t_string, use_i18n};

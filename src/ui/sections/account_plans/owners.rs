@@ -1,7 +1,7 @@
 //! Marketing and sales on the same account: an owner on each side, and the
 //! hand-off status with who changed it and when.
 
-use crate::account_planning::handoff_history;
+use crate::account_plans::handoff_history;
 use crate::browser::clock;
 use crate::domain::{AccountId, HandoffEvent, HandoffId, HandoffStage, IdGenerator, MemberId};
 use crate::editing::{Change, EditKind};

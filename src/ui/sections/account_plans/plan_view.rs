@@ -2,7 +2,7 @@
 //! Markdown export follow.
 
 use super::pack::PACK;
-use crate::account_planning::markdown::{self, account_plan_markdown};
+use crate::account_plans::markdown::{self, account_plan_markdown};
 use crate::browser::files;
 use crate::domain::AccountId;
 use crate::ui::format;

@@ -1,6 +1,6 @@
 //! The Markdown export's words in the user's language.
 
-use crate::account_planning::markdown::{Heading, Words};
+use crate::account_plans::markdown::{Heading, Words};
 use crate::domain::*;
 use crate::ui::format;
 use crate::ui::i18n::{td_string, Locale};

@@ -2,7 +2,7 @@
 //! with its fit breakdown and priority.
 
 use super::{team_choices, use_table, INDUSTRY_LIST};
-use crate::account_list::values_in_use;
+use crate::accounts::values_in_use;
 use crate::domain::quantity::parse_count;
 use crate::domain::quantity::parse_number;
 use crate::domain::{Account, AccountId, AccountStatus, CustomValue, FieldId, FieldKind, IdGenerator, MemberId, Money, TargetChoice, Tier};

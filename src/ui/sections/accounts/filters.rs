@@ -1,7 +1,7 @@
 //! Search and filters above the accounts table.
 
 use super::{team_choices, use_table};
-use crate::account_list::{OwnerFilter, Query, TargetFilter, TierFilter};
+use crate::accounts::{OwnerFilter, Query, TargetFilter, TierFilter};
 use crate::domain::quantity::parse_number;
 use crate::domain::{MemberId, Tier};
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};

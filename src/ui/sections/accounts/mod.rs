@@ -1,6 +1,6 @@
 //! The accounts table: search, filters, sorting by any column, inline editing,
 //! adding, deleting with undo, bulk edits and custom fields. Rows come from the
-//! pure `account_list` engine; only the visible ones are rendered.
+//! pure `accounts` engine; only the visible ones are rendered.
 
 mod bulk;
 mod custom_fields;
@@ -8,7 +8,7 @@ mod editor;
 mod filters;
 mod table;
 
-use crate::account_list::{select, Query, Sort};
+use crate::accounts::{select, Query, Sort};
 use crate::checklist::{State, Step};
 use crate::domain::{AccountId, Plan};
 use crate::icp::normalise;

@@ -1,7 +1,7 @@
 //! The accounts table itself: sortable headers, and rows with inline editing.
 
 use super::{member_name, use_table, INDUSTRY_LIST};
-use crate::account_list::{Column, Sort};
+use crate::accounts::{Column, Sort};
 use crate::domain::quantity::parse_count;
 use crate::domain::Account;
 use crate::editing::{Change, EditKind};

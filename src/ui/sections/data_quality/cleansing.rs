@@ -1,8 +1,8 @@
 //! Cleansing actions: choose one, see every change it would make (account,
 //! field, before → after), apply it as one undoable edit.
 
+use crate::data_quality::cleanse::{preview, CleansePreview, Cleansing as Action, TextField};
 use crate::editing::{Change, EditKind};
-use crate::quality::cleanse::{preview, CleansePreview, Cleansing as Action, TextField};
 use crate::ui::format;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::ui::insights::Shared;

@@ -5,9 +5,9 @@
 //! undoable edit), and lists it below, where it can be offered again.
 
 use super::labels;
+use crate::data_quality::find_duplicates;
 use crate::domain::{Account, AccountId, Plan};
 use crate::editing::{Change, EditKind};
-use crate::quality::find_duplicates;
 use crate::ui::format;
 use crate::ui::i18n::{t, td_string, use_i18n};
 use crate::ui::insights::Shared;

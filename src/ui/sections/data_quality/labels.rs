@@ -2,10 +2,10 @@
 //! problems, account fields, duplicate reasons, model inputs.
 
 use crate::csv_io::import::{Field, ProblemKind, RecordKind};
+use crate::data_quality::{AccountField, Reason};
 use crate::domain::quantity::NumberProblem;
 use crate::domain::Plan;
 use crate::prediction::Feature;
-use crate::quality::{AccountField, Reason};
 use crate::ui::i18n::{td_string, Locale};
 
 /// The name of import field `f`; a custom field's is its own name (`custom`:

@@ -4,8 +4,8 @@
 //! count is empty").
 
 use super::labels;
+use crate::data_quality::{missing_report, scoring_gaps, MissingReport, ScoringGap};
 use crate::domain::IcpRule;
-use crate::quality::{missing_report, scoring_gaps, MissingReport, ScoringGap};
 use crate::ui::format;
 use crate::ui::i18n::{t, td_string, use_i18n};
 use crate::ui::insights::{use_insights, Shared};

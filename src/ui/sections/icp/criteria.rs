@@ -1,7 +1,7 @@
 //! Editing the ICP criteria: attribute, values or range, weight.
 
 use super::{criterion_label, profile, update_icp, use_state};
-use crate::account_list::values_in_use;
+use crate::accounts::values_in_use;
 use crate::domain::quantity::{parse_count, parse_number};
 use crate::domain::{CriterionId, CustomValue, FieldKind, IcpCriterion, IcpRule, IdGenerator, Money, SetMatch};
 use crate::editing::EditKind;

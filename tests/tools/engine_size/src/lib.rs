@@ -71,8 +71,8 @@ pub unsafe extern "C" fn analyse(ptr: *const u8, len: usize, ms: i64) -> usize {
         period_kpis(&plan, &index, &period, &[]),
         roi_report(&plan, &index, &period, Attribution::Linear),
         long_term(&plan, today),
-        abm_planner::quality::find_duplicates(&plan),
-        abm_planner::quality::missing_report(&plan),
+        abm_planner::data_quality::find_duplicates(&plan),
+        abm_planner::data_quality::missing_report(&plan),
     ));
     let csv = accounts_csv(&plan, &basis, &ranking, &AccountColumns::default());
     // SAFETY: the caller passes a readable buffer of `len` bytes.
