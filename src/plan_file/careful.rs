@@ -9,6 +9,7 @@
 
 use super::decode::{decode_value, problem, subject_of, wrong_type, Decoded, Mode, Origins, COLLECTIONS};
 use super::envelope::ENVELOPE_KEYS;
+use super::migrate::{chain, RecordMigration};
 use super::problems::{Expected, Location, Problem, ProblemKind};
 use crate::domain::*;
 use imbl::Vector;
@@ -112,7 +113,16 @@ impl<'de> Want<'de> for EnvelopeShape {
         let mut out = Streamed { head: Map::new(), unknown: Vec::new(), plan: None };
         while let Some(key) = map.next_key::<String>()? {
             match key.as_str() {
-                "plan" => out.plan = Some(PlanParts::from(map.next_value_seed(Shape(PlanShape { mode: self.mode }))?)),
+                "plan" => {
+                    // Records are carried to the current version as they pass, when
+                    // the version came first (as this app writes it); otherwise
+                    // `migrated_from` tells the caller they were not.
+                    let version = out.head.get("schemaVersion").and_then(Value::as_u64);
+                    let migration = version.map(|v| chain().records(v)).unwrap_or_default();
+                    let mut parts = PlanParts::from(map.next_value_seed(Shape(PlanShape { mode: self.mode, migration: &migration }))?);
+                    parts.migrated_from = version;
+                    out.plan = Some(parts);
+                }
                 k if ENVELOPE_KEYS.contains(&k) => {
                     out.head.insert(key, map.next_value()?);
                 }
@@ -131,8 +141,9 @@ impl<'de> Want<'de> for EnvelopeShape {
 
 /// The plan object: its lists are read record by record, the rest (its own
 /// fields, a few small values) is kept to be read as a whole at the end.
-struct PlanShape {
+struct PlanShape<'a> {
     mode: Mode,
+    migration: &'a RecordMigration,
 }
 
 /// A plan's lists as they were read, and what is left to read.
@@ -144,6 +155,10 @@ pub struct PlanParts {
     pub(super) lists: Lists,
     /// For each of [`COLLECTIONS`]: what reading it found.
     pub(super) read: [ListRead; COLLECTIONS.len()],
+    /// The file's version as known when the plan began: its records were
+    /// carried from it to the current version (`None`: not known then, so
+    /// records that needed a migration step did not get it).
+    pub(super) migrated_from: Option<u64>,
 }
 
 /// What reading one list found.
@@ -162,12 +177,19 @@ impl ListRead {
         ListRead { not_a_list: Some(value), ..ListRead::default() }
     }
 
-    /// Reads record `i` of the list `key` from its JSON tree with every problem
-    /// recorded; `None` when it cannot be kept.
-    fn record<T: DeserializeOwned>(&mut self, item: Value, key: &str, i: usize, mode: Mode) -> Option<T> {
+    /// Reads record `i` of the list `key` from its JSON tree, carried to the
+    /// current version first, with every problem recorded; `None` when it
+    /// cannot be kept.
+    fn record<T: DeserializeOwned>(&mut self, mut item: Value, key: &str, i: usize, mode: Mode, migration: &RecordMigration) -> Option<T> {
         let path = format!("plan.{key}[{i}]");
         let subject = subject_of(&item);
-        let kept = decode_value::<T>(item, &path, subject.clone(), mode, &mut self.problems);
+        let kept = match migration.apply(key, &mut item) {
+            Ok(()) => decode_value::<T>(item, &path, subject.clone(), mode, &mut self.problems),
+            Err(e) => {
+                self.problems.push(problem(mode, Location::Path(path.clone()), ProblemKind::Invalid(e)));
+                None
+            }
+        };
         match kept {
             Some(_) => self.positions.push(i),
             None if mode == Mode::Repair => {
@@ -186,7 +208,7 @@ pub(super) trait RecordList {
     /// Reads record `i` of the list `key` from its JSON text: typed at once
     /// when it is right, else from its tree with every problem recorded.
     /// `Err` when the text is not JSON.
-    fn push_json(&mut self, json: &[u8], key: &str, i: usize, mode: Mode, read: &mut ListRead) -> serde_json::Result<()>;
+    fn push_json(&mut self, json: &[u8], key: &str, i: usize, mode: Mode, read: &mut ListRead, migration: &RecordMigration) -> serde_json::Result<()>;
 }
 
 impl<T: DeserializeOwned + Clone> RecordList for Vector<T> {
@@ -194,14 +216,17 @@ impl<T: DeserializeOwned + Clone> RecordList for Vector<T> {
         *self = Vector::new();
     }
 
-    fn push_json(&mut self, json: &[u8], key: &str, i: usize, mode: Mode, read: &mut ListRead) -> serde_json::Result<()> {
-        if let Ok(record) = serde_json::from_slice::<T>(json) {
-            self.push_back(record);
-            read.positions.push(i);
-            return Ok(());
+    fn push_json(&mut self, json: &[u8], key: &str, i: usize, mode: Mode, read: &mut ListRead, migration: &RecordMigration) -> serde_json::Result<()> {
+        // A record of an older version is read from its tree once carried over.
+        if migration.is_empty() {
+            if let Ok(record) = serde_json::from_slice::<T>(json) {
+                self.push_back(record);
+                read.positions.push(i);
+                return Ok(());
+            }
         }
         // Broken JSON is told as reading the whole file tells it: as a tree.
-        if let Some(record) = read.record(serde_json::from_slice(json)?, key, i, mode) {
+        if let Some(record) = read.record(serde_json::from_slice(json)?, key, i, mode, migration) {
             self.push_back(record);
         }
         Ok(())
@@ -226,7 +251,7 @@ pub(super) struct Lists {
     handoffs: Vector<HandoffEvent>,
 }
 
-impl<'de> Want<'de> for PlanShape {
+impl<'de> Want<'de> for PlanShape<'_> {
     type Out = PlanParts;
     fn map<A: MapAccess<'de>>(self, mut map: A) -> Result<Shaped<PlanParts>, A::Error> {
         let mut parts = PlanParts::empty();
@@ -239,11 +264,11 @@ impl<'de> Want<'de> for PlanShape {
             // A list given twice: the last one counts, as in a JSON tree.
             let read = &mut parts.read[i];
             *read = ListRead::default();
-            let (key, mode) = (COLLECTIONS[i], self.mode);
+            let (key, mode, migration) = (COLLECTIONS[i], self.mode, self.migration);
             // Reads the list into its field of `Lists` (each has its own record type).
             macro_rules! read_into {
                 ($field:ident) => {
-                    l.$field = take_list(map.next_value_seed(list_seed(key, mode, read))?, read)
+                    l.$field = take_list(map.next_value_seed(list_seed(key, mode, read, migration))?, read)
                 };
             }
             match i {
@@ -267,8 +292,8 @@ impl<'de> Want<'de> for PlanShape {
     }
 }
 
-fn list_seed<'a, T>(key: &'static str, mode: Mode, read: &'a mut ListRead) -> Shape<ListShape<'a, T>> {
-    Shape(ListShape { key, mode, read, record: PhantomData })
+fn list_seed<'a, T>(key: &'static str, mode: Mode, read: &'a mut ListRead, migration: &'a RecordMigration) -> Shape<ListShape<'a, T>> {
+    Shape(ListShape { key, mode, read, migration, record: PhantomData })
 }
 
 fn take_list<T>(shaped: Shaped<Vector<T>>, read: &mut ListRead) -> Vector<T> {
@@ -286,6 +311,7 @@ struct ListShape<'a, T> {
     key: &'static str,
     mode: Mode,
     read: &'a mut ListRead,
+    migration: &'a RecordMigration,
     record: PhantomData<T>,
 }
 
@@ -295,7 +321,7 @@ impl<'de, T: DeserializeOwned + Clone> Want<'de> for ListShape<'_, T> {
         let mut kept = Vector::new();
         let mut i = 0;
         while let Some(item) = seq.next_element::<Value>()? {
-            if let Some(t) = self.read.record(item, self.key, i, self.mode) {
+            if let Some(t) = self.read.record(item, self.key, i, self.mode, self.migration) {
                 kept.push_back(t);
             }
             i += 1;
@@ -337,7 +363,7 @@ impl Lists {
 
 impl PlanParts {
     pub(super) fn empty() -> PlanParts {
-        PlanParts { not_an_object: None, rest: Map::new(), lists: Lists::default(), read: Default::default() }
+        PlanParts { not_an_object: None, rest: Map::new(), lists: Lists::default(), read: Default::default(), migrated_from: None }
     }
 
     /// The plan, with every problem in `problems`: the lists that were not lists
@@ -388,7 +414,7 @@ mod tests {
 
     /// Reads a plan from its JSON tree, collecting every problem.
     fn decode_plan(value: Value, mode: Mode, problems: &mut Vec<Problem>) -> Option<Decoded> {
-        PlanParts::from(Shape(PlanShape { mode }).deserialize(value).unwrap()).decode(mode, problems)
+        PlanParts::from(Shape(PlanShape { mode, migration: &RecordMigration::default() }).deserialize(value).unwrap()).decode(mode, problems)
     }
 
     #[test]

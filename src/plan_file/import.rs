@@ -4,8 +4,8 @@
 
 use super::careful::{read_envelope, Streamed};
 use super::decode::{describe_value, Mode, Origins};
-use super::envelope::{Envelope, FORMAT, SCHEMA_VERSION};
-use super::migrate::{migrate, reads_as_current};
+use super::envelope::{Envelope, FORMAT};
+use super::migrate::{chain, migrate, reads_as_current};
 use super::problems::{Expected, Location, Problem, ProblemKind, Severity};
 use super::sniff::text_of;
 use super::syntax::syntax_problem;
@@ -47,7 +47,7 @@ pub fn read_plan_text(text: &str, mode: Mode) -> Result<Imported, Vec<Problem>> 
 
 /// A file of this app's format and version, read typed: checked and finished.
 fn read_current(envelope: Envelope, mode: Mode) -> Option<Result<Imported, Vec<Problem>>> {
-    if envelope.format != FORMAT || envelope.schema_version > SCHEMA_VERSION || !reads_as_current(envelope.schema_version) {
+    if envelope.format != FORMAT || envelope.schema_version > chain().to || !reads_as_current(envelope.schema_version) {
         return None;
     }
     let version = envelope.schema_version;
@@ -80,13 +80,24 @@ fn read_top(streamed: Streamed, mode: Mode) -> Option<Result<Imported, Vec<Probl
 
 /// A file's top level as read by [`read_envelope`] or in pieces
 /// ([`super::pieces`]): the plan with its checks across records still to
-/// run, or every problem found before them. `None` for an older version.
+/// run, or every problem found before them. `None` for an older version
+/// that needs a whole-file migration step, or whose records needed a step
+/// they did not get (its version came after the plan): it is then read from
+/// a tree of the whole file.
 pub(super) fn check_top(streamed: Streamed, mode: Mode) -> Option<Result<Checking, Vec<Problem>>> {
+    let c = chain();
     match format_and_version(&streamed.head) {
-        Ok(version) if reads_as_current(version) => Some(check_streamed(streamed, version, mode)),
+        Ok(version) if c.streams(version) && (c.records(version).is_empty() || carried_from(&streamed) == Some(version)) => {
+            Some(check_streamed(streamed, version, mode))
+        }
         Ok(_) => None,
         Err(problem) => Some(Err(vec![problem])),
     }
+}
+
+/// The version the plan's records were carried from as they were read.
+fn carried_from(streamed: &Streamed) -> Option<u64> {
+    streamed.plan.as_ref().and_then(|p| p.migrated_from)
 }
 
 /// The careful path on a tree of the whole file: migrated, then read as above.
@@ -114,8 +125,9 @@ fn format_and_version(head: &Map<String, Value>) -> Result<u64, Problem> {
         Some(v) if v >= 1 => v,
         _ => return Err(Problem::at("schemaVersion", ProblemKind::BadVersion)),
     };
-    if version > SCHEMA_VERSION {
-        return Err(Problem::file(ProblemKind::NewerVersion { found: version, supported: SCHEMA_VERSION }));
+    let supported = chain().to;
+    if version > supported {
+        return Err(Problem::file(ProblemKind::NewerVersion { found: version, supported }));
     }
     Ok(version)
 }
@@ -222,6 +234,7 @@ mod tests {
     use crate::domain::*;
     use crate::plan_file::export::to_file_text;
     use crate::plan_file::problems::FileKind;
+    use crate::plan_file::SCHEMA_VERSION;
     use serde_json::json;
 
     fn now() -> Timestamp {
@@ -265,6 +278,60 @@ mod tests {
 
     fn errors(v: Value) -> Vec<String> {
         read_plan_value(v, Mode::Strict).unwrap_err().iter().map(ToString::to_string).collect()
+    }
+
+    /// A record step of a format change to come (version 3): accounts'
+    /// `headcount` is called `employees`.
+    fn headcount_is_employees(collection: &str, record: &mut Value) -> Result<(), String> {
+        if let ("accounts", Some(o)) = (collection, record.as_object_mut()) {
+            if let Some(n) = o.remove("headcount") {
+                o.insert("employees".into(), n);
+            }
+        }
+        Ok(())
+    }
+
+    static TO_3: [super::super::migrate::Step; 2] = [
+        super::super::migrate::STEPS[0],
+        super::super::migrate::Step {
+            from: 2,
+            title: "Accounts' headcount is called employees",
+            description: "A test-only step: a field renamed inside records.",
+            transform: None,
+            records: Some(headcount_is_employees),
+        },
+    ];
+
+    #[test]
+    fn an_older_file_whose_records_change_keeps_the_streaming_readers() {
+        use super::super::migrate::{with_chain, Chain};
+        let plan = small_plan();
+        // A version-2 file, as written before the change: the old field name.
+        let old = to_file_text(&plan, now()).replacen("\"employees\": 1200", "\"headcount\": 1200", 1);
+        assert!(old.contains("\"schemaVersion\": 2") && old.contains("headcount"));
+        with_chain(Chain { steps: &TO_3, to: 3 }, || {
+            // Carried a record at a time as the JSON streams past: no tree of
+            // the whole file (`read_careful` and the piece reader would
+            // otherwise hand it over with `None`).
+            let streamed = read_careful(serde_json::Deserializer::from_str(&old), Mode::Strict).expect("streamed").unwrap();
+            assert_eq!(streamed.plan, plan);
+            assert_eq!(streamed.schema_version, 2, "the file's own version is kept to tell the user");
+            let pieces = in_pieces(old.as_bytes(), 64, Mode::Strict).expect("read in pieces").unwrap();
+            assert_eq!(pieces.plan, plan);
+            assert_eq!(read_plan_text(&old, Mode::Strict).unwrap().plan, plan);
+
+            // A file whose version comes after its plan: its records passed
+            // before the version was known, so it is read as a whole tree,
+            // migrated the same way.
+            let late = old.replacen("  \"schemaVersion\": 2,\n", "", 1);
+            let late = format!("{}, \"schemaVersion\": 2}}\n", late.trim_end().trim_end_matches('}'));
+            assert!(late.find("schemaVersion") > late.find("\"plan\""), "{late}");
+            assert!(in_pieces(late.as_bytes(), 64, Mode::Strict).is_none(), "left to the whole-file reader");
+            assert_eq!(read_plan_text(&late, Mode::Strict).unwrap().plan, plan);
+        });
+        // Without the step, the old name is an unknown field, not lost silently.
+        let e = read_plan_text(&old, Mode::Strict).unwrap_err();
+        assert!(e.iter().any(|p| p.to_string().contains("headcount")), "{e:?}");
     }
 
     #[test]

@@ -20,6 +20,7 @@ use super::careful::{ListRead, PlanParts, Streamed};
 use super::decode::{Mode, COLLECTIONS};
 use super::envelope::ENVELOPE_KEYS;
 use super::import::{check_top, Checking, Imported};
+use super::migrate::{chain, RecordMigration};
 use super::problems::{FileKind, Problem, ProblemKind};
 use super::sniff::TextCheck;
 use super::syntax::syntax_problem_at;
@@ -50,6 +51,8 @@ pub struct PieceReader {
     /// to be text (as the whole-file reader checks first).
     broken: Option<Problem>,
     lines: Lines,
+    /// The record steps the plan's records get (none for a current file).
+    migration: RecordMigration,
 }
 
 /// Where the bytes already read and dropped end: to place a problem found in a
@@ -166,6 +169,7 @@ impl PieceReader {
             gave_up: false,
             broken: None,
             lines: Lines::default(),
+            migration: RecordMigration::default(),
         }
     }
 
@@ -319,7 +323,11 @@ impl PieceReader {
             }
             Place::Value { level: Level::Top, slot: Slot::Plan } if b == b'{' => {
                 // A plan given twice: the last one counts, as in a JSON tree.
-                self.plan = Some(PlanParts::empty());
+                // Its records are carried to the current version as they pass
+                // when the version came first (see `careful`'s envelope).
+                let version = self.head.get("schemaVersion").and_then(Value::as_u64);
+                self.migration = version.map(|v| chain().records(v)).unwrap_or_default();
+                self.plan = Some(PlanParts { migrated_from: version, ..PlanParts::empty() });
                 self.open(Level::Plan)
             }
             Place::Value { level: Level::Plan, slot: Slot::List(list) } if b == b'[' => {
@@ -402,9 +410,9 @@ impl PieceReader {
             Scanned::Part => return More,
             Scanned::TooDeep => return GiveUp,
         };
-        let PieceReader { mode, pending, plan, .. } = self;
+        let PieceReader { mode, pending, plan, migration, .. } = self;
         let Some(parts) = plan.as_mut() else { return GiveUp };
-        match parts.lists.list_mut(list).push_json(&pending[json.clone()], COLLECTIONS[list], i, *mode, &mut parts.read[list]) {
+        match parts.lists.list_mut(list).push_json(&pending[json.clone()], COLLECTIONS[list], i, *mode, &mut parts.read[list], migration) {
             Ok(()) => Ready,
             Err(e) => self.placed(json.start, &e),
         }
