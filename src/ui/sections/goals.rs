@@ -8,6 +8,7 @@ use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::ui::labels;
 use crate::ui::sections::overview::NextStep;
 use crate::ui::state::{use_app, AppState, ToastAction};
+use crate::ui::widgets::{choice_value, picked};
 use crate::ui::widgets::{unique_id, DialogFooter, Modal, TextField};
 use leptos::prelude::*;
 
@@ -201,13 +202,13 @@ pub fn GoalEditor(open: RwSignal<bool>, editing: RwSignal<Option<Goal>>, on_save
                     <label for=metric_id.clone()>{t!(i18n, goals.metric)}</label>
                     <select id=metric_id.clone() on:change=move |ev| {
                         let v = event_target_value(&ev);
-                        if let Some(m) = Metric::ALL.into_iter().find(|m| format!("{m:?}") == v) {
+                        if let Some(m) = picked(&Metric::ALL, &v) {
                             metric.set(m);
                             unit.set(m.natural_unit());
                         }
                     }>
                         {Metric::ALL.into_iter().map(|m| view! {
-                            <option value=format!("{m:?}") selected=move || metric.get() == m>{move || labels::metric(i18n.get_locale(), m)}</option>
+                            <option value=choice_value(&Metric::ALL, &m) selected=move || metric.get() == m>{move || labels::metric(i18n.get_locale(), m)}</option>
                         }).collect_view()}
                     </select>
                 </div>
@@ -217,12 +218,12 @@ pub fn GoalEditor(open: RwSignal<bool>, editing: RwSignal<Option<Goal>>, on_save
                         <label for=unit_id.clone()>{t!(i18n, goals.unit)}</label>
                         <select id=unit_id.clone() on:change=move |ev| {
                             let v = event_target_value(&ev);
-                            if let Some(u) = labels::UNITS.into_iter().find(|u| format!("{u:?}") == v) {
+                            if let Some(u) = picked(&labels::UNITS, &v) {
                                 unit.set(u);
                             }
                         }>
                             {labels::UNITS.into_iter().map(|u| view! {
-                                <option value=format!("{u:?}") selected=move || unit.get() == u>{move || labels::unit(i18n.get_locale(), u)}</option>
+                                <option value=choice_value(&labels::UNITS, &u) selected=move || unit.get() == u>{move || labels::unit(i18n.get_locale(), u)}</option>
                             }).collect_view()}
                         </select>
                     </div>

@@ -64,3 +64,15 @@ where
         </div>
     }
 }
+
+/// The choice an `<option>` valued by [`choice_value`] names. Option values are
+/// positions in the list, never a variant's `Debug` text, so renaming a variant
+/// changes nothing the browser sees.
+pub fn picked<T: Copy>(choices: &[T], value: &str) -> Option<T> {
+    value.parse::<usize>().ok().and_then(|i| choices.get(i).copied())
+}
+
+/// The `<option>` value of `choice`: its position in `choices`.
+pub fn choice_value<T: PartialEq>(choices: &[T], choice: &T) -> String {
+    choices.iter().position(|c| c == choice).map(|i| i.to_string()).unwrap_or_default()
+}

@@ -119,7 +119,7 @@ test('an account plan is written from scratch and kept across reloads', async ({
   await expect(plan(page).getByTestId('channel-mix').getByLabel('Seminars & webinars')).toBeChecked();
   await expect(plan(page).getByTestId('channel-mix').getByLabel('Email')).not.toBeChecked();
   await expect(plan(page).getByTestId('channel-mix').getByLabel('技術ブログ連載')).toBeChecked();
-  await expect(actions.getByLabel('Status: 保全DXセミナーへの招待')).toHaveValue('InProgress');
+  await expect(actions.getByLabel('Status: 保全DXセミナーへの招待').locator('option:checked')).toHaveText('In progress');
   await expect(plan(page).getByTestId('handoff-current')).toContainText('Marketing-qualified');
   await expect(plan(page).getByTestId('notes-log')).toContainText('工場長と面談。');
 });

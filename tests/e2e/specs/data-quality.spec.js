@@ -39,7 +39,7 @@ test('a Shift_JIS company list: guessed columns, preview, broken rows named, imp
   await pickCsv(page, fixture('companies-sjis.csv'));
 
   await expect(page.getByTestId('csv-facts')).toHaveText('companies-sjis.csv: 4 rows, 6 columns, Shift_JIS, separated by commas.');
-  await expect(page.getByTestId('csv-kind')).toHaveValue('Accounts');
+  await expect(page.getByTestId('csv-kind').locator('option:checked')).toHaveText('Accounts (companies)');
   // Every Japanese heading is recognised.
   expect(await mappedFields(page, 6)).toEqual(['Name', 'Industry', 'Employees', 'Annual revenue', 'Region / prefecture', 'Domain']);
   await expect(page.getByTestId('csv-mapping')).toContainText('北斗電子工業株式会社');
@@ -200,7 +200,7 @@ test('contacts from a CRM export: a wrong mapping is fixed, unknown companies ar
   await openTab(page, 'Import CSV');
   await pickCsv(page, file);
   await expect(page.getByTestId('csv-facts')).toContainText('3 rows, 6 columns, UTF-8');
-  await expect(page.getByTestId('csv-kind')).toHaveValue('Contacts');
+  await expect(page.getByTestId('csv-kind').locator('option:checked')).toHaveText('Contacts (people)');
   // A company the plan lacks is added as an account, and says so …
   await expect(page.getByTestId('csv-new')).toHaveText('3');
   await expect(page.getByTestId('csv-new-accounts')).toHaveText('1');

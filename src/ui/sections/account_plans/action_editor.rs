@@ -6,6 +6,7 @@ use crate::editing::EditKind;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::labels;
 use crate::ui::state::use_app;
+use crate::ui::widgets::{choice_value, picked};
 use crate::ui::widgets::{unique_id, DialogFooter, Modal, TextField};
 use leptos::prelude::*;
 
@@ -131,10 +132,10 @@ pub fn ActionEditor(account: AccountId, open: RwSignal<bool>, editing: RwSignal<
                         <label for=status_id.clone()>{t!(i18n, ap.status)}</label>
                         <select id=status_id.clone() on:change=move |ev| {
                             let v = event_target_value(&ev);
-                            if let Some(s) = labels::ACTION_STATUSES.into_iter().find(|s| format!("{s:?}") == v) { status.set(s); }
+                            if let Some(s) = picked(&labels::ACTION_STATUSES, &v) { status.set(s); }
                         }>
                             {labels::ACTION_STATUSES.into_iter().map(|s| view! {
-                                <option value=format!("{s:?}") selected=move || status.get() == s>{move || labels::action_status(i18n.get_locale(), s)}</option>
+                                <option value=choice_value(&labels::ACTION_STATUSES, &s) selected=move || status.get() == s>{move || labels::action_status(i18n.get_locale(), s)}</option>
                             }).collect_view()}
                         </select>
                     </div>

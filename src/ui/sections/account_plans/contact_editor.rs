@@ -8,6 +8,7 @@ use crate::editing::{Change, EditKind};
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::labels;
 use crate::ui::state::{use_app, ToastAction};
+use crate::ui::widgets::{choice_value, picked};
 use crate::ui::widgets::{unique_id, DialogFooter, Modal};
 use leptos::prelude::*;
 
@@ -144,12 +145,12 @@ pub fn ContactEditor(account: AccountId, editing: RwSignal<Option<Editing>>) -> 
                         <label for=ids[4].clone()>{t!(i18n, ap.role)}</label>
                         <select id=ids[4].clone() on:change=move |ev| {
                             let v = event_target_value(&ev);
-                            let role = BuyingRole::ALL.into_iter().find(|r| format!("{r:?}") == v);
+                            let role = picked(&BuyingRole::ALL, &v);
                             edit(&|c| c.role = role);
                         }>
                             <option value="" selected=move || draft.with(|d| d.as_ref().is_some_and(|c| c.role.is_none()))>{t!(i18n, ap.no_role)}</option>
                             {BuyingRole::ALL.into_iter().map(|r| view! {
-                                <option value=format!("{r:?}") selected=move || draft.with(|d| d.as_ref().is_some_and(|c| c.role == Some(r)))>{move || labels::role(i18n.get_locale(), r)}</option>
+                                <option value=choice_value(&BuyingRole::ALL, &r) selected=move || draft.with(|d| d.as_ref().is_some_and(|c| c.role == Some(r)))>{move || labels::role(i18n.get_locale(), r)}</option>
                             }).collect_view()}
                         </select>
                     </div>
@@ -157,12 +158,12 @@ pub fn ContactEditor(account: AccountId, editing: RwSignal<Option<Editing>>) -> 
                         <label for=ids[5].clone()>{t!(i18n, ap.stance)}</label>
                         <select id=ids[5].clone() on:change=move |ev| {
                             let v = event_target_value(&ev);
-                            let stance = labels::STANCES.into_iter().find(|s| format!("{s:?}") == v);
+                            let stance = picked(&labels::STANCES, &v);
                             edit(&|c| c.stance = stance);
                         }>
                             <option value="" selected=move || draft.with(|d| d.as_ref().is_some_and(|c| c.stance.is_none()))>{t!(i18n, ap.no_stance)}</option>
                             {labels::STANCES.into_iter().map(|s: Stance| view! {
-                                <option value=format!("{s:?}") selected=move || draft.with(|d| d.as_ref().is_some_and(|c| c.stance == Some(s)))>{move || labels::stance(i18n.get_locale(), s)}</option>
+                                <option value=choice_value(&labels::STANCES, &s) selected=move || draft.with(|d| d.as_ref().is_some_and(|c| c.stance == Some(s)))>{move || labels::stance(i18n.get_locale(), s)}</option>
                             }).collect_view()}
                         </select>
                     </div>

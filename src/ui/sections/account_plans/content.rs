@@ -7,6 +7,7 @@ use crate::editing::{Change, EditKind};
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::labels;
 use crate::ui::state::{use_app, ToastAction};
+use crate::ui::widgets::{choice_value, picked};
 use crate::ui::widgets::{unique_id, DialogFooter, Modal};
 use leptos::prelude::*;
 
@@ -148,10 +149,10 @@ fn ContentEditor(account: AccountId, open: RwSignal<bool>, editing: RwSignal<Opt
                         <label for=ids[1].clone()>{t!(i18n, ap.kind)}</label>
                         <select id=ids[1].clone() on:change=move |ev| {
                             let v = event_target_value(&ev);
-                            if let Some(k) = labels::CONTENT_KINDS.into_iter().find(|k| format!("{k:?}") == v) { kind.set(k); }
+                            if let Some(k) = picked(&labels::CONTENT_KINDS, &v) { kind.set(k); }
                         }>
                             {labels::CONTENT_KINDS.into_iter().map(|k| view! {
-                                <option value=format!("{k:?}") selected=move || kind.get() == k>{move || labels::content_kind(i18n.get_locale(), k)}</option>
+                                <option value=choice_value(&labels::CONTENT_KINDS, &k) selected=move || kind.get() == k>{move || labels::content_kind(i18n.get_locale(), k)}</option>
                             }).collect_view()}
                         </select>
                     </div>
@@ -159,11 +160,11 @@ fn ContentEditor(account: AccountId, open: RwSignal<bool>, editing: RwSignal<Opt
                         <label for=ids[2].clone()>{t!(i18n, ap.status)}</label>
                         <select id=ids[2].clone() on:change=move |ev| {
                             let v = event_target_value(&ev);
-                            status.set(labels::CONTENT_STATUSES.into_iter().find(|s| format!("{s:?}") == v));
+                            status.set(picked(&labels::CONTENT_STATUSES, &v));
                         }>
                             <option value="" selected=move || status.get().is_none()>{t!(i18n, ap.no_status)}</option>
                             {labels::CONTENT_STATUSES.into_iter().map(|s| view! {
-                                <option value=format!("{s:?}") selected=move || status.get() == Some(s)>{move || labels::content_status(i18n.get_locale(), s)}</option>
+                                <option value=choice_value(&labels::CONTENT_STATUSES, &s) selected=move || status.get() == Some(s)>{move || labels::content_status(i18n.get_locale(), s)}</option>
                             }).collect_view()}
                         </select>
                     </div>

@@ -11,6 +11,7 @@ use crate::ui::format;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::ui::labels;
 use crate::ui::state::{use_app, ToastAction};
+use crate::ui::widgets::{choice_value, picked};
 use crate::ui::widgets::{QuickAdd, TextField};
 use leptos::prelude::*;
 
@@ -105,12 +106,12 @@ pub fn ExecutionPanel(id: AccountId) -> impl IntoView {
                     <span class="print-only">{move || labels::action_status(l, status.get())}</span>
                     <select class="no-print" aria-label=format!("{status_label}: {}", a.title) on:change=move |ev| {
                         let v = event_target_value(&ev);
-                        if let Some(s) = labels::ACTION_STATUSES.into_iter().find(|s| format!("{s:?}") == v) {
+                        if let Some(s) = picked(&labels::ACTION_STATUSES, &v) {
                             set_status.run((status_id.clone(), s));
                         }
                     }>
                         {labels::ACTION_STATUSES.into_iter().map(|s| view! {
-                            <option value=format!("{s:?}") selected=move || status.get() == s>{labels::action_status(l, s)}</option>
+                            <option value=choice_value(&labels::ACTION_STATUSES, &s) selected=move || status.get() == s>{labels::action_status(l, s)}</option>
                         }).collect_view()}
                     </select>
                 </td>

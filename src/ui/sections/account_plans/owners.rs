@@ -10,6 +10,7 @@ use crate::ui::i18n::{t, td_string, use_i18n};
 use crate::ui::labels;
 use crate::ui::state::use_app;
 use crate::ui::widgets::unique_id;
+use crate::ui::widgets::{choice_value, picked};
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
@@ -149,12 +150,12 @@ pub fn OwnersPanel(id: AccountId) -> impl IntoView {
                     <label for=stage_id.clone()>{t!(i18n, ap.handoff_move)}</label>
                     <select id=stage_id on:change=move |ev| {
                         let v = event_target_value(&ev);
-                        if let Some(s) = labels::STAGES.into_iter().find(|s| format!("{s:?}") == v) {
+                        if let Some(s) = picked(&labels::STAGES, &v) {
                             stage.set(s);
                         }
                     }>
                         {labels::STAGES.into_iter().map(|s| view! {
-                            <option value=format!("{s:?}") selected=move || stage.get() == s>{move || labels::stage(i18n.get_locale(), s)}</option>
+                            <option value=choice_value(&labels::STAGES, &s) selected=move || stage.get() == s>{move || labels::stage(i18n.get_locale(), s)}</option>
                         }).collect_view()}
                     </select>
                 </div>

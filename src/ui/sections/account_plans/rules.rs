@@ -6,6 +6,7 @@ use crate::editing::{Change, EditKind};
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::labels;
 use crate::ui::state::use_app;
+use crate::ui::widgets::{choice_value, picked};
 use crate::ui::widgets::{DialogFooter, Modal};
 use leptos::prelude::*;
 
@@ -104,10 +105,10 @@ pub fn RulesDialog(open: RwSignal<bool>) -> impl IntoView {
                                             on:change=move |ev| { let on = event_target_checked(&ev); edit(&i1, &|x| x.rule.enabled = on); }/></td>
                                         <td><select aria-label=move || label(t_string!(i18n, ap.rule_when).to_string()) on:change=move |ev| {
                                             let v = event_target_value(&ev);
-                                            if let Some(k) = ActivityKind::ALL.into_iter().find(|k| format!("{k:?}") == v) { edit(&i2, &|x| x.rule.when = k); }
+                                            if let Some(k) = picked(&ActivityKind::ALL, &v) { edit(&i2, &|x| x.rule.when = k); }
                                         }>
                                             {ActivityKind::ALL.into_iter().map(|k| view! {
-                                                <option value=format!("{k:?}") selected=d.rule.when == k>{move || labels::activity_kind(i18n.get_locale(), k)}</option>
+                                                <option value=choice_value(&ActivityKind::ALL, &k) selected=d.rule.when == k>{move || labels::activity_kind(i18n.get_locale(), k)}</option>
                                             }).collect_view()}
                                         </select></td>
                                         <td><input type="text" aria-label=move || label(t_string!(i18n, ap.rule_suggest).to_string()) value=d.rule.suggest.clone()

@@ -7,11 +7,12 @@ use crate::editing::{member_in_history, Change, EditKind};
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::labels;
 use crate::ui::state::use_app;
+use crate::ui::widgets::{choice_value, picked};
 use crate::ui::widgets::{unique_id, Modal};
 use leptos::prelude::*;
 
 fn team_from(v: &str) -> Team {
-    labels::TEAMS.into_iter().find(|t| format!("{t:?}") == v).unwrap_or_default()
+    picked(&labels::TEAMS, v).unwrap_or_default()
 }
 
 #[component]
@@ -69,7 +70,7 @@ pub fn TeamDialog(open: RwSignal<bool>) -> impl IntoView {
                                         }
                                     }>
                                         {labels::TEAMS.into_iter().map(|t| view! {
-                                            <option value=format!("{t:?}") selected=m.team == t>{move || labels::team(i18n.get_locale(), t)}</option>
+                                            <option value=choice_value(&labels::TEAMS, &t) selected=m.team == t>{move || labels::team(i18n.get_locale(), t)}</option>
                                         }).collect_view()}
                                     </select></td>
                                     <td>
@@ -100,7 +101,7 @@ pub fn TeamDialog(open: RwSignal<bool>) -> impl IntoView {
                     <label for=team_id.clone()>{t!(i18n, ap.member_team)}</label>
                     <select id=team_id on:change=move |ev| team.set(team_from(&event_target_value(&ev)))>
                         {labels::TEAMS.into_iter().map(|t| view! {
-                            <option value=format!("{t:?}") selected=move || team.get() == t>{move || labels::team(i18n.get_locale(), t)}</option>
+                            <option value=choice_value(&labels::TEAMS, &t) selected=move || team.get() == t>{move || labels::team(i18n.get_locale(), t)}</option>
                         }).collect_view()}
                     </select>
                 </div>

@@ -10,6 +10,7 @@ use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::insights::Shared;
 use crate::ui::labels;
 use crate::ui::state::use_app;
+use crate::ui::widgets::{choice_value, picked};
 use crate::ui::widgets::{unique_id, VirtualTable};
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -134,9 +135,9 @@ pub fn ActivityList() -> impl IntoView {
             </div>
             <div class="field field-inline">
                 <label for=kind_id.clone()>{t!(i18n, rec.kind)}</label>
-                <select id=kind_id on:change=move |ev| { let v = event_target_value(&ev); kind.set(ActivityKind::ALL.into_iter().find(|k| format!("{k:?}") == v)); }>
+                <select id=kind_id on:change=move |ev| { let v = event_target_value(&ev); kind.set(picked(&ActivityKind::ALL, &v)); }>
                     <option value="">{t!(i18n, rec.all)}</option>
-                    {ActivityKind::ALL.into_iter().map(|k| view! { <option value=format!("{k:?}")>{move || labels::activity_kind(i18n.get_locale(), k)}</option> }).collect_view()}
+                    {ActivityKind::ALL.into_iter().map(|k| view! { <option value=choice_value(&ActivityKind::ALL, &k)>{move || labels::activity_kind(i18n.get_locale(), k)}</option> }).collect_view()}
                 </select>
             </div>
             <div class="field field-inline">

@@ -10,6 +10,7 @@ use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::insights::Shared;
 use crate::ui::labels;
 use crate::ui::state::use_app;
+use crate::ui::widgets::{choice_value, picked};
 use crate::ui::widgets::{unique_id, VirtualTable};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -105,9 +106,9 @@ pub fn DealList() -> impl IntoView {
             </div>
             <div class="field field-inline">
                 <label for=outcome_id.clone()>{t!(i18n, rec.outcome)}</label>
-                <select id=outcome_id on:change=move |ev| { let v = event_target_value(&ev); outcome.set(labels::OUTCOMES.into_iter().find(|o| format!("{o:?}") == v)); }>
+                <select id=outcome_id on:change=move |ev| { let v = event_target_value(&ev); outcome.set(picked(&labels::OUTCOMES, &v)); }>
                     <option value="">{t!(i18n, rec.all)}</option>
-                    {labels::OUTCOMES.into_iter().map(|o| view! { <option value=format!("{o:?}")>{move || labels::outcome(i18n.get_locale(), o)}</option> }).collect_view()}
+                    {labels::OUTCOMES.into_iter().map(|o| view! { <option value=choice_value(&labels::OUTCOMES, &o)>{move || labels::outcome(i18n.get_locale(), o)}</option> }).collect_view()}
                 </select>
             </div>
             <span class="muted records-count" aria-live="polite" data-testid="deals-count">

@@ -5,6 +5,7 @@
 
 use crate::domain::AccountId;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
+use crate::ui::widgets::picked;
 use crate::ui::widgets::{unique_id, AccountPicker, DialogFooter};
 use leptos::prelude::*;
 
@@ -93,7 +94,7 @@ pub fn ChoiceSelect<T>(
     on_pick: Callback<T>,
 ) -> impl IntoView
 where
-    T: Copy + std::fmt::Debug + PartialEq + Send + Sync + 'static,
+    T: Copy + PartialEq + Send + Sync + 'static,
 {
     let i18n = use_i18n();
     let id = unique_id("choice");
@@ -103,10 +104,10 @@ where
             <label for=id.clone()>{move || label.get()}</label>
             <select id=id on:change=move |ev| {
                 let v = event_target_value(&ev);
-                if let Some(c) = picks.iter().copied().find(|c| format!("{c:?}") == v) { on_pick.run(c); }
+                if let Some(c) = picked(&picks, &v) { on_pick.run(c); }
             }>
-                {choices.into_iter().map(|c| view! {
-                    <option value=format!("{c:?}") selected=move || current.get() == c>{move || name(i18n.get_locale(), c)}</option>
+                {choices.into_iter().enumerate().map(|(i, c)| view! {
+                    <option value=i.to_string() selected=move || current.get() == c>{move || name(i18n.get_locale(), c)}</option>
                 }).collect_view()}
             </select>
         </div>

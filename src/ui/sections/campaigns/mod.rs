@@ -13,11 +13,11 @@ mod fields;
 mod nps;
 
 use crate::checklist::Step;
-use crate::ui::format;
 use crate::ui::i18n::{t, t_string, use_i18n};
 use crate::ui::routing::{detail_signal, Section};
 use crate::ui::sections::overview::NextStep;
 use crate::ui::state::use_app;
+use crate::ui::widgets::{tab_of, SubNav};
 use leptos::prelude::*;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,7 +41,7 @@ impl Tab {
     }
 
     fn from_detail(detail: Option<&str>) -> Tab {
-        Tab::ALL.into_iter().find(|t| Some(t.slug()) == detail).unwrap_or(Tab::Campaigns)
+        tab_of(&Tab::ALL, Tab::slug, detail).unwrap_or(Tab::Campaigns)
     }
 }
 
@@ -51,7 +51,7 @@ pub fn Campaigns() -> impl IntoView {
     let i18n = use_i18n();
     let detail = detail_signal();
     let tab = Memo::new(move |_| Tab::from_detail(detail.get().as_deref()));
-    let count = move |t: Tab| {
+    let count = Callback::new(move |t: Tab| {
         state.plan.with(|p| {
             p.as_ref().map_or(0, |p| match t {
                 Tab::Campaigns => p.campaigns.len(),
@@ -60,28 +60,24 @@ pub fn Campaigns() -> impl IntoView {
                 Tab::Nps => p.nps_responses.len(),
             })
         })
-    };
-    let name = move |t: Tab| match t {
-        Tab::Campaigns => t_string!(i18n, rec.tab_campaigns),
-        Tab::Activities => t_string!(i18n, rec.tab_activities),
-        Tab::Deals => t_string!(i18n, rec.tab_deals),
-        Tab::Nps => t_string!(i18n, rec.tab_nps),
-    };
+    });
+    let name = Callback::new(move |t: Tab| {
+        match t {
+            Tab::Campaigns => t_string!(i18n, rec.tab_campaigns),
+            Tab::Activities => t_string!(i18n, rec.tab_activities),
+            Tab::Deals => t_string!(i18n, rec.tab_deals),
+            Tab::Nps => t_string!(i18n, rec.tab_nps),
+        }
+        .to_string()
+    });
     view! {
         <section class="section records" aria-labelledby="section-title">
             <header class="section-head">
                 <h1 id="section-title">{t!(i18n, nav.campaigns)}</h1>
             </header>
             <p class="lead">{t!(i18n, rec.intro)}</p>
-            <nav class="sub-nav" aria-label=move || t_string!(i18n, rec.tabs)>
-                {Tab::ALL.into_iter().map(|t| view! {
-                    <a href=Section::Campaigns.href_to(t.slug()) class:active=move || tab.get() == t
-                        aria-current=move || (tab.get() == t).then_some("page") data-testid=format!("tab-{}", t.slug())>
-                        {move || name(t)}
-                        <span class="sub-nav-count">{move || format::integer(count(t) as i64, i18n.get_locale())}</span>
-                    </a>
-                }).collect_view()}
-            </nav>
+            <SubNav section=Section::Campaigns tabs=Tab::ALL.to_vec() current=tab label=Signal::derive(move || t_string!(i18n, rec.tabs).to_string())
+                slug=Tab::slug name count=count/>
             {move || match tab.get() {
                 Tab::Campaigns => view! { <campaign_list::CampaignList/> }.into_any(),
                 Tab::Activities => view! { <activity_list::ActivityList/> }.into_any(),

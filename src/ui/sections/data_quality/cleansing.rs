@@ -8,6 +8,7 @@ use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::ui::insights::Shared;
 use crate::ui::state::{use_app, ToastAction};
 use crate::ui::widgets::unique_id;
+use crate::ui::widgets::{choice_value, picked};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -104,10 +105,10 @@ pub fn Cleansing() -> impl IntoView {
                     <span>{t!(i18n, dq.action_label)}</span>
                     <select id=action_id data-testid="cleanse-action" on:change=move |ev| {
                         let v = event_target_value(&ev);
-                        choice.set(Choice::ALL.into_iter().find(|c| format!("{c:?}") == v).unwrap_or(Choice::Trim));
+                        choice.set(picked(&Choice::ALL, &v).unwrap_or(Choice::Trim));
                     }>
                         {Choice::ALL.into_iter().map(|c| view! {
-                            <option value=format!("{c:?}") selected=move || choice.get() == c>{move || choice_name(i18n.get_locale(), c)}</option>
+                            <option value=choice_value(&Choice::ALL, &c) selected=move || choice.get() == c>{move || choice_name(i18n.get_locale(), c)}</option>
                         }).collect_view()}
                     </select>
                 </label>

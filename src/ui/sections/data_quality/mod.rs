@@ -12,6 +12,7 @@ mod prediction;
 
 use crate::ui::i18n::{t, t_string, use_i18n};
 use crate::ui::routing::{detail_signal, Section};
+use crate::ui::widgets::{tab_of, SubNav};
 use leptos::prelude::*;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,7 +38,7 @@ impl Tab {
     }
 
     fn from_detail(detail: Option<&str>) -> Tab {
-        Tab::ALL.into_iter().find(|t| Some(t.slug()) == detail).unwrap_or(Tab::Import)
+        tab_of(&Tab::ALL, Tab::slug, detail).unwrap_or(Tab::Import)
     }
 }
 
@@ -46,27 +47,24 @@ pub fn DataQuality() -> impl IntoView {
     let i18n = use_i18n();
     let detail = detail_signal();
     let tab = Memo::new(move |_| Tab::from_detail(detail.get().as_deref()));
-    let name = move |t: Tab| match t {
-        Tab::Import => t_string!(i18n, dq.tab_import),
-        Tab::Duplicates => t_string!(i18n, dq.tab_duplicates),
-        Tab::Missing => t_string!(i18n, dq.tab_missing),
-        Tab::Cleansing => t_string!(i18n, dq.tab_cleansing),
-        Tab::Prediction => t_string!(i18n, dq.tab_prediction),
-    };
+    let name = Callback::new(move |t: Tab| {
+        match t {
+            Tab::Import => t_string!(i18n, dq.tab_import),
+            Tab::Duplicates => t_string!(i18n, dq.tab_duplicates),
+            Tab::Missing => t_string!(i18n, dq.tab_missing),
+            Tab::Cleansing => t_string!(i18n, dq.tab_cleansing),
+            Tab::Prediction => t_string!(i18n, dq.tab_prediction),
+        }
+        .to_string()
+    });
     view! {
         <section class="section data-quality" aria-labelledby="section-title">
             <header class="section-head">
                 <h1 id="section-title">{t!(i18n, nav.data_quality)}</h1>
             </header>
             <p class="lead">{t!(i18n, dq.intro)}</p>
-            <nav class="sub-nav" aria-label=move || t_string!(i18n, dq.tabs)>
-                {Tab::ALL.into_iter().map(|t| view! {
-                    <a href=Section::DataQuality.href_to(t.slug()) class:active=move || tab.get() == t
-                        aria-current=move || (tab.get() == t).then_some("page") data-testid=format!("tab-{}", t.slug())>
-                        {move || name(t)}
-                    </a>
-                }).collect_view()}
-            </nav>
+            <SubNav section=Section::DataQuality tabs=Tab::ALL.to_vec() current=tab label=Signal::derive(move || t_string!(i18n, dq.tabs).to_string())
+                slug=Tab::slug name/>
             {move || match tab.get() {
                 Tab::Import => view! { <csv_import::CsvImport/> }.into_any(),
                 Tab::Duplicates => view! { <duplicates::Duplicates/> }.into_any(),

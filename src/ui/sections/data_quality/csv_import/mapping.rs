@@ -13,6 +13,7 @@ use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::insights::Shared;
 use crate::ui::sections::data_quality::labels;
 use crate::ui::state::{use_app, ToastAction};
+use crate::ui::widgets::{choice_value, picked};
 use crate::ui::widgets::{unique_id, work_progress, WorkProgress};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -165,19 +166,14 @@ pub(super) fn Mapping(
             <span>{t!(i18n, dq.kind_label)}</span>
             <select id=kind_id data-testid="csv-kind" on:change={
                 move |ev| {
-                    let k = match event_target_value(&ev).as_str() {
-                        "Contacts" => RecordKind::Contacts,
-                        "Deals" => RecordKind::Deals,
-                        "Activities" => RecordKind::Activities,
-                        _ => RecordKind::Accounts,
-                    };
+                    let k = picked(&RecordKind::ALL, &event_target_value(&ev)).unwrap_or(RecordKind::Accounts);
                     kind.set(k);
                     mapping.set(guess(k));
                     choices.merges.set(MergeChoices::default());
                 }
             }>
                 {RecordKind::ALL.into_iter().map(|k| view! {
-                    <option value=format!("{k:?}") selected=move || kind.get() == k>{move || labels::kind(i18n.get_locale(), k)}</option>
+                    <option value=choice_value(&RecordKind::ALL, &k) selected=move || kind.get() == k>{move || labels::kind(i18n.get_locale(), k)}</option>
                 }).collect_view()}
             </select>
         </label>
