@@ -144,10 +144,29 @@ fn campaigns_goals_and_scores_keep_their_rules_in_edits_and_files() {
     let refusal = Refusal::Negative("target");
     assert_eq!(apply(&plan(), Change::PutGoal(goal.clone()), now()), Err(refusal));
     let mut p = plan();
-    p.goals.push_back(goal);
+    p.goals.push_back(goal.clone());
     let (strict, _, repaired) = through_the_file(&p);
     assert_eq!(strict, vec![("plan.goals[0].target".to_string(), ProblemKind::Refused(refusal), Severity::Error)]);
     assert_eq!(repaired.goals[0].target, 0.0);
+
+    // The same goal in an account plan's KPIs.
+    let mut p = plan();
+    let ap = AccountPlan {
+        id: AccountPlanId("ap_1".into()),
+        account: AccountId("acc_1".into()),
+        overview: Overview::default(),
+        goals: vec![],
+        marketing_plan: String::new(),
+        sales_strategy: String::new(),
+        kpis: vec![goal.clone()],
+        actions: vec![],
+        channels: vec![],
+        updated_at: None,
+    };
+    assert_eq!(apply(&p, Change::PutAccountPlan(Box::new(ap.clone())), now()), Err(refusal), "an account plan's KPI");
+    p.account_plans.push_back(ap);
+    let (strict, _, _) = through_the_file(&p);
+    assert_eq!(strict, vec![("plan.accountPlans[0].kpis[0].target".to_string(), ProblemKind::Refused(refusal), Severity::Error)]);
 
     // An NPS score above 10.
     let response =

@@ -274,6 +274,10 @@ pub fn apply(plan: &Plan, change: Change, now: Timestamp) -> Result<Plan, Refusa
                 return Err(Refusal::Missing("account", Collection::Accounts));
             }
             let mut ap = *ap;
+            // Its goals and KPIs are goals like the plan's, with the same rules.
+            for g in ap.goals.iter_mut().chain(ap.kpis.iter_mut()) {
+                *g = g.clone().checked()?;
+            }
             ap.updated_at = Some(now);
             let account = ap.account.clone();
             put(&mut p.account_plans, ap, |x| x.account == account);
