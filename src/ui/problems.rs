@@ -59,7 +59,14 @@ pub fn message(l: Locale, p: &Problem) -> String {
 /// Why an edit, a CSV row or a record of a file is refused, in one sentence
 /// that names the field. Every entry point words a `domain::Refusal` here.
 pub fn refusal(l: Locale, r: Refusal) -> String {
-    let name = |key: &str| refused_field(l, key);
+    refusal_in(l, r, &|_| None)
+}
+
+/// [`refusal`], naming the fields as a form labels them (`form_label` gives a
+/// field's label by its name in the file, where the form has one), so the
+/// sentence points at what the person sees.
+pub fn refusal_in(l: Locale, r: Refusal, form_label: &dyn Fn(&str) -> Option<String>) -> String {
+    let name = |key: &str| form_label(key).unwrap_or_else(|| refused_field(l, key));
     match r {
         Refusal::Empty(f) => td_string!(l, refusals.empty, field = name(f)).to_string(),
         Refusal::Negative(f) => td_string!(l, refusals.negative, field = name(f)).to_string(),

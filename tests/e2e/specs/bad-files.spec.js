@@ -44,7 +44,7 @@ test('malformed files explain what is wrong and where, and leave the plan untouc
   await expect(box).toContainText('14 is out of range (0–10)');
   await shot(page, 'import-value-errors');
   // What can be kept can still come in, on request.
-  await box.getByRole('button', { name: 'Import the rest, leaving out what is broken' }).click();
+  await box.getByRole('button', { name: 'Import with repairs, leaving out what can’t be repaired' }).click();
   await expect(page.getByTestId('import-ready')).toContainText('Imported with notes');
   await page.getByTestId('import-ready').getByRole('button', { name: 'Cancel' }).click();
 
@@ -175,7 +175,7 @@ test('a 100 MB file: reading and checking can be cancelled, its problem is expla
   await expect(again).toContainText('1 problem found.');
 
   // What can be kept opens; it cannot fit in local storage, which is said at once.
-  await again.getByRole('button', { name: 'Import the rest, leaving out what is broken' }).click();
+  await again.getByRole('button', { name: 'Import with repairs, leaving out what can’t be repaired' }).click();
   const ready = page.getByTestId('import-ready');
   await expect(ready).toContainText('activities: 500,000', { timeout: 60_000 });
   await ready.getByRole('button', { name: 'Open as a new plan' }).click();
@@ -192,7 +192,7 @@ test('a 100 MB file: reading and checking can be cancelled, its problem is expla
   fs.writeFileSync(tooLarge, Buffer.alloc(129 * 2 ** 20, 0x20));
   const refused = await importProblems(page, tooLarge);
   await expect(refused).toContainText('The file is too large (129 MB; the limit is 128 MB).');
-  await expect(refused.getByRole('button', { name: /Import the rest/ })).toHaveCount(0);
+  await expect(refused.getByRole('button', { name: /Import with repairs/ })).toHaveCount(0);
   expect(await wasmMemoryMB(page)).toBeLessThan(50);
 });
 

@@ -69,7 +69,7 @@ test('log a meeting and a won deal, and the dashboard counts them', async ({ pag
   // A close before the creation is refused by the same rule, named by its fields.
   await deal.getByLabel('Closed').fill('2000-01-01');
   await deal.getByRole('button', { name: 'Save' }).click();
-  await expect(deal.getByRole('alert')).toHaveText(/^“\u2068Close date\u2069” can’t be before “\u2068Creation date\u2069”\.$/);
+  await expect(deal.getByRole('alert')).toHaveText(/^“\u2068Closed\u2069” can’t be before “\u2068Created\u2069”\.$/);
   await deal.getByLabel('Closed').fill(today);
   await deal.getByRole('button', { name: 'Save' }).click();
   await expect(deal).toBeHidden();
@@ -111,7 +111,7 @@ test('a campaign aimed at tier 1, edited, deleted and brought back with undo', a
   await dialog.getByLabel('End').fill('2026-11-01');
   await dialog.getByLabel('Cost').fill('1,200,000');
   await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(dialog.getByRole('alert')).toHaveText(/^“\u2068End date\u2069” can’t be before “\u2068Start date\u2069”\.$/);
+  await expect(dialog.getByRole('alert')).toHaveText(/^“\u2068End\u2069” can’t be before “\u2068Start\u2069”\.$/);
   await dialog.getByLabel('End').fill('2026-12-15');
   // A whole tier at once, then one more account typed by name.
   const tier1 = dialog.getByRole('button', { name: /^Add tier 1 \((\d+)\)$/ });

@@ -73,7 +73,18 @@ pub fn CampaignEditor(editing: RwSignal<Option<Option<Campaign>>>) -> impl IntoV
         let kind = if is_new.get_untracked() { EditKind::AddCampaign } else { EditKind::EditCampaign };
         match state.try_dispatch(Change::PutCampaign(Box::new(c)), kind) {
             Ok(()) | Err(Refusal::NothingToChange) => open.set(false),
-            Err(refusal) => fail(problems::refusal(l, refusal)),
+            Err(refusal) => fail(problems::refusal_in(l, refusal, &|field| {
+                Some(
+                    match field {
+                        "name" => td_string!(l, rec.name),
+                        "start" => td_string!(l, rec.start),
+                        "end" => td_string!(l, rec.end),
+                        "cost" => td_string!(l, rec.cost),
+                        _ => return None,
+                    }
+                    .to_string(),
+                )
+            })),
         }
     };
     let remove = move |()| {

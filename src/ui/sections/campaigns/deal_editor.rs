@@ -61,7 +61,18 @@ pub fn DealEditor(editing: RwSignal<Option<Option<Deal>>>) -> impl IntoView {
         let kind = if is_new.get_untracked() { EditKind::AddDeal } else { EditKind::EditDeal };
         match state.try_dispatch(Change::PutDeal(Box::new(d)), kind) {
             Ok(()) | Err(Refusal::NothingToChange) => open.set(false),
-            Err(refusal) => fail(problems::refusal(l, refusal)),
+            Err(refusal) => fail(problems::refusal_in(l, refusal, &|field| {
+                Some(
+                    match field {
+                        "name" => td_string!(l, rec.deal_name),
+                        "amount" => td_string!(l, rec.amount),
+                        "created" => td_string!(l, rec.created),
+                        "closed" => td_string!(l, rec.closed),
+                        _ => return None,
+                    }
+                    .to_string(),
+                )
+            })),
         }
     };
     let remove = move |()| {
