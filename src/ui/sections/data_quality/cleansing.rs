@@ -68,9 +68,13 @@ pub fn Cleansing() -> impl IntoView {
         if n == 0 {
             return;
         }
-        state.dispatch(Change::PutAccounts(r.0.accounts.clone()), EditKind::Cleanse);
         let l = state.locale();
-        state.show_toast(td_string!(l, dq.applied, count = n).to_string(), Some(ToastAction::UndoEdit));
+        // A cleansing that leaves an account breaking its rules (a name trimmed
+        // to nothing) is refused and said; only a change made offers its undo.
+        match state.try_dispatch(Change::PutAccounts(r.0.accounts.clone()), EditKind::Cleanse) {
+            Ok(()) => state.show_toast(td_string!(l, dq.applied, count = n).to_string(), Some(ToastAction::UndoEdit)),
+            Err(refusal) => state.show_toast(crate::ui::problems::refusal(l, refusal), None),
+        }
     };
     let action_id = unique_id("cleanse-action");
     let action_label_for = action_id.clone();

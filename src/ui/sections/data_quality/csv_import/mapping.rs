@@ -273,8 +273,12 @@ pub(super) fn Mapping(
         let Check::Ready(p, _) = check.get_untracked() else { return };
         let Some(batch) = pending.try_update_value(Option::take).flatten().filter(|b| !b.is_empty()) else { return };
         let count = p.0.records();
-        state.dispatch(Change::ImportRecords(Box::new(batch)), EditKind::ImportCsv);
         let l = state.locale();
+        // A batch the plan refuses (a record breaking its rules, which the
+        // preview should have listed) is said, and nothing claims it imported.
+        if let Err(refusal) = state.try_dispatch(Change::ImportRecords(Box::new(batch)), EditKind::ImportCsv) {
+            return state.show_toast(crate::ui::problems::refusal(l, refusal), None);
+        }
         state.show_toast(td_string!(l, dq.done, count = count, name = name_for_confirm.clone()).to_string(), Some(ToastAction::UndoEdit));
         on_done.run(Imported { name: name_for_confirm.clone(), preview: p.clone() });
     };
