@@ -104,3 +104,16 @@ test('a file is read and checked in a tab the browser gives no frames (hidden)',
   await pickFile(page, 'Choose plan file…', example);
   await expect(page.getByTestId('import-ready')).toContainText('is a valid plan');
 });
+
+test('an empty plan name is refused in words, and the field shows the plan’s name again', async ({ page }) => {
+  await openApp(page);
+  await loadDemo(page);
+  await goTo(page, 'Import/Export & Settings');
+  const field = page.getByLabel('Plan name');
+  await expect(field).toHaveValue(demoName);
+  await field.fill('   ');
+  await field.press('Tab');
+  await expect(page.locator('.toast')).toHaveText(/“\u2068Plan name\u2069” is required\./);
+  await expect(field).toHaveValue(demoName);
+  await expect(page.getByTestId('current-plan-name')).toHaveText(demoName);
+});

@@ -1,9 +1,10 @@
 //! The plan's own settings: name, currency, fiscal-year start; and the language.
 
-use crate::domain::Currency;
+use crate::domain::{Currency, Refusal};
 use crate::editing::{Change, EditKind};
-use crate::ui::i18n::{t, use_i18n};
+use crate::ui::i18n::{t, td_string, use_i18n};
 use crate::ui::labels;
+use crate::ui::problems;
 use crate::ui::shell::LanguageSelect;
 use crate::ui::state::use_app;
 use crate::ui::widgets::unique_id;
@@ -24,8 +25,19 @@ pub fn PlanSettings() -> impl IntoView {
             <div class="form">
                 <div class="field">
                     <label for=name_id.clone()>{t!(i18n, transfer.plan_name)}</label>
-                    <input id=name_id type="text" prop:value=name
-                        on:change=move |ev| state.dispatch(Change::RenamePlan(event_target_value(&ev)), EditKind::RenamePlan) />
+                    <input id=name_id type="text" prop:value=name on:change=move |ev| {
+                        let input = event_target::<web_sys::HtmlInputElement>(&ev);
+                        // A refused name (an empty one) is said, and the field shows the
+                        // plan's name again rather than a name the plan does not have.
+                        if let Err(refusal) = state.try_dispatch(Change::RenamePlan(input.value()), EditKind::RenamePlan) {
+                            input.set_value(&state.plan.with_untracked(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default()));
+                            if refusal != Refusal::NothingToChange {
+                                let l = state.locale();
+                                let label = td_string!(l, transfer.plan_name).to_string();
+                                state.show_toast(problems::refusal_in(l, refusal, &|_| Some(label.clone())), None);
+                            }
+                        }
+                    } />
                 </div>
                 <div class="field-row">
                     <div class="field">
