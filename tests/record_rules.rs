@@ -164,9 +164,32 @@ fn campaigns_goals_and_scores_keep_their_rules_in_edits_and_files() {
         updated_at: None,
     };
     assert_eq!(apply(&p, Change::PutAccountPlan(Box::new(ap.clone())), now()), Err(refusal), "an account plan's KPI");
-    p.account_plans.push_back(ap);
+    p.account_plans.push_back(ap.clone());
     let (strict, _, _) = through_the_file(&p);
     assert_eq!(strict, vec![("plan.accountPlans[0].kpis[0].target".to_string(), ProblemKind::Refused(refusal), Severity::Error)]);
+
+    // An action of the execution plan due before it starts.
+    let action = Action {
+        id: ActionId("act_1".into()),
+        title: "Executive briefing".into(),
+        channel: None,
+        owner: None,
+        start: Some(day("2026-05-10")),
+        due: Some(day("2026-05-01")),
+        status: ActionStatus::Planned,
+        content: vec![],
+        rule: None,
+        trigger: None,
+        notes: String::new(),
+    };
+    let refusal = Refusal::BeforeStart("due", "start");
+    let with_action = AccountPlan { kpis: vec![], actions: vec![action], ..ap.clone() };
+    let mut p = plan();
+    assert_eq!(apply(&p, Change::PutAccountPlan(Box::new(with_action.clone())), now()), Err(refusal), "an action");
+    p.account_plans.push_back(with_action);
+    let (strict, _, repaired) = through_the_file(&p);
+    assert_eq!(strict, vec![("plan.accountPlans[0].actions[0].due".to_string(), ProblemKind::Refused(refusal), Severity::Error)]);
+    assert_eq!(repaired.account_plans[0].actions[0].due, Some(day("2026-05-10")));
 
     // An NPS score above 10.
     let response =
@@ -178,6 +201,17 @@ fn campaigns_goals_and_scores_keep_their_rules_in_edits_and_files() {
     let (strict, _, repaired) = through_the_file(&p);
     assert_eq!(strict, vec![("plan.npsResponses[0].score".to_string(), ProblemKind::Refused(refusal), Severity::Error)]);
     assert_eq!(repaired.nps_responses[0].score, 10);
+
+    // A relationship with a decision maker above prioritisation's 10.
+    let mut person = Contact::new(ContactId("con_1".into()), AccountId("acc_1".into()), "佐藤 健一");
+    person.relationship = Some(14);
+    let refusal = Refusal::TooLarge("relationship", 10);
+    assert_eq!(apply(&plan(), Change::PutContact(Box::new(person.clone())), now()), Err(refusal));
+    let mut p = plan();
+    p.contacts.push_back(person);
+    let (strict, _, repaired) = through_the_file(&p);
+    assert_eq!(strict, vec![("plan.contacts[0].relationship".to_string(), ProblemKind::Refused(refusal), Severity::Error)]);
+    assert_eq!(repaired.contacts[0].relationship, Some(10));
 }
 
 #[test]

@@ -172,7 +172,15 @@ impl Rules for Contact {
     fn refusals(&self) -> Vec<Refusal> {
         let mut out = Vec::new();
         empty(&self.name, "name", &mut out);
+        // The relationship is one of prioritisation's 0–10 scores.
+        if self.relationship.is_some_and(|r| r > 10) {
+            out.push(Refusal::TooLarge("relationship", 10));
+        }
         out
+    }
+
+    fn repair(&mut self) {
+        self.relationship = self.relationship.map(|r| r.min(10));
     }
 }
 
@@ -271,6 +279,23 @@ impl Rules for NpsResponse {
 
     fn repair(&mut self) {
         self.score = self.score.min(10);
+    }
+}
+
+impl Rules for Action {
+    fn tidy(&mut self) {
+        trim(&mut self.title);
+    }
+
+    fn refusals(&self) -> Vec<Refusal> {
+        let mut out = Vec::new();
+        empty(&self.title, "title", &mut out);
+        in_order(self.start, self.due, ("due", "start"), &mut out);
+        out
+    }
+
+    fn repair(&mut self) {
+        not_before(self.start, &mut self.due);
     }
 }
 

@@ -278,6 +278,9 @@ pub fn apply(plan: &Plan, change: Change, now: Timestamp) -> Result<Plan, Refusa
             for g in ap.goals.iter_mut().chain(ap.kpis.iter_mut()) {
                 *g = g.clone().checked()?;
             }
+            for a in ap.actions.iter_mut() {
+                *a = a.clone().checked()?;
+            }
             ap.updated_at = Some(now);
             let account = ap.account.clone();
             put(&mut p.account_plans, ap, |x| x.account == account);
@@ -340,6 +343,11 @@ pub fn apply(plan: &Plan, change: Change, now: Timestamp) -> Result<Plan, Refusa
         }
         Change::PutTeamMember(m) => {
             let m = m.checked()?;
+            // Owners are picked by name, so two people of one name could not be told apart.
+            let name = crate::icp::normalise(&m.name);
+            if p.team.iter().any(|x| x.id != m.id && crate::icp::normalise(&x.name) == name) {
+                return Err(Refusal::NameTaken);
+            }
             let id = m.id.clone();
             put(&mut p.team, m, |x| x.id == id);
         }
@@ -731,5 +739,16 @@ mod tests {
         assert_eq!(apply(&p, Change::AddCustomChannel(again), now()), Err(Refusal::NameTaken), "the name is taken");
         let blank = CustomChannel { id: ChannelId("ch_blank".into()), name: "  ".into() };
         assert_eq!(apply(&p, Change::AddCustomChannel(blank), now()), Err(Refusal::Empty("name")));
+    }
+
+    #[test]
+    fn a_team_member_may_not_take_a_teammates_name() {
+        let mut p = Plan::new(PlanId("p".into()), "Team", now());
+        let member = |id: &str, name: &str| TeamMember { id: MemberId(id.into()), name: name.into(), team: Team::Sales, email: String::new() };
+        p.team.push_back(member("m1", "Aiko Tanaka"));
+        assert_eq!(apply(&p, Change::PutTeamMember(member("m2", " aiko TANAKA ")), now()), Err(Refusal::NameTaken));
+        assert_eq!(apply(&p, Change::PutTeamMember(member("m2", "")), now()), Err(Refusal::Empty("name")));
+        let renamed = apply(&p, Change::PutTeamMember(member("m1", "Aiko Tanaka-Sato")), now()).expect("renaming oneself");
+        assert_eq!(renamed.team[0].name, "Aiko Tanaka-Sato");
     }
 }

@@ -136,10 +136,6 @@ pub enum ProblemKind {
         min: String,
         max: String,
     },
-    /// A number that has no upper limit but must not be below zero.
-    Negative {
-        got: String,
-    },
     Invalid(String),
     EmptyText,
     BadId,
@@ -150,7 +146,6 @@ pub enum ProblemKind {
     },
     ReportsToSelfOrCycle,
     ContactAtOtherAccount,
-    EndsBeforeStart,
     /// A record breaks one of its own rules (`domain::Rules`), the same
     /// refusal an edit or a CSV row gets.
     Refused(Refusal),
@@ -315,7 +310,6 @@ impl fmt::Display for ProblemKind {
             WrongType { expected, got } => write!(f, "expected {expected}, got {got}"),
             UnknownOption { got, allowed } => write!(f, "{got:?} is not one of the allowed values ({})", allowed.join(", ")),
             OutOfRange { got, min, max } => write!(f, "{got} is out of range ({min}–{max})"),
-            Negative { got } => write!(f, "{got} must not be negative"),
             Invalid(s) => f.write_str(s),
             EmptyText => f.write_str("must not be empty"),
             BadId => f.write_str("is not a valid id (empty, too long, or with control characters)"),
@@ -323,7 +317,6 @@ impl fmt::Display for ProblemKind {
             Dangling { entity, id } => write!(f, "refers to {entity} {id:?}, which is not in the file"),
             ReportsToSelfOrCycle => f.write_str("the reporting line loops back on itself"),
             ContactAtOtherAccount => f.write_str("the contact belongs to another account"),
-            EndsBeforeStart => f.write_str("ends before it starts"),
             Refused(r) => write!(f, "{r}"),
             NotAscending => f.write_str("values must go up from one to the next"),
             ValueDropped => f.write_str("the value was unreadable and was left out"),

@@ -9,6 +9,16 @@ use crate::domain::{
 use crate::editing::EditKind;
 use crate::ui::i18n::{td_string, Locale};
 
+/// A CSS class part for one of the model's enumerations: its name in the plan
+/// file, lowercased (`InProgress` → `inprogress`). The file's names only change
+/// with a migration, so styles never follow a renamed Rust variant.
+pub fn css_key<T: serde::Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(name)) => name.to_lowercase(),
+        _ => String::new(),
+    }
+}
+
 pub fn metric(l: Locale, m: Metric) -> String {
     match m {
         Metric::NewContacts => td_string!(l, goals.metrics.newContacts),

@@ -90,14 +90,6 @@ impl Checker {
         }
     }
 
-    pub(super) fn dates_in_order(&mut self, start: Option<Date>, end: Option<Date>, path: impl FnOnce() -> String, subject: Option<&str>) {
-        if let (Some(s), Some(e)) = (start, end) {
-            if e < s {
-                self.warn(path(), ProblemKind::EndsBeforeStart, subject);
-            }
-        }
-    }
-
     pub(super) fn goals(&mut self, base: &str, goals: &mut Vector<Goal>, origins: &Origins, key: &str) {
         let mut seen = HashSet::new();
         let mut kept = Vector::new();

@@ -77,11 +77,6 @@ pub(super) fn contact(c: &mut Checker, k: &mut Known, x: &mut Contact, path: Rec
         return false;
     }
     c.rules(x, &path, s);
-    if let Some(r) = x.relationship.as_mut() {
-        let mut v = f64::from(*r);
-        c.clamp(&mut v, 0.0, 10.0, || format!("{path}.relationship"), s);
-        *r = v as u8;
-    }
     c.optional_ref(&mut x.reports_to, &k.contacts, Entity::Contact, || format!("{path}.reportsTo"), s);
     if x.reports_to.as_ref() == Some(&x.id) {
         c.report(format!("{path}.reportsTo"), ProblemKind::ReportsToSelfOrCycle, s);
@@ -161,7 +156,7 @@ pub(super) fn account_plan(c: &mut Checker, k: &mut Known, x: &mut AccountPlan, 
             c.report(format!("{ap}.id"), ProblemKind::DuplicateId(action.id.to_string()), s);
             continue;
         }
-        c.non_empty(&action.title, || format!("{ap}.title"), None);
+        c.rules(&mut action, &ap, s);
         c.optional_ref(&mut action.owner, &k.team, Entity::TeamMember, || format!("{ap}.owner"), s);
         c.optional_ref(&mut action.rule, &k.rules, Entity::Rule, || format!("{ap}.rule"), s);
         if let Some(Channel::Custom(id)) = &action.channel {
@@ -170,7 +165,6 @@ pub(super) fn account_plan(c: &mut Checker, k: &mut Known, x: &mut AccountPlan, 
             }
         }
         action.content.retain(|t| c.reference(&k.content, t.as_str(), Entity::Content, || format!("{ap}.content"), s, true));
-        c.dates_in_order(action.start, action.due, || format!("{ap}.due"), s);
         kept.push(action);
     }
     x.actions = kept;

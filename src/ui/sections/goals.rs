@@ -1,15 +1,14 @@
 //! Goals (KGIs): what the programme must achieve, with targets and dates.
 
 use crate::checklist::Step;
-use crate::domain::{Currency, Date, Goal, GoalId, IdGenerator, Metric, Money, Unit};
+use crate::domain::{Currency, Date, Goal, GoalId, IdGenerator, Metric, Money, Refusal, Rules, Unit};
 use crate::editing::{Change, EditKind};
 use crate::ui::format;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::ui::labels;
 use crate::ui::sections::overview::NextStep;
 use crate::ui::state::{use_app, AppState, ToastAction};
-use crate::ui::widgets::{choice_value, picked};
-use crate::ui::widgets::{unique_id, DialogFooter, Modal, TextField};
+use crate::ui::widgets::{labelled_refusal, Bound, ChoiceField, DialogFooter, Editor, Modal, TextField};
 use leptos::prelude::*;
 
 /// A goal's target in its unit: `¥40,000,000`, `45%`, `120 days`.
@@ -31,15 +30,11 @@ pub fn value_text(v: f64, unit: Unit, currency: &Currency, l: Locale) -> String 
 pub fn Goals() -> impl IntoView {
     let state = use_app();
     let i18n = use_i18n();
-    let editor_open = RwSignal::new(false);
-    let editing: RwSignal<Option<Goal>> = RwSignal::new(None);
+    let editor = Editor::<Goal>::new();
     let goals = move || state.plan.with(|p| p.as_ref().map(|p| p.goals.iter().cloned().collect::<Vec<_>>()).unwrap_or_default());
     let currency = move || state.plan.with(|p| p.as_ref().map(|p| p.currency.clone()).unwrap_or_default());
     let count = move || state.plan.with(|p| p.as_ref().map_or(0, |p| p.goals.len()));
-    let add = move |_| {
-        editing.set(None);
-        editor_open.set(true);
-    };
+    let add = move |_| editor.add();
     view! {
         <section class="section" aria-labelledby="section-title">
             <header class="section-head">
@@ -77,7 +72,7 @@ pub fn Goals() -> impl IntoView {
                                             <td class="num">{target}</td>
                                             <td>{due}</td>
                                             <td class="row-actions" role="group" aria-label=move || td_string!(i18n.get_locale(), goals.actions_for, name = name.clone()).to_string()>
-                                                <button type="button" class="button button-small" on:click=move |_| { editing.set(Some(edit_goal.clone())); editor_open.set(true); }>
+                                                <button type="button" class="button button-small" on:click=move |_| editor.edit(edit_goal.clone())>
                                                     {t!(i18n, goals.edit)}
                                                 </button>
                                                 <button type="button" class="icon-button" disabled=i == 0 title=move || t_string!(i18n, goals.move_up)
@@ -104,9 +99,9 @@ pub fn Goals() -> impl IntoView {
                     </table>
                 </div>
             </Show>
-            <GoalEditor open=editor_open editing on_save=Callback::new(move |goal: Goal| {
+            <GoalEditor editor on_save=Callback::new(move |goal: Goal| {
                 let exists = state.plan.with_untracked(|p| p.as_ref().is_some_and(|p| p.goals.iter().any(|g| g.id == goal.id)));
-                state.dispatch(Change::PutGoal(goal), if exists { EditKind::EditGoal } else { EditKind::AddGoal });
+                state.try_dispatch(Change::PutGoal(goal), if exists { EditKind::EditGoal } else { EditKind::AddGoal })
             })/>
             <NextStep step=Step::Icp/>
         </section>
@@ -121,11 +116,19 @@ pub fn read_target(state: AppState, text: &str, unit: Unit) -> Result<f64, Strin
 }
 
 /// The goal form, shared by the plan's KGIs and an account plan's goals and KPIs;
-/// `on_save` receives the goal (a new id when it was added).
+/// `on_save` applies the goal (a new id when it was added) and hands back the
+/// plan's refusal, said under the form.
 #[component]
-pub fn GoalEditor(open: RwSignal<bool>, editing: RwSignal<Option<Goal>>, on_save: Callback<Goal>) -> impl IntoView {
+pub fn GoalEditor(
+    editor: Editor<Goal>,
+    on_save: Callback<Goal, Result<(), Refusal>>,
+    /// An account plan's KPI rather than a goal (the name's label says so).
+    #[prop(optional)]
+    kpi: bool,
+) -> impl IntoView {
     let state = use_app();
     let i18n = use_i18n();
+    let open = editor.open();
     let name = RwSignal::new(String::new());
     let metric = RwSignal::new(Metric::NewContracts);
     let target = RwSignal::new(String::new());
@@ -134,12 +137,7 @@ pub fn GoalEditor(open: RwSignal<bool>, editing: RwSignal<Option<Goal>>, on_save
     let due = RwSignal::new(String::new());
     let notes = RwSignal::new(String::new());
     let error: RwSignal<Option<String>> = RwSignal::new(None);
-    // Fill the form whenever it opens.
-    Effect::new(move |_| {
-        if !open.get() {
-            return;
-        }
-        let g = editing.get_untracked();
+    editor.on_open(move |g| {
         name.set(g.as_ref().map(|g| g.name.clone()).unwrap_or_default());
         metric.set(g.as_ref().map_or(Metric::NewContracts, |g| g.metric));
         target.set(g.as_ref().map(|g| g.target.to_string()).unwrap_or_default());
@@ -149,39 +147,35 @@ pub fn GoalEditor(open: RwSignal<bool>, editing: RwSignal<Option<Goal>>, on_save
         notes.set(g.as_ref().map(|g| g.notes.clone()).unwrap_or_default());
         error.set(None);
     });
+    let name_label = move |l: Locale| if kpi { td_string!(l, ap.kpi_name) } else { td_string!(l, goals.name) };
     let save = move || {
         let l = state.locale();
-        let n = name.get_untracked();
-        if n.trim().is_empty() {
-            error.set(Some(td_string!(l, goals.name_required).to_string()));
-            return;
-        }
-        let value = match read_target(state, &target.get_untracked(), unit.get_untracked()) {
-            Ok(v) => v,
-            Err(why) => return error.set(Some(why)),
+        let (value, unread) = match read_target(state, &target.get_untracked(), unit.get_untracked()) {
+            Ok(v) => (v, None),
+            Err(why) => (0.0, Some(why)),
         };
-        let start_date = Date::parse(&start.get_untracked());
-        let due_date = Date::parse(&due.get_untracked());
-        if let (Some(s), Some(d)) = (start_date, due_date) {
-            if d < s {
-                error.set(Some(td_string!(l, goals.due_before_start).to_string()));
-                return;
-            }
-        }
-        let existing = editing.get_untracked();
+        let existing = editor.record_untracked();
         let goal = Goal {
             id: existing.as_ref().map(|g| g.id.clone()).unwrap_or_else(|| GoalId::generate(&mut IdGenerator::random())),
-            name: n.trim().to_string(),
+            name: name.get_untracked(),
             metric: metric.get_untracked(),
             target: value,
             unit: unit.get_untracked(),
-            start: start_date,
-            due: due_date,
+            start: Date::parse(&start.get_untracked()),
+            due: Date::parse(&due.get_untracked()),
             actual: existing.as_ref().and_then(|g| g.actual),
             notes: notes.get_untracked(),
         };
-        on_save.run(goal);
-        open.set(false);
+        // The goal's rules (a name, a target not below zero, due not before its
+        // start) are the plan's: a refusal is said here, by the form's labels.
+        let labels =
+            [("name", name_label(l)), ("target", td_string!(l, goals.target)), ("start", td_string!(l, goals.start)), ("due", td_string!(l, goals.due))];
+        // The form's first problem, top down: a missing name before an unread target.
+        if let Some(why) = unread {
+            let nameless = goal.refusals().into_iter().find(|r| r.field() == Some("name"));
+            return error.set(Some(nameless.map(|r| labelled_refusal(l, r, &labels)).unwrap_or(why)));
+        }
+        editor.finish(l, on_save.run(goal), error, &labels);
     };
     // A correction clears the previous complaint.
     Effect::new(move |_| {
@@ -191,52 +185,43 @@ pub fn GoalEditor(open: RwSignal<bool>, editing: RwSignal<Option<Goal>>, on_save
         due.track();
         error.set(None);
     });
-    let [metric_id, unit_id, notes_id] = ["goal-metric", "goal-unit", "goal-notes"].map(unique_id);
-    let title =
-        Signal::derive(move || if editing.with(Option::is_some) { t_string!(i18n, goals.editor_edit) } else { t_string!(i18n, goals.editor_add) }.to_string());
+    // Choosing a metric offers its natural unit.
+    let metric_choice = Bound::new(
+        move || Some(metric.get()),
+        move |m: Option<Metric>| {
+            if let Some(m) = m {
+                metric.set(m);
+                unit.set(m.natural_unit());
+            }
+        },
+    );
+    let unit_choice = Bound::new(move || Some(unit.get()), move |u: Option<Unit>| unit.set(u.unwrap_or(Unit::Count)));
+    let title = Signal::derive(move || {
+        let l = i18n.get_locale();
+        match (kpi, editor.is_new()) {
+            (false, true) => td_string!(l, goals.editor_add),
+            (false, false) => td_string!(l, goals.editor_edit),
+            (true, true) => td_string!(l, ap.kpi_editor_add),
+            (true, false) => td_string!(l, ap.kpi_editor_edit),
+        }
+        .to_string()
+    });
+    let submit = Signal::derive(move || if kpi { t_string!(i18n, ap.kpi_save) } else { t_string!(i18n, goals.save) }.to_string());
     view! {
         <Modal open title class="form-dialog">
             <form class="form" novalidate on:submit=move |ev| { ev.prevent_default(); save(); }>
-                <TextField value=name>{t!(i18n, goals.name)}</TextField>
-                <div class="field">
-                    <label for=metric_id.clone()>{t!(i18n, goals.metric)}</label>
-                    <select id=metric_id.clone() on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        if let Some(m) = picked(&Metric::ALL, &v) {
-                            metric.set(m);
-                            unit.set(m.natural_unit());
-                        }
-                    }>
-                        {Metric::ALL.into_iter().map(|m| view! {
-                            <option value=choice_value(&Metric::ALL, &m) selected=move || metric.get() == m>{move || labels::metric(i18n.get_locale(), m)}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
+                <TextField value=name>{move || name_label(i18n.get_locale())}</TextField>
+                <ChoiceField choices=Metric::ALL.to_vec() words=labels::metric value=metric_choice>{t!(i18n, goals.metric)}</ChoiceField>
                 <div class="field-row">
                     <TextField value=target inputmode="decimal">{t!(i18n, goals.target)}</TextField>
-                    <div class="field">
-                        <label for=unit_id.clone()>{t!(i18n, goals.unit)}</label>
-                        <select id=unit_id.clone() on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            if let Some(u) = picked(&labels::UNITS, &v) {
-                                unit.set(u);
-                            }
-                        }>
-                            {labels::UNITS.into_iter().map(|u| view! {
-                                <option value=choice_value(&labels::UNITS, &u) selected=move || unit.get() == u>{move || labels::unit(i18n.get_locale(), u)}</option>
-                            }).collect_view()}
-                        </select>
-                    </div>
+                    <ChoiceField choices=labels::UNITS.to_vec() words=labels::unit value=unit_choice>{t!(i18n, goals.unit)}</ChoiceField>
                 </div>
                 <div class="field-row">
                     <TextField value=start kind="date">{t!(i18n, goals.start)}</TextField>
                     <TextField value=due kind="date">{t!(i18n, goals.due)}</TextField>
                 </div>
-                <div class="field">
-                    <label for=notes_id.clone()>{t!(i18n, goals.notes)}</label>
-                    <textarea id=notes_id.clone() rows="2" prop:value=move || notes.get() on:input=move |ev| notes.set(event_target_value(&ev))></textarea>
-                </div>
-                <DialogFooter open error submit=Signal::derive(move || t_string!(i18n, goals.save).to_string())/>
+                <TextField value=notes rows=2>{t!(i18n, goals.notes)}</TextField>
+                <DialogFooter open error submit/>
             </form>
         </Modal>
     }

@@ -148,7 +148,7 @@ fn PlanRow(head: Head, open: RwSignal<bool>, confirm: RwSignal<Option<Head>>, co
                             <label for=input_id.clone() class="visually-hidden">
                                 {move || td_string!(i18n.get_locale(), plans.rename_label, name = current_name.clone()).to_string()}
                             </label>
-                            <input id=input_id.clone() type="text" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
+                            <input id=input_id.clone() type="text" bind:value=name />
                             <button type="submit" class="button button-primary button-small">{t!(i18n, plans.save_name)}</button>
                             <button type="button" class="button button-small" on:click=move |_| renaming.set(false)>{t!(i18n, plans.cancel)}</button>
                         </form>

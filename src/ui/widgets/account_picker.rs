@@ -5,6 +5,7 @@
 
 use crate::accounts::lookup::{label, resolve, suggestions};
 use crate::domain::AccountId;
+use crate::ui::i18n::{t, td_string, use_i18n, Locale};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -55,5 +56,29 @@ pub fn AccountPicker(
         <datalist id=list_id>
             {move || options().into_iter().map(|o| view! { <option value=o></option> }).collect_view()}
         </datalist>
+    }
+}
+
+/// The account a record belongs to, as a labelled field with its hint.
+#[component]
+pub fn AccountField(value: RwSignal<Option<AccountId>>, text: RwSignal<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let (id, hint) = (super::unique_id("account"), super::unique_id("account-hint"));
+    view! {
+        <div class="field">
+            <label for=id.clone()>{t!(i18n, rec.account)}</label>
+            <AccountPicker value text id described_by=hint.clone()/>
+            <p class="hint" id=hint>{t!(i18n, rec.account_hint)}</p>
+        </div>
+    }
+}
+
+/// Why no account is chosen: nothing typed, or the text names no account.
+pub fn account_problem(l: Locale, typed: &str) -> String {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        td_string!(l, rec.account_required).to_string()
+    } else {
+        td_string!(l, rec.account_unknown, name = typed.to_string()).to_string()
     }
 }

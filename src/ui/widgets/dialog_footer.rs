@@ -1,7 +1,8 @@
 //! The end of a form in a dialog: the form's complaint (announced as an alert), a
-//! cancel button that closes the dialog and the submit button.
+//! cancel button that closes the dialog and the submit button; for a record
+//! editor, "Delete" before them.
 
-use crate::ui::i18n::{t, use_i18n};
+use crate::ui::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;
 
 #[component]
@@ -23,5 +24,18 @@ pub fn DialogFooter(
             <button type="button" class="button" on:click=move |_| open.set(false)>{t!(i18n, app.cancel)}</button>
             <button type="submit" class="button button-primary">{move || submit.get()}</button>
         </div>
+    }
+}
+
+/// The end of a record editor: "Delete" for a record that exists, then the
+/// form's complaint, cancel and save.
+#[component]
+pub fn EditorFooter(open: RwSignal<bool>, error: RwSignal<Option<String>>, #[prop(into)] is_new: Signal<bool>, on_remove: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Show when=move || !is_new.get()>
+            <button type="button" class="button button-small button-danger-quiet" on:click=move |_| on_remove.run(())>{t!(i18n, rec.delete)}</button>
+        </Show>
+        <DialogFooter open error submit=Signal::derive(move || t_string!(i18n, rec.save).to_string())/>
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod account_picker;
 pub mod dialog_footer;
+pub mod editor;
 pub mod fields;
 pub mod file_button;
 pub mod help_tip;
@@ -14,9 +15,10 @@ pub mod value_list;
 pub mod virtual_rows;
 pub mod work_progress;
 
-pub use account_picker::AccountPicker;
-pub use dialog_footer::DialogFooter;
-pub use fields::{choice_value, picked, ChoiceField, TextField};
+pub use account_picker::{account_problem, AccountField, AccountPicker};
+pub use dialog_footer::{DialogFooter, EditorFooter};
+pub use editor::{labelled_refusal, Editor};
+pub use fields::{always, choice_value, options, picked, Bound, ChoiceField, Labelled, LinkField, TextField};
 pub use file_button::FileButton;
 pub use help_tip::HelpTip;
 pub use inline_input::InlineInput;

@@ -43,10 +43,14 @@ test('an account plan is written from scratch and kept across reloads', async ({
   await dialog.getByRole('button', { name: 'Save goal' }).click();
   await expect(plan(page).getByTestId('plan-goals')).toContainText('PoC受注');
   await plan(page).getByRole('button', { name: 'Add KPI' }).click();
-  await dialog.getByLabel('Goal', { exact: true }).fill('商談数');
+  // A KPI's form calls it a KPI, and says so when its name is missing.
+  dialog = page.getByRole('dialog', { name: 'Add a KPI' });
+  await dialog.getByRole('button', { name: 'Save KPI' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('“\u2068KPI\u2069” is required.');
+  await dialog.getByLabel('KPI', { exact: true }).fill('商談数');
   await dialog.getByLabel('Measures').selectOption({ label: 'Meetings with target accounts' });
   await dialog.getByLabel('Target').fill('5');
-  await dialog.getByRole('button', { name: 'Save goal' }).click();
+  await dialog.getByRole('button', { name: 'Save KPI' }).click();
   await expect(plan(page).getByTestId('plan-kpis')).toContainText('商談数');
 
   // Channel mix.
@@ -76,14 +80,14 @@ test('an account plan is written from scratch and kept across reloads', async ({
   await plan(page).getByRole('button', { name: 'Add action' }).click();
   dialog = page.getByRole('dialog', { name: 'Add action' });
   await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(dialog.getByRole('alert')).toHaveText('Give the action a title.');
+  await expect(dialog.getByRole('alert')).toHaveText('“\u2068Action\u2069” is required.');
   await dialog.getByLabel('Action', { exact: true }).fill('保全DXセミナーへの招待');
   await dialog.getByLabel('Channel').selectOption({ label: 'Seminars & webinars' });
   await dialog.getByLabel('Owner').selectOption({ index: 1 });
   await dialog.getByLabel('Start').fill('2027-01-10');
   await dialog.getByLabel('Due').fill('2027-01-05');
   await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(dialog.getByRole('alert')).toHaveText('The due date is before the start.');
+  await expect(dialog.getByRole('alert')).toHaveText('“\u2068Due\u2069” can’t be before “\u2068Start\u2069”.');
   await dialog.getByLabel('Due').fill('2027-01-31');
   await dialog.getByLabel('ミナト精機様 専用ページ').check();
   await dialog.getByRole('button', { name: 'Save' }).click();
@@ -142,14 +146,14 @@ test('the org chart shows roles, stances and resisters, and is edited from the c
   const dialog = page.getByRole('dialog', { name: 'Add person' });
   await expect(dialog.getByLabel('Reports to')).toHaveValue(/con_/);
   await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(dialog.getByRole('alert')).toHaveText("Enter the person's name.");
+  await expect(dialog.getByRole('alert')).toHaveText('“\u2068Name\u2069” is required.');
   await dialog.getByLabel('Name').fill('新田 誠');
   await dialog.getByLabel('Title').fill('取締役 CTO');
   await dialog.getByLabel('Buying role').selectOption({ label: 'Decision maker' });
   await dialog.getByLabel('Stance').selectOption({ label: 'Supporter' });
   await dialog.getByLabel('Relationship strength (0–10)').fill('11');
   await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(dialog.getByRole('alert')).toHaveText('Relationship strength is a whole number from 0 to 10.');
+  await expect(dialog.getByRole('alert')).toHaveText('“\u2068Relationship strength (0–10)\u2069” can be at most 10.');
   await dialog.getByLabel('Relationship strength (0–10)').fill('9');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(cards).toHaveCount(6);
@@ -339,11 +343,28 @@ test('my accounts by owner, the team, and the plan in Japanese', async ({ page }
   await plan(page).getByRole('button', { name: 'Manage team…' }).click();
   const team = page.getByRole('dialog', { name: 'Team' });
   await team.getByRole('button', { name: 'Add member' }).click();
-  await expect(team.getByRole('alert')).toHaveText('Enter a name.');
+  await expect(team.getByRole('alert')).toHaveText('“\u2068Name\u2069” is required.');
   await team.getByLabel('Name', { exact: true }).last().fill('佐々木 花子');
   await team.getByLabel('Team', { exact: true }).last().selectOption({ label: 'Sales' });
   await team.getByRole('button', { name: 'Add member' }).click();
   await expect(team.getByTestId('team-table').getByRole('row')).toHaveCount(names.length + 1); // the head row, everyone listed before (less the "Everyone" choice) and her
+  await expect(team.getByRole('alert')).toHaveCount(0);
+  // Owners are picked by name: a teammate's name is refused, when adding and when renaming,
+  // and so is an empty one; the row then shows the name it keeps.
+  await team.getByLabel('Name', { exact: true }).last().fill('佐々木 花子');
+  await team.getByRole('button', { name: 'Add member' }).click();
+  await expect(team.getByRole('alert')).toHaveText('That name is already in use.');
+  await expect(team.getByTestId('team-table').getByRole('row')).toHaveCount(names.length + 1);
+  const firstRow = team.getByTestId('team-table').getByLabel('Name', { exact: true }).first();
+  const kept = await firstRow.inputValue();
+  await firstRow.fill('');
+  await firstRow.press('Tab');
+  await expect(team.getByRole('alert')).toHaveText('“\u2068Name\u2069” is required.');
+  await expect(firstRow).toHaveValue(kept);
+  await firstRow.fill('佐々木 花子');
+  await firstRow.press('Tab');
+  await expect(team.getByRole('alert')).toHaveText('That name is already in use.');
+  await expect(firstRow).toHaveValue(kept);
   await team.getByRole('button', { name: 'Close' }).last().click();
   await plan(page).getByLabel('Sales owner').selectOption({ label: '佐々木 花子' });
   await owner.selectOption({ label: '佐々木 花子' });

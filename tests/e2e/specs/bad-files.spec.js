@@ -41,7 +41,7 @@ test('malformed files explain what is wrong and where, and leave the plan untouc
   await expect(box).toContainText('expected a whole number, got "many"');
   await expect(box).toContainText('plan.activities[0].account');
   await expect(box).toContainText('refers to account “\u2068acc_not_here\u2069”, which is not in the file');
-  await expect(box).toContainText('14 is out of range (0–10)');
+  await expect(box).toContainText('“\u2068Relationship\u2069” can be at most 10.');
   await shot(page, 'import-value-errors');
   // What can be kept can still come in, on request.
   await box.getByRole('button', { name: 'Import with repairs, leaving out what can’t be repaired' }).click();

@@ -10,7 +10,7 @@ test('goals are added, edited, reordered, deleted and undone, and kept across re
   const dialog = page.getByRole('dialog', { name: 'Add a goal' });
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Save goal' }).click();
-  await expect(dialog.getByRole('alert')).toHaveText('Give the goal a name.');
+  await expect(dialog.getByRole('alert')).toHaveText('“\u2068Goal\u2069” is required.');
   await dialog.getByLabel('Goal', { exact: true }).fill('新規契約締結数');
   await dialog.getByLabel('Measures').selectOption({ label: 'New contracts' });
   await dialog.getByLabel('Target').fill('many');

@@ -35,7 +35,7 @@ test("the seed's worked example: five customers, C comes first", async ({ page }
     await page.getByRole('button', { name: 'Add account' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add an account' });
     await dialog.getByLabel('Company').fill(`Customer ${name}`);
-    await dialog.getByLabel('Target list').selectOption('include');
+    await dialog.getByLabel('Target list').selectOption({ label: 'Include' });
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expect(dialog).toBeHidden();
   }

@@ -7,16 +7,14 @@ use crate::editing::{Change, EditKind};
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::labels;
 use crate::ui::state::{use_app, ToastAction};
-use crate::ui::widgets::{choice_value, picked};
-use crate::ui::widgets::{unique_id, DialogFooter, Modal};
+use crate::ui::widgets::{ChoiceField, DialogFooter, Editor, Modal, TextField};
 use leptos::prelude::*;
 
 #[component]
 pub fn ContentPanel(id: AccountId) -> impl IntoView {
     let state = use_app();
     let i18n = use_i18n();
-    let open = RwSignal::new(false);
-    let editing: RwSignal<Option<ContentAsset>> = RwSignal::new(None);
+    let editor = Editor::<ContentAsset>::new();
     let items = {
         let id = id.clone();
         Memo::new(move |_| {
@@ -29,7 +27,7 @@ pub fn ContentPanel(id: AccountId) -> impl IntoView {
         <section class="panel" aria-labelledby="plan-content">
             <div class="panel-head">
                 <h3 id="plan-content">{t!(i18n, ap.content)}</h3>
-                <button type="button" class="button button-small no-print" on:click=move |_| { editing.set(None); open.set(true); }>{t!(i18n, ap.add_content)}</button>
+                <button type="button" class="button button-small no-print" on:click=move |_| editor.add()>{t!(i18n, ap.add_content)}</button>
             </div>
             <p class="muted no-print">{t!(i18n, ap.content_hint)}</p>
             <Show when=move || items.with(|i| !i.is_empty()) fallback=move || view! { <p class="muted">{t!(i18n, ap.no_content)}</p> }>
@@ -63,7 +61,7 @@ pub fn ContentPanel(id: AccountId) -> impl IntoView {
                                         <td>{c.status.map(|s| labels::content_status(l, s)).unwrap_or_else(|| "—".into())}</td>
                                         <td class="link-cell">{link}</td>
                                         <td class="row-actions no-print">
-                                            <button type="button" class="button button-small" on:click=move |_| { editing.set(Some(edit.clone())); open.set(true); }>{td_string!(l, ap.edit).to_string()}</button>
+                                            <button type="button" class="button button-small" on:click=move |_| editor.edit(edit.clone())>{td_string!(l, ap.edit).to_string()}</button>
                                             <button type="button" class="button button-small button-danger-quiet" on:click=move |_| {
                                                 state.dispatch(Change::RemoveContent(remove.clone()), EditKind::RemoveContent);
                                                 state.show_toast(td_string!(state.locale(), goals.deleted, name = name.clone()).to_string(), Some(ToastAction::UndoEdit));
@@ -77,102 +75,65 @@ pub fn ContentPanel(id: AccountId) -> impl IntoView {
                 </table>
                 </div>
             </Show>
-            <ContentEditor account=id.clone() open editing/>
+            <ContentEditor account=id.clone() editor/>
         </section>
     }
 }
 
 #[component]
-fn ContentEditor(account: AccountId, open: RwSignal<bool>, editing: RwSignal<Option<ContentAsset>>) -> impl IntoView {
+fn ContentEditor(account: AccountId, editor: Editor<ContentAsset>) -> impl IntoView {
     let state = use_app();
     let i18n = use_i18n();
+    let open = editor.open();
     let title = RwSignal::new(String::new());
-    let kind = RwSignal::new(ContentKind::LandingPage);
+    let kind = RwSignal::new(Some(ContentKind::LandingPage));
     let status: RwSignal<Option<ContentStatus>> = RwSignal::new(Some(ContentStatus::Planned));
     let url = RwSignal::new(String::new());
     let error: RwSignal<Option<String>> = RwSignal::new(None);
-    Effect::new(move |_| {
-        if !open.get() {
-            return;
-        }
-        let c = editing.get_untracked();
+    editor.on_open(move |c| {
         title.set(c.as_ref().map(|c| c.title.clone()).unwrap_or_default());
-        kind.set(c.as_ref().map_or(ContentKind::LandingPage, |c| c.kind));
+        kind.set(Some(c.as_ref().map_or(ContentKind::LandingPage, |c| c.kind)));
         status.set(c.as_ref().map_or(Some(ContentStatus::Planned), |c| c.status));
         url.set(c.as_ref().map(|c| c.url.clone()).unwrap_or_default());
         error.set(None);
     });
     let save = move || {
         let l = state.locale();
-        let t = title.get_untracked().trim().to_string();
-        if t.is_empty() {
-            error.set(Some(td_string!(l, ap.title_required).to_string()));
-            return;
-        }
         let u = url.get_untracked().trim().to_string();
         if !u.is_empty() && !is_web_link(&u) {
-            error.set(Some(td_string!(l, ap.link_invalid).to_string()));
-            return;
+            return error.set(Some(td_string!(l, ap.link_invalid).to_string()));
         }
-        let existing = editing.get_untracked();
+        let (title, kind, status) = (title.get_untracked(), kind.get_untracked().unwrap_or(ContentKind::LandingPage), status.get_untracked());
+        let existing = editor.record_untracked();
         let edit = if existing.is_some() { EditKind::EditContent } else { EditKind::AddContent };
         let asset = match existing {
-            Some(c) => ContentAsset { title: t, kind: kind.get_untracked(), status: status.get_untracked(), url: u, ..c },
+            Some(c) => ContentAsset { title, kind, status, url: u, ..c },
             None => ContentAsset {
                 id: ContentId::generate(&mut IdGenerator::random()),
-                title: t,
-                kind: kind.get_untracked(),
+                title,
+                kind,
                 url: u,
                 account: Some(account.clone()),
-                status: status.get_untracked(),
+                status,
                 created: Some(crate::browser::clock::today()),
                 notes: String::new(),
                 updated_at: None,
             },
         };
-        state.dispatch(Change::PutContent(Box::new(asset)), edit);
-        open.set(false);
+        editor.commit(state, Change::PutContent(Box::new(asset)), edit, error, &[("title", td_string!(l, ap.content_title))]);
     };
-    let ids: Vec<String> = (0..4).map(|_| unique_id("content")).collect();
-    let dialog_title = Signal::derive(move || {
-        if editing.with(Option::is_some) { t_string!(i18n, ap.content_editor_edit) } else { t_string!(i18n, ap.content_editor_add) }.to_string()
-    });
+    let dialog_title =
+        Signal::derive(move || if editor.is_new() { t_string!(i18n, ap.content_editor_add) } else { t_string!(i18n, ap.content_editor_edit) }.to_string());
     view! {
         <Modal open title=dialog_title class="form-dialog">
             <form class="form" novalidate on:submit=move |ev| { ev.prevent_default(); save(); }>
-                <div class="field">
-                    <label for=ids[0].clone()>{t!(i18n, ap.content_title)}</label>
-                    <input id=ids[0].clone() type="text" prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
-                </div>
+                <TextField value=title>{t!(i18n, ap.content_title)}</TextField>
                 <div class="field-row">
-                    <div class="field">
-                        <label for=ids[1].clone()>{t!(i18n, ap.kind)}</label>
-                        <select id=ids[1].clone() on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            if let Some(k) = picked(&labels::CONTENT_KINDS, &v) { kind.set(k); }
-                        }>
-                            {labels::CONTENT_KINDS.into_iter().map(|k| view! {
-                                <option value=choice_value(&labels::CONTENT_KINDS, &k) selected=move || kind.get() == k>{move || labels::content_kind(i18n.get_locale(), k)}</option>
-                            }).collect_view()}
-                        </select>
-                    </div>
-                    <div class="field">
-                        <label for=ids[2].clone()>{t!(i18n, ap.status)}</label>
-                        <select id=ids[2].clone() on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            status.set(picked(&labels::CONTENT_STATUSES, &v));
-                        }>
-                            <option value="" selected=move || status.get().is_none()>{t!(i18n, ap.no_status)}</option>
-                            {labels::CONTENT_STATUSES.into_iter().map(|s| view! {
-                                <option value=choice_value(&labels::CONTENT_STATUSES, &s) selected=move || status.get() == Some(s)>{move || labels::content_status(i18n.get_locale(), s)}</option>
-                            }).collect_view()}
-                        </select>
-                    </div>
+                    <ChoiceField choices=labels::CONTENT_KINDS.to_vec() words=labels::content_kind value=kind>{t!(i18n, ap.kind)}</ChoiceField>
+                    <ChoiceField choices=labels::CONTENT_STATUSES.to_vec() words=labels::content_status value=status
+                        none=Signal::derive(move || t_string!(i18n, ap.no_status).to_string())>{t!(i18n, ap.status)}</ChoiceField>
                 </div>
-                <div class="field">
-                    <label for=ids[3].clone()>{t!(i18n, ap.link)}</label>
-                    <input id=ids[3].clone() type="url" placeholder="https://" prop:value=move || url.get() on:input=move |ev| url.set(event_target_value(&ev))/>
-                </div>
+                <TextField value=url kind="url" placeholder="https://">{t!(i18n, ap.link)}</TextField>
                 <DialogFooter open error submit=Signal::derive(move || t_string!(i18n, ap.save).to_string())/>
             </form>
         </Modal>

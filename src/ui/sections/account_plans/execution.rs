@@ -11,8 +11,7 @@ use crate::ui::format;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::ui::labels;
 use crate::ui::state::{use_app, ToastAction};
-use crate::ui::widgets::{choice_value, picked};
-use crate::ui::widgets::{QuickAdd, TextField};
+use crate::ui::widgets::{choice_value, picked, Editor, QuickAdd, TextField};
 use leptos::prelude::*;
 
 #[component]
@@ -20,8 +19,7 @@ pub fn ExecutionPanel(id: AccountId) -> impl IntoView {
     let state = use_app();
     let i18n = use_i18n();
     let timeline = RwSignal::new(false);
-    let open = RwSignal::new(false);
-    let editing: RwSignal<Option<Action>> = RwSignal::new(None);
+    let editor = Editor::<Action>::new();
     let actions = {
         let id = id.clone();
         Memo::new(move |_| {
@@ -116,7 +114,7 @@ pub fn ExecutionPanel(id: AccountId) -> impl IntoView {
                     </select>
                 </td>
                 <td class="row-actions no-print">
-                    <button type="button" class="button button-small" on:click=move |_| { editing.set(Some(edit.clone())); open.set(true); }>{td_string!(l, ap.edit).to_string()}</button>
+                    <button type="button" class="button button-small" on:click=move |_| editor.edit(edit.clone())>{td_string!(l, ap.edit).to_string()}</button>
                     <button type="button" class="button button-small button-danger-quiet" on:click=move |_| remove.run((remove_id.clone(), title.clone()))>{td_string!(l, ap.delete).to_string()}</button>
                 </td>
             </tr>
@@ -146,7 +144,7 @@ pub fn ExecutionPanel(id: AccountId) -> impl IntoView {
                     <button type="button" class="button button-small" aria-pressed=move || (!timeline.get()).to_string() on:click=move |_| timeline.set(false)>{t!(i18n, ap.view_list)}</button>
                     <button type="button" class="button button-small" aria-pressed=move || timeline.get().to_string() on:click=move |_| timeline.set(true)>{t!(i18n, ap.view_timeline)}</button>
                 </div>
-                <button type="button" class="button button-small no-print" on:click=move |_| { editing.set(None); open.set(true); }>{t!(i18n, ap.add_action)}</button>
+                <button type="button" class="button button-small no-print" on:click=move |_| editor.add()>{t!(i18n, ap.add_action)}</button>
             </div>
             <Show when=move || actions.with(|a| !a.is_empty()) fallback=move || view! { <p class="muted">{t!(i18n, ap.no_actions)}</p> }>
                 <div class="table-wrap" class:screen-hidden=move || timeline.get()>
@@ -171,7 +169,7 @@ pub fn ExecutionPanel(id: AccountId) -> impl IntoView {
                 <TextField value=quick_title>{t!(i18n, ap.action)}</TextField>
                 <TextField value=quick_due kind="date" narrow=true>{t!(i18n, ap.due)}</TextField>
             </QuickAdd>
-            <ActionEditor account=id.clone() open editing/>
+            <ActionEditor account=id.clone() editor/>
         </section>
     }
 }

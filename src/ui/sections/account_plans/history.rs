@@ -10,7 +10,7 @@ use crate::ui::i18n::{t, td_string, use_i18n, Locale};
 use crate::ui::labels;
 use crate::ui::sections::campaigns::activity_editor::{blank, ActivityEditor};
 use crate::ui::state::use_app;
-use crate::ui::widgets::joined;
+use crate::ui::widgets::{joined, Editor};
 use leptos::prelude::*;
 
 /// Entries shown at first and added by "show more".
@@ -74,7 +74,7 @@ pub fn HistoryPanel(id: AccountId) -> impl IntoView {
     let state = use_app();
     let i18n = use_i18n();
     let shown = RwSignal::new(PAGE);
-    let editing: RwSignal<Option<Option<Activity>>> = RwSignal::new(None);
+    let editor = Editor::<Activity>::new();
     let account = id.clone();
     // (lines shown, total): only the shown entries are described.
     let lines = Memo::new(move |_| {
@@ -97,7 +97,7 @@ pub fn HistoryPanel(id: AccountId) -> impl IntoView {
             (lines, total)
         })
     });
-    let log = move |_| editing.set(Some(Some(Activity { account: id.clone(), ..blank() })));
+    let log = move |_| editor.edit(Activity { account: id.clone(), ..blank() });
     view! {
         <section class="panel no-print" aria-labelledby="plan-history" data-testid="account-history">
             <div class="panel-head">
@@ -132,7 +132,7 @@ pub fn HistoryPanel(id: AccountId) -> impl IntoView {
                     </Show>
                 </div>
             </Show>
-            <ActivityEditor editing/>
+            <ActivityEditor editor/>
         </section>
     }
 }

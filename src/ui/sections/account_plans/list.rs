@@ -138,7 +138,7 @@ pub fn AccountList(selected: RwSignal<Option<String>>) -> impl IntoView {
         <nav class="plan-accounts no-print" aria-label=move || t_string!(i18n, ap.list_label)>
             <div class="field">
                 <label for=search_id.clone()>{t!(i18n, ap.search)}</label>
-                <input id=search_id type="search" prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev))/>
+                <input id=search_id type="search" bind:value=query/>
             </div>
             <div class="field">
                 <label for=owner_id.clone()>{t!(i18n, ap.owner_filter)}</label>

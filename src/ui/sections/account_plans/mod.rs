@@ -92,14 +92,19 @@ fn blank_plan(account: &AccountId) -> AccountPlan {
 /// Edits the account's plan (writing it on the first edit) and dispatches the
 /// result; an edit that changes nothing dispatches nothing.
 fn edit_plan(state: AppState, account: &AccountId, kind: EditKind, edit: impl FnOnce(&mut AccountPlan)) {
-    let Some(current) = state.plan.with_untracked(|p| p.as_ref().map(|p| plan_of(p, account).cloned())) else { return };
+    let Some(ap) = edited_plan(state, account, edit) else { return };
+    state.dispatch(Change::PutAccountPlan(Box::new(ap)), kind);
+}
+
+/// The account's plan (a blank one if it has none) after `edit`; `None` when the
+/// edit changes nothing, so opening and closing a form makes no undo step.
+fn edited_plan(state: AppState, account: &AccountId, edit: impl FnOnce(&mut AccountPlan)) -> Option<AccountPlan> {
+    let current = state.plan.with_untracked(|p| p.as_ref().map(|p| plan_of(p, account).cloned()))?;
     let before = current.clone();
     let mut ap = current.unwrap_or_else(|| blank_plan(account));
     edit(&mut ap);
-    if before.as_ref().is_some_and(|b| *b == ap) || (before.is_none() && ap == AccountPlan { id: ap.id.clone(), ..blank_plan(account) }) {
-        return;
-    }
-    state.dispatch(Change::PutAccountPlan(Box::new(ap)), kind);
+    let unchanged = before.as_ref().is_some_and(|b| *b == ap) || (before.is_none() && ap == AccountPlan { id: ap.id.clone(), ..blank_plan(account) });
+    (!unchanged).then_some(ap)
 }
 
 /// Reads from the open plan (empty plans read as `T::default()`).

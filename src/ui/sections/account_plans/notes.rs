@@ -58,7 +58,7 @@ pub fn NotesPanel(id: AccountId) -> impl IntoView {
                 <div class="field">
                     <label for=text_id.clone() class="visually-hidden">{t!(i18n, ap.log)}</label>
                     <textarea id=text_id rows="2" placeholder=move || t_string!(i18n, ap.log_placeholder)
-                        prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+                        bind:value=text></textarea>
                 </div>
                 <div class="inline-form">
                     <div class="field">

@@ -12,7 +12,7 @@ use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::ui::insights::use_insights;
 use crate::ui::labels;
 use crate::ui::state::use_app;
-use crate::ui::widgets::{joined, ChoiceField, QuickAdd, TextField};
+use crate::ui::widgets::{joined, ChoiceField, Editor, QuickAdd, TextField};
 use leptos::prelude::*;
 
 /// What the editor opens on: a person, or a new person under a manager.
@@ -31,20 +31,20 @@ fn stance_mark(s: Option<Stance>) -> &'static str {
     }
 }
 
-fn card(c: &Contact, l: Locale, editing: RwSignal<Option<Editing>>) -> AnyView {
+fn card(c: &Contact, l: Locale, editor: Editor<Editing>) -> AnyView {
     let role = c.role.map(|r| labels::role(l, r)).unwrap_or_else(|| td_string!(l, ap.no_role).to_string());
     let stance = c.stance.map(|s| labels::stance(l, s)).unwrap_or_else(|| td_string!(l, ap.no_stance).to_string());
     let flag_role = c.role == Some(BuyingRole::Resister);
     let resister = c.resists();
-    let role_class = c.role.map(|r| format!("role-{r:?}").to_lowercase()).unwrap_or_default();
-    let stance_class = c.stance.map(|s| format!("stance-{s:?}").to_lowercase()).unwrap_or_else(|| "stance-unknown".into());
+    let role_class = c.role.map(|r| format!("role-{}", labels::css_key(&r))).unwrap_or_default();
+    let stance_class = c.stance.map(|s| format!("stance-{}", labels::css_key(&s))).unwrap_or_else(|| "stance-unknown".into());
     let (open_contact, new_under) = (c.clone(), c.id.clone());
     let edit_label = td_string!(l, ap.edit_contact, name = c.name.clone()).to_string();
     let add_label = td_string!(l, ap.add_report_to, name = c.name.clone()).to_string();
     let subtitle = joined([c.title.clone(), c.department.clone()], " · ");
     view! {
         <div class=format!("org-card {role_class} {stance_class}") class:resister=resister data-testid="org-card">
-            <button type="button" class="org-card-main" title=edit_label on:click=move |_| editing.set(Some(Editing::Person(open_contact.clone())))>
+            <button type="button" class="org-card-main" title=edit_label on:click=move |_| editor.edit(Editing::Person(open_contact.clone()))>
                 <span class="org-name">{c.name.clone()}</span>
                 <span class="org-title">{subtitle}</span>
                 <span class="org-tags">
@@ -61,7 +61,7 @@ fn card(c: &Contact, l: Locale, editing: RwSignal<Option<Editing>>) -> AnyView {
                 {(resister && !flag_role).then(|| view! { <span class="org-flag">"⚠ "{td_string!(l, ap.resister_flag).to_string()}</span> })}
             </button>
             <button type="button" class="icon-button org-add no-print" title=add_label.clone() aria-label=add_label
-                on:click=move |_| editing.set(Some(Editing::New { reports_to: Some(new_under.clone()) }))>
+                on:click=move |_| editor.edit(Editing::New { reports_to: Some(new_under.clone()) })>
                 <span aria-hidden="true">"+"</span>
             </button>
         </div>
@@ -69,12 +69,12 @@ fn card(c: &Contact, l: Locale, editing: RwSignal<Option<Editing>>) -> AnyView {
     .into_any()
 }
 
-fn branch(node: &OrgNode, people: &[Contact], l: Locale, editing: RwSignal<Option<Editing>>) -> AnyView {
-    let children: Vec<AnyView> = node.children.iter().map(|c| branch(c, people, l, editing)).collect();
+fn branch(node: &OrgNode, people: &[Contact], l: Locale, editor: Editor<Editing>) -> AnyView {
+    let children: Vec<AnyView> = node.children.iter().map(|c| branch(c, people, l, editor)).collect();
     let has_children = !children.is_empty();
     view! {
         <li>
-            {card(&people[node.contact], l, editing)}
+            {card(&people[node.contact], l, editor)}
             {has_children.then(|| view! { <ul>{children}</ul> })}
         </li>
     }
@@ -86,7 +86,7 @@ pub fn OrgChartPanel(id: AccountId) -> impl IntoView {
     let state = use_app();
     let i18n = use_i18n();
     let insights = use_insights();
-    let editing: RwSignal<Option<Editing>> = RwSignal::new(None);
+    let editor = Editor::<Editing>::new();
     let people = {
         let id = id.clone();
         Memo::new(move |_| state.plan.with(|p| p.as_ref().map(|p| contacts_of(p, &id).into_iter().cloned().collect::<Vec<_>>()).unwrap_or_default()))
@@ -95,7 +95,7 @@ pub fn OrgChartPanel(id: AccountId) -> impl IntoView {
         let l = i18n.get_locale();
         people.with(|people| {
             let refs: Vec<&Contact> = people.iter().collect();
-            org_chart(&refs).iter().map(|n| branch(n, people, l, editing)).collect::<Vec<_>>()
+            org_chart(&refs).iter().map(|n| branch(n, people, l, editor)).collect::<Vec<_>>()
         })
     };
     // The relationship factor this account gets from its decision makers. A
@@ -159,7 +159,7 @@ pub fn OrgChartPanel(id: AccountId) -> impl IntoView {
         <section class="panel" aria-labelledby="plan-people">
             <div class="panel-head">
                 <h3 id="plan-people">{t!(i18n, ap.stakeholders)}</h3>
-                <button type="button" class="button button-small no-print" on:click=move |_| editing.set(Some(Editing::New { reports_to: None }))>{t!(i18n, ap.add_contact)}</button>
+                <button type="button" class="button button-small no-print" on:click=move |_| editor.edit(Editing::New { reports_to: None })>{t!(i18n, ap.add_contact)}</button>
             </div>
             <p class="muted no-print">{t!(i18n, ap.stakeholders_hint)}</p>
             <p class="muted" data-testid="relationship-factor">{relationship}</p>
@@ -174,7 +174,7 @@ pub fn OrgChartPanel(id: AccountId) -> impl IntoView {
                 <ChoiceField choices=BuyingRole::ALL.to_vec() value=quick_role words=labels::role
                     none=Signal::derive(move || t_string!(i18n, ap.no_role).to_string())>{t!(i18n, ap.role)}</ChoiceField>
             </QuickAdd>
-            <ContactEditor account=id.clone() editing/>
+            <ContactEditor account=id.clone() editor/>
         </section>
     }
 }

@@ -171,7 +171,7 @@ pub fn OwnersPanel(id: AccountId) -> impl IntoView {
                 </div>
                 <div class="field field-grow">
                     <label for=note_id.clone()>{t!(i18n, ap.handoff_note)}</label>
-                    <input id=note_id type="text" prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))/>
+                    <input id=note_id type="text" bind:value=note/>
                 </div>
                 <button type="submit" class="button">{t!(i18n, ap.handoff_record)}</button>
             </form>

@@ -2,13 +2,12 @@
 //! team apply when the field is left; someone the notes or hand-off history names
 //! cannot be removed (history is not rewritten).
 
-use crate::domain::{IdGenerator, MemberId, Team, TeamMember};
+use crate::domain::{IdGenerator, MemberId, Refusal, Team, TeamMember};
 use crate::editing::{member_in_history, Change, EditKind};
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::labels;
 use crate::ui::state::use_app;
-use crate::ui::widgets::{choice_value, picked};
-use crate::ui::widgets::{unique_id, Modal};
+use crate::ui::widgets::{choice_value, labelled_refusal, picked, ChoiceField, Modal, TextField};
 use leptos::prelude::*;
 
 fn team_from(v: &str) -> Team {
@@ -24,25 +23,34 @@ pub fn TeamDialog(open: RwSignal<bool>) -> impl IntoView {
     });
     let current = move |id: &MemberId| state.plan.with_untracked(|p| p.as_ref().and_then(|p| p.member(id).cloned()));
     let name = RwSignal::new(String::new());
-    let team = RwSignal::new(Team::Marketing);
+    let team = RwSignal::new(Some(Team::Marketing));
     let error: RwSignal<Option<String>> = RwSignal::new(None);
+    // A member's rules (a name, not a teammate's) are the plan's: a refusal is
+    // said under the table, naming the field as the table does.
+    let refused = move |r| {
+        let l = state.locale();
+        error.set(Some(labelled_refusal(l, r, &[("name", td_string!(l, ap.member_name))])));
+    };
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let n = name.get_untracked().trim().to_string();
-        if n.is_empty() {
-            error.set(Some(td_string!(state.locale(), ap.member_name_required).to_string()));
-            return;
+        let m = TeamMember {
+            id: MemberId::generate(&mut IdGenerator::random()),
+            name: name.get_untracked(),
+            team: team.get_untracked().unwrap_or_default(),
+            email: String::new(),
+        };
+        match state.try_dispatch(Change::PutTeamMember(m), EditKind::EditTeam) {
+            Ok(()) => {
+                name.set(String::new());
+                error.set(None);
+            }
+            Err(r) => refused(r),
         }
-        let m = TeamMember { id: MemberId::generate(&mut IdGenerator::random()), name: n, team: team.get_untracked(), email: String::new() };
-        state.dispatch(Change::PutTeamMember(m), EditKind::EditTeam);
-        name.set(String::new());
-        error.set(None);
     };
-    let (name_id, team_id) = (unique_id("member-name"), unique_id("member-team"));
     view! {
         <Modal open title=Signal::derive(move || t_string!(i18n, ap.team_title).to_string()) class="form-dialog">
             <p class="muted">{t!(i18n, ap.team_hint)}</p>
-            <table class="data-table" data-testid="team-table">
+            <table class="data-table team-table" data-testid="team-table">
                 <thead><tr>
                     <th scope="col">{t!(i18n, ap.member_name)}</th>
                     <th scope="col">{t!(i18n, ap.member_team)}</th>
@@ -59,8 +67,15 @@ pub fn TeamDialog(open: RwSignal<bool>) -> impl IntoView {
                                     <td><input type="text" aria-label=move || t_string!(i18n, ap.member_name) value=m.name.clone() on:change=move |ev| {
                                         let n = event_target_value(&ev);
                                         // The member as it is now (the row outlives its edits).
-                                        if let Some(m) = current(&rename).filter(|_| !n.trim().is_empty()) {
-                                            state.dispatch(Change::PutTeamMember(TeamMember { name: n.trim().to_string(), ..m }), EditKind::EditTeam);
+                                        let Some(m) = current(&rename) else { return };
+                                        let was = m.name.clone();
+                                        match state.try_dispatch(Change::PutTeamMember(TeamMember { name: n, ..m }), EditKind::EditTeam) {
+                                            Ok(()) | Err(Refusal::NothingToChange) => error.set(None),
+                                            Err(r) => {
+                                                // The field shows the name kept, not the refused one.
+                                                event_target::<web_sys::HtmlInputElement>(&ev).set_value(&was);
+                                                refused(r);
+                                            }
                                         }
                                     }/></td>
                                     <td><select aria-label=move || t_string!(i18n, ap.member_team) on:change=move |ev| {
@@ -93,18 +108,8 @@ pub fn TeamDialog(open: RwSignal<bool>) -> impl IntoView {
                 </tbody>
             </table>
             <form class="inline-form" novalidate on:submit=add>
-                <div class="field field-grow">
-                    <label for=name_id.clone()>{t!(i18n, ap.member_name)}</label>
-                    <input id=name_id type="text" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
-                </div>
-                <div class="field">
-                    <label for=team_id.clone()>{t!(i18n, ap.member_team)}</label>
-                    <select id=team_id on:change=move |ev| team.set(team_from(&event_target_value(&ev)))>
-                        {labels::TEAMS.into_iter().map(|t| view! {
-                            <option value=choice_value(&labels::TEAMS, &t) selected=move || team.get() == t>{move || labels::team(i18n.get_locale(), t)}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
+                <TextField value=name>{t!(i18n, ap.member_name)}</TextField>
+                <ChoiceField choices=labels::TEAMS.to_vec() words=labels::team value=team>{t!(i18n, ap.member_team)}</ChoiceField>
                 <button type="submit" class="button">{t!(i18n, ap.member_add)}</button>
             </form>
             <Show when=move || error.with(Option::is_some)>

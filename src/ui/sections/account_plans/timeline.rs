@@ -71,7 +71,7 @@ pub fn Timeline(actions: Memo<Vec<Action>>) -> impl IntoView {
                 let status = labels::action_status(l, a.status);
                 let words = format!("{}: {} – {} · {}", a.title, format::date(s, l), format::date(d, l), status);
                 let tooltip = words.clone();
-                let class = format!("timeline-bar status-{}", format!("{:?}", a.status).to_lowercase());
+                let class = format!("timeline-bar status-{}", labels::css_key(&a.status));
                 view! {
                     <li class="timeline-row">
                         <span class="timeline-title">{a.title.clone()}</span>

@@ -7,7 +7,7 @@ use crate::editing::{Change, EditKind};
 use crate::ui::format;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::state::{use_app, ToastAction};
-use crate::ui::widgets::{unique_id, Modal};
+use crate::ui::widgets::{Labelled, Modal};
 use leptos::prelude::*;
 
 /// A bulk change to one field; "keep" leaves it as each account has it.
@@ -118,18 +118,16 @@ fn BulkEditor(open: RwSignal<bool>) -> impl IntoView {
         state.show_toast(td_string!(l, accounts.bulk_done, count = n, n = format::integer(n as i64, l)).to_string(), Some(ToastAction::UndoEdit));
     };
     let team = move || team_choices(state);
-    let ids: [String; 6] = std::array::from_fn(|_| unique_id("bulk"));
     let keep = move || view! { <option value=KEEP>{move || t_string!(i18n, accounts.keep)}</option> };
-    let owner = move |id: String, label: Signal<String>, value: RwSignal<String>| {
+    let owner = move |label: Signal<String>, value: RwSignal<String>| {
         view! {
-            <div class="field">
-                <label for=id.clone()>{move || label.get()}</label>
+            <Labelled control=move |id| view! {
                 <select id=id prop:value=move || value.get() on:change=move |ev| value.set(event_target_value(&ev))>
                     {keep()}
                     <option value="">{move || t_string!(i18n, accounts.no_owner)}</option>
                     {move || team().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
                 </select>
-            </div>
+            }>{move || label.get()}</Labelled>
         }
     };
     let title = Signal::derive(move || {
@@ -141,36 +139,33 @@ fn BulkEditor(open: RwSignal<bool>) -> impl IntoView {
         <Modal open title class="form-dialog">
             <form class="form" novalidate on:submit=move |ev| { ev.prevent_default(); save(); }>
                 <p class="muted">{t!(i18n, accounts.bulk_hint)}</p>
-                <div class="field">
-                    <label for=ids[0].clone()>{t!(i18n, accounts.industry)}</label>
-                    <select id=ids[0].clone() prop:value=move || industry.get() on:change=move |ev| industry.set(event_target_value(&ev))>
+                <Labelled control=move |id| view! {
+                    <select id=id prop:value=move || industry.get() on:change=move |ev| industry.set(event_target_value(&ev))>
                         {keep()}
                         <option value="set">{move || t_string!(i18n, accounts.set_to)}</option>
                     </select>
                     <Show when=move || industry.get() != KEEP>
                         <input type="text" list=INDUSTRY_LIST aria-label=move || t_string!(i18n, accounts.new_industry)
-                            prop:value=move || industry_text.get() on:input=move |ev| industry_text.set(event_target_value(&ev))/>
+                            bind:value=industry_text/>
                     </Show>
-                </div>
-                {owner(ids[1].clone(), Signal::derive(move || t_string!(i18n, accounts.marketing_owner).to_string()), marketing)}
-                {owner(ids[2].clone(), Signal::derive(move || t_string!(i18n, accounts.sales_owner).to_string()), sales)}
-                <div class="field">
-                    <label for=ids[3].clone()>{t!(i18n, accounts.target_choice)}</label>
-                    <select id=ids[3].clone() prop:value=move || target.get() on:change=move |ev| target.set(event_target_value(&ev))>
+                }>{t!(i18n, accounts.industry)}</Labelled>
+                {owner(Signal::derive(move || t_string!(i18n, accounts.marketing_owner).to_string()), marketing)}
+                {owner(Signal::derive(move || t_string!(i18n, accounts.sales_owner).to_string()), sales)}
+                <Labelled control=move |id| view! {
+                    <select id=id prop:value=move || target.get() on:change=move |ev| target.set(event_target_value(&ev))>
                         {keep()}
                         <option value="auto">{move || t_string!(i18n, icp.choice_auto)}</option>
                         <option value="include">{move || t_string!(i18n, icp.choice_include)}</option>
                         <option value="exclude">{move || t_string!(i18n, icp.choice_exclude)}</option>
                     </select>
-                </div>
-                <div class="field">
-                    <label for=ids[4].clone()>{t!(i18n, accounts.tier_pin)}</label>
-                    <select id=ids[4].clone() prop:value=move || tier.get() on:change=move |ev| tier.set(event_target_value(&ev))>
+                }>{t!(i18n, accounts.target_choice)}</Labelled>
+                <Labelled control=move |id| view! {
+                    <select id=id prop:value=move || tier.get() on:change=move |ev| tier.set(event_target_value(&ev))>
                         {keep()}
                         <option value="">{move || t_string!(i18n, accounts.tier_auto)}</option>
                         {Tier::ALL.into_iter().map(|t| view! { <option value=t.number().to_string()>{move || td_string!(i18n.get_locale(), accounts.tier_n, n = t.number()).to_string()}</option> }).collect_view()}
                     </select>
-                </div>
+                }>{t!(i18n, accounts.tier_pin)}</Labelled>
                 <div class="dialog-actions">
                     <button type="button" class="button" on:click=move |_| open.set(false)>{t!(i18n, accounts.cancel)}</button>
                     <button type="submit" class="button button-primary">{t!(i18n, accounts.apply)}</button>

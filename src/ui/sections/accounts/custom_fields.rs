@@ -104,7 +104,7 @@ pub fn CustomFields(open: RwSignal<bool>) -> impl IntoView {
                             let label = move |key: fn(Locale) -> String| move || key(i18n.get_locale());
                             view! {
                                 <li class="field-def">
-                                    <input type="text" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))
+                                    <input type="text" bind:value=name
                                         aria-label=label(|l| td_string!(l, accounts.field_name).to_string())
                                         placeholder=label(|l| td_string!(l, accounts.field_name).to_string())/>
                                     <select prop:value=move || kind_key(kind.get()) aria-label=label(|l| td_string!(l, accounts.field_kind).to_string())
@@ -112,7 +112,7 @@ pub fn CustomFields(open: RwSignal<bool>) -> impl IntoView {
                                         {KINDS.into_iter().map(|k| view! { <option value=kind_key(k)>{move || kind_label(i18n.get_locale(), k)}</option> }).collect_view()}
                                     </select>
                                     <Show when=move || kind.get() == FieldKind::Choice>
-                                        <input type="text" prop:value=move || options.get() on:input=move |ev| options.set(event_target_value(&ev))
+                                        <input type="text" bind:value=options
                                             aria-label=label(|l| td_string!(l, accounts.field_options).to_string())
                                             placeholder=label(|l| td_string!(l, accounts.field_options).to_string())/>
                                     </Show>

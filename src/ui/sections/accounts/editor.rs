@@ -8,39 +8,21 @@ use crate::domain::quantity::parse_number;
 use crate::domain::{Account, AccountId, AccountStatus, CustomValue, FieldId, FieldKind, IdGenerator, MemberId, Money, TargetChoice, Tier};
 use crate::editing::{Change, EditKind};
 use crate::ui::format;
-use crate::ui::i18n::{t, t_string, td_string, use_i18n};
+use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::ui::insights::use_insights;
-use crate::ui::labels::{amount_problem, number_problem};
+use crate::ui::labels::{self, amount_problem, number_problem};
 use crate::ui::sections::icp::{criterion_label, outcome_chip, status_text};
 use crate::ui::state::use_app;
-use crate::ui::widgets::{unique_id, DialogFooter, Modal, ValueList};
+use crate::ui::widgets::{Bound, ChoiceField, DialogFooter, Labelled, LinkField, Modal, TextField, ValueList};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
-
-/// A labelled text input bound to a draft.
-#[component]
-fn TextField(
-    #[prop(into)] label: Signal<String>,
-    value: RwSignal<String>,
-    #[prop(optional, into)] list: Option<String>,
-    #[prop(optional)] numeric: bool,
-) -> impl IntoView {
-    let id = unique_id("account-field");
-    view! {
-        <div class="field">
-            <label for=id.clone()>{move || label.get()}</label>
-            <input id=id type="text" list=list inputmode=if numeric { "decimal" } else { "text" }
-                prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
-        </div>
-    }
-}
 
 #[component]
 pub fn AccountEditor() -> impl IntoView {
     let state = use_app();
     let i18n = use_i18n();
     let table = use_table();
-    let open = table.editor_open;
+    let open = table.editor.open();
     let [name, domain, industry, employees, revenue, deal, country, region, city, target_note, notes] = std::array::from_fn(|_| RwSignal::new(String::new()));
     let status = RwSignal::new(None::<AccountStatus>);
     let technologies = RwSignal::new(Vec::<String>::new());
@@ -52,17 +34,11 @@ pub fn AccountEditor() -> impl IntoView {
     let custom = RwSignal::new(BTreeMap::<FieldId, String>::new());
     let error = RwSignal::new(None::<String>);
     let current = move || {
-        let id = table.editing.get()?;
+        let id = table.editor.record()?;
         state.plan.with(|p| p.as_ref().and_then(|p| p.accounts.iter().position(|a| a.id == id)))
     };
-    Effect::new(move |_| {
-        if !open.get() {
-            return;
-        }
-        let a = table
-            .editing
-            .get_untracked()
-            .and_then(|id| state.plan.with_untracked(|p| p.as_ref().and_then(|p| p.accounts.iter().find(|a| a.id == id).cloned())));
+    table.editor.on_open(move |id| {
+        let a = id.and_then(|id| state.plan.with_untracked(|p| p.as_ref().and_then(|p| p.accounts.iter().find(|a| a.id == id).cloned())));
         let a = a.unwrap_or_else(|| Account::new(AccountId(String::new()), ""));
         name.set(a.name.clone());
         domain.set(a.domain.clone());
@@ -143,8 +119,8 @@ pub fn AccountEditor() -> impl IntoView {
             }
         }
         let existing = table
-            .editing
-            .get_untracked()
+            .editor
+            .record_untracked()
             .and_then(|id| state.plan.with_untracked(|p| p.as_ref().and_then(|p| p.accounts.iter().find(|a| a.id == id).cloned())));
         let kind = if existing.is_some() { EditKind::EditAccount } else { EditKind::AddAccount };
         let mut a = existing.unwrap_or_else(|| Account::new(AccountId::generate(&mut IdGenerator::random()), ""));
@@ -175,23 +151,23 @@ pub fn AccountEditor() -> impl IntoView {
             state.show_toast(td_string!(l, accounts.added, name = saved_name).to_string(), None);
         }
     };
-    let title = Signal::derive(move || {
-        if table.editing.with(Option::is_some) { t_string!(i18n, accounts.editor_edit) } else { t_string!(i18n, accounts.editor_add) }.to_string()
-    });
+    let title =
+        Signal::derive(move || if !table.editor.is_new() { t_string!(i18n, accounts.editor_edit) } else { t_string!(i18n, accounts.editor_add) }.to_string());
     let team = move || team_choices(state);
     let suggestions =
         move |f: fn(&Account) -> &Vec<String>| Signal::derive(move || state.plan.with(|p| p.as_ref().map(|p| values_in_use(p, f)).unwrap_or_default()));
-    let ids: [String; 7] = std::array::from_fn(|_| unique_id("account-field"));
-    let owner_select = move |id: String, label: Signal<String>, value: RwSignal<String>| {
-        view! {
-            <div class="field">
-                <label for=id.clone()>{move || label.get()}</label>
-                <select id=id on:change=move |ev| value.set(event_target_value(&ev)) prop:value=move || value.get()>
-                    <option value="">"—"</option>
-                    {move || team().into_iter().map(|(id, name)| view! { <option value=id.clone() selected=move || value.get() == id>{name}</option> }).collect_view()}
-                </select>
-            </div>
+    // An owner is a team member's id, or "" for none.
+    let owner = move |value: RwSignal<String>| {
+        Bound::new(move || Some(value.get()).filter(|v| !v.is_empty()), move |v: Option<String>| value.set(v.unwrap_or_default()))
+    };
+    let no_owner = Signal::derive(|| "—".to_string());
+    let target_words = |l: Locale, t: TargetChoice| {
+        match t {
+            TargetChoice::Auto => td_string!(l, icp.choice_auto),
+            TargetChoice::Include => td_string!(l, icp.choice_include),
+            TargetChoice::Exclude => td_string!(l, icp.choice_exclude),
         }
+        .to_string()
     };
     view! {
         <Modal open title class="form-dialog form-dialog-wide">
@@ -200,45 +176,29 @@ pub fn AccountEditor() -> impl IntoView {
                     <Summary i=Signal::derive(move || current().unwrap_or(0))/>
                 </Show>
                 <div class="form-grid">
-                    <TextField label=Signal::derive(move || t_string!(i18n, accounts.name).to_string()) value=name/>
-                    <TextField label=Signal::derive(move || t_string!(i18n, accounts.domain).to_string()) value=domain/>
-                    <TextField label=Signal::derive(move || t_string!(i18n, accounts.industry).to_string()) value=industry list=INDUSTRY_LIST.to_string()/>
-                    <TextField label=Signal::derive(move || t_string!(i18n, accounts.employees).to_string()) value=employees numeric=true/>
-                    <TextField label=Signal::derive(move || t_string!(i18n, accounts.revenue).to_string()) value=revenue numeric=true/>
-                    <TextField label=Signal::derive(move || t_string!(i18n, accounts.expected_deal).to_string()) value=deal numeric=true/>
-                    <TextField label=Signal::derive(move || t_string!(i18n, accounts.country).to_string()) value=country/>
-                    <TextField label=Signal::derive(move || t_string!(i18n, accounts.region).to_string()) value=region/>
-                    <TextField label=Signal::derive(move || t_string!(i18n, accounts.city).to_string()) value=city/>
-                    <div class="field">
-                        <label for=ids[6].clone()>{t!(i18n, accounts.status)}</label>
-                        <select id=ids[6].clone() prop:value=move || status.get().map(|s| s.key()).unwrap_or_default()
-                            on:change=move |ev| status.set(AccountStatus::from_key(&event_target_value(&ev)))>
-                            <option value="">"—"</option>
-                            {AccountStatus::ALL.into_iter().map(|s| view! {
-                                <option value=s.key()>{move || crate::ui::labels::account_status(i18n.get_locale(), Some(s))}</option>
-                            }).collect_view()}
-                        </select>
-                    </div>
-                    {owner_select(ids[0].clone(), Signal::derive(move || t_string!(i18n, accounts.marketing_owner).to_string()), marketing)}
-                    {owner_select(ids[1].clone(), Signal::derive(move || t_string!(i18n, accounts.sales_owner).to_string()), sales)}
-                    <div class="field">
-                        <label for=ids[2].clone()>{t!(i18n, accounts.target_choice)}</label>
-                        <select id=ids[2].clone() prop:value=move || match target.get() { TargetChoice::Auto => "auto", TargetChoice::Include => "include", TargetChoice::Exclude => "exclude" }
-                            on:change=move |ev| target.set(match event_target_value(&ev).as_str() { "include" => TargetChoice::Include, "exclude" => TargetChoice::Exclude, _ => TargetChoice::Auto })>
-                            <option value="auto">{move || t_string!(i18n, icp.choice_auto)}</option>
-                            <option value="include">{move || t_string!(i18n, icp.choice_include)}</option>
-                            <option value="exclude">{move || t_string!(i18n, icp.choice_exclude)}</option>
-                        </select>
-                    </div>
-                    <TextField label=Signal::derive(move || t_string!(i18n, accounts.target_note).to_string()) value=target_note/>
-                    <div class="field">
-                        <label for=ids[3].clone()>{t!(i18n, accounts.tier_pin)}</label>
-                        <select id=ids[3].clone() prop:value=move || tier.get().map(|t| t.number().to_string()).unwrap_or_default()
-                            on:change=move |ev| tier.set(event_target_value(&ev).parse::<u8>().ok().and_then(|n| Tier::try_from(n).ok()))>
-                            <option value="">{move || t_string!(i18n, accounts.tier_auto)}</option>
-                            {Tier::ALL.into_iter().map(|t| view! { <option value=t.number().to_string()>{move || td_string!(i18n.get_locale(), accounts.tier_n, n = t.number()).to_string()}</option> }).collect_view()}
-                        </select>
-                    </div>
+                    <TextField value=name>{t!(i18n, accounts.name)}</TextField>
+                    <TextField value=domain>{t!(i18n, accounts.domain)}</TextField>
+                    <TextField value=industry list=INDUSTRY_LIST>{t!(i18n, accounts.industry)}</TextField>
+                    <TextField value=employees inputmode="decimal">{t!(i18n, accounts.employees)}</TextField>
+                    <TextField value=revenue inputmode="decimal">{t!(i18n, accounts.revenue)}</TextField>
+                    <TextField value=deal inputmode="decimal">{t!(i18n, accounts.expected_deal)}</TextField>
+                    <TextField value=country>{t!(i18n, accounts.country)}</TextField>
+                    <TextField value=region>{t!(i18n, accounts.region)}</TextField>
+                    <TextField value=city>{t!(i18n, accounts.city)}</TextField>
+                    <ChoiceField choices=AccountStatus::ALL.to_vec() words=|l, s| labels::account_status(l, Some(s)) value=status none=no_owner>
+                        {t!(i18n, accounts.status)}
+                    </ChoiceField>
+                    <LinkField options=Signal::derive(team) value=owner(marketing) none=no_owner>{t!(i18n, accounts.marketing_owner)}</LinkField>
+                    <LinkField options=Signal::derive(team) value=owner(sales) none=no_owner>{t!(i18n, accounts.sales_owner)}</LinkField>
+                    <ChoiceField choices=vec![TargetChoice::Auto, TargetChoice::Include, TargetChoice::Exclude] words=target_words
+                        value=Bound::new(move || Some(target.get()), move |t: Option<TargetChoice>| target.set(t.unwrap_or(TargetChoice::Auto)))>
+                        {t!(i18n, accounts.target_choice)}
+                    </ChoiceField>
+                    <TextField value=target_note>{t!(i18n, accounts.target_note)}</TextField>
+                    <ChoiceField choices=Tier::ALL.to_vec() words=|l, t: Tier| td_string!(l, accounts.tier_n, n = t.number()).to_string() value=tier
+                        none=Signal::derive(move || t_string!(i18n, accounts.tier_auto).to_string())>
+                        {t!(i18n, accounts.tier_pin)}
+                    </ChoiceField>
                 </div>
                 <div class="form-grid">
                     <div class="field">
@@ -253,10 +213,7 @@ pub fn AccountEditor() -> impl IntoView {
                     </div>
                 </div>
                 <CustomValues custom/>
-                <div class="field">
-                    <label for=ids[4].clone()>{t!(i18n, accounts.notes)}</label>
-                    <textarea id=ids[4].clone() rows="3" prop:value=move || notes.get() on:input=move |ev| notes.set(event_target_value(&ev))></textarea>
-                </div>
+                <TextField value=notes rows=3>{t!(i18n, accounts.notes)}</TextField>
                 <DialogFooter open error submit=Signal::derive(move || t_string!(i18n, accounts.save).to_string())/>
             </form>
         </Modal>
@@ -273,30 +230,28 @@ fn CustomValues(custom: RwSignal<BTreeMap<FieldId, String>>) -> impl IntoView {
         (!defs.is_empty()).then(|| view! {
             <div class="form-grid">
                 {defs.into_iter().map(|def| {
-                    let id = unique_id("custom");
                     let key = def.id.clone();
-                    let value = move || custom.with(|c| c.get(&key).cloned().unwrap_or_default());
+                    let read = move || custom.with(|c| c.get(&key).cloned().unwrap_or_default());
                     let key = def.id.clone();
-                    let set = move |v: String| custom.update(|c| { c.insert(key.clone(), v); });
-                    let input = match def.kind {
+                    let write = move |v: String| custom.update(|c| { c.insert(key.clone(), v); });
+                    let value = Bound::new(read.clone(), write.clone());
+                    let name = def.name.clone();
+                    match def.kind {
                         FieldKind::Flag => view! {
-                            <input id=id.clone() type="checkbox" prop:checked=move || value() == "true"
-                                on:change=move |ev| set(if event_target_checked(&ev) { "true".into() } else { String::new() })/>
+                            <Labelled control=move |id| view! {
+                                <input id=id type="checkbox" prop:checked=move || read() == "true"
+                                    on:change=move |ev| write(if event_target_checked(&ev) { "true".into() } else { String::new() })/>
+                            }>{name}</Labelled>
                         }.into_any(),
                         FieldKind::Choice => {
-                            let options = def.options.clone();
-                            view! {
-                                <select id=id.clone() prop:value=value on:change=move |ev| set(event_target_value(&ev))>
-                                    <option value="">"—"</option>
-                                    {options.into_iter().map(|o| view! { <option value=o.clone()>{o.clone()}</option> }).collect_view()}
-                                </select>
-                            }.into_any()
+                            let options = def.options.iter().map(|o| (o.clone(), o.clone())).collect::<Vec<_>>();
+                            let chosen = Bound::new(move || Some(value.get()).filter(|v| !v.is_empty()), move |v: Option<String>| value.set(v.unwrap_or_default()));
+                            view! { <LinkField options=options value=chosen none=Signal::derive(|| "—".to_string())>{name}</LinkField> }.into_any()
                         }
-                        FieldKind::Date => view! { <input id=id.clone() type="date" prop:value=value on:input=move |ev| set(event_target_value(&ev))/> }.into_any(),
-                        FieldKind::Number => view! { <input id=id.clone() type="text" inputmode="decimal" prop:value=value on:input=move |ev| set(event_target_value(&ev))/> }.into_any(),
-                        FieldKind::Text => view! { <input id=id.clone() type="text" prop:value=value on:input=move |ev| set(event_target_value(&ev))/> }.into_any(),
-                    };
-                    view! { <div class="field"><label for=id>{def.name.clone()}</label>{input}</div> }
+                        FieldKind::Date => view! { <TextField value kind="date">{name}</TextField> }.into_any(),
+                        FieldKind::Number => view! { <TextField value inputmode="decimal">{name}</TextField> }.into_any(),
+                        FieldKind::Text => view! { <TextField value>{name}</TextField> }.into_any(),
+                    }
                 }).collect_view()}
             </div>
         })

@@ -18,6 +18,7 @@ use crate::ui::insights::use_insights;
 use crate::ui::sections::data_quality::csv_import::CsvImport;
 use crate::ui::sections::overview::NextStep;
 use crate::ui::state::use_app;
+use crate::ui::widgets::Editor;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
@@ -30,9 +31,8 @@ pub struct TableState {
     pub selected: RwSignal<BTreeSet<AccountId>>,
     /// Positions (in plan order) of the accounts shown, in display order.
     pub rows: Memo<Vec<usize>>,
-    /// The account open in the editor (`None` with the editor open: a new account).
-    pub editing: RwSignal<Option<AccountId>>,
-    pub editor_open: RwSignal<bool>,
+    /// The account dialog, on an account (by id) or a new one.
+    pub editor: Editor<AccountId>,
     /// The plan's industries, once each (compared case- and width-insensitively):
     /// the industry filter's choices and the suggestions wherever one is typed.
     pub industries: Memo<Vec<String>>,
@@ -64,8 +64,7 @@ pub fn Accounts() -> impl IntoView {
             seen.into_values().collect::<Vec<_>>()
         })
     });
-    let table =
-        TableState { query, sort, selected: RwSignal::new(BTreeSet::new()), rows, editing: RwSignal::new(None), editor_open: RwSignal::new(false), industries };
+    let table = TableState { query, sort, selected: RwSignal::new(BTreeSet::new()), rows, editor: Editor::new(), industries };
     provide_context(table);
     // Forget selected accounts that no longer exist (deleted, or undone). Runs on
     // every edit, so it does nothing while nothing is selected.
@@ -107,10 +106,7 @@ pub fn Accounts() -> impl IntoView {
                 <div class="head-actions">
                     <button type="button" class="button" on:click=move |_| import_open.set(true)>{t!(i18n, accounts.import)}</button>
                     <button type="button" class="button" on:click=move |_| fields_open.set(true)>{t!(i18n, accounts.custom_fields)}</button>
-                    <button type="button" class="button button-primary" on:click=move |_| {
-                        table.editing.set(None);
-                        table.editor_open.set(true);
-                    }>{t!(i18n, accounts.add)}</button>
+                    <button type="button" class="button button-primary" on:click=move |_| table.editor.add()>{t!(i18n, accounts.add)}</button>
                 </div>
             </header>
             <p class="lead">{t!(i18n, accounts.intro)}</p>

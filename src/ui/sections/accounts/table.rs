@@ -181,8 +181,9 @@ fn AccountRow(i: usize, position: usize) -> impl IntoView {
         state.show_toast(td_string!(state.locale(), accounts.deleted_one, name = n).to_string(), Some(ToastAction::UndoEdit));
     };
     let open = move |_| {
-        table.editing.set(id());
-        table.editor_open.set(true);
+        if let Some(id) = id() {
+            table.editor.edit(id);
+        }
     };
     let text_commit = move |f: fn(&mut Account, String)| {
         Callback::new(move |v: String| {

@@ -3,15 +3,13 @@
 //! content, how many times (bulk touches such as ad impressions) and how much of a
 //! video was watched.
 
-use super::editor_dialog;
-use super::fields::{account_problem, options, AccountField, BoundInput, ChoiceSelect, EditorFooter, LinkSelect};
 use crate::browser::clock;
 use crate::domain::{AccountId, Activity, ActivityId, ActivityKind, CampaignId, ContactId, ContentId, IdGenerator};
 use crate::editing::{Change, EditKind};
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::labels;
 use crate::ui::state::{use_app, ToastAction};
-use crate::ui::widgets::{unique_id, Modal};
+use crate::ui::widgets::{account_problem, always, options, AccountField, Bound, ChoiceField, Editor, EditorFooter, LinkField, Modal, TextField};
 use leptos::prelude::*;
 
 /// A new activity: a meeting, now, at no account yet.
@@ -43,7 +41,7 @@ fn optional_number<T: std::str::FromStr + PartialOrd>(text: &str, range: std::op
 }
 
 #[component]
-pub fn ActivityEditor(editing: RwSignal<Option<Option<Activity>>>) -> impl IntoView {
+pub fn ActivityEditor(editor: Editor<Activity>) -> impl IntoView {
     let state = use_app();
     let i18n = use_i18n();
     let draft: RwSignal<Activity> = RwSignal::new(blank());
@@ -52,7 +50,8 @@ pub fn ActivityEditor(editing: RwSignal<Option<Option<Activity>>>) -> impl IntoV
     let account_text = RwSignal::new(String::new());
     let (when, count, progress) = (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
     let error: RwSignal<Option<String>> = RwSignal::new(None);
-    let open = editor_dialog(editing, move |record: Option<Activity>| {
+    let open = editor.open();
+    editor.on_open(move |record: Option<Activity>| {
         let a = record.unwrap_or_else(blank);
         // New unless the plan has it: callers may start a new one for an account.
         is_new.set(!state.plan.with_untracked(|p| p.as_ref().is_some_and(|p| p.activities.iter().any(|x| x.id == a.id))));
@@ -81,8 +80,7 @@ pub fn ActivityEditor(editing: RwSignal<Option<Option<Activity>>>) -> impl IntoV
         a.count = n;
         a.progress = watched;
         let kind = if is_new.get_untracked() { EditKind::AddActivity } else { EditKind::EditActivity };
-        state.dispatch(Change::PutActivity(Box::new(a)), kind);
-        open.set(false);
+        editor.commit(state, Change::PutActivity(Box::new(a)), kind, error, &[("count", td_string!(l, rec.count)), ("progress", td_string!(l, rec.progress))]);
     };
     let remove = move |()| {
         let a = draft.get_untracked();
@@ -101,8 +99,6 @@ pub fn ActivityEditor(editing: RwSignal<Option<Option<Activity>>>) -> impl IntoV
         Signal::derive(move || state.plan.with(|p| p.as_ref().map(|p| options(&p.campaigns, |c| c.id.to_string(), |c| c.name.clone())).unwrap_or_default()));
     let content =
         Signal::derive(move || state.plan.with(|p| p.as_ref().map(|p| options(&p.content, |c| c.id.to_string(), |c| c.title.clone())).unwrap_or_default()));
-    let link = move |get: fn(&Activity) -> Option<String>| Signal::derive(move || draft.with(get));
-    let ids: Vec<String> = (0..4).map(|_| unique_id("activity")).collect();
     let title =
         Signal::derive(move || if is_new.get() { t_string!(i18n, rec.activity_editor_add) } else { t_string!(i18n, rec.activity_editor_edit) }.to_string());
     view! {
@@ -110,33 +106,33 @@ pub fn ActivityEditor(editing: RwSignal<Option<Option<Activity>>>) -> impl IntoV
             <form class="form" novalidate on:submit=move |ev| { ev.prevent_default(); save(); }>
                 <AccountField value=account text=account_text/>
                 <div class="field-row">
-                    <ChoiceSelect label=Signal::derive(move || t_string!(i18n, rec.kind).to_string()) choices=ActivityKind::ALL.to_vec() name=labels::activity_kind
-                        current=Signal::derive(move || draft.with(|a| a.kind)) on_pick=Callback::new(move |k| draft.update(|a| a.kind = k))/>
-                    <BoundInput label=Signal::derive(move || t_string!(i18n, rec.when).to_string()) value=when kind="datetime-local"/>
+                    <ChoiceField choices=ActivityKind::ALL.to_vec() words=labels::activity_kind value=always(draft, |a| a.kind, |a, k| a.kind = k)>
+                        {t!(i18n, rec.kind)}
+                    </ChoiceField>
+                    <TextField value=when kind="datetime-local">{t!(i18n, rec.when)}</TextField>
                 </div>
                 <div class="field-row">
-                    <LinkSelect label=Signal::derive(move || t_string!(i18n, rec.contact).to_string()) options=contacts
-                        current=link(|a| a.contact.as_ref().map(|c| c.to_string())) on_pick=Callback::new(move |v: Option<String>| draft.update(|a| a.contact = v.map(ContactId)))/>
-                    <LinkSelect label=Signal::derive(move || t_string!(i18n, rec.campaign).to_string()) options=campaigns
-                        current=link(|a| a.campaign.as_ref().map(|c| c.to_string())) on_pick=Callback::new(move |v: Option<String>| draft.update(|a| a.campaign = v.map(CampaignId)))/>
+                    <LinkField options=contacts
+                        value=Bound::new(move || draft.with(|a| a.contact.as_ref().map(|c| c.to_string())), move |v| draft.update(|a| a.contact = v.map(ContactId)))>
+                        {t!(i18n, rec.contact)}
+                    </LinkField>
+                    <LinkField options=campaigns
+                        value=Bound::new(move || draft.with(|a| a.campaign.as_ref().map(|c| c.to_string())), move |v| draft.update(|a| a.campaign = v.map(CampaignId)))>
+                        {t!(i18n, rec.campaign)}
+                    </LinkField>
                 </div>
-                <LinkSelect label=Signal::derive(move || t_string!(i18n, rec.content).to_string()) options=content
-                    current=link(|a| a.content.as_ref().map(|c| c.to_string())) on_pick=Callback::new(move |v: Option<String>| draft.update(|a| a.content = v.map(ContentId)))/>
+                <LinkField options=content
+                    value=Bound::new(move || draft.with(|a| a.content.as_ref().map(|c| c.to_string())), move |v| draft.update(|a| a.content = v.map(ContentId)))>
+                    {t!(i18n, rec.content)}
+                </LinkField>
                 <div class="field-row">
-                    <div class="field">
-                        <label for=ids[1].clone()>{t!(i18n, rec.count)}</label>
-                        <input id=ids[1].clone() type="number" min="1" step="1" inputmode="numeric" aria-describedby=ids[2].clone()
-                            prop:value=move || count.get() on:input=move |ev| count.set(event_target_value(&ev))/>
-                        <p class="hint" id=ids[2].clone()>{t!(i18n, rec.count_hint)}</p>
-                    </div>
-                    <BoundInput label=Signal::derive(move || t_string!(i18n, rec.progress).to_string()) value=progress kind="number" inputmode="numeric"/>
+                    <TextField value=count kind="number" inputmode="numeric" min="1" hint=Signal::derive(move || t_string!(i18n, rec.count_hint).to_string())>
+                        {t!(i18n, rec.count)}
+                    </TextField>
+                    <TextField value=progress kind="number" inputmode="numeric" min="0" max="100">{t!(i18n, rec.progress)}</TextField>
                 </div>
-                <div class="field">
-                    <label for=ids[3].clone()>{t!(i18n, rec.notes)}</label>
-                    <textarea id=ids[3].clone() rows="2" prop:value=move || draft.with(|a| a.note.clone())
-                        on:input=move |ev| { let v = event_target_value(&ev); draft.update(|a| a.note = v); }></textarea>
-                </div>
-                <EditorFooter open error is_new on_remove=Callback::new(remove)/>
+                <TextField value=Bound::field(draft, |a| a.note.clone(), |a, v| a.note = v) rows=2>{t!(i18n, rec.notes)}</TextField>
+                <EditorFooter open error is_new=is_new on_remove=Callback::new(remove)/>
             </form>
         </Modal>
     }

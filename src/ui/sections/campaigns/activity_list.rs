@@ -10,8 +10,7 @@ use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::insights::Shared;
 use crate::ui::labels;
 use crate::ui::state::use_app;
-use crate::ui::widgets::{choice_value, picked};
-use crate::ui::widgets::{unique_id, VirtualTable};
+use crate::ui::widgets::{choice_value, picked, unique_id, Editor, VirtualTable};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -67,7 +66,7 @@ fn select(p: &Plan, names: &Names, search: &str, kind: Option<ActivityKind>, cam
 pub fn ActivityList() -> impl IntoView {
     let state = use_app();
     let i18n = use_i18n();
-    let editing: RwSignal<Option<Option<Activity>>> = RwSignal::new(None);
+    let editor = Editor::<Activity>::new();
     let search = RwSignal::new(String::new());
     let kind: RwSignal<Option<ActivityKind>> = RwSignal::new(None);
     let campaign: RwSignal<Option<CampaignId>> = RwSignal::new(None);
@@ -120,7 +119,7 @@ pub fn ActivityList() -> impl IntoView {
                 <td title=a.note.clone()>{a.note.clone()}</td>
                 <td class="row-actions">
                     <button type="button" class="button button-small" aria-label=edit_label
-                        on:click=move |_| editing.set(Some(Some(a.clone())))>{t_string!(i18n, rec.edit)}</button>
+                        on:click=move |_| editor.edit(a.clone())>{t_string!(i18n, rec.edit)}</button>
                 </td>
             </tr>
         }
@@ -131,7 +130,7 @@ pub fn ActivityList() -> impl IntoView {
         <div class="records-toolbar">
             <div class="field field-inline">
                 <label for=search_id.clone()>{t!(i18n, rec.search)}</label>
-                <input id=search_id type="search" prop:value=move || search.get() on:input=move |ev| search.set(event_target_value(&ev))/>
+                <input id=search_id type="search" bind:value=search/>
             </div>
             <div class="field field-inline">
                 <label for=kind_id.clone()>{t!(i18n, rec.kind)}</label>
@@ -150,7 +149,7 @@ pub fn ActivityList() -> impl IntoView {
             <span class="muted records-count" aria-live="polite" data-testid="activities-count">
                 {move || { let (n, total) = (rows.with(Vec::len), total()); td_string!(i18n.get_locale(), rec.shown, count = n, total = format::integer(total as i64, i18n.get_locale())).to_string() }}
             </span>
-            <button type="button" class="button button-primary" on:click=move |_| editing.set(Some(None))>{t!(i18n, rec.log_activity)}</button>
+            <button type="button" class="button button-primary" on:click=move |_| editor.add()>{t!(i18n, rec.log_activity)}</button>
         </div>
         <Show when=move || { total() > 0 } fallback=move || view! { <p class="empty-state">{t!(i18n, rec.no_activities)}</p> }>
             <Show when=move || rows.with(|r| !r.is_empty()) fallback=move || view! { <p class="empty-state">{t!(i18n, rec.no_match)}</p> }>
@@ -158,6 +157,6 @@ pub fn ActivityList() -> impl IntoView {
                     header=header() render_row label=Signal::derive(move || t_string!(i18n, rec.activities_label).to_string()) test_id="activities-table"/>
             </Show>
         </Show>
-        <ActivityEditor editing/>
+        <ActivityEditor editor/>
     }
 }

@@ -2,18 +2,16 @@
 //! accounts it reaches — picked one by one or a whole tier at once (1:1, 1:few,
 //! 1:many), since ABM campaigns are usually run per tier.
 
-use super::fields::{options, BoundInput, EditorFooter, LinkSelect};
-use super::{editor_dialog, optional_date};
+use super::optional_date;
 use crate::browser::clock;
-use crate::domain::{AccountId, BuiltinChannel, Campaign, CampaignId, Channel, IdGenerator, MemberId, Money, Refusal, Tier};
+use crate::domain::{AccountId, BuiltinChannel, Campaign, CampaignId, Channel, IdGenerator, MemberId, Money, Tier};
 use crate::editing::{Change, EditKind};
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::insights::use_insights;
 use crate::ui::labels;
 use crate::ui::labels::amount_problem;
-use crate::ui::problems;
 use crate::ui::state::{use_app, ToastAction};
-use crate::ui::widgets::{unique_id, AccountPicker, Modal};
+use crate::ui::widgets::{options, unique_id, AccountPicker, Bound, Editor, EditorFooter, Labelled, LinkField, Modal, TextField};
 use leptos::prelude::*;
 
 fn blank() -> Campaign {
@@ -33,18 +31,17 @@ fn blank() -> Campaign {
 }
 
 #[component]
-pub fn CampaignEditor(editing: RwSignal<Option<Option<Campaign>>>) -> impl IntoView {
+pub fn CampaignEditor(editor: Editor<Campaign>) -> impl IntoView {
     let state = use_app();
     let insights = use_insights();
     let i18n = use_i18n();
     let draft: RwSignal<Campaign> = RwSignal::new(blank());
-    let is_new = RwSignal::new(true);
     let (start, end, cost) = (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
     let picked: RwSignal<Option<AccountId>> = RwSignal::new(None);
     let picked_text = RwSignal::new(String::new());
     let error: RwSignal<Option<String>> = RwSignal::new(None);
-    let open = editor_dialog(editing, move |record: Option<Campaign>| {
-        is_new.set(record.is_none());
+    let open = editor.open();
+    editor.on_open(move |record: Option<Campaign>| {
         let c = record.unwrap_or_else(blank);
         start.set(c.start.to_string());
         end.set(c.end.map(|d| d.to_string()).unwrap_or_default());
@@ -70,22 +67,10 @@ pub fn CampaignEditor(editing: RwSignal<Option<Option<Campaign>>>) -> impl IntoV
         c.cost = money.unwrap_or(Money::ZERO);
         // The campaign's own rules (a name, no negative cost, an end not before
         // the start) are the plan's: a refusal is said here, by its field.
-        let kind = if is_new.get_untracked() { EditKind::AddCampaign } else { EditKind::EditCampaign };
-        match state.try_dispatch(Change::PutCampaign(Box::new(c)), kind) {
-            Ok(()) | Err(Refusal::NothingToChange) => open.set(false),
-            Err(refusal) => fail(problems::refusal_in(l, refusal, &|field| {
-                Some(
-                    match field {
-                        "name" => td_string!(l, rec.name),
-                        "start" => td_string!(l, rec.start),
-                        "end" => td_string!(l, rec.end),
-                        "cost" => td_string!(l, rec.cost),
-                        _ => return None,
-                    }
-                    .to_string(),
-                )
-            })),
-        }
+        let kind = if editor.record_untracked().is_none() { EditKind::AddCampaign } else { EditKind::EditCampaign };
+        let labels =
+            [("name", td_string!(l, rec.name)), ("start", td_string!(l, rec.start)), ("end", td_string!(l, rec.end)), ("cost", td_string!(l, rec.cost))];
+        editor.commit(state, Change::PutCampaign(Box::new(c)), kind, error, &labels);
     };
     let remove = move |()| {
         let c = draft.get_untracked();
@@ -129,22 +114,17 @@ pub fn CampaignEditor(editing: RwSignal<Option<Option<Campaign>>>) -> impl IntoV
                 .collect::<Vec<_>>()
         })
     };
-    let ids: Vec<String> = (0..8).map(|_| unique_id("campaign")).collect();
+    let picker_id = unique_id("campaign-target");
     let team = Signal::derive(move || state.plan.with(|p| p.as_ref().map(|p| options(&p.team, |m| m.id.to_string(), |m| m.name.clone())).unwrap_or_default()));
     let title =
-        Signal::derive(move || if is_new.get() { t_string!(i18n, rec.campaign_editor_add) } else { t_string!(i18n, rec.campaign_editor_edit) }.to_string());
+        Signal::derive(move || if editor.is_new() { t_string!(i18n, rec.campaign_editor_add) } else { t_string!(i18n, rec.campaign_editor_edit) }.to_string());
     view! {
         <Modal open title class="form-dialog">
             <form class="form" novalidate on:submit=move |ev| { ev.prevent_default(); save(); }>
-                <div class="field">
-                    <label for=ids[0].clone()>{t!(i18n, rec.name)}</label>
-                    <input id=ids[0].clone() type="text" prop:value=move || draft.with(|c| c.name.clone())
-                        on:input=move |ev| { let v = event_target_value(&ev); draft.update(|c| c.name = v); }/>
-                </div>
+                <TextField value=Bound::field(draft, |c| c.name.clone(), |c, v| c.name = v)>{t!(i18n, rec.name)}</TextField>
                 <div class="field-row">
-                    <div class="field">
-                        <label for=ids[1].clone()>{t!(i18n, rec.channel)}</label>
-                        <select id=ids[1].clone() on:change=move |ev| {
+                    <Labelled control=move |id| view! {
+                        <select id=id on:change=move |ev| {
                             let v = event_target_value(&ev);
                             let channel = state.plan.with_untracked(|p| p.as_ref().and_then(|p| labels::all_channels(p).into_iter().find(|c| c.key() == v)));
                             if let Some(ch) = channel { draft.update(|c| c.channel = ch); }
@@ -154,19 +134,20 @@ pub fn CampaignEditor(editing: RwSignal<Option<Option<Campaign>>>) -> impl IntoV
                                 state.plan.with(|p| p.as_ref().map(|p| labels::all_channels(p).into_iter().map(|ch| {
                                     let key = ch.key().to_string();
                                     let name = labels::channel(l, p, &ch);
-                                    view! { <option value=key selected=move || draft.with(|c| c.channel == ch)>{name}</option> }
+                                    view! { <option value=key prop:selected=move || draft.with(|c| c.channel == ch)>{name}</option> }
                                 }).collect::<Vec<_>>()).unwrap_or_default())
                             }}
                         </select>
-                    </div>
-                    <LinkSelect label=Signal::derive(move || t_string!(i18n, rec.owner).to_string()) options=team
-                        current=Signal::derive(move || draft.with(|c| c.owner.as_ref().map(|o| o.to_string())))
-                        on_pick=Callback::new(move |v: Option<String>| draft.update(|c| c.owner = v.map(MemberId)))/>
+                    }>{t!(i18n, rec.channel)}</Labelled>
+                    <LinkField options=team
+                        value=Bound::new(move || draft.with(|c| c.owner.as_ref().map(|o| o.to_string())), move |v| draft.update(|c| c.owner = v.map(MemberId)))>
+                        {t!(i18n, rec.owner)}
+                    </LinkField>
                 </div>
                 <div class="field-row">
-                    <BoundInput label=Signal::derive(move || t_string!(i18n, rec.start).to_string()) value=start kind="date"/>
-                    <BoundInput label=Signal::derive(move || t_string!(i18n, rec.end).to_string()) value=end kind="date"/>
-                    <BoundInput label=Signal::derive(move || t_string!(i18n, rec.cost).to_string()) value=cost kind="text" inputmode="decimal"/>
+                    <TextField value=start kind="date">{t!(i18n, rec.start)}</TextField>
+                    <TextField value=end kind="date">{t!(i18n, rec.end)}</TextField>
+                    <TextField value=cost inputmode="decimal">{t!(i18n, rec.cost)}</TextField>
                 </div>
                 <fieldset class="field targets-field">
                     <legend>
@@ -185,8 +166,8 @@ pub fn CampaignEditor(editing: RwSignal<Option<Option<Campaign>>>) -> impl IntoV
                         }).collect_view()}
                     </ul>
                     <div class="picker-row">
-                        <label for=ids[6].clone() class="visually-hidden">{t!(i18n, rec.add_target)}</label>
-                        <AccountPicker value=picked text=picked_text id=ids[6].clone()/>
+                        <label for=picker_id.clone() class="visually-hidden">{t!(i18n, rec.add_target)}</label>
+                        <AccountPicker value=picked text=picked_text id=picker_id.clone()/>
                         <button type="button" class="button button-small" disabled=move || picked.with(Option::is_none) on:click=move |_| add_target()>{t!(i18n, rec.add_target)}</button>
                     </div>
                     <div class="button-row">
@@ -200,12 +181,8 @@ pub fn CampaignEditor(editing: RwSignal<Option<Option<Campaign>>>) -> impl IntoV
                             disabled=move || draft.with(|c| c.targets.is_empty())>{t!(i18n, rec.clear_targets)}</button>
                     </div>
                 </fieldset>
-                <div class="field">
-                    <label for=ids[7].clone()>{t!(i18n, rec.notes)}</label>
-                    <textarea id=ids[7].clone() rows="2" prop:value=move || draft.with(|c| c.notes.clone())
-                        on:input=move |ev| { let v = event_target_value(&ev); draft.update(|c| c.notes = v); }></textarea>
-                </div>
-                <EditorFooter open error is_new on_remove=Callback::new(remove)/>
+                <TextField value=Bound::field(draft, |c| c.notes.clone(), |c, v| c.notes = v) rows=2>{t!(i18n, rec.notes)}</TextField>
+                <EditorFooter open error is_new=Signal::derive(move || editor.is_new()) on_remove=Callback::new(remove)/>
             </form>
         </Modal>
     }

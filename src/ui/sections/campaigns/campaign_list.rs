@@ -7,6 +7,7 @@ use crate::ui::format;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::labels;
 use crate::ui::state::use_app;
+use crate::ui::widgets::Editor;
 use leptos::prelude::*;
 use std::collections::HashMap;
 
@@ -14,8 +15,7 @@ use std::collections::HashMap;
 pub fn CampaignList() -> impl IntoView {
     let state = use_app();
     let i18n = use_i18n();
-    // `Some(None)`: adding; `Some(Some(c))`: editing `c`.
-    let editing: RwSignal<Option<Option<Campaign>>> = RwSignal::new(None);
+    let editor = Editor::<Campaign>::new();
     let responses = Memo::new(move |_| {
         state.plan.with(|p| {
             let mut n: HashMap<CampaignId, u64> = HashMap::new();
@@ -32,7 +32,7 @@ pub fn CampaignList() -> impl IntoView {
     let rows = move || state.plan.with(|p| p.as_ref().map(|p| p.campaigns.iter().cloned().collect::<Vec<_>>()).unwrap_or_default());
     view! {
         <div class="records-toolbar">
-            <button type="button" class="button button-primary" on:click=move |_| editing.set(Some(None))>{t!(i18n, rec.add_campaign)}</button>
+            <button type="button" class="button button-primary" on:click=move |_| editor.add()>{t!(i18n, rec.add_campaign)}</button>
         </div>
         <Show when=move || !rows().is_empty() fallback=move || view! { <p class="empty-state">{t!(i18n, rec.no_campaigns)}</p> }>
             <div class="table-wrap" tabindex="0" role="region" aria-label=move || t_string!(i18n, rec.tab_campaigns)>
@@ -76,7 +76,7 @@ pub fn CampaignList() -> impl IntoView {
                                             <td class="num">{n}</td>
                                             <td class="row-actions">
                                                 <button type="button" class="button button-small" aria-label=edit_label
-                                                    on:click=move |_| editing.set(Some(Some(c.clone())))>{t_string!(i18n, rec.edit)}</button>
+                                                    on:click=move |_| editor.edit(c.clone())>{t_string!(i18n, rec.edit)}</button>
                                             </td>
                                         </tr>
                                     }
@@ -87,6 +87,6 @@ pub fn CampaignList() -> impl IntoView {
                 </table>
             </div>
         </Show>
-        <CampaignEditor editing/>
+        <CampaignEditor editor/>
     }
 }

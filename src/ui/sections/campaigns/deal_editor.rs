@@ -2,17 +2,15 @@
 //! amount, dates, stage and outcome. Winning or losing needs the close date (the
 //! sales cycle is measured to it); choosing "won" offers today.
 
-use super::fields::{account_problem, options, AccountField, BoundInput, ChoiceSelect, EditorFooter, LinkSelect};
-use super::{editor_dialog, optional_date};
+use super::optional_date;
 use crate::browser::clock;
-use crate::domain::{AccountId, CampaignId, Date, Deal, DealId, IdGenerator, MemberId, Money, Outcome, Refusal};
+use crate::domain::{AccountId, CampaignId, Date, Deal, DealId, IdGenerator, MemberId, Money, Outcome};
 use crate::editing::{Change, EditKind};
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::labels;
 use crate::ui::labels::amount_problem;
-use crate::ui::problems;
 use crate::ui::state::{use_app, ToastAction};
-use crate::ui::widgets::{unique_id, Modal};
+use crate::ui::widgets::{account_problem, always, options, AccountField, Bound, ChoiceField, Editor, EditorFooter, LinkField, Modal, TextField};
 use leptos::prelude::*;
 
 fn blank() -> Deal {
@@ -20,17 +18,16 @@ fn blank() -> Deal {
 }
 
 #[component]
-pub fn DealEditor(editing: RwSignal<Option<Option<Deal>>>) -> impl IntoView {
+pub fn DealEditor(editor: Editor<Deal>) -> impl IntoView {
     let state = use_app();
     let i18n = use_i18n();
     let draft: RwSignal<Deal> = RwSignal::new(blank());
-    let is_new = RwSignal::new(true);
     let account: RwSignal<Option<AccountId>> = RwSignal::new(None);
     let account_text = RwSignal::new(String::new());
     let (amount, created, closed) = (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
     let error: RwSignal<Option<String>> = RwSignal::new(None);
-    let open = editor_dialog(editing, move |record: Option<Deal>| {
-        is_new.set(record.is_none());
+    let open = editor.open();
+    editor.on_open(move |record: Option<Deal>| {
         let d = record.unwrap_or_else(blank);
         account_text.set(String::new());
         account.set((!d.account.as_str().is_empty()).then(|| d.account.clone()));
@@ -58,22 +55,14 @@ pub fn DealEditor(editing: RwSignal<Option<Option<Deal>>>) -> impl IntoView {
         d.closed = done;
         // The deal's own rules (a name, a decided deal's close date, not before
         // its creation) are the plan's: a refusal is said here, by its field.
-        let kind = if is_new.get_untracked() { EditKind::AddDeal } else { EditKind::EditDeal };
-        match state.try_dispatch(Change::PutDeal(Box::new(d)), kind) {
-            Ok(()) | Err(Refusal::NothingToChange) => open.set(false),
-            Err(refusal) => fail(problems::refusal_in(l, refusal, &|field| {
-                Some(
-                    match field {
-                        "name" => td_string!(l, rec.deal_name),
-                        "amount" => td_string!(l, rec.amount),
-                        "created" => td_string!(l, rec.created),
-                        "closed" => td_string!(l, rec.closed),
-                        _ => return None,
-                    }
-                    .to_string(),
-                )
-            })),
-        }
+        let kind = if editor.record_untracked().is_none() { EditKind::AddDeal } else { EditKind::EditDeal };
+        let labels = [
+            ("name", td_string!(l, rec.deal_name)),
+            ("amount", td_string!(l, rec.amount)),
+            ("created", td_string!(l, rec.created)),
+            ("closed", td_string!(l, rec.closed)),
+        ];
+        editor.commit(state, Change::PutDeal(Box::new(d)), kind, error, &labels);
     };
     let remove = move |()| {
         let d = draft.get_untracked();
@@ -81,56 +70,54 @@ pub fn DealEditor(editing: RwSignal<Option<Option<Deal>>>) -> impl IntoView {
         state.show_toast(td_string!(state.locale(), rec.removed_deal, name = d.name.clone()).to_string(), Some(ToastAction::UndoEdit));
         open.set(false);
     };
-    let ids: Vec<String> = (0..9).map(|_| unique_id("deal")).collect();
     let campaigns =
         Signal::derive(move || state.plan.with(|p| p.as_ref().map(|p| options(&p.campaigns, |c| c.id.to_string(), |c| c.name.clone())).unwrap_or_default()));
     let team = Signal::derive(move || state.plan.with(|p| p.as_ref().map(|p| options(&p.team, |m| m.id.to_string(), |m| m.name.clone())).unwrap_or_default()));
-    let title = Signal::derive(move || if is_new.get() { t_string!(i18n, rec.deal_editor_add) } else { t_string!(i18n, rec.deal_editor_edit) }.to_string());
+    let title = Signal::derive(move || if editor.is_new() { t_string!(i18n, rec.deal_editor_add) } else { t_string!(i18n, rec.deal_editor_edit) }.to_string());
+    // Deciding a deal offers today as its close date.
+    let outcome = Bound::new(
+        move || Some(draft.with(|d| d.outcome)),
+        move |o: Option<Outcome>| {
+            let Some(o) = o else { return };
+            draft.update(|d| d.outcome = o);
+            if o != Outcome::Open && closed.get_untracked().trim().is_empty() {
+                closed.set(clock::today().to_string());
+            }
+        },
+    );
     view! {
         <Modal open title class="form-dialog">
             <form class="form" novalidate on:submit=move |ev| { ev.prevent_default(); save(); }>
-                <div class="field">
-                    <label for=ids[0].clone()>{t!(i18n, rec.deal_name)}</label>
-                    <input id=ids[0].clone() type="text" prop:value=move || draft.with(|d| d.name.clone())
-                        on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| d.name = v); }/>
-                </div>
+                <TextField value=Bound::field(draft, |d| d.name.clone(), |d, v| d.name = v)>{t!(i18n, rec.deal_name)}</TextField>
                 <AccountField value=account text=account_text/>
                 <div class="field-row">
-                    <ChoiceSelect label=Signal::derive(move || t_string!(i18n, rec.deal_kind).to_string()) choices=labels::DEAL_KINDS.to_vec() name=labels::deal_kind
-                        current=Signal::derive(move || draft.with(|d| d.kind)) on_pick=Callback::new(move |k| draft.update(|d| d.kind = k))/>
-                    <BoundInput label=Signal::derive(move || t_string!(i18n, rec.amount).to_string()) value=amount kind="text" inputmode="decimal"/>
+                    <ChoiceField choices=labels::DEAL_KINDS.to_vec() words=labels::deal_kind value=always(draft, |d| d.kind, |d, k| d.kind = k)>
+                        {t!(i18n, rec.deal_kind)}
+                    </ChoiceField>
+                    <TextField value=amount inputmode="decimal">{t!(i18n, rec.amount)}</TextField>
                 </div>
                 <div class="field-row">
-                    <ChoiceSelect label=Signal::derive(move || t_string!(i18n, rec.stage).to_string()) choices=labels::DEAL_STAGES.to_vec() name=labels::deal_stage
-                        current=Signal::derive(move || draft.with(|d| d.stage)) on_pick=Callback::new(move |s| draft.update(|d| d.stage = s))/>
-                    <ChoiceSelect label=Signal::derive(move || t_string!(i18n, rec.outcome).to_string()) choices=labels::OUTCOMES.to_vec() name=labels::outcome
-                        current=Signal::derive(move || draft.with(|d| d.outcome))
-                        on_pick=Callback::new(move |o| {
-                            draft.update(|d| d.outcome = o);
-                            // Deciding a deal offers today as its close date.
-                            if o != Outcome::Open && closed.get_untracked().trim().is_empty() {
-                                closed.set(clock::today().to_string());
-                            }
-                        })/>
+                    <ChoiceField choices=labels::DEAL_STAGES.to_vec() words=labels::deal_stage value=always(draft, |d| d.stage, |d, s| d.stage = s)>
+                        {t!(i18n, rec.stage)}
+                    </ChoiceField>
+                    <ChoiceField choices=labels::OUTCOMES.to_vec() words=labels::outcome value=outcome>{t!(i18n, rec.outcome)}</ChoiceField>
                 </div>
                 <div class="field-row">
-                    <BoundInput label=Signal::derive(move || t_string!(i18n, rec.created).to_string()) value=created kind="date"/>
-                    <BoundInput label=Signal::derive(move || t_string!(i18n, rec.closed).to_string()) value=closed kind="date"/>
+                    <TextField value=created kind="date">{t!(i18n, rec.created)}</TextField>
+                    <TextField value=closed kind="date">{t!(i18n, rec.closed)}</TextField>
                 </div>
                 <div class="field-row">
-                    <div class="field">
-                        <label for=ids[6].clone()>{t!(i18n, rec.product)}</label>
-                        <input id=ids[6].clone() type="text" prop:value=move || draft.with(|d| d.product.clone())
-                            on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| d.product = v); }/>
-                    </div>
-                    <LinkSelect label=Signal::derive(move || t_string!(i18n, rec.campaign).to_string()) options=campaigns
-                        current=Signal::derive(move || draft.with(|d| d.campaign.as_ref().map(|c| c.to_string())))
-                        on_pick=Callback::new(move |v: Option<String>| draft.update(|d| d.campaign = v.map(CampaignId)))/>
-                    <LinkSelect label=Signal::derive(move || t_string!(i18n, rec.owner).to_string()) options=team
-                        current=Signal::derive(move || draft.with(|d| d.owner.as_ref().map(|c| c.to_string())))
-                        on_pick=Callback::new(move |v: Option<String>| draft.update(|d| d.owner = v.map(MemberId)))/>
+                    <TextField value=Bound::field(draft, |d| d.product.clone(), |d, v| d.product = v)>{t!(i18n, rec.product)}</TextField>
+                    <LinkField options=campaigns
+                        value=Bound::new(move || draft.with(|d| d.campaign.as_ref().map(|c| c.to_string())), move |v| draft.update(|d| d.campaign = v.map(CampaignId)))>
+                        {t!(i18n, rec.campaign)}
+                    </LinkField>
+                    <LinkField options=team
+                        value=Bound::new(move || draft.with(|d| d.owner.as_ref().map(|c| c.to_string())), move |v| draft.update(|d| d.owner = v.map(MemberId)))>
+                        {t!(i18n, rec.owner)}
+                    </LinkField>
                 </div>
-                <EditorFooter open error is_new on_remove=Callback::new(remove)/>
+                <EditorFooter open error is_new=Signal::derive(move || editor.is_new()) on_remove=Callback::new(remove)/>
             </form>
         </Modal>
     }

@@ -10,8 +10,7 @@ use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::insights::Shared;
 use crate::ui::labels;
 use crate::ui::state::use_app;
-use crate::ui::widgets::{choice_value, picked};
-use crate::ui::widgets::{unique_id, VirtualTable};
+use crate::ui::widgets::{choice_value, picked, unique_id, Editor, VirtualTable};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -42,7 +41,7 @@ fn select(p: &Plan, names: &Names, search: &str, outcome: Option<Outcome>) -> Ve
 pub fn DealList() -> impl IntoView {
     let state = use_app();
     let i18n = use_i18n();
-    let editing: RwSignal<Option<Option<Deal>>> = RwSignal::new(None);
+    let editor = Editor::<Deal>::new();
     let search = RwSignal::new(String::new());
     let outcome: RwSignal<Option<Outcome>> = RwSignal::new(None);
     let names = Memo::new(move |_| Shared(Arc::new(state.plan.with(|p| p.as_ref().map(Names::of).unwrap_or_default()))));
@@ -74,7 +73,7 @@ pub fn DealList() -> impl IntoView {
         };
         let account = names.with(|n| n.accounts.get(d.account.as_str()).cloned().unwrap_or_default());
         let edit_label = format!("{} {}", td_string!(l, rec.edit), d.name);
-        let outcome_class = format!("outcome outcome-{}", format!("{:?}", d.outcome).to_lowercase());
+        let outcome_class = format!("outcome outcome-{}", labels::css_key(&d.outcome));
         // An open deal is where it stands; a decided one, how it ended.
         let status = match d.outcome {
             Outcome::Open => format!("{} · {}", labels::outcome(l, d.outcome), labels::deal_stage(l, d.stage)),
@@ -91,7 +90,7 @@ pub fn DealList() -> impl IntoView {
                 <td><span class=outcome_class>{status}</span></td>
                 <td class="row-actions">
                     <button type="button" class="button button-small" aria-label=edit_label
-                        on:click=move |_| editing.set(Some(Some(d.clone())))>{t_string!(i18n, rec.edit)}</button>
+                        on:click=move |_| editor.edit(d.clone())>{t_string!(i18n, rec.edit)}</button>
                 </td>
             </tr>
         }
@@ -102,7 +101,7 @@ pub fn DealList() -> impl IntoView {
         <div class="records-toolbar">
             <div class="field field-inline">
                 <label for=search_id.clone()>{t!(i18n, rec.search_deals)}</label>
-                <input id=search_id type="search" prop:value=move || search.get() on:input=move |ev| search.set(event_target_value(&ev))/>
+                <input id=search_id type="search" bind:value=search/>
             </div>
             <div class="field field-inline">
                 <label for=outcome_id.clone()>{t!(i18n, rec.outcome)}</label>
@@ -114,7 +113,7 @@ pub fn DealList() -> impl IntoView {
             <span class="muted records-count" aria-live="polite" data-testid="deals-count">
                 {move || { let (n, total) = (rows.with(Vec::len), total()); td_string!(i18n.get_locale(), rec.shown, count = n, total = format::integer(total as i64, i18n.get_locale())).to_string() }}
             </span>
-            <button type="button" class="button button-primary" on:click=move |_| editing.set(Some(None))>{t!(i18n, rec.add_deal)}</button>
+            <button type="button" class="button button-primary" on:click=move |_| editor.add()>{t!(i18n, rec.add_deal)}</button>
         </div>
         <Show when=move || { total() > 0 } fallback=move || view! { <p class="empty-state">{t!(i18n, rec.no_deals)}</p> }>
             <Show when=move || rows.with(|r| !r.is_empty()) fallback=move || view! { <p class="empty-state">{t!(i18n, rec.no_match)}</p> }>
@@ -122,6 +121,6 @@ pub fn DealList() -> impl IntoView {
                     header=header() render_row label=Signal::derive(move || t_string!(i18n, rec.deals_label).to_string()) test_id="deals-table"/>
             </Show>
         </Show>
-        <DealEditor editing/>
+        <DealEditor editor/>
     }
 }

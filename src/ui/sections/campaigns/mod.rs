@@ -9,7 +9,6 @@ mod campaign_editor;
 mod campaign_list;
 mod deal_editor;
 mod deal_list;
-mod fields;
 mod nps;
 
 use crate::checklist::Step;
@@ -87,26 +86,6 @@ pub fn Campaigns() -> impl IntoView {
             <NextStep step=Step::Measurement/>
         </section>
     }
-}
-
-/// The dialog of a record editor: open while `editing` holds something (`Some(None)`
-/// to add, `Some(Some(record))` to edit), and `editing` cleared when the dialog
-/// closes. `start` fills the form from what is being edited.
-fn editor_dialog<T: Clone + Send + Sync + 'static>(editing: RwSignal<Option<Option<T>>>, start: impl Fn(Option<T>) + 'static) -> RwSignal<bool> {
-    let open = RwSignal::new(false);
-    Effect::new(move |_| match editing.get() {
-        Some(record) => {
-            start(record);
-            open.set(true);
-        }
-        None => open.set(false),
-    });
-    Effect::new(move |_| {
-        if !open.get() && editing.get_untracked().is_some() {
-            editing.set(None);
-        }
-    });
-    open
 }
 
 /// An optional date typed in a date field: empty is `Ok(None)`.

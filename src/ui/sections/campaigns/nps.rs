@@ -1,8 +1,6 @@
 //! NPS responses: the list with the plan's overall NPS, and the editor. Few per
 //! plan (a survey a year per customer), so listed in full.
 
-use super::editor_dialog;
-use super::fields::{account_problem, AccountField, BoundInput, EditorFooter, LinkSelect};
 use crate::browser::clock;
 use crate::domain::{AccountId, ContactId, Date, IdGenerator, NpsId, NpsResponse};
 use crate::editing::{Change, EditKind};
@@ -10,7 +8,7 @@ use crate::kpi::NpsBreakdown;
 use crate::ui::format;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::state::{use_app, ToastAction};
-use crate::ui::widgets::{unique_id, Modal};
+use crate::ui::widgets::{account_problem, AccountField, Bound, Editor, EditorFooter, LinkField, Modal, TextField};
 use leptos::prelude::*;
 
 fn blank() -> NpsResponse {
@@ -28,7 +26,7 @@ fn blank() -> NpsResponse {
 pub fn NpsList() -> impl IntoView {
     let state = use_app();
     let i18n = use_i18n();
-    let editing: RwSignal<Option<Option<NpsResponse>>> = RwSignal::new(None);
+    let editor = Editor::<NpsResponse>::new();
     // Newest first, with the account's name.
     let rows = move || {
         state.plan.with(|p| {
@@ -64,7 +62,7 @@ pub fn NpsList() -> impl IntoView {
     view! {
         <div class="records-toolbar">
             <p class="records-summary" data-testid="nps-summary">{summary}</p>
-            <button type="button" class="button button-primary" on:click=move |_| editing.set(Some(None))>{t!(i18n, rec.add_nps)}</button>
+            <button type="button" class="button button-primary" on:click=move |_| editor.add()>{t!(i18n, rec.add_nps)}</button>
         </div>
         <Show when=move || !rows().is_empty() fallback=move || view! { <p class="empty-state">{t!(i18n, rec.no_nps)}</p> }>
             <div class="table-wrap" tabindex="0" role="region" aria-label=move || t_string!(i18n, rec.tab_nps)>
@@ -93,7 +91,7 @@ pub fn NpsList() -> impl IntoView {
                                         <td class="ellipsis">{r.comment.clone()}</td>
                                         <td class="row-actions">
                                             <button type="button" class="button button-small" aria-label=edit_label
-                                                on:click=move |_| editing.set(Some(Some(r.clone())))>{t_string!(i18n, rec.edit)}</button>
+                                                on:click=move |_| editor.edit(r.clone())>{t_string!(i18n, rec.edit)}</button>
                                         </td>
                                     </tr>
                                 }
@@ -103,22 +101,21 @@ pub fn NpsList() -> impl IntoView {
                 </table>
             </div>
         </Show>
-        <NpsEditor editing/>
+        <NpsEditor editor/>
     }
 }
 
 #[component]
-fn NpsEditor(editing: RwSignal<Option<Option<NpsResponse>>>) -> impl IntoView {
+fn NpsEditor(editor: Editor<NpsResponse>) -> impl IntoView {
     let state = use_app();
     let i18n = use_i18n();
     let draft: RwSignal<NpsResponse> = RwSignal::new(blank());
-    let is_new = RwSignal::new(true);
     let account: RwSignal<Option<AccountId>> = RwSignal::new(None);
     let account_text = RwSignal::new(String::new());
     let (score, date) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let error: RwSignal<Option<String>> = RwSignal::new(None);
-    let open = editor_dialog(editing, move |record: Option<NpsResponse>| {
-        is_new.set(record.is_none());
+    let open = editor.open();
+    editor.on_open(move |record: Option<NpsResponse>| {
         let r = record.unwrap_or_else(blank);
         account_text.set(String::new());
         account.set((!r.account.as_str().is_empty()).then(|| r.account.clone()));
@@ -140,9 +137,8 @@ fn NpsEditor(editing: RwSignal<Option<Option<NpsResponse>>>) -> impl IntoView {
         r.account = acc;
         r.score = s;
         r.at = at;
-        let kind = if is_new.get_untracked() { EditKind::AddNps } else { EditKind::EditNps };
-        state.dispatch(Change::PutNps(r), kind);
-        open.set(false);
+        let kind = if editor.record_untracked().is_none() { EditKind::AddNps } else { EditKind::EditNps };
+        editor.commit(state, Change::PutNps(r), kind, error, &[("score", td_string!(l, rec.score)), ("at", td_string!(l, rec.date))]);
     };
     let remove = move |()| {
         let r = draft.get_untracked();
@@ -158,25 +154,21 @@ fn NpsEditor(editing: RwSignal<Option<Option<NpsResponse>>>) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let ids: Vec<String> = (0..5).map(|_| unique_id("nps")).collect();
-    let title = Signal::derive(move || if is_new.get() { t_string!(i18n, rec.nps_editor_add) } else { t_string!(i18n, rec.nps_editor_edit) }.to_string());
+    let title = Signal::derive(move || if editor.is_new() { t_string!(i18n, rec.nps_editor_add) } else { t_string!(i18n, rec.nps_editor_edit) }.to_string());
     view! {
         <Modal open title class="form-dialog">
             <form class="form" novalidate on:submit=move |ev| { ev.prevent_default(); save(); }>
                 <AccountField value=account text=account_text/>
-                <LinkSelect label=Signal::derive(move || t_string!(i18n, rec.contact).to_string()) options=contacts
-                    current=Signal::derive(move || draft.with(|r| r.contact.as_ref().map(|c| c.to_string())))
-                    on_pick=Callback::new(move |v: Option<String>| draft.update(|r| r.contact = v.map(ContactId)))/>
+                <LinkField options=contacts
+                    value=Bound::new(move || draft.with(|r| r.contact.as_ref().map(|c| c.to_string())), move |v| draft.update(|r| r.contact = v.map(ContactId)))>
+                    {t!(i18n, rec.contact)}
+                </LinkField>
                 <div class="field-row">
-                    <BoundInput label=Signal::derive(move || t_string!(i18n, rec.score).to_string()) value=score kind="number" inputmode="numeric"/>
-                    <BoundInput label=Signal::derive(move || t_string!(i18n, rec.date).to_string()) value=date kind="date"/>
+                    <TextField value=score kind="number" inputmode="numeric" min="0" max="10">{t!(i18n, rec.score)}</TextField>
+                    <TextField value=date kind="date">{t!(i18n, rec.date)}</TextField>
                 </div>
-                <div class="field">
-                    <label for=ids[4].clone()>{t!(i18n, rec.comment)}</label>
-                    <textarea id=ids[4].clone() rows="2" prop:value=move || draft.with(|r| r.comment.clone())
-                        on:input=move |ev| { let v = event_target_value(&ev); draft.update(|r| r.comment = v); }></textarea>
-                </div>
-                <EditorFooter open error is_new on_remove=Callback::new(remove)/>
+                <TextField value=Bound::field(draft, |r| r.comment.clone(), |r, v| r.comment = v) rows=2>{t!(i18n, rec.comment)}</TextField>
+                <EditorFooter open error is_new=Signal::derive(move || editor.is_new()) on_remove=Callback::new(remove)/>
             </form>
         </Modal>
     }

@@ -206,11 +206,11 @@ pub fn Dashboard() -> impl IntoView {
                 <form class="range-form no-print" data-testid="dash-range-form" on:submit=move |ev| { ev.prevent_default(); set_range(); }>
                     <div class="field field-inline">
                         <label for="dash-from">{t!(i18n, dash.from)}</label>
-                        <input id="dash-from" type="date" prop:value=move || from.get() on:input=move |ev| from.set(event_target_value(&ev))/>
+                        <input id="dash-from" type="date" bind:value=from/>
                     </div>
                     <div class="field field-inline">
                         <label for="dash-to">{t!(i18n, dash.to)}</label>
-                        <input id="dash-to" type="date" prop:value=move || to.get() on:input=move |ev| to.set(event_target_value(&ev))/>
+                        <input id="dash-to" type="date" bind:value=to/>
                     </div>
                     <button type="submit" class="button button-small">{t!(i18n, dash.apply)}</button>
                     {move || range_error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}

@@ -119,7 +119,7 @@ pub fn Cleansing() -> impl IntoView {
                 <Show when=move || choice.get() == Choice::Country>
                     <label class="field field-inline" for=country_id.clone()>
                         <span>{t!(i18n, dq.country_value)}</span>
-                        <input id=country_id.clone() type="text" prop:value=move || country.get() on:input=move |ev| country.set(event_target_value(&ev)) />
+                        <input id=country_id.clone() type="text" bind:value=country />
                     </label>
                 </Show>
             </div>

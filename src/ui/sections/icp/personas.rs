@@ -3,22 +3,21 @@
 use super::{profile, update_icp, use_state};
 use crate::domain::{IdGenerator, Persona, PersonaId};
 use crate::editing::EditKind;
-use crate::ui::i18n::{t, t_string, use_i18n};
-use crate::ui::widgets::{joined, unique_id, Modal};
+use crate::ui::i18n::{t, t_string, td_string, use_i18n};
+use crate::ui::widgets::{joined, DialogFooter, Editor, Modal, TextField};
 use leptos::prelude::*;
 
 #[component]
 pub fn Personas() -> impl IntoView {
     let state = use_state();
     let i18n = use_i18n();
-    let open = RwSignal::new(false);
-    let editing: RwSignal<Option<Persona>> = RwSignal::new(None);
+    let editor = Editor::<Persona>::new();
     let personas = move || profile(state).personas;
     view! {
         <section class="card personas" aria-labelledby="personas-title">
             <div class="section-head">
                 <h2 id="personas-title">{t!(i18n, icp.personas_title)}</h2>
-                <button type="button" class="button" on:click=move |_| { editing.set(None); open.set(true); }>{t!(i18n, icp.add_persona)}</button>
+                <button type="button" class="button" on:click=move |_| editor.add()>{t!(i18n, icp.add_persona)}</button>
             </div>
             <Show when=move || !personas().is_empty() fallback=move || view! { <p class="muted">{t!(i18n, icp.no_personas)}</p> }>
                 <ul class="persona-list">
@@ -31,7 +30,7 @@ pub fn Personas() -> impl IntoView {
                                     <p class="muted">{joined([persona.role.clone(), persona.department.clone(), persona.seniority.clone()], " · ")}</p>
                                     <ul class="pains">{persona.pains.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view()}</ul>
                                     <div class="row-actions">
-                                        <button type="button" class="button button-small" on:click=move |_| { editing.set(Some(edit.clone())); open.set(true); }>{t!(i18n, icp.edit)}</button>
+                                        <button type="button" class="button button-small" on:click=move |_| editor.edit(edit.clone())>{t!(i18n, icp.edit)}</button>
                                         <button type="button" class="button button-small button-danger-quiet" on:click=move |_| {
                                             let id = remove.clone();
                                             update_icp(state, EditKind::EditPersonas, move |icp| icp.personas.retain(|p| p.id != id));
@@ -43,86 +42,60 @@ pub fn Personas() -> impl IntoView {
                     </For>
                 </ul>
             </Show>
-            <PersonaEditor open editing/>
+            <PersonaEditor editor/>
         </section>
     }
 }
 
 #[component]
-fn PersonaEditor(open: RwSignal<bool>, editing: RwSignal<Option<Persona>>) -> impl IntoView {
+fn PersonaEditor(editor: Editor<Persona>) -> impl IntoView {
     let state = use_state();
+    let app = crate::ui::state::use_app();
     let i18n = use_i18n();
-    let fields: [RwSignal<String>; 5] = std::array::from_fn(|_| RwSignal::new(String::new()));
-    let error = RwSignal::new(false);
-    Effect::new(move |_| {
-        if !open.get() {
-            return;
-        }
-        let p = editing.get_untracked();
+    let open = editor.open();
+    let [name, role, department, seniority, pains] = std::array::from_fn(|_| RwSignal::new(String::new()));
+    let error = RwSignal::new(None::<String>);
+    editor.on_open(move |p| {
         let get = |f: fn(&Persona) -> String| p.as_ref().map(f).unwrap_or_default();
-        fields[0].set(get(|p| p.name.clone()));
-        fields[1].set(get(|p| p.role.clone()));
-        fields[2].set(get(|p| p.department.clone()));
-        fields[3].set(get(|p| p.seniority.clone()));
-        fields[4].set(get(|p| p.pains.join("\n")));
-        error.set(false);
+        name.set(get(|p| p.name.clone()));
+        role.set(get(|p| p.role.clone()));
+        department.set(get(|p| p.department.clone()));
+        seniority.set(get(|p| p.seniority.clone()));
+        pains.set(get(|p| p.pains.join("\n")));
+        error.set(None);
     });
     let save = move || {
-        let name = fields[0].get_untracked();
-        if name.trim().is_empty() {
-            error.set(true);
-            return;
+        let n = name.get_untracked();
+        if n.trim().is_empty() {
+            return error.set(Some(td_string!(app.locale(), icp.persona_name_required).to_string()));
         }
-        let existing = editing.get_untracked();
+        let existing = editor.record_untracked();
         let persona = Persona {
             id: existing.as_ref().map(|p| p.id.clone()).unwrap_or_else(|| PersonaId::generate(&mut IdGenerator::random())),
-            name: name.trim().to_string(),
-            role: fields[1].get_untracked().trim().to_string(),
-            department: fields[2].get_untracked().trim().to_string(),
-            seniority: fields[3].get_untracked().trim().to_string(),
-            pains: fields[4].get_untracked().lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect(),
+            name: n.trim().to_string(),
+            role: role.get_untracked().trim().to_string(),
+            department: department.get_untracked().trim().to_string(),
+            seniority: seniority.get_untracked().trim().to_string(),
+            pains: pains.get_untracked().lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect(),
             notes: existing.as_ref().map(|p| p.notes.clone()).unwrap_or_default(),
         };
         update_icp(state, EditKind::EditPersonas, move |icp| match icp.personas.iter_mut().find(|p| p.id == persona.id) {
             Some(slot) => *slot = persona,
             None => icp.personas.push(persona),
         });
-        open.set(false);
+        editor.close();
     };
-    let ids: Vec<String> = (0..5).map(|_| unique_id("persona")).collect();
-    let title = Signal::derive(move || {
-        if editing.with(Option::is_some) { t_string!(i18n, icp.persona_edit_title) } else { t_string!(i18n, icp.persona_add_title) }.to_string()
-    });
-    let labels = [
-        Signal::derive(move || t_string!(i18n, icp.persona_name).to_string()),
-        Signal::derive(move || t_string!(i18n, icp.persona_role).to_string()),
-        Signal::derive(move || t_string!(i18n, icp.persona_department).to_string()),
-        Signal::derive(move || t_string!(i18n, icp.persona_seniority).to_string()),
-    ];
+    let title =
+        Signal::derive(move || if editor.is_new() { t_string!(i18n, icp.persona_add_title) } else { t_string!(i18n, icp.persona_edit_title) }.to_string());
     view! {
         <Modal open title class="form-dialog">
             <form class="form" novalidate on:submit=move |ev| { ev.prevent_default(); save(); }>
-                {(0..4).map(|k| {
-                    let id = ids[k].clone();
-                    let f = fields[k];
-                    view! {
-                        <div class="field">
-                            <label for=id.clone()>{move || labels[k].get()}</label>
-                            <input id=id type="text" prop:value=move || f.get() on:input=move |ev| f.set(event_target_value(&ev)) />
-                        </div>
-                    }
-                }).collect_view()}
-                <div class="field">
-                    <label for=ids[4].clone()>{t!(i18n, icp.persona_pains)}</label>
-                    <textarea id=ids[4].clone() rows="4" prop:value=move || fields[4].get() on:input=move |ev| fields[4].set(event_target_value(&ev))></textarea>
-                </div>
-                <Show when=move || error.get()>
-                    <p class="form-error" role="alert">{t!(i18n, icp.persona_name_required)}</p>
-                </Show>
-                <div class="dialog-actions">
-                    <button type="button" class="button" on:click=move |_| open.set(false)>{t!(i18n, icp.cancel)}</button>
-                    <button type="submit" class="button button-primary">{t!(i18n, icp.save)}</button>
-                </div>
+                <TextField value=name>{t!(i18n, icp.persona_name)}</TextField>
+                <TextField value=role>{t!(i18n, icp.persona_role)}</TextField>
+                <TextField value=department>{t!(i18n, icp.persona_department)}</TextField>
+                <TextField value=seniority>{t!(i18n, icp.persona_seniority)}</TextField>
+                <TextField value=pains rows=4>{t!(i18n, icp.persona_pains)}</TextField>
+                <DialogFooter open error submit=Signal::derive(move || t_string!(i18n, icp.save).to_string())/>
             </form>
         </Modal>
     }

@@ -7,11 +7,11 @@ use crate::domain::{Factor, FactorId, FactorScale, FactorSource, IdGenerator};
 use crate::editing::EditKind;
 use crate::prioritisation::normalised_weights;
 use crate::ui::format;
-use crate::ui::i18n::{t, t_string, td_string, use_i18n};
+use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::ui::insights::use_insights;
 use crate::ui::labels;
 use crate::ui::state::use_app;
-use crate::ui::widgets::{unique_id, DialogFooter, Modal};
+use crate::ui::widgets::{unique_id, ChoiceField, DialogFooter, Modal, TextField};
 use leptos::prelude::*;
 
 /// The largest weight a slider offers; the number field accepts more.
@@ -162,14 +162,14 @@ fn AddFactor(open: RwSignal<bool>) -> impl IntoView {
     let state = use_app();
     let i18n = use_i18n();
     let name = RwSignal::new(String::new());
-    let scale = RwSignal::new(FactorScale::TenPoint);
+    let scale = RwSignal::new(Some(FactorScale::TenPoint));
     let weight = RwSignal::new("10".to_string());
     let error = RwSignal::new(None::<String>);
     Effect::new(move |_| {
         if open.get() {
             name.set(String::new());
             weight.set("10".into());
-            scale.set(FactorScale::TenPoint);
+            scale.set(Some(FactorScale::TenPoint));
             error.set(None);
         }
     });
@@ -186,31 +186,30 @@ fn AddFactor(open: RwSignal<bool>) -> impl IntoView {
         let Some(w) = parse_number(&weight.get_untracked()).filter(|v| *v >= 0.0 && *v <= 1e6) else {
             return error.set(Some(td_string!(l, prio.weight_invalid).to_string()));
         };
-        let factor =
-            Factor { id: FactorId::generate(&mut IdGenerator::random()), name: n, weight: w, scale: scale.get_untracked(), source: FactorSource::Manual };
+        let factor = Factor {
+            id: FactorId::generate(&mut IdGenerator::random()),
+            name: n,
+            weight: w,
+            scale: scale.get_untracked().unwrap_or(FactorScale::TenPoint),
+            source: FactorSource::Manual,
+        };
         update(state, EditKind::EditWeights, move |p| p.factors.push(factor));
         open.set(false);
     };
-    let ids: [String; 3] = std::array::from_fn(|_| unique_id("factor"));
+    let scale_words = |_: Locale, s: FactorScale| {
+        match s {
+            FactorScale::TenPoint => "0–10",
+            FactorScale::Percent => "0–100 %",
+        }
+        .to_string()
+    };
     view! {
         <Modal open title=Signal::derive(move || t_string!(i18n, prio.add_factor).to_string()) class="form-dialog">
             <form class="form" novalidate on:submit=move |ev| { ev.prevent_default(); save(); }>
                 <p class="muted">{t!(i18n, prio.add_factor_hint)}</p>
-                <div class="field">
-                    <label for=ids[0].clone()>{t!(i18n, prio.factor_name)}</label>
-                    <input id=ids[0].clone() type="text" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
-                </div>
-                <div class="field">
-                    <label for=ids[1].clone()>{t!(i18n, prio.factor_scale)}</label>
-                    <select id=ids[1].clone() on:change=move |ev| scale.set(if event_target_value(&ev) == "percent" { FactorScale::Percent } else { FactorScale::TenPoint })>
-                        <option value="ten">"0–10"</option>
-                        <option value="percent">"0–100 %"</option>
-                    </select>
-                </div>
-                <div class="field">
-                    <label for=ids[2].clone()>{t!(i18n, prio.weight)}</label>
-                    <input id=ids[2].clone() type="text" inputmode="decimal" prop:value=move || weight.get() on:input=move |ev| weight.set(event_target_value(&ev))/>
-                </div>
+                <TextField value=name>{t!(i18n, prio.factor_name)}</TextField>
+                <ChoiceField choices=vec![FactorScale::TenPoint, FactorScale::Percent] words=scale_words value=scale>{t!(i18n, prio.factor_scale)}</ChoiceField>
+                <TextField value=weight inputmode="decimal">{t!(i18n, prio.weight)}</TextField>
                 <DialogFooter open error submit=Signal::derive(move || t_string!(i18n, prio.add).to_string())/>
             </form>
         </Modal>
