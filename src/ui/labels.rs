@@ -196,9 +196,6 @@ pub fn edit_kind(l: Locale, k: EditKind) -> String {
     .to_string()
 }
 
-/// Currencies offered in settings (a plan can hold any ISO 4217 code).
-pub const CURRENCIES: [&str; 10] = ["JPY", "USD", "EUR", "GBP", "CNY", "KRW", "TWD", "SGD", "AUD", "THB"];
-
 /// A factor's name: the user's, or the built-in one in the user's language.
 pub fn factor_name(l: Locale, f: &Factor) -> String {
     if !f.name.is_empty() {

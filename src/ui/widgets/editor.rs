@@ -83,16 +83,23 @@ impl<T: Clone + Send + Sync + 'static> Editor<T> {
     /// Applies the form's change and closes the dialog; when the plan refuses
     /// it (a rule of the record), says why in `error`, naming the fields as the
     /// form labels them (`labels`: the field's name in the plan file, its label).
-    pub fn commit(self, state: AppState, change: Change, kind: EditKind, error: RwSignal<Option<String>>, labels: &[(&str, &str)]) {
+    /// Whether the dialog closed (the change made, or nothing to change).
+    pub fn commit(self, state: AppState, change: Change, kind: EditKind, error: RwSignal<Option<String>>, labels: &[(&str, &str)]) -> bool {
         self.finish(state.locale(), state.try_dispatch(change, kind), error, labels)
     }
 
     /// [`Self::commit`] for a change already made: closes the dialog, or says
     /// why the plan refused it.
-    pub fn finish(self, l: Locale, result: Result<(), Refusal>, error: RwSignal<Option<String>>, labels: &[(&str, &str)]) {
+    pub fn finish(self, l: Locale, result: Result<(), Refusal>, error: RwSignal<Option<String>>, labels: &[(&str, &str)]) -> bool {
         match result {
-            Ok(()) | Err(Refusal::NothingToChange) => self.close(),
-            Err(refusal) => error.set(Some(labelled_refusal(l, refusal, labels))),
+            Ok(()) | Err(Refusal::NothingToChange) => {
+                self.close();
+                true
+            }
+            Err(refusal) => {
+                error.set(Some(labelled_refusal(l, refusal, labels)));
+                false
+            }
         }
     }
 }

@@ -106,7 +106,7 @@ test('add an account, see its fit, delete it and undo', async ({ page }) => {
   await page.getByRole('button', { name: 'Add account' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add an account' });
   await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(dialog.getByRole('alert')).toHaveText('Give the account a company name.');
+  await expect(dialog.getByRole('alert')).toHaveText('“\u2068Company\u2069” is required.');
   await dialog.getByLabel('Company').fill('テスト工業株式会社');
   await dialog.getByLabel('Industry').fill('製造業');
   await dialog.getByLabel('Employees').fill('abc');

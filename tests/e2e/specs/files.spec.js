@@ -117,3 +117,18 @@ test('an empty plan name is refused in words, and the field shows the plan’s n
   await expect(field).toHaveValue(demoName);
   await expect(page.getByTestId('current-plan-name')).toHaveText(demoName);
 });
+
+test('settings offer the same currencies as the first screen, and a change is kept', async ({ page }) => {
+  await openApp(page);
+  await loadDemo(page);
+  await goTo(page, 'Import/Export & Settings');
+  const settings = page.getByRole('region', { name: 'Import/Export & Settings' });
+  const currency = settings.getByLabel('Currency', { exact: true });
+  // Hong Kong dollars and Swiss francs are offered when a plan is made; settings offer them too.
+  await currency.selectOption('HKD');
+  await expect(currency).toHaveValue('HKD');
+  await expect(currency.locator('option')).toHaveCount(16);
+  await currency.selectOption('CHF');
+  await page.reload();
+  await expect(settings.getByLabel('Currency', { exact: true })).toHaveValue('CHF');
+});

@@ -5,7 +5,7 @@ use super::{team_choices, use_table, INDUSTRY_LIST};
 use crate::accounts::values_in_use;
 use crate::domain::quantity::parse_count;
 use crate::domain::quantity::parse_number;
-use crate::domain::{Account, AccountId, AccountStatus, CustomValue, FieldId, FieldKind, IdGenerator, MemberId, Money, TargetChoice, Tier};
+use crate::domain::{Account, AccountId, AccountStatus, CustomValue, FieldId, FieldKind, IdGenerator, MemberId, Money, Rules, TargetChoice, Tier};
 use crate::editing::{Change, EditKind};
 use crate::ui::format;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
@@ -13,7 +13,7 @@ use crate::ui::insights::use_insights;
 use crate::ui::labels::{self, amount_problem, number_problem};
 use crate::ui::sections::icp::{criterion_label, outcome_chip, status_text};
 use crate::ui::state::use_app;
-use crate::ui::widgets::{Bound, ChoiceField, DialogFooter, Labelled, LinkField, Modal, TextField, ValueList};
+use crate::ui::widgets::{labelled_refusal, Bound, ChoiceField, DialogFooter, Labelled, LinkField, Modal, TextField, ValueList};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -84,8 +84,16 @@ pub fn AccountEditor() -> impl IntoView {
     let save = move || {
         let l = state.locale();
         let fail = |msg: String| error.set(Some(msg));
-        if name.get_untracked().trim().is_empty() {
-            return fail(td_string!(l, accounts.name_required).to_string());
+        // The account's rules are the plan's, said by the form's labels; the form
+        // says its first problem top down, so a missing name before the numbers.
+        let labels = [
+            ("name", td_string!(l, accounts.name)),
+            ("annualRevenue", td_string!(l, accounts.revenue)),
+            ("expectedDealSize", td_string!(l, accounts.expected_deal)),
+        ];
+        let nameless = Account::new(AccountId(String::new()), name.get_untracked()).refusals().into_iter().find(|r| r.field() == Some("name"));
+        if let Some(r) = nameless {
+            return fail(labelled_refusal(l, r, &labels));
         }
         let emp = match parse_count(&employees.get_untracked()) {
             Ok(v) => v,
@@ -145,9 +153,7 @@ pub fn AccountEditor() -> impl IntoView {
         a.notes = notes.get_untracked();
         a.custom = values;
         let saved_name = a.name.clone();
-        state.dispatch(Change::PutAccounts(vec![a]), kind);
-        open.set(false);
-        if kind == EditKind::AddAccount {
+        if table.editor.commit(state, Change::PutAccounts(vec![a]), kind, error, &labels) && kind == EditKind::AddAccount {
             state.show_toast(td_string!(l, accounts.added, name = saved_name).to_string(), None);
         }
     };

@@ -1,6 +1,6 @@
 //! The plan's own settings: name, currency, fiscal-year start; and the language.
 
-use crate::domain::{Currency, Refusal};
+use crate::domain::{Currency, Refusal, COMMON_CURRENCIES};
 use crate::editing::{Change, EditKind};
 use crate::ui::i18n::{t, td_string, use_i18n};
 use crate::ui::labels;
@@ -47,9 +47,18 @@ pub fn PlanSettings() -> impl IntoView {
                                 state.dispatch(Change::SetCurrency(c), EditKind::PlanSettings);
                             }
                         }>
-                            {labels::CURRENCIES.into_iter().map(|code| view! {
-                                <option value=code selected=move || currency() == code>{code}</option>
-                            }).collect_view()}
+                            // The first screen's list, and the plan's own currency when a file brought another.
+                            {move || {
+                                let mine = currency();
+                                let mut codes: Vec<String> = COMMON_CURRENCIES.iter().map(|c| c.to_string()).collect();
+                                if !codes.contains(&mine) {
+                                    codes.push(mine);
+                                }
+                                codes.into_iter().map(|code| {
+                                    let (is, text) = (code.clone(), code.clone());
+                                    view! { <option value=code prop:selected=move || currency() == is>{text}</option> }
+                                }).collect_view()
+                            }}
                         </select>
                     </div>
                     <div class="field">
