@@ -227,3 +227,17 @@ fn an_account_without_a_name_is_refused_by_an_edit_a_batch_and_a_file() {
     assert_eq!(strict, vec![("plan.accounts[1].name".to_string(), ProblemKind::Refused(refusal), Severity::Error)]);
     assert_eq!(repair, vec![("plan.accounts[1].name".to_string(), ProblemKind::Refused(refusal), Severity::Warning)], "no name is guessed: it is only told");
 }
+
+#[test]
+fn a_weight_the_app_accepts_is_one_the_file_reads_back() {
+    use abm_planner::domain::prioritisation::{is_weight, MAX_WEIGHT};
+    assert!(is_weight(0.0) && is_weight(MAX_WEIGHT), "the app takes 0 and the greatest weight");
+    assert!(!is_weight(MAX_WEIGHT + 1.0) && !is_weight(-1.0) && !is_weight(f64::NAN), "and refuses beyond them");
+    let mut p = plan();
+    p.prioritisation.factors[0].weight = MAX_WEIGHT;
+    p.icp.criteria.push(IcpCriterion { id: CriterionId("cr_1".into()), weight: MAX_WEIGHT, rule: IcpRule::Industry { values: vec!["製造業".into()] } });
+    read_plan_text(&to_file_text(&p, now()), Mode::Strict).expect("the greatest weights read back strictly");
+    p.prioritisation.factors[0].weight = MAX_WEIGHT + 1.0;
+    let strict = read_plan_text(&to_file_text(&p, now()), Mode::Strict).expect_err("a greater weight is refused");
+    assert!(strict.iter().any(|x| matches!(&x.location, Location::Path(path) if path == "plan.prioritisation.factors[0].weight")), "{strict:?}");
+}

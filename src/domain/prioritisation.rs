@@ -27,7 +27,7 @@ pub struct Factor {
     /// user's language.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub name: String,
-    /// Relative weight, ≥ 0; shown normalised as a percentage.
+    /// Relative weight, from 0 to [`MAX_WEIGHT`]; shown normalised as a percentage.
     pub weight: f64,
     pub scale: FactorScale,
     pub source: FactorSource,
@@ -119,6 +119,17 @@ impl From<Tier> for u8 {
     fn from(t: Tier) -> u8 {
         t.number()
     }
+}
+
+/// The greatest weight of a prioritisation factor or an ICP criterion. Weights
+/// are relative (a factor's share is its weight over the sum), so 1,000 is far
+/// beyond any ratio a plan needs; the app and the plan file hold the same limit,
+/// so a weight typed in one is read back by the other.
+pub const MAX_WEIGHT: f64 = 1000.0;
+
+/// Whether `w` can be a weight: a number from 0 to [`MAX_WEIGHT`].
+pub fn is_weight(w: f64) -> bool {
+    (0.0..=MAX_WEIGHT).contains(&w)
 }
 
 /// The ids of the four factors of the method.

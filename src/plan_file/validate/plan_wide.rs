@@ -6,6 +6,7 @@ use super::checker::{range_kind, Checker};
 use super::records::Known;
 use super::{Cursor, Ids};
 use crate::domain::ids::check_id;
+use crate::domain::prioritisation::MAX_WEIGHT;
 use crate::domain::*;
 use crate::plan_file::decode::{Mode, Origins};
 use crate::plan_file::problems::{Entity, ProblemKind};
@@ -55,7 +56,7 @@ impl Checker {
             if !seen.insert(f.id.to_string()) {
                 self.report(format!("{path}.id"), ProblemKind::DuplicateId(f.id.to_string()), Some(&f.name));
             }
-            self.clamp(&mut f.weight, 0.0, 1000.0, || format!("{path}.weight"), None);
+            self.clamp(&mut f.weight, 0.0, MAX_WEIGHT, || format!("{path}.weight"), None);
         }
         if p.opportunity_bands.windows(2).any(|w| w[1] <= w[0]) || p.opportunity_bands.len() > 10 {
             self.report("plan.prioritisation.opportunityBands".into(), ProblemKind::NotAscending, None);
@@ -88,7 +89,7 @@ impl Checker {
             if !seen.insert(cr.id.to_string()) {
                 self.report(format!("{path}.id"), ProblemKind::DuplicateId(cr.id.to_string()), None);
             }
-            self.clamp(&mut cr.weight, 0.0, 1000.0, || format!("{path}.weight"), None);
+            self.clamp(&mut cr.weight, 0.0, MAX_WEIGHT, || format!("{path}.weight"), None);
             if let IcpRule::CustomField { field, .. } = &cr.rule {
                 let f = field.to_string();
                 if !self.reference(fields, &f, Entity::CustomField, || format!("{path}.rule.field"), None, false) && self.mode == Mode::Repair {

@@ -54,6 +54,14 @@ test('define an ICP and see fit % and the target list change', async ({ page }) 
   await expect(targetRow(page, 'Small Maker')).toContainText('Employees ~');
   await expect(targetRow(page, 'Shop KK')).toContainText('Employees ✗');
 
+  // A weight beyond what a plan file reads back is refused in words, and the field keeps the weight.
+  const weight = size.getByRole('spinbutton', { name: 'Weight' });
+  const kept = await weight.inputValue();
+  await weight.fill('5000');
+  await weight.press('Enter');
+  await expect(page.locator('.toast')).toContainText('A weight is a number from 0 to 1,000.');
+  await expect(weight).toHaveValue(kept);
+
   // Threshold 60 %: the two makers are in.
   await page.getByLabel('Target list threshold').fill('60');
   await page.getByLabel('Target list threshold').press('Enter');

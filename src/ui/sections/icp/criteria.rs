@@ -2,6 +2,7 @@
 
 use super::{criterion_label, profile, update_icp, use_state};
 use crate::accounts::values_in_use;
+use crate::domain::prioritisation::is_weight;
 use crate::domain::quantity::{parse_count, parse_number};
 use crate::domain::{CriterionId, CustomValue, FieldKind, IcpCriterion, IcpRule, IdGenerator, Money, SetMatch};
 use crate::editing::EditKind;
@@ -89,6 +90,7 @@ pub fn Criteria() -> impl IntoView {
 #[component]
 fn CriterionCard(id: CriterionId) -> impl IntoView {
     let state = use_state();
+    let app = crate::ui::state::use_app();
     let i18n = use_i18n();
     let insights = use_insights();
     let key = id.clone();
@@ -160,9 +162,13 @@ fn CriterionCard(id: CriterionId) -> impl IntoView {
                         } />
                     <input type="number" class="number-small" min="0" max="1000" step="1" aria-label=move || t_string!(i18n, icp.weight)
                         prop:value=move || weight_live.get().or_else(|| criterion.get().map(|c| c.weight)).unwrap_or(0.0).to_string()
-                        on:change=move |ev| {
-                            if let Some(w) = parse_number(&event_target_value(&ev)).filter(|w| *w >= 0.0) {
-                                edit(Box::new(move |c| c.weight = w));
+                        on:change=move |ev| match parse_number(&event_target_value(&ev)).filter(|w| is_weight(*w)) {
+                            Some(w) => edit(Box::new(move |c| c.weight = w)),
+                            // Said, and the field shows the weight kept, not what was refused.
+                            None => {
+                                let kept = criterion.get_untracked().map(|c| c.weight).unwrap_or(0.0);
+                                event_target::<web_sys::HtmlInputElement>(&ev).set_value(&kept.to_string());
+                                app.show_toast(td_string!(app.locale(), prio.weight_invalid).to_string(), None);
                             }
                         } />
                     <span class="muted share">{move || td_string!(i18n.get_locale(), icp.share, percent = format::percent(share(), i18n.get_locale())).to_string()}</span>

@@ -2,6 +2,7 @@
 //! the total. Moving a slider re-ranks live (what-if); letting go saves it.
 
 use super::{prioritisation, update};
+use crate::domain::prioritisation::is_weight;
 use crate::domain::quantity::parse_number;
 use crate::domain::{Factor, FactorId, FactorScale, FactorSource, IdGenerator};
 use crate::editing::EditKind;
@@ -113,7 +114,7 @@ fn FactorWeight(
                 <input id=number_id class="number-small" type="text" inputmode="decimal"
                     prop:value=move || format!("{}", (weight() * 100.0).round() / 100.0)
                     aria-invalid=move || invalid.get().to_string()
-                    on:change=move |ev| match parse_number(&event_target_value(&ev)).filter(|v| *v >= 0.0 && *v <= 1e6) {
+                    on:change=move |ev| match parse_number(&event_target_value(&ev)).filter(|v| is_weight(*v)) {
                         Some(v) => { invalid.set(false); commit(k, v) }
                         None => invalid.set(true),
                     }/>
@@ -183,7 +184,7 @@ fn AddFactor(open: RwSignal<bool>) -> impl IntoView {
         if taken {
             return error.set(Some(td_string!(l, prio.factor_name_taken, name = n).to_string()));
         }
-        let Some(w) = parse_number(&weight.get_untracked()).filter(|v| *v >= 0.0 && *v <= 1e6) else {
+        let Some(w) = parse_number(&weight.get_untracked()).filter(|v| is_weight(*v)) else {
             return error.set(Some(td_string!(l, prio.weight_invalid).to_string()));
         };
         let factor = Factor {
