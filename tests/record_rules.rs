@@ -241,3 +241,27 @@ fn a_weight_the_app_accepts_is_one_the_file_reads_back() {
     let strict = read_plan_text(&to_file_text(&p, now()), Mode::Strict).expect_err("a greater weight is refused");
     assert!(strict.iter().any(|x| matches!(&x.location, Location::Path(path) if path == "plan.prioritisation.factors[0].weight")), "{strict:?}");
 }
+
+#[test]
+fn a_persona_without_a_name_and_a_weight_beyond_the_limit_are_refused_by_an_edit_and_a_file() {
+    let persona = Persona {
+        id: PersonaId("per_1".into()),
+        name: "  ".into(),
+        role: "情報システム部長".into(),
+        department: String::new(),
+        seniority: String::new(),
+        pains: vec![],
+        notes: String::new(),
+    };
+    let mut icp = plan().icp;
+    icp.personas.push(persona);
+    assert_eq!(apply(&plan(), Change::SetIcp(Box::new(icp.clone())), now()), Err(Refusal::Empty("name")));
+    let mut p = plan();
+    p.icp = icp;
+    let (strict, _, _) = through_the_file(&p);
+    assert_eq!(strict, vec![("plan.icp.personas[0].name".to_string(), ProblemKind::Refused(Refusal::Empty("name")), Severity::Error)]);
+
+    let mut prioritisation = plan().prioritisation;
+    prioritisation.factors[0].weight = 5000.0;
+    assert_eq!(apply(&plan(), Change::SetPrioritisation(Box::new(prioritisation)), now()), Err(Refusal::OutOfRange("weight")));
+}

@@ -63,7 +63,7 @@ pub enum UnknownPolicy {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct IcpCriterion {
     pub id: CriterionId,
-    /// Relative importance, from 0 to `prioritisation::MAX_WEIGHT`.
+    /// Relative importance, from 0 to 1,000 (`prioritisation::MAX_WEIGHT`).
     pub weight: f64,
     pub rule: IcpRule,
 }

@@ -27,7 +27,7 @@ pub struct Factor {
     /// user's language.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub name: String,
-    /// Relative weight, from 0 to [`MAX_WEIGHT`]; shown normalised as a percentage.
+    /// Relative weight, from 0 to 1,000 ([`MAX_WEIGHT`]); shown normalised as a percentage.
     pub weight: f64,
     pub scale: FactorScale,
     pub source: FactorSource,

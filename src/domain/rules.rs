@@ -299,6 +299,23 @@ impl Rules for Action {
     }
 }
 
+impl Rules for Persona {
+    fn tidy(&mut self) {
+        trim(&mut self.name);
+        for text in [&mut self.role, &mut self.department, &mut self.seniority] {
+            trim(text);
+        }
+        self.pains.retain(|p| !p.trim().is_empty());
+        self.pains.iter_mut().for_each(trim);
+    }
+
+    fn refusals(&self) -> Vec<Refusal> {
+        let mut out = Vec::new();
+        empty(&self.name, "name", &mut out);
+        out
+    }
+}
+
 impl Rules for Goal {
     fn tidy(&mut self) {
         trim(&mut self.name);

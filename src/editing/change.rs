@@ -6,6 +6,7 @@
 
 use super::{batch, records};
 use crate::domain::lists::{edit_where, put};
+use crate::domain::prioritisation::is_weight;
 use crate::domain::*;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -255,8 +256,19 @@ pub fn apply(plan: &Plan, change: Change, now: Timestamp) -> Result<Plan, Refusa
             a.updated_at = Some(now);
             p.accounts.set(i, a);
         }
-        Change::SetIcp(icp) => p.icp = *icp,
+        Change::SetIcp(icp) => {
+            let mut icp = *icp;
+            // Weights within what a plan file reads back; personas held to their rules.
+            if icp.criteria.iter().any(|c| !is_weight(c.weight)) {
+                return Err(Refusal::OutOfRange("weight"));
+            }
+            icp.personas = icp.personas.into_iter().map(Rules::checked).collect::<Result<_, _>>()?;
+            p.icp = icp;
+        }
         Change::SetPrioritisation(prioritisation) => {
+            if prioritisation.factors.iter().any(|f| !is_weight(f.weight)) {
+                return Err(Refusal::OutOfRange("weight"));
+            }
             // Values typed for a removed factor go with it (undo brings them back).
             let known: std::collections::HashSet<&FactorId> = prioritisation.factors.iter().map(|f| &f.id).collect();
             retain_in_accounts(&mut p, |a| &a.factors, |a| &mut a.factors, |k| known.contains(k));

@@ -100,10 +100,12 @@ impl Checker {
         }
         icp.criteria = kept;
         let mut seen = HashSet::new();
-        for (i, p) in icp.personas.iter().enumerate() {
+        for (i, p) in icp.personas.iter_mut().enumerate() {
             if !seen.insert(p.id.to_string()) {
                 self.report(format!("plan.icp.personas[{i}].id"), ProblemKind::DuplicateId(p.id.to_string()), Some(&p.name));
             }
+            let name = p.name.clone();
+            self.rules(p, &format!("plan.icp.personas[{i}]"), Some(&name));
         }
     }
 

@@ -79,3 +79,24 @@ test('define an ICP and see fit % and the target list change', async ({ page }) 
   await page.getByLabel('Search', { exact: true }).fill('Small Maker');
   await expect(page.getByTestId('accounts-table').locator('tbody tr:not(.spacer) .fit')).toHaveText(partial);
 });
+
+test('a persona is added with its pains, a nameless one is refused in words, and it is kept after a reload', async ({ page }) => {
+  await openApp(page);
+  await page.getByLabel('Plan name').fill('Personas');
+  await page.getByRole('button', { name: 'Start empty plan' }).click();
+  await goTo(page, 'ICP');
+  await page.getByRole('button', { name: 'Add persona' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add a persona' });
+  await dialog.getByLabel('Role').fill('情報システム部長');
+  await dialog.getByRole('button', { name: 'Save persona' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('“\u2068Persona\u2069” is required.');
+  await dialog.getByLabel('Persona', { exact: true }).fill('  IT責任者  ');
+  await dialog.getByLabel('Pains (one per line)').fill('基幹システムの老朽化\n\n  属人化した運用  ');
+  await dialog.getByRole('button', { name: 'Save persona' }).click();
+  await expect(dialog).toBeHidden();
+  await reload(page);
+  const card = page.locator('.persona').filter({ hasText: 'IT責任者' });
+  await expect(card.getByRole('heading', { name: 'IT責任者', exact: true })).toBeVisible();
+  await expect(card.locator('.pains li')).toHaveText(['基幹システムの老朽化', '属人化した運用']);
+  await expect(card).toContainText('情報システム部長');
+});

@@ -48,6 +48,13 @@ fn update_icp(state: AppState, kind: EditKind, f: impl FnOnce(&mut IcpProfile)) 
     state.dispatch(Change::SetIcp(Box::new(icp)), kind);
 }
 
+/// [`update_icp`], handing back the plan's refusal for a form to show.
+fn try_update_icp(state: AppState, kind: EditKind, f: impl FnOnce(&mut IcpProfile)) -> Result<(), crate::domain::Refusal> {
+    let mut icp = state.plan.with_untracked(|p| p.as_ref().map(|p| p.icp.clone()).unwrap_or_default());
+    f(&mut icp);
+    state.try_dispatch(Change::SetIcp(Box::new(icp)), kind)
+}
+
 /// A criterion's short name: its attribute, or the custom field's name.
 pub fn criterion_label(l: Locale, c: &IcpCriterion, plan: &Plan) -> String {
     match &c.rule {

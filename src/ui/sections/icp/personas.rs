@@ -1,6 +1,6 @@
 //! Personas of the ideal buyer, attached to the ICP.
 
-use super::{profile, update_icp, use_state};
+use super::{profile, try_update_icp, update_icp, use_state};
 use crate::domain::{IdGenerator, Persona, PersonaId};
 use crate::editing::EditKind;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
@@ -50,7 +50,6 @@ pub fn Personas() -> impl IntoView {
 #[component]
 fn PersonaEditor(editor: Editor<Persona>) -> impl IntoView {
     let state = use_state();
-    let app = crate::ui::state::use_app();
     let i18n = use_i18n();
     let open = editor.open();
     let [name, role, department, seniority, pains] = std::array::from_fn(|_| RwSignal::new(String::new()));
@@ -65,25 +64,23 @@ fn PersonaEditor(editor: Editor<Persona>) -> impl IntoView {
         error.set(None);
     });
     let save = move || {
-        let n = name.get_untracked();
-        if n.trim().is_empty() {
-            return error.set(Some(td_string!(app.locale(), icp.persona_name_required).to_string()));
-        }
+        let l = state.locale();
         let existing = editor.record_untracked();
         let persona = Persona {
             id: existing.as_ref().map(|p| p.id.clone()).unwrap_or_else(|| PersonaId::generate(&mut IdGenerator::random())),
-            name: n.trim().to_string(),
-            role: role.get_untracked().trim().to_string(),
-            department: department.get_untracked().trim().to_string(),
-            seniority: seniority.get_untracked().trim().to_string(),
-            pains: pains.get_untracked().lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect(),
+            name: name.get_untracked(),
+            role: role.get_untracked(),
+            department: department.get_untracked(),
+            seniority: seniority.get_untracked(),
+            pains: pains.get_untracked().lines().map(String::from).collect(),
             notes: existing.as_ref().map(|p| p.notes.clone()).unwrap_or_default(),
         };
-        update_icp(state, EditKind::EditPersonas, move |icp| match icp.personas.iter_mut().find(|p| p.id == persona.id) {
+        // The persona's rules (a name) are the plan's, said by the form's label.
+        let saved = try_update_icp(state, EditKind::EditPersonas, move |icp| match icp.personas.iter_mut().find(|p| p.id == persona.id) {
             Some(slot) => *slot = persona,
             None => icp.personas.push(persona),
         });
-        editor.close();
+        editor.finish(l, saved, error, &[("name", td_string!(l, icp.persona_name))]);
     };
     let title =
         Signal::derive(move || if editor.is_new() { t_string!(i18n, icp.persona_add_title) } else { t_string!(i18n, icp.persona_edit_title) }.to_string());
