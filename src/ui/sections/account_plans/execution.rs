@@ -2,16 +2,16 @@
 //! content, as a list (status editable in place) or on a timeline.
 
 use super::action_editor::ActionEditor;
-use super::edit_plan;
+use super::{edit_plan, edited_plan};
 use crate::account_plans::plan_of;
 use crate::browser::clock;
 use crate::domain::{AccountId, Action, ActionId, ActionStatus, Date, IdGenerator};
-use crate::editing::EditKind;
+use crate::editing::{Change, EditKind};
 use crate::ui::format;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::ui::labels;
 use crate::ui::state::{use_app, ToastAction};
-use crate::ui::widgets::{choice_value, picked, Editor, QuickAdd, TextField};
+use crate::ui::widgets::{choice_value, labelled_refusal, picked, Editor, QuickAdd, TextField};
 use leptos::prelude::*;
 
 #[component]
@@ -125,12 +125,17 @@ pub fn ExecutionPanel(id: AccountId) -> impl IntoView {
     let add_action = {
         let id = id.clone();
         Callback::new(move |()| {
-            let title = quick_title.get_untracked().trim().to_string();
-            if title.is_empty() {
-                return Err((0, td_string!(state.locale(), ap.title_required).to_string()));
+            let action = Action {
+                due: Date::parse(&quick_due.get_untracked()),
+                ..Action::new(ActionId::generate(&mut IdGenerator::random()), quick_title.get_untracked())
+            };
+            // The action's rules (a title) are the plan's: said at the row's title field.
+            if let Some(ap) = edited_plan(state, &id, |ap| ap.actions.push(action)) {
+                if let Err(r) = state.try_dispatch(Change::PutAccountPlan(Box::new(ap)), EditKind::AddAction) {
+                    let l = state.locale();
+                    return Err((0, labelled_refusal(l, r, &[("title", td_string!(l, ap.action))])));
+                }
             }
-            let action = Action { due: Date::parse(&quick_due.get_untracked()), ..Action::new(ActionId::generate(&mut IdGenerator::random()), title) };
-            edit_plan(state, &id, EditKind::AddAction, |ap| ap.actions.push(action));
             quick_title.set(String::new());
             quick_due.set(String::new());
             Ok(())

@@ -12,7 +12,7 @@ use crate::ui::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::ui::insights::use_insights;
 use crate::ui::labels;
 use crate::ui::state::use_app;
-use crate::ui::widgets::{joined, ChoiceField, Editor, QuickAdd, TextField};
+use crate::ui::widgets::{joined, labelled_refusal, ChoiceField, Editor, QuickAdd, TextField};
 use leptos::prelude::*;
 
 /// What the editor opens on: a person, or a new person under a manager.
@@ -139,16 +139,16 @@ pub fn OrgChartPanel(id: AccountId) -> impl IntoView {
     let add_person = {
         let id = id.clone();
         Callback::new(move |()| {
-            let name = quick_name.get_untracked().trim().to_string();
-            if name.is_empty() {
-                return Err((0, td_string!(state.locale(), ap.name_required).to_string()));
-            }
             let person = Contact {
                 title: quick_title.get_untracked().trim().to_string(),
                 role: quick_role.get_untracked(),
-                ..Contact::new(ContactId::generate(&mut IdGenerator::random()), id.clone(), name)
+                ..Contact::new(ContactId::generate(&mut IdGenerator::random()), id.clone(), quick_name.get_untracked())
             };
-            state.dispatch(Change::PutContact(Box::new(person)), EditKind::AddContact);
+            // The person's rules (a name) are the plan's: said at the row's name field.
+            if let Err(r) = state.try_dispatch(Change::PutContact(Box::new(person)), EditKind::AddContact) {
+                let l = state.locale();
+                return Err((0, labelled_refusal(l, r, &[("name", td_string!(l, ap.contact_name))])));
+            }
             quick_name.set(String::new());
             quick_title.set(String::new());
             quick_role.set(None);
