@@ -56,7 +56,7 @@ pub fn neutralise(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// One value of an exported table, typed so a workbook can give it a number
 /// format; a CSV writes its text. One table feeds both, so they never disagree.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Cell {
     Text(String),
     /// A count (employees, a rank, a tier).
@@ -103,7 +103,7 @@ impl Cell {
 }
 
 /// Headings and rows of one exported view.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Table {
     pub headings: Vec<String>,
     pub rows: Vec<Vec<Cell>>,

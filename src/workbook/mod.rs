@@ -5,8 +5,10 @@
 //! each sheet's heading row is frozen and filtered, and columns are sized to
 //! their content. The sheets are built as `csv_io::Table`s, the same typed rows
 //! the CSV export writes, so the two never disagree (`sheets.rs`); this file
-//! only turns them into a workbook with `rust_xlsxwriter`.
+//! only turns them into a workbook with `rust_xlsxwriter`. The app reads and
+//! writes workbooks in a Web Worker of their own (`job.rs`).
 
+pub mod job;
 mod read;
 mod report;
 mod sheets;
@@ -21,7 +23,7 @@ use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
 /// Why a workbook could not be written: the writer's own words (it only fails
 /// on limits: more than 1,048,576 rows or 16,384 columns in a sheet).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct WorkbookError(pub String);
 
 impl From<XlsxError> for WorkbookError {

@@ -11,7 +11,7 @@ use std::io::Cursor;
 
 /// What was read: the sheets a user can choose from and the chosen one's rows,
 /// read up to the mapping step.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SheetRead {
     /// The workbook's visible worksheets, in the workbook's order.
     pub sheets: Vec<String>,
@@ -19,7 +19,7 @@ pub struct SheetRead {
 }
 
 /// Why a workbook, or the sheet asked for, gave no table.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum WorkbookProblem {
     /// Not a workbook any reader knows, or one too damaged to open.
     Unreadable,

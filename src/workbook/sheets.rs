@@ -7,7 +7,7 @@ use crate::prioritisation::{Basis, Ranking};
 use crate::workbook::report::{report_sheets, ReportScope, ReportWords};
 
 /// One sheet: its tab name and its rows.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Sheet {
     pub name: String,
     pub table: Table,

@@ -251,3 +251,58 @@ fn the_report_sheets_read_back_with_the_dashboards_numbers() {
         assert_eq!(float(&row[4]), c.roi.map(|r| shown(r, 1) / 100.0));
     }
 }
+
+/// The demo's workbook, as the app's export writes it.
+fn demo_sheets() -> (Plan, Vec<Sheet>) {
+    let plan = demo();
+    let (basis, ranking) = evaluate(&plan);
+    let sheets = sheets(&plan, &basis, &ranking, &scope(), &words(&plan));
+    (plan, sheets)
+}
+
+#[test]
+fn a_job_sent_as_text_writes_and_reads_what_a_direct_call_does() {
+    use super::job::{serve, Answer, Job};
+    let (plan, sheets) = demo_sheets();
+    // Writing: the file the worker hands back holds every sheet and cell.
+    let job = Job::write(sheets.clone(), &plan.currency, "yyyy/mm/dd");
+    let (answer, file) = serve(&job.to_text(), &[]).unwrap_or_else(|| panic!("the worker reads its job"));
+    assert_eq!(Answer::from_text(&answer), Some(Answer::Written(Ok(()))));
+    let direct = write(&sheets, &plan.currency, "yyyy/mm/dd").unwrap_or_else(|e| panic!("{e:?}"));
+    let (mut theirs, mut ours) = (read_back(file.clone()), read_back(direct));
+    assert_eq!(theirs.sheet_names(), ours.sheet_names());
+    for name in ours.sheet_names() {
+        let a = theirs.worksheet_range(&name).unwrap_or_else(|e| panic!("{e}"));
+        let b = ours.worksheet_range(&name).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(a.rows().collect::<Vec<_>>(), b.rows().collect::<Vec<_>>(), "sheet {name}");
+    }
+    // Reading: the worker's answer is the direct read, sheet by sheet.
+    for sheet in [None, Some("アカウント".to_string()), Some("no such sheet".to_string())] {
+        let (answer, rest) = serve(&Job::Read { sheet: sheet.clone() }.to_text(), &file).unwrap_or_else(|| panic!("read job"));
+        assert!(rest.is_empty());
+        assert_eq!(Answer::from_text(&answer), Some(Answer::Read(read_sheet(&file, sheet.as_deref()))), "{sheet:?}");
+    }
+    // A broken workbook is a problem in the answer, not a failed job.
+    let (answer, _) = serve(&Job::Read { sheet: None }.to_text(), b"PK\x03\x04 not a zip").unwrap_or_else(|| panic!("read job"));
+    assert_eq!(Answer::from_text(&answer), Some(Answer::Read(Err(WorkbookProblem::Unreadable))));
+}
+
+#[test]
+fn a_number_json_cannot_carry_is_left_empty_and_text_of_another_release_is_refused() {
+    use super::job::{serve, Answer, Job};
+    use crate::csv_io::Table;
+    let table = Table {
+        headings: vec!["a".into(), "b".into(), "c".into()],
+        rows: vec![vec![Cell::Percent(f64::NAN), Cell::Number(f64::INFINITY, Some(1)), Cell::Integer(3)]],
+    };
+    let job = Job::write(vec![Sheet { name: "ROI".into(), table }], &Currency::default(), "yyyy/mm/dd");
+    let Job::Write { sheets, .. } = &job else { panic!("a write") };
+    assert_eq!(sheets[0].table.rows[0], vec![Cell::Empty, Cell::Empty, Cell::Integer(3)]);
+    let (answer, file) = serve(&job.to_text(), &[]).unwrap_or_else(|| panic!("write job"));
+    assert_eq!(Answer::from_text(&answer), Some(Answer::Written(Ok(()))));
+    let mut book = read_back(file);
+    let range = book.worksheet_range("ROI").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(range.rows().nth(1).map(|r| r.to_vec()), Some(vec![Data::Empty, Data::Empty, Data::Float(3.0)]));
+    assert_eq!(serve(r#"{"Print":{}}"#, &[]), None);
+    assert_eq!(Answer::from_text("{}"), None);
+}

@@ -6,7 +6,7 @@
 
 use crate::icp::normalise;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum RecordKind {
     Accounts,
     Contacts,
@@ -49,7 +49,7 @@ impl RecordKind {
 
 /// One thing a column can hold. `Name` is the record's name: the company of an
 /// account, the person of a contact, the deal's name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Field {
     Name,
     FirstName,

@@ -18,7 +18,7 @@ pub use text::{decode, use_shift_jis, AsciiOnly, Decoded, Decoding, EncodingChoi
 
 /// A file read up to the mapping step: where its table came from, the table,
 /// and the guessed kind and mapping.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ReadFile {
     pub source: Source,
     pub table: Table,
@@ -28,7 +28,7 @@ pub struct ReadFile {
 
 /// Where a table came from: a CSV's text, or a sheet of a workbook
 /// (`workbook::read_sheet`), whose rows' lines are Excel's row numbers.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Source {
     /// The text's encoding, and whether bytes it could not decode were replaced.
     Text { encoding: TextEncoding, replaced: bool },

@@ -11,7 +11,7 @@ const SNIFF_ROWS: usize = 50;
 /// A parsed file: its headings and rows. The cells of all rows are kept in one
 /// text with their ends, not a `String` each: a 64 MB export of two million
 /// short rows would otherwise take several hundred MB of the tab's memory.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Table {
     pub delimiter: u8,
     pub headers: Vec<String>,
@@ -29,7 +29,7 @@ pub struct Table {
 /// Quotes that broke a file's rows. CSV lets a quoted value run over several
 /// lines, so one stray `"` can swallow every line after it into one value;
 /// these are found and said, never passed on as data.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Structure {
     /// The line the broken row starts on.
     pub line: u64,
@@ -58,7 +58,7 @@ pub fn shorten(text: &str) -> String {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum StructureKind {
     /// A quote opened on `line` is never closed: the row is left out and the
     /// lines after it are read again as rows of their own.

@@ -70,7 +70,7 @@ fn fallback_shift_jis() -> Box<dyn ShiftJisDecoder> {
     Box::new(AsciiOnly)
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum TextEncoding {
     Utf8,
     Utf8Bom,

@@ -83,3 +83,25 @@ for (const w of [
     await context.close();
   });
 }
+
+test('a workbook export whose Excel writer cannot be loaded says so, and the button works again', async ({ browser, baseURL }, testInfo) => {
+  const context = await browser.newContext({ locale: 'ja-JP', baseURL, acceptDownloads: true, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await openApp(page);
+  await page.getByRole('button', { name: 'デモプランを読み込む', exact: true }).click();
+  await expect(page.getByTestId('current-plan-name')).toBeVisible();
+  await page.locator('nav').getByRole('link', { name: 'インポート/エクスポート・設定', exact: true }).first().click();
+  // As offline before the writer was ever fetched: its loader is not there.
+  const meta = page.locator('meta[name=abm-workbook-worker]');
+  const loader = await meta.getAttribute('content');
+  await meta.evaluate((m) => (m.content = './workbook-worker-loader-0000000000000000.js'));
+  const button = page.getByRole('button', { name: 'ブックを書き出す（.xlsx）' });
+  await button.click();
+  await expect(page.getByText('ブックを書き出せませんでした。Excel の書き出し機能を読み込めませんでした。この機能は初めてブックを書き出すときにダウンロードされます。一度インターネットに接続してからもう一度お試しください。')).toBeVisible();
+  await expect(button).toBeEnabled();
+  await meta.evaluate((m, url) => (m.content = url), loader);
+  const { name } = await download(page, 'ブックを書き出す（.xlsx）', testInfo);
+  expect(name).toMatch(/\.xlsx$/);
+  await expect(page.getByText('ブックを書き出しました。')).toBeVisible();
+  await context.close();
+});

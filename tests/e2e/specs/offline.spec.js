@@ -1,9 +1,11 @@
 import path from 'node:path';
-import { test, expect, openApp, reload, loadDemo, goTo, shot, demoName } from '../support/app.js';
+import fs from 'node:fs';
+import { test, expect, openApp, reload, loadDemo, goTo, shot, demoName, download } from '../support/app.js';
 
-const dist = path.resolve(import.meta.dirname, '../../../dist');
+// The build under test, as playwright.config.js serves it.
+const dist = path.resolve(import.meta.dirname, '..', process.env.E2E_DIST ?? '../../dist');
 
-test('after one visit the app opens and works with no network', async ({ page, context }) => {
+test('after one visit the app opens and works with no network', async ({ page, context }, testInfo) => {
   await openApp(page);
   await loadDemo(page);
   // The service worker takes over this page, and has kept the app's files.
@@ -13,6 +15,9 @@ test('after one visit the app opens and works with no network', async ({ page, c
   const manifest = await page.evaluate(async () => (await fetch(document.querySelector('link[rel=manifest]').href)).json());
   expect(manifest.name).toBe('ABM Planner');
   expect(manifest.display).toBe('standalone');
+  // Once the page has settled, the workbook worker's three files are kept too.
+  const kept = () => page.evaluate(async () => (await (await caches.open('abm-planner')).keys()).map((r) => new URL(r.url).pathname.split('/').pop()));
+  await expect.poll(async () => (await kept()).filter((f) => /^workbook-worker-(loader-)?[0-9a-f]{16}(_bg)?\.(js|wasm)$/.test(f)).length, { timeout: 15_000 }).toBe(3);
 
   await context.setOffline(true);
   await reload(page);
@@ -28,6 +33,12 @@ test('after one visit the app opens and works with no network', async ({ page, c
   await reload(page);
   await expect(page.getByTestId('goals-table')).toContainText('オフラインで追加した目標');
   await shot(page, 'offline');
+  // Excel too: the workbook worker, which the first screen leaves out, was
+  // kept once the page settled, so a workbook is written offline.
+  await goTo(page, 'Import/Export & Settings');
+  const { file } = await download(page, 'Export workbook (.xlsx)', testInfo);
+  expect(fs.readFileSync(file).subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');
+  await expect(page.getByText('Workbook exported.')).toBeVisible();
   await context.setOffline(false);
 });
 
@@ -56,7 +67,7 @@ test('a new release replaces the cached one: online, the server always answers f
 });
 
 test('the single-file build works when opened from disk', async ({ browser }) => {
-  const context = await browser.newContext({ locale: 'en-US' });
+  const context = await browser.newContext({ locale: 'en-US', acceptDownloads: true });
   const page = await context.newPage();
   const outside = [];
   page.on('request', (r) => {
@@ -80,6 +91,11 @@ test('the single-file build works when opened from disk', async ({ browser }) =>
   await expect(page.locator('.app[data-ready=true]')).toBeVisible();
   await expect(page.getByTestId('current-plan-name')).toHaveText(demoName);
   await shot(page, 'single-file');
+  // The workbook worker is inside the file too.
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Import/Export & Settings' }).click();
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export workbook (.xlsx)' }).click()]);
+  expect(dl.suggestedFilename()).toMatch(/\.xlsx$/);
+  await expect(page.getByText('Workbook exported.')).toBeVisible();
   expect(outside).toEqual([]);
   expect(errors).toEqual([]);
   await context.close();

@@ -107,3 +107,47 @@ test('a file named .xlsx that is not a workbook says so and changes nothing', as
   );
   await context.close();
 });
+
+test('the Excel reader is downloaded when a workbook is first read, not with the first screen', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ locale: 'en-US', baseURL, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const fetched = [];
+  context.on('request', (r) => fetched.push(new URL(r.url()).pathname.split('/').pop()));
+  await openApp(page);
+  expect(fetched.filter((f) => f.startsWith('workbook-worker')), 'the first screen').toEqual([]);
+  const start = page.getByTestId('start-from-data');
+  await start.getByLabel('Plan name', { exact: true }).fill('Workbook import');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), start.getByRole('button', { name: 'Choose your CSV or Excel export…' }).click()]);
+  await chooser.setFiles(fixture('hubspot-companies.xlsx'));
+  await expect(page.getByTestId('accounts-import').getByTestId('csv-accounted')).toContainText('10 rows');
+  expect(fetched.filter((f) => f.startsWith('workbook-worker')).length, 'the worker\'s loader, script and Wasm').toBe(3);
+  await context.close();
+});
+
+for (const w of [
+  { locale: 'en-US', planLabel: 'Plan name', choose: 'Choose your CSV or Excel export…', chooseAgain: 'Choose a CSV or Excel file…', accounted: '10 rows', said: /^“\u2068hubspot-companies\.xlsx\u2069” could not be read: the app's Excel reader did not load\. It is downloaded the first time a workbook is used: connect to the internet once and try again, or save the sheet as CSV\. The plan is unchanged\.$/ },
+  { locale: 'ja-JP', planLabel: 'プラン名', choose: 'CSV・Excelファイルを選ぶ…', chooseAgain: 'CSV・Excel ファイルを選択…', accounted: '全 10 行', said: /^「\u2068hubspot-companies\.xlsx\u2069」を読み込めませんでした。Excel の読み込み機能を準備できませんでした。この機能は初めてブックを扱うときにダウンロードされます。/ },
+]) {
+  test(`an Excel reader that cannot be loaded is said, and the next try loads it (${w.locale})`, async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ locale: w.locale, baseURL, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await openApp(page);
+    // As offline before the reader was ever fetched: its loader is not there.
+    const meta = page.locator('meta[name=abm-workbook-worker]');
+    const loader = await meta.getAttribute('content');
+    await meta.evaluate((m) => (m.content = './workbook-worker-loader-0000000000000000.js'));
+    const start = page.getByTestId('start-from-data');
+    await start.getByLabel(w.planLabel, { exact: true }).fill('Workbook import');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), start.getByRole('button', { name: w.choose }).click()]);
+    await chooser.setFiles(fixture('hubspot-companies.xlsx'));
+    const importer = page.getByTestId('accounts-import');
+    await expect(importer.getByTestId('csv-failed')).toHaveText(w.said);
+    await shot(page, `workbook-reader-unavailable-${w.locale}`);
+    // Back online: the same file, picked again, is read by a new worker.
+    await meta.evaluate((m, url) => (m.content = url), loader);
+    const [again] = await Promise.all([page.waitForEvent('filechooser'), importer.getByRole('button', { name: w.chooseAgain }).click()]);
+    await again.setFiles(fixture('hubspot-companies.xlsx'));
+    await expect(importer.getByTestId('csv-accounted')).toContainText(w.accounted);
+    await context.close();
+  });
+}

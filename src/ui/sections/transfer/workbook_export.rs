@@ -2,6 +2,7 @@
 //! (see `crate::workbook`).
 
 use super::csv_export::account_columns;
+use crate::browser::workbook_worker::{self, WorkerFailure};
 use crate::browser::{clock, files};
 use crate::domain::{BuiltinChannel, Channel, GoalId, Plan};
 use crate::kpi::{Period, HEADLINES};
@@ -14,8 +15,10 @@ use crate::ui::sections::dashboard::chosen_period;
 use crate::ui::sections::dashboard::tiles::headline_words;
 use crate::ui::sections::goals::target_text;
 use crate::ui::state::use_app;
+use crate::workbook::job::{Answer, Job};
 use crate::workbook::{self, ReportScope, ReportWords, WorkbookWords, STATUSES};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -66,7 +69,12 @@ pub fn WorkbookExport() -> impl IntoView {
     let state = use_app();
     let insights = use_insights();
     let i18n = use_i18n();
+    // While the worker writes: the button waits and says so.
+    let writing = RwSignal::new(false);
     let export = move |_| {
+        if writing.get_untracked() {
+            return;
+        }
         let l = i18n.get_locale();
         let basis = insights.basis.get_untracked();
         let ranking = insights.ranking.get_untracked();
@@ -97,23 +105,33 @@ pub fn WorkbookExport() -> impl IntoView {
             };
             let dates = td_string!(l, transfer.xlsx_date_format).to_string();
             let scope = ReportScope { period, today };
-            let bytes = workbook::write(&workbook::sheets(p, &basis, &ranking, &scope, &words), &p.currency, &dates);
-            Some((bytes, format!("{} {}.xlsx", safe_stem(&p.name, "plan"), clock::today())))
+            let job = Job::write(workbook::sheets(p, &basis, &ranking, &scope, &words), &p.currency, &dates);
+            Some((job, format!("{} {}.xlsx", safe_stem(&p.name, "plan"), clock::today())))
         });
-        match written {
-            Some((Ok(bytes), name)) if files::download_bytes(&name, XLSX, &bytes).is_ok() => {
-                state.show_toast(t_string!(i18n, transfer.xlsx_done).to_string(), None);
-            }
-            Some((Err(e), _)) => state.show_toast(td_string!(l, transfer.xlsx_failed, reason = e.0).to_string(), None),
-            _ => {}
-        }
+        let Some((job, name)) = written else { return };
+        writing.set(true);
+        spawn_local(async move {
+            let message = match workbook_worker::run(&job, &[]).await {
+                Ok((Answer::Written(Ok(())), bytes)) => match files::download_bytes(&name, XLSX, &bytes) {
+                    Ok(()) => t_string!(i18n, transfer.xlsx_done).to_string(),
+                    Err(_) => td_string!(l, transfer.xlsx_failed, reason = "download refused by the browser").to_string(),
+                },
+                Ok((Answer::Written(Err(e)), _)) => td_string!(l, transfer.xlsx_failed, reason = e.0).to_string(),
+                Ok((Answer::Read(_), _)) => td_string!(l, transfer.xlsx_failed, reason = "a read's answer to a write").to_string(),
+                Err(WorkerFailure::Unavailable(_)) => t_string!(i18n, transfer.xlsx_unavailable).to_string(),
+                Err(WorkerFailure::Stopped(reason)) => td_string!(l, transfer.xlsx_failed, reason = reason).to_string(),
+            };
+            let _ = writing.try_set(false);
+            state.show_toast(message, None);
+        });
     };
     view! {
         <article class="card">
             <h2>{t!(i18n, transfer.xlsx_title)}</h2>
             <p>{t!(i18n, transfer.xlsx_desc)}</p>
-            <button type="button" class="button" on:click=export disabled=move || state.plan.with(|p| p.as_ref().is_none_or(|p| p.accounts.is_empty()))>
-                {t!(i18n, transfer.xlsx_button)}
+            <button type="button" class="button" on:click=export aria-busy=move || writing.get().then_some("true")
+                disabled=move || writing.get() || state.plan.with(|p| p.as_ref().is_none_or(|p| p.accounts.is_empty()))>
+                {move || if writing.get() { t_string!(i18n, transfer.xlsx_preparing) } else { t_string!(i18n, transfer.xlsx_button) }}
             </button>
         </article>
     }

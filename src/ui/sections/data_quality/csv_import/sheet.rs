@@ -4,18 +4,33 @@
 
 use super::mapping::Mapping;
 use super::Stage;
-use crate::browser::timing;
+use crate::browser::workbook_worker::{self, WorkerFailure};
 use crate::csv_io::import::{ReadFile, Source};
 use crate::ui::i18n::{t, td_string, use_i18n, Locale};
 use crate::ui::insights::Shared;
 use crate::ui::widgets::unique_id;
-use crate::workbook::{read_sheet, SheetRead, WorkbookProblem};
+use crate::workbook::job::{Answer, Job};
+use crate::workbook::{SheetRead, WorkbookProblem};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
 
+/// Why a workbook named `name` gave no table: the workbook's problem, or the
+/// worker that reads workbooks could not.
+#[derive(Clone)]
+enum Failure {
+    Workbook(WorkbookProblem),
+    Worker(WorkerFailure),
+}
+
 /// Why a workbook named `name` gave no table, in the user's language.
-fn problem_text(l: Locale, name: String, problem: WorkbookProblem) -> String {
+fn problem_text(l: Locale, name: String, failure: Failure) -> String {
+    let problem = match failure {
+        Failure::Workbook(problem) => problem,
+        // The browser's reason adds nothing a person can act on: the files did not come.
+        Failure::Worker(WorkerFailure::Unavailable(_)) => return td_string!(l, dq.wb_reader_unavailable, name = name).to_string(),
+        Failure::Worker(WorkerFailure::Stopped(reason)) => return td_string!(l, dq.wb_reader_stopped, name = name, reason = reason).to_string(),
+    };
     match problem {
         WorkbookProblem::Unreadable => td_string!(l, dq.wb_unreadable, name = name).to_string(),
         WorkbookProblem::Protected => td_string!(l, dq.wb_protected, name = name).to_string(),
@@ -35,7 +50,7 @@ enum SheetState {
     Read(Shared<ReadFile>, String),
     /// The problem, and the sheets to choose from instead (none when the
     /// workbook itself could not be read).
-    Failed(WorkbookProblem, Vec<String>),
+    Failed(Failure, Vec<String>),
 }
 
 #[component]
@@ -51,9 +66,12 @@ pub(super) fn SheetLoaded(name: String, bytes: Arc<Vec<u8>>, stage: RwSignal<Sta
         state.set(SheetState::Reading);
         let bytes = bytes.clone();
         spawn_local(async move {
-            // "Reading…" is painted before the workbook holds the page.
-            timing::after_paint().await;
-            let read = read_sheet(&bytes, sheet.as_deref());
+            // Read in the workbook worker, so the page stays free meanwhile.
+            let read = match workbook_worker::run(&Job::Read { sheet: sheet.clone() }, &bytes).await {
+                Ok((Answer::Read(read), _)) => read.map_err(Failure::Workbook),
+                Ok((Answer::Written(_), _)) => Err(Failure::Worker(WorkerFailure::Stopped("a write's answer to a read".into()))),
+                Err(failure) => Err(Failure::Worker(failure)),
+            };
             if chosen.try_with_untracked(|now| *now != sheet).unwrap_or(true) {
                 return;
             }
@@ -66,7 +84,7 @@ pub(super) fn SheetLoaded(name: String, bytes: Arc<Vec<u8>>, stage: RwSignal<Sta
                     sheets.set(offered);
                     state.set(SheetState::Read(Shared(Arc::new(file)), current));
                 }
-                Err(problem) => state.set(SheetState::Failed(problem, sheets.get_untracked())),
+                Err(failure) => state.set(SheetState::Failed(failure, sheets.get_untracked())),
             }
         });
     });
@@ -97,7 +115,7 @@ pub(super) fn SheetLoaded(name: String, bytes: Arc<Vec<u8>>, stage: RwSignal<Sta
             }
             SheetState::Failed(problem, offered) => {
                 let current = match &problem {
-                    WorkbookProblem::EmptySheet { sheet } | WorkbookProblem::BrokenSheet { sheet } => sheet.clone(),
+                    Failure::Workbook(WorkbookProblem::EmptySheet { sheet } | WorkbookProblem::BrokenSheet { sheet }) => sheet.clone(),
                     _ => String::new(),
                 };
                 let text = problem_text(i18n.get_locale(), name.clone(), problem);
