@@ -29,6 +29,21 @@ impl<T: Clone + Send + Sync + 'static> From<RwSignal<T>> for Bound<T> {
     }
 }
 
+impl Bound<Option<String>> {
+    /// A draft record's link to another record (for a `LinkField`): the id's
+    /// text or none; `get` and `set` name the field.
+    pub fn link<D: Send + Sync + 'static, I: AsRef<str> + for<'a> From<&'a str> + 'static>(
+        draft: RwSignal<D>,
+        get: fn(&D) -> &Option<I>,
+        set: fn(&mut D) -> &mut Option<I>,
+    ) -> Self {
+        Bound::new(
+            move || draft.with(|d| get(d).as_ref().map(|id| id.as_ref().to_string())),
+            move |v: Option<String>| draft.update(|d| *set(d) = v.as_deref().map(I::from)),
+        )
+    }
+}
+
 impl<T: Clone + Send + Sync + 'static> Bound<T> {
     /// One field of a draft record: `get` reads it, `set` writes it back.
     pub fn field<D: Send + Sync + 'static>(draft: RwSignal<D>, get: fn(&D) -> T, set: fn(&mut D, T)) -> Self {

@@ -57,6 +57,9 @@ test('log a meeting and a won deal, and the dashboard counts them', async ({ pag
   await deal.getByLabel('Account').fill('株式会社ミナト精機');
   await deal.getByLabel('Amount').fill('5000000');
   await deal.getByLabel('Outcome').selectOption({ label: 'Won' });
+  // Linked to a campaign by picking it.
+  await deal.getByLabel('Campaign').selectOption({ index: 1 });
+  const campaign = (await deal.getByLabel('Campaign').locator('option:checked').textContent()).trim();
   // Winning offers today as the close date.
   await expect(deal.getByLabel('Closed')).not.toHaveValue('');
   const today = await deal.getByLabel('Closed').inputValue();
@@ -77,6 +80,11 @@ test('log a meeting and a won deal, and the dashboard counts them', async ({ pag
   await expect(dealRow).toContainText('¥5,000,000');
   await expect(dealRow).toContainText('Won');
   await shot(page, 'records-deals');
+  // Opened again, the deal shows the campaign it was saved with.
+  await dealRow.getByRole('button', { name: 'Edit' }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit the deal' });
+  await expect(edit.getByLabel('Campaign').locator('option:checked')).toHaveText(campaign);
+  await edit.getByRole('button', { name: 'Cancel' }).click();
 
   // The dashboard counts both.
   await goTo(page, 'Dashboard');

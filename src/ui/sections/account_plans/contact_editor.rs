@@ -92,7 +92,7 @@ pub fn ContactEditor(account: AccountId, editor: Editor<Editing>) -> impl IntoVi
                     <TextField value=Bound::field(draft, |c| c.department.clone(), |c, v| c.department = v)>{t!(i18n, ap.department)}</TextField>
                 </div>
                 <LinkField options=managers none=Signal::derive(move || t_string!(i18n, ap.nobody).to_string())
-                    value=Bound::new(move || draft.with(|c| c.reports_to.as_ref().map(|r| r.to_string())), move |v| draft.update(|c| c.reports_to = v.map(ContactId)))>
+                    value=Bound::link(draft, |c| &c.reports_to, |c| &mut c.reports_to)>
                     {t!(i18n, ap.reports_to)}
                 </LinkField>
                 <div class="field-row">

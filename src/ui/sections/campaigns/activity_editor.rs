@@ -4,7 +4,7 @@
 //! video was watched.
 
 use crate::browser::clock;
-use crate::domain::{AccountId, Activity, ActivityId, ActivityKind, CampaignId, ContactId, ContentId, IdGenerator};
+use crate::domain::{AccountId, Activity, ActivityId, ActivityKind, IdGenerator};
 use crate::editing::{Change, EditKind};
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::labels;
@@ -113,16 +113,16 @@ pub fn ActivityEditor(editor: Editor<Activity>) -> impl IntoView {
                 </div>
                 <div class="field-row">
                     <LinkField options=contacts
-                        value=Bound::new(move || draft.with(|a| a.contact.as_ref().map(|c| c.to_string())), move |v| draft.update(|a| a.contact = v.map(ContactId)))>
+                        value=Bound::link(draft, |a| &a.contact, |a| &mut a.contact)>
                         {t!(i18n, rec.contact)}
                     </LinkField>
                     <LinkField options=campaigns
-                        value=Bound::new(move || draft.with(|a| a.campaign.as_ref().map(|c| c.to_string())), move |v| draft.update(|a| a.campaign = v.map(CampaignId)))>
+                        value=Bound::link(draft, |a| &a.campaign, |a| &mut a.campaign)>
                         {t!(i18n, rec.campaign)}
                     </LinkField>
                 </div>
                 <LinkField options=content
-                    value=Bound::new(move || draft.with(|a| a.content.as_ref().map(|c| c.to_string())), move |v| draft.update(|a| a.content = v.map(ContentId)))>
+                    value=Bound::link(draft, |a| &a.content, |a| &mut a.content)>
                     {t!(i18n, rec.content)}
                 </LinkField>
                 <div class="field-row">

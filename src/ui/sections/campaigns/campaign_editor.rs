@@ -4,7 +4,7 @@
 
 use super::optional_date;
 use crate::browser::clock;
-use crate::domain::{AccountId, BuiltinChannel, Campaign, CampaignId, Channel, IdGenerator, MemberId, Money, Tier};
+use crate::domain::{AccountId, BuiltinChannel, Campaign, CampaignId, Channel, IdGenerator, Money, Tier};
 use crate::editing::{Change, EditKind};
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::insights::use_insights;
@@ -140,7 +140,7 @@ pub fn CampaignEditor(editor: Editor<Campaign>) -> impl IntoView {
                         </select>
                     }>{t!(i18n, rec.channel)}</Labelled>
                     <LinkField options=team
-                        value=Bound::new(move || draft.with(|c| c.owner.as_ref().map(|o| o.to_string())), move |v| draft.update(|c| c.owner = v.map(MemberId)))>
+                        value=Bound::link(draft, |c| &c.owner, |c| &mut c.owner)>
                         {t!(i18n, rec.owner)}
                     </LinkField>
                 </div>

@@ -4,7 +4,7 @@
 
 use super::optional_date;
 use crate::browser::clock;
-use crate::domain::{AccountId, CampaignId, Date, Deal, DealId, IdGenerator, MemberId, Money, Outcome};
+use crate::domain::{AccountId, Date, Deal, DealId, IdGenerator, Money, Outcome};
 use crate::editing::{Change, EditKind};
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::labels;
@@ -109,11 +109,11 @@ pub fn DealEditor(editor: Editor<Deal>) -> impl IntoView {
                 <div class="field-row">
                     <TextField value=Bound::field(draft, |d| d.product.clone(), |d, v| d.product = v)>{t!(i18n, rec.product)}</TextField>
                     <LinkField options=campaigns
-                        value=Bound::new(move || draft.with(|d| d.campaign.as_ref().map(|c| c.to_string())), move |v| draft.update(|d| d.campaign = v.map(CampaignId)))>
+                        value=Bound::link(draft, |d| &d.campaign, |d| &mut d.campaign)>
                         {t!(i18n, rec.campaign)}
                     </LinkField>
                     <LinkField options=team
-                        value=Bound::new(move || draft.with(|d| d.owner.as_ref().map(|c| c.to_string())), move |v| draft.update(|d| d.owner = v.map(MemberId)))>
+                        value=Bound::link(draft, |d| &d.owner, |d| &mut d.owner)>
                         {t!(i18n, rec.owner)}
                     </LinkField>
                 </div>

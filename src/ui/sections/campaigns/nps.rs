@@ -2,7 +2,7 @@
 //! plan (a survey a year per customer), so listed in full.
 
 use crate::browser::clock;
-use crate::domain::{AccountId, ContactId, Date, IdGenerator, NpsId, NpsResponse};
+use crate::domain::{AccountId, Date, IdGenerator, NpsId, NpsResponse};
 use crate::editing::{Change, EditKind};
 use crate::kpi::NpsBreakdown;
 use crate::ui::format;
@@ -160,7 +160,7 @@ fn NpsEditor(editor: Editor<NpsResponse>) -> impl IntoView {
             <form class="form" novalidate on:submit=move |ev| { ev.prevent_default(); save(); }>
                 <AccountField value=account text=account_text/>
                 <LinkField options=contacts
-                    value=Bound::new(move || draft.with(|r| r.contact.as_ref().map(|c| c.to_string())), move |v| draft.update(|r| r.contact = v.map(ContactId)))>
+                    value=Bound::link(draft, |r| &r.contact, |r| &mut r.contact)>
                     {t!(i18n, rec.contact)}
                 </LinkField>
                 <div class="field-row">

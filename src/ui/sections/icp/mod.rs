@@ -43,16 +43,19 @@ fn profile(state: AppState) -> IcpProfile {
 
 /// Edits the ICP: one undo step per call.
 fn update_icp(state: AppState, kind: EditKind, f: impl FnOnce(&mut IcpProfile)) {
-    let mut icp = state.plan.with_untracked(|p| p.as_ref().map(|p| p.icp.clone()).unwrap_or_default());
-    f(&mut icp);
-    state.dispatch(Change::SetIcp(Box::new(icp)), kind);
+    state.dispatch(edited_icp(state, f), kind);
 }
 
 /// [`update_icp`], handing back the plan's refusal for a form to show.
 fn try_update_icp(state: AppState, kind: EditKind, f: impl FnOnce(&mut IcpProfile)) -> Result<(), crate::domain::Refusal> {
+    state.try_dispatch(edited_icp(state, f), kind)
+}
+
+/// The change that sets the plan's ICP as `f` leaves a copy of it.
+fn edited_icp(state: AppState, f: impl FnOnce(&mut IcpProfile)) -> Change {
     let mut icp = state.plan.with_untracked(|p| p.as_ref().map(|p| p.icp.clone()).unwrap_or_default());
     f(&mut icp);
-    state.try_dispatch(Change::SetIcp(Box::new(icp)), kind)
+    Change::SetIcp(Box::new(icp))
 }
 
 /// A criterion's short name: its attribute, or the custom field's name.
