@@ -14,6 +14,7 @@ use crate::ui::sections::transfer::ImportFlow;
 use crate::ui::shell::{LanguageSelect, NewPlanDraft, NewPlanFields};
 use crate::ui::state::use_app;
 use crate::ui::widgets::FileButton;
+use crate::workbook::looks_like_workbook;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
@@ -43,7 +44,9 @@ pub fn FirstRun() -> impl IntoView {
     let reading = RwSignal::new(None::<String>);
     let failed = RwSignal::new(None::<String>);
     // The file becomes the new plan's first import: it is read, the plan is
-    // made, and the Accounts page opens with the file in its preview.
+    // made, and the Accounts page opens with the file in its preview. A
+    // workbook is read first: one that cannot be (damaged, a password, not a
+    // workbook at all) is said here, and no plan is made for it.
     let on_read = Callback::new(move |(name, picked): (String, Result<PickedFile, ReadFailure>)| {
         let fail = move |name: String, why: ReadFailure| {
             reading.set(None);
@@ -57,6 +60,13 @@ pub fn FirstRun() -> impl IntoView {
             Ok(picked) => spawn_local(async move {
                 match picked.bytes().await {
                     Ok(bytes) => {
+                        if looks_like_workbook(&bytes) {
+                            if let Err(failure) = csv_import::read_workbook(&bytes, None).await {
+                                reading.set(None);
+                                failed.set(Some(csv_import::workbook_problem_text(state.locale(), name, failure)));
+                                return;
+                            }
+                        }
                         state.pending_csv.set(Some((name, Arc::new(bytes))));
                         draft.create(state);
                         go(Section::Accounts);

@@ -101,10 +101,21 @@ test('a file named .xlsx that is not a workbook says so and changes nothing', as
   const zip = Buffer.from('504b0304140000000000000000000000000000000000000000000000000000', 'hex');
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), start.getByRole('button', { name: 'Choose your CSV or Excel export…' }).click()]);
   await chooser.setFiles({ name: 'targets.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: zip });
-  const importer = page.getByTestId('accounts-import');
-  await expect(importer.getByTestId('csv-failed')).toHaveText(
+  // Said on the first screen, which stays: no plan is made for a file that
+  // cannot be read, and a reload still opens the first run.
+  await expect(start.getByTestId('first-run-failed')).toHaveText(
     '“\u2068targets.xlsx\u2069” could not be read as a workbook: it is not an Excel (.xlsx, .xls) or OpenDocument (.ods) file, or it is damaged. The plan is unchanged.',
   );
+  await shot(page, 'first-run-broken-workbook');
+  await page.reload();
+  await expect(page.getByTestId('start-from-data')).toBeVisible();
+  await expect(page.getByTestId('current-plan-name')).toHaveCount(0);
+  // A good workbook picked next makes the plan and opens its preview.
+  await start.getByLabel('Plan name', { exact: true }).fill('Bad workbooks');
+  const [again] = await Promise.all([page.waitForEvent('filechooser'), start.getByRole('button', { name: 'Choose your CSV or Excel export…' }).click()]);
+  await again.setFiles(fixture('hubspot-companies.xlsx'));
+  await expect(page.getByTestId('accounts-import').getByTestId('csv-accounted')).toContainText('10 rows');
+  await expect(page.getByTestId('current-plan-name')).toHaveText('Bad workbooks');
   await context.close();
 });
 
@@ -125,8 +136,8 @@ test('the Excel reader is downloaded when a workbook is first read, not with the
 });
 
 for (const w of [
-  { locale: 'en-US', planLabel: 'Plan name', choose: 'Choose your CSV or Excel export…', chooseAgain: 'Choose a CSV or Excel file…', accounted: '10 rows', said: /^“\u2068hubspot-companies\.xlsx\u2069” could not be read: the app's Excel reader did not load\. It is downloaded the first time a workbook is used: connect to the internet once and try again, or save the sheet as CSV\. The plan is unchanged\.$/ },
-  { locale: 'ja-JP', planLabel: 'プラン名', choose: 'CSV・Excelファイルを選ぶ…', chooseAgain: 'CSV・Excel ファイルを選択…', accounted: '全 10 行', said: /^「\u2068hubspot-companies\.xlsx\u2069」を読み込めませんでした。Excel の読み込み機能を準備できませんでした。この機能は初めてブックを扱うときにダウンロードされます。/ },
+  { locale: 'en-US', planLabel: 'Plan name', choose: 'Choose your CSV or Excel export…', accounted: '10 rows', said: /^“\u2068hubspot-companies\.xlsx\u2069” could not be read: the app's Excel reader did not load\. It is downloaded the first time a workbook is used: connect to the internet once and try again, or save the sheet as CSV\. The plan is unchanged\.$/ },
+  { locale: 'ja-JP', planLabel: 'プラン名', choose: 'CSV・Excelファイルを選ぶ…', accounted: '全 10 行', said: /^「\u2068hubspot-companies\.xlsx\u2069」を読み込めませんでした。Excel の読み込み機能を準備できませんでした。この機能は初めてブックを扱うときにダウンロードされます。/ },
 ]) {
   test(`an Excel reader that cannot be loaded is said, and the next try loads it (${w.locale})`, async ({ browser, baseURL }) => {
     const context = await browser.newContext({ locale: w.locale, baseURL, serviceWorkers: 'block' });
@@ -140,14 +151,14 @@ for (const w of [
     await start.getByLabel(w.planLabel, { exact: true }).fill('Workbook import');
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), start.getByRole('button', { name: w.choose }).click()]);
     await chooser.setFiles(fixture('hubspot-companies.xlsx'));
-    const importer = page.getByTestId('accounts-import');
-    await expect(importer.getByTestId('csv-failed')).toHaveText(w.said);
+    // Said on the first screen; no plan is made yet.
+    await expect(start.getByTestId('first-run-failed')).toHaveText(w.said);
     await shot(page, `workbook-reader-unavailable-${w.locale}`);
     // Back online: the same file, picked again, is read by a new worker.
     await meta.evaluate((m, url) => (m.content = url), loader);
-    const [again] = await Promise.all([page.waitForEvent('filechooser'), importer.getByRole('button', { name: w.chooseAgain }).click()]);
+    const [again] = await Promise.all([page.waitForEvent('filechooser'), start.getByRole('button', { name: w.choose }).click()]);
     await again.setFiles(fixture('hubspot-companies.xlsx'));
-    await expect(importer.getByTestId('csv-accounted')).toContainText(w.accounted);
+    await expect(page.getByTestId('accounts-import').getByTestId('csv-accounted')).toContainText(w.accounted);
     await context.close();
   });
 }

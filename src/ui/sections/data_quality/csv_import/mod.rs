@@ -15,6 +15,9 @@ mod merges;
 mod preview;
 mod sheet;
 
+/// A workbook read before a plan is made for it (the first run).
+pub(crate) use sheet::{problem_text as workbook_problem_text, read as read_workbook};
+
 use crate::browser::files::{PickedFile, ReadFailure};
 use crate::browser::timing;
 use crate::csv_io::import::{self as csv, EncodingChoice, ReadFile, TableProblem, TextEncoding, MAX_CSV_BYTES};

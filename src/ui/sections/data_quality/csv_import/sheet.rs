@@ -18,13 +18,23 @@ use std::sync::Arc;
 /// Why a workbook named `name` gave no table: the workbook's problem, or the
 /// worker that reads workbooks could not.
 #[derive(Clone)]
-enum Failure {
+pub enum Failure {
     Workbook(WorkbookProblem),
     Worker(WorkerFailure),
 }
 
+/// Reads sheet `sheet` of a workbook (none: the one most like a list) in the
+/// workbook worker, so the page stays free meanwhile.
+pub async fn read(bytes: &[u8], sheet: Option<String>) -> Result<SheetRead, Failure> {
+    match workbook_worker::run(&Job::Read { sheet }, bytes).await {
+        Ok((Answer::Read(read), _)) => read.map_err(Failure::Workbook),
+        Ok((Answer::Written(_), _)) => Err(Failure::Worker(WorkerFailure::Stopped("a write's answer to a read".into()))),
+        Err(failure) => Err(Failure::Worker(failure)),
+    }
+}
+
 /// Why a workbook named `name` gave no table, in the user's language.
-fn problem_text(l: Locale, name: String, failure: Failure) -> String {
+pub fn problem_text(l: Locale, name: String, failure: Failure) -> String {
     let problem = match failure {
         Failure::Workbook(problem) => problem,
         // The browser's reason adds nothing a person can act on: the files did not come.
@@ -66,12 +76,7 @@ pub(super) fn SheetLoaded(name: String, bytes: Arc<Vec<u8>>, stage: RwSignal<Sta
         state.set(SheetState::Reading);
         let bytes = bytes.clone();
         spawn_local(async move {
-            // Read in the workbook worker, so the page stays free meanwhile.
-            let read = match workbook_worker::run(&Job::Read { sheet: sheet.clone() }, &bytes).await {
-                Ok((Answer::Read(read), _)) => read.map_err(Failure::Workbook),
-                Ok((Answer::Written(_), _)) => Err(Failure::Worker(WorkerFailure::Stopped("a write's answer to a read".into()))),
-                Err(failure) => Err(Failure::Worker(failure)),
-            };
+            let read = read(&bytes, sheet.clone()).await;
             if chosen.try_with_untracked(|now| *now != sheet).unwrap_or(true) {
                 return;
             }
