@@ -61,7 +61,14 @@ pub fn FirstRun() -> impl IntoView {
                 match picked.bytes().await {
                     Ok(bytes) => {
                         if looks_like_workbook(&bytes) {
-                            if let Err(failure) = csv_import::read_workbook(&bytes, None).await {
+                            let read = csv_import::read_workbook(&bytes, None).await;
+                            // Meanwhile the person may have started another way
+                            // (the demo, an empty plan): this screen is gone, and
+                            // the workbook makes no second plan.
+                            if reading.try_get_untracked().is_none() {
+                                return;
+                            }
+                            if let Err(failure) = read {
                                 reading.set(None);
                                 failed.set(Some(csv_import::workbook_problem_text(state.locale(), name, failure)));
                                 return;
