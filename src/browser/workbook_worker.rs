@@ -1,8 +1,8 @@
 //! Workbooks (.xlsx in and out) in a Web Worker with a Wasm of its own, so the
 //! first screen does not download the workbook reader and writer (see
-//! `workbook::job`). Both sides live here: [`run`], which the page calls, and
-//! [`serve`], which the worker's own binary (`src/bin/workbook_worker.rs`)
-//! starts.
+//! `workbook::job`). Both sides live here: [`read`] and [`write`], which the
+//! page calls, and [`serve`], which the worker's own binary
+//! (`src/bin/workbook_worker.rs`) starts.
 //!
 //! The worker starts on the first job and stays for the next. Until its Wasm
 //! has started it cannot hear messages (they would be dropped), so jobs wait
@@ -10,7 +10,9 @@
 //! ever fetched) or that stops (a reader's panic) fails its jobs with a
 //! [`WorkerFailure`], and the next job starts a new one.
 
+use crate::domain::Currency;
 use crate::workbook::job::{self, Answer, Job};
+use crate::workbook::{Sheet, SheetRead, WorkbookError, WorkbookProblem};
 use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -25,13 +27,32 @@ use web_sys::{DedicatedWorkerGlobalScope, Event, MessageEvent, Worker};
 pub enum WorkerFailure {
     /// The worker's files could not be loaded or started.
     Unavailable(String),
-    /// The worker stopped during the job, or answered in words this page
-    /// does not read (a page and a worker of two releases).
+    /// The worker stopped during the job.
     Stopped(String),
+    /// The worker answered in words this page does not read: the app was
+    /// updated while the page was open, and a reload brings the two together.
+    OtherRelease,
+}
+
+/// Reads sheet `sheet` of the workbook `bytes` (none: the one most like a
+/// list): the sheet, or what is wrong with the workbook.
+pub async fn read(bytes: &[u8], sheet: Option<String>) -> Result<Result<SheetRead, WorkbookProblem>, WorkerFailure> {
+    match run(&Job::Read { sheet }, bytes).await? {
+        (Answer::Read(read), _) => Ok(read),
+        (Answer::Written(_), _) => Err(WorkerFailure::OtherRelease),
+    }
+}
+
+/// Writes `sheets` as an .xlsx file (see [`Job::write`]): the file's bytes.
+pub async fn write(sheets: Vec<Sheet>, currency: &Currency, date_format: &str) -> Result<Result<Vec<u8>, WorkbookError>, WorkerFailure> {
+    match run(&Job::write(sheets, currency, date_format), &[]).await? {
+        (Answer::Written(written), file) => Ok(written.map(|()| file)),
+        (Answer::Read(_), _) => Err(WorkerFailure::OtherRelease),
+    }
 }
 
 /// Runs `job` on `bytes` in the worker.
-pub async fn run(job: &Job, bytes: &[u8]) -> Result<(Answer, Vec<u8>), WorkerFailure> {
+async fn run(job: &Job, bytes: &[u8]) -> Result<(Answer, Vec<u8>), WorkerFailure> {
     let connection = connection()?;
     let id = connection.next.get();
     connection.next.set(id.wrapping_add(1));
@@ -39,15 +60,15 @@ pub async fn run(job: &Job, bytes: &[u8]) -> Result<(Answer, Vec<u8>), WorkerFai
         connection.pending.borrow_mut().insert(id, (resolve, reject));
     });
     let data = Uint8Array::from(bytes);
-    let message = object(&[("id", JsValue::from(id)), ("job", JsValue::from(job.to_text())), ("bytes", data.clone().into())]);
+    let message = object(&[("id", JsValue::from(id)), ("job", JsValue::from(job::to_text(job))), ("bytes", data.clone().into())]);
     connection.send(message, data);
     // A worker that failed before it was ready never started.
     let reply = JsFuture::from(promise).await.map_err(|e| match connection.ready.get() {
         true => WorkerFailure::Stopped(text_of(&e)),
         false => WorkerFailure::Unavailable(text_of(&e)),
     })?;
-    let answer = field(&reply, "answer").as_string().and_then(|t| Answer::from_text(&t));
-    let answer = answer.ok_or_else(|| WorkerFailure::Stopped("the workbook worker answered in another release's words".into()))?;
+    let answer = field(&reply, "answer").as_string().and_then(|t| job::from_text::<Answer>(&t));
+    let answer = answer.ok_or(WorkerFailure::OtherRelease)?;
     let file = field(&reply, "bytes").dyn_into::<Uint8Array>().map(|a| a.to_vec()).unwrap_or_default();
     Ok((answer, file))
 }

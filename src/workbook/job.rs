@@ -9,6 +9,7 @@
 use super::{read_sheet, write, Sheet, SheetRead, WorkbookError, WorkbookProblem};
 use crate::csv_io::Cell;
 use crate::domain::Currency;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 /// What to do. A read's workbook and a write's result are the bytes beside.
@@ -38,29 +39,19 @@ impl Job {
         }
         Job::Write { sheets, currency: currency.clone(), date_format: date_format.to_string() }
     }
-
-    /// The job as the text sent to the worker.
-    pub fn to_text(&self) -> String {
-        // Every field is a string, a number made finite by `Job::write`, or a
-        // list of them: serialising cannot fail.
-        serde_json::to_string(self).unwrap_or_default()
-    }
-
-    /// The job read back by the worker; `None` for text from another release.
-    pub fn from_text(text: &str) -> Option<Job> {
-        serde_json::from_str(text).ok()
-    }
 }
 
-impl Answer {
-    pub fn to_text(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
-    }
+/// A job or an answer as the text that crosses to the other side. Every field
+/// is a string, a number made finite by [`Job::write`], or a list of them:
+/// serialising cannot fail.
+pub fn to_text<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
 
-    /// The answer read back by the app; `None` for text from another release.
-    pub fn from_text(text: &str) -> Option<Answer> {
-        serde_json::from_str(text).ok()
-    }
+/// A job or an answer read back on the other side; `None` for text from
+/// another release (a page and a worker of two releases, during an update).
+pub fn from_text<T: DeserializeOwned>(text: &str) -> Option<T> {
+    serde_json::from_str(text).ok()
 }
 
 /// Runs `job` on `bytes`: the answer, and the bytes of a written file (empty
@@ -80,6 +71,6 @@ pub fn run(job: Job, bytes: &[u8]) -> (Answer, Vec<u8>) {
 /// two releases, during an update) is answered with `None`, so the page says
 /// so instead of waiting.
 pub fn serve(text: &str, bytes: &[u8]) -> Option<(String, Vec<u8>)> {
-    let (answer, file) = run(Job::from_text(text)?, bytes);
-    Some((answer.to_text(), file))
+    let (answer, file) = run(from_text(text)?, bytes);
+    Some((to_text(&answer), file))
 }

@@ -262,12 +262,12 @@ fn demo_sheets() -> (Plan, Vec<Sheet>) {
 
 #[test]
 fn a_job_sent_as_text_writes_and_reads_what_a_direct_call_does() {
-    use super::job::{serve, Answer, Job};
+    use super::job::{from_text, serve, to_text, Answer, Job};
     let (plan, sheets) = demo_sheets();
     // Writing: the file the worker hands back holds every sheet and cell.
     let job = Job::write(sheets.clone(), &plan.currency, "yyyy/mm/dd");
-    let (answer, file) = serve(&job.to_text(), &[]).unwrap_or_else(|| panic!("the worker reads its job"));
-    assert_eq!(Answer::from_text(&answer), Some(Answer::Written(Ok(()))));
+    let (answer, file) = serve(&to_text(&job), &[]).unwrap_or_else(|| panic!("the worker reads its job"));
+    assert_eq!(from_text::<Answer>(&answer), Some(Answer::Written(Ok(()))));
     let direct = write(&sheets, &plan.currency, "yyyy/mm/dd").unwrap_or_else(|e| panic!("{e:?}"));
     let (mut theirs, mut ours) = (read_back(file.clone()), read_back(direct));
     assert_eq!(theirs.sheet_names(), ours.sheet_names());
@@ -278,18 +278,18 @@ fn a_job_sent_as_text_writes_and_reads_what_a_direct_call_does() {
     }
     // Reading: the worker's answer is the direct read, sheet by sheet.
     for sheet in [None, Some("アカウント".to_string()), Some("no such sheet".to_string())] {
-        let (answer, rest) = serve(&Job::Read { sheet: sheet.clone() }.to_text(), &file).unwrap_or_else(|| panic!("read job"));
+        let (answer, rest) = serve(&to_text(&Job::Read { sheet: sheet.clone() }), &file).unwrap_or_else(|| panic!("read job"));
         assert!(rest.is_empty());
-        assert_eq!(Answer::from_text(&answer), Some(Answer::Read(read_sheet(&file, sheet.as_deref()))), "{sheet:?}");
+        assert_eq!(from_text::<Answer>(&answer), Some(Answer::Read(read_sheet(&file, sheet.as_deref()))), "{sheet:?}");
     }
     // A broken workbook is a problem in the answer, not a failed job.
-    let (answer, _) = serve(&Job::Read { sheet: None }.to_text(), b"PK\x03\x04 not a zip").unwrap_or_else(|| panic!("read job"));
-    assert_eq!(Answer::from_text(&answer), Some(Answer::Read(Err(WorkbookProblem::Unreadable))));
+    let (answer, _) = serve(&to_text(&Job::Read { sheet: None }), b"PK\x03\x04 not a zip").unwrap_or_else(|| panic!("read job"));
+    assert_eq!(from_text::<Answer>(&answer), Some(Answer::Read(Err(WorkbookProblem::Unreadable))));
 }
 
 #[test]
 fn a_number_json_cannot_carry_is_left_empty_and_text_of_another_release_is_refused() {
-    use super::job::{serve, Answer, Job};
+    use super::job::{from_text, serve, to_text, Answer, Job};
     use crate::csv_io::Table;
     let table = Table {
         headings: vec!["a".into(), "b".into(), "c".into()],
@@ -298,11 +298,11 @@ fn a_number_json_cannot_carry_is_left_empty_and_text_of_another_release_is_refus
     let job = Job::write(vec![Sheet { name: "ROI".into(), table }], &Currency::default(), "yyyy/mm/dd");
     let Job::Write { sheets, .. } = &job else { panic!("a write") };
     assert_eq!(sheets[0].table.rows[0], vec![Cell::Empty, Cell::Empty, Cell::Integer(3)]);
-    let (answer, file) = serve(&job.to_text(), &[]).unwrap_or_else(|| panic!("write job"));
-    assert_eq!(Answer::from_text(&answer), Some(Answer::Written(Ok(()))));
+    let (answer, file) = serve(&to_text(&job), &[]).unwrap_or_else(|| panic!("write job"));
+    assert_eq!(from_text::<Answer>(&answer), Some(Answer::Written(Ok(()))));
     let mut book = read_back(file);
     let range = book.worksheet_range("ROI").unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(range.rows().nth(1).map(|r| r.to_vec()), Some(vec![Data::Empty, Data::Empty, Data::Float(3.0)]));
     assert_eq!(serve(r#"{"Print":{}}"#, &[]), None);
-    assert_eq!(Answer::from_text("{}"), None);
+    assert_eq!(from_text::<Answer>("{}"), None);
 }

@@ -15,7 +15,6 @@ use crate::ui::sections::dashboard::chosen_period;
 use crate::ui::sections::dashboard::tiles::headline_words;
 use crate::ui::sections::goals::target_text;
 use crate::ui::state::use_app;
-use crate::workbook::job::{Answer, Job};
 use crate::workbook::{self, ReportScope, ReportWords, WorkbookWords, STATUSES};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -105,21 +104,21 @@ pub fn WorkbookExport() -> impl IntoView {
             };
             let dates = td_string!(l, transfer.xlsx_date_format).to_string();
             let scope = ReportScope { period, today };
-            let job = Job::write(workbook::sheets(p, &basis, &ranking, &scope, &words), &p.currency, &dates);
-            Some((job, format!("{} {}.xlsx", safe_stem(&p.name, "plan"), clock::today())))
+            let sheets = workbook::sheets(p, &basis, &ranking, &scope, &words);
+            Some((sheets, p.currency.clone(), dates, format!("{} {}.xlsx", safe_stem(&p.name, "plan"), clock::today())))
         });
-        let Some((job, name)) = written else { return };
+        let Some((sheets, currency, dates, name)) = written else { return };
         writing.set(true);
         spawn_local(async move {
-            let message = match workbook_worker::run(&job, &[]).await {
-                Ok((Answer::Written(Ok(())), bytes)) => match files::download_bytes(&name, XLSX, &bytes) {
+            let message = match workbook_worker::write(sheets, &currency, &dates).await {
+                Ok(Ok(bytes)) => match files::download_bytes(&name, XLSX, &bytes) {
                     Ok(()) => t_string!(i18n, transfer.xlsx_done).to_string(),
-                    Err(_) => td_string!(l, transfer.xlsx_failed, reason = "download refused by the browser").to_string(),
+                    Err(_) => t_string!(i18n, transfer.xlsx_not_downloaded).to_string(),
                 },
-                Ok((Answer::Written(Err(e)), _)) => td_string!(l, transfer.xlsx_failed, reason = e.0).to_string(),
-                Ok((Answer::Read(_), _)) => td_string!(l, transfer.xlsx_failed, reason = "a read's answer to a write").to_string(),
+                Ok(Err(e)) => td_string!(l, transfer.xlsx_failed, reason = e.0).to_string(),
                 Err(WorkerFailure::Unavailable(_)) => t_string!(i18n, transfer.xlsx_unavailable).to_string(),
                 Err(WorkerFailure::Stopped(reason)) => td_string!(l, transfer.xlsx_failed, reason = reason).to_string(),
+                Err(WorkerFailure::OtherRelease) => t_string!(i18n, transfer.xlsx_outdated).to_string(),
             };
             let _ = writing.try_set(false);
             state.show_toast(message, None);

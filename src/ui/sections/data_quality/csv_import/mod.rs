@@ -95,7 +95,7 @@ pub fn CsvImport() -> impl IntoView {
         let l = state.locale();
         stage.set(Stage::Failed(match failure {
             ReadFailure::TooLarge { bytes, limit } => table_problem(l, name, TableProblem::TooLarge { bytes, limit }),
-            ReadFailure::Unreadable => td_string!(l, dq.read_error, name = name).to_string(),
+            ReadFailure::Unreadable => td_string!(l, dq.unchanged_after, problem = td_string!(l, dq.read_error, name = name).to_string()).to_string(),
         }))
     };
     let on_read = Callback::new(move |(name, picked): (String, Result<PickedFile, ReadFailure>)| match picked {

@@ -9,7 +9,6 @@ use crate::csv_io::import::{ReadFile, Source};
 use crate::ui::i18n::{t, td_string, use_i18n, Locale};
 use crate::ui::insights::Shared;
 use crate::ui::widgets::unique_id;
-use crate::workbook::job::{Answer, Job};
 use crate::workbook::{SheetRead, WorkbookProblem};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -26,20 +25,18 @@ pub enum Failure {
 /// Reads sheet `sheet` of a workbook (none: the one most like a list) in the
 /// workbook worker, so the page stays free meanwhile.
 pub async fn read(bytes: &[u8], sheet: Option<String>) -> Result<SheetRead, Failure> {
-    match workbook_worker::run(&Job::Read { sheet }, bytes).await {
-        Ok((Answer::Read(read), _)) => read.map_err(Failure::Workbook),
-        Ok((Answer::Written(_), _)) => Err(Failure::Worker(WorkerFailure::Stopped("a write's answer to a read".into()))),
-        Err(failure) => Err(Failure::Worker(failure)),
-    }
+    workbook_worker::read(bytes, sheet).await.map_err(Failure::Worker)?.map_err(Failure::Workbook)
 }
 
-/// Why a workbook named `name` gave no table, in the user's language.
+/// Why a workbook named `name` gave no table, in the user's language. It says
+/// nothing of the plan: the first run has none yet, the import says it is unchanged.
 pub fn problem_text(l: Locale, name: String, failure: Failure) -> String {
     let problem = match failure {
         Failure::Workbook(problem) => problem,
         // The browser's reason adds nothing a person can act on: the files did not come.
         Failure::Worker(WorkerFailure::Unavailable(_)) => return td_string!(l, dq.wb_reader_unavailable, name = name).to_string(),
         Failure::Worker(WorkerFailure::Stopped(reason)) => return td_string!(l, dq.wb_reader_stopped, name = name, reason = reason).to_string(),
+        Failure::Worker(WorkerFailure::OtherRelease) => return td_string!(l, dq.wb_reader_outdated, name = name).to_string(),
     };
     match problem {
         WorkbookProblem::Unreadable => td_string!(l, dq.wb_unreadable, name = name).to_string(),
@@ -123,7 +120,8 @@ pub(super) fn SheetLoaded(name: String, bytes: Arc<Vec<u8>>, stage: RwSignal<Sta
                     Failure::Workbook(WorkbookProblem::EmptySheet { sheet } | WorkbookProblem::BrokenSheet { sheet }) => sheet.clone(),
                     _ => String::new(),
                 };
-                let text = problem_text(i18n.get_locale(), name.clone(), problem);
+                let l = i18n.get_locale();
+                let text = td_string!(l, dq.unchanged_after, problem = problem_text(l, name.clone(), problem)).to_string();
                 view! {
                     <div class="result result-bad" role="alert" data-testid="csv-failed"><p>{text}</p></div>
                     {(offered.len() > 1).then(|| sheet_select(current))}
