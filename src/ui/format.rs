@@ -1,6 +1,7 @@
 //! Numbers, money and dates formatted for the user's language with the browser's
 //! own `Intl` (grouping separators, yen without decimals, local date order).
 
+use crate::domain::quantity::write_number;
 use crate::domain::{Currency, Date, Money, Timestamp};
 use crate::ui::i18n::{tag, Locale};
 use js_sys::{Array, Intl, Object, Reflect};
@@ -31,6 +32,12 @@ fn call(format: &js_sys::Function, v: JsValue) -> String {
 
 /// `1,234.5` / `1,234.5`; at most `decimals` decimals.
 pub fn number(v: f64, locale: Locale, decimals: u8) -> String {
+    // Written here rather than by `Intl` (which words NaN and infinities):
+    // a ranked list formats a few hundred numbers per weight change, and each
+    // trip to `Intl` and back cost more than the rest of the number's work.
+    if let Some(text) = write_number(v, decimals) {
+        return text;
+    }
     let f = number_format(format!("n{}{decimals}", tag(locale)), locale, &[("maximumFractionDigits", decimals.into())]);
     call(&f.format(), v.into())
 }

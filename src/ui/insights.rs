@@ -112,17 +112,30 @@ pub fn provide_insights() -> Insights {
         })
     });
     let trial_weights: RwSignal<Option<Vec<f64>>> = RwSignal::new(None);
-    let ranking = Memo::new(move |_| {
-        let b = basis.get();
-        let (weights, tiers) = state.plan.with(|p| match p {
+    let saved_weights = move || {
+        state.plan.with(|p| match p {
             Some(p) => (p.prioritisation.factors.iter().map(|f| f.weight).collect::<Vec<_>>(), p.prioritisation.tiers),
             None => (Vec::new(), Prioritisation::default().tiers),
-        });
-        let weights = trial_weights.get().filter(|w| w.len() == weights.len()).unwrap_or(weights);
+        })
+    };
+    // The ranking by the saved weights, and the one shown: the same while no
+    // weight is being tried. What describes the saved plan (the checklist and
+    // its next step) reads the first, so a what-if drag does not recompute it
+    // on every move (with 10,000 accounts it scans them all).
+    let saved_ranking = Memo::new(move |_| {
+        let b = basis.get();
+        let (weights, tiers) = saved_weights();
         Shared(Arc::new(rank(&b, &weights, &tiers)))
     });
+    let ranking = Memo::new(move |_| {
+        let (saved, tiers) = saved_weights();
+        match trial_weights.get().filter(|w| w.len() == saved.len()) {
+            Some(weights) => Shared(Arc::new(rank(&basis.get(), &weights, &tiers))),
+            None => saved_ranking.get(),
+        }
+    });
     let checklist = Memo::new(move |_| {
-        let (b, r) = (basis.get(), ranking.get());
+        let (b, r) = (basis.get(), saved_ranking.get());
         let today = crate::browser::clock::today();
         Shared(Arc::new(state.plan.with(|p| p.as_ref().map(|p| checklist(p, &b, &r, today)).unwrap_or_default())))
     });

@@ -93,6 +93,17 @@ test('moving a weight re-ranks live and shows how far accounts moved', async ({ 
   if (expected > 0) await expect(cell).toContainText(`↑${expected}`);
   await expect(page.locator('td.movement.moved-up').first()).toBeVisible();
   await expect(page.locator('td.movement.moved-down').first()).toBeVisible();
+  // The top account's bar is filled to its score, each factor's part as wide
+  // as the part its label names.
+  const top = rankedRows(page).first();
+  const score = Number(await top.locator('td.score-cell').textContent());
+  const bar = top.locator('.stacked-bar');
+  const label = await bar.getAttribute('aria-label');
+  expect(label).toMatch(new RegExp(`= score ${score}$`));
+  const parts = [...label.matchAll(/ (\d+(?:\.\d)?)(?= \+| =)/g)].map((m) => Number(m[1]));
+  expect(parts.length).toBe(4);
+  const widths = await bar.evaluate((b) => [...b.querySelectorAll('.seg')].map((s) => (s.getBoundingClientRect().width / b.getBoundingClientRect().width) * 100));
+  widths.forEach((w, k) => expect(Math.abs(w - parts[k]), `part ${k} of ${label}`).toBeLessThan(1.2));
   await shot(page, 'prioritisation-what-if');
   await expectAccessible(page);
   // Letting go saved the weight as one step: undo puts it back, redo again, and

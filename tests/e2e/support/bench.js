@@ -13,6 +13,20 @@ export async function scriptClock(page) {
   return async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ScriptDuration').value * 1000;
 }
 
+/** A clock of the page's main-thread work so far, in ms, by kind (Chromium's
+ * Performance.getMetrics): script, style, layout, and all tasks. Read it
+ * before and after a change; `since(before)` gives what the change cost. */
+export async function workClock(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const names = { script: 'ScriptDuration', style: 'RecalcStyleDuration', layout: 'LayoutDuration', tasks: 'TaskDuration' };
+  const read = async () => {
+    const metrics = (await cdp.send('Performance.getMetrics')).metrics;
+    return Object.fromEntries(Object.entries(names).map(([k, name]) => [k, metrics.find((m) => m.name === name).value * 1000]));
+  };
+  return { read, since: (a, b) => Object.fromEntries(Object.keys(names).map((k) => [k, b[k] - a[k]])) };
+}
+
 /** Starts recording the page's long tasks (over 50 ms) in window.longTasks. */
 export async function watchLongTasks(page) {
   await page.evaluate(() => {
@@ -35,3 +49,35 @@ export function writeBenchResult(name, browser, figures) {
   fs.writeFileSync(path.join(dir, name), JSON.stringify(result, null, 2));
   console.log(JSON.stringify(result, null, 2));
 }
+
+/** Moves the range input `selector` to `value` and times it:
+ * - `aligned` (a drag's events come aligned to frames in Chromium): the change
+ *   is made as a frame starts and timed until that frame has had its style,
+ *   layout and paint, which is the frame's main-thread work and must stay
+ *   within 16.7 ms for 60 fps;
+ * - otherwise the change is made at once and timed until the next frame has
+ *   been painted, which also counts the wait for that frame (up to 16.7 ms). */
+export async function moveWeight(page, selector, value, aligned) {
+  return page.evaluate(async ([selector, value, aligned]) => {
+    const slider = document.querySelector(selector);
+    const change = () => {
+      slider.value = String(value);
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+    };
+    if (aligned) {
+      return new Promise((resolve) => requestAnimationFrame(() => {
+        const t0 = performance.now();
+        change();
+        // A task posted from a frame's callbacks runs once that frame is painted.
+        setTimeout(() => resolve(performance.now() - t0), 0);
+      }));
+    }
+    const t0 = performance.now();
+    change();
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    return performance.now() - t0;
+  }, [selector, value, aligned]);
+}
+
+/** Median and maximum of a list of figures, rounded to 0.01. */
+export const spread = (xs) => ({ median: Number(median(xs).toFixed(2)), max: Number(Math.max(...xs).toFixed(2)) });

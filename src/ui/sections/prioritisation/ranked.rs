@@ -101,7 +101,11 @@ fn RankedRow(position: usize, rows: Memo<Vec<usize>>, factors: Memo<Vec<Factor>>
     });
     let rank = Memo::new(move |_| at.get().and_then(|i| insights.ranking.with(|r| (i < r.scores.len()).then(|| r.account(i)))));
     let score = move || rank.with(|r| r.as_ref().map_or(0.0, |r| r.score));
-    let tier = move || rank.with(|r| r.as_ref().and_then(|r| r.tier));
+    // Every weight change changes every score; the rank and the tier mostly
+    // stay, and what shows them (the tier select's six parts) is then left alone.
+    let position_rank = Memo::new(move |_| rank.with(|r| r.as_ref().and_then(|r| r.rank)));
+    let tier = Memo::new(move |_| rank.with(|r| r.as_ref().and_then(|r| r.tier)));
+    let tier = move || tier.get();
     let movement = Memo::new(move |_| movement_text(i18n.get_locale(), at.get().and_then(|i| insights.movement(i))));
     let contributions = Memo::new(move |_| {
         let b = insights.basis.get();
@@ -114,6 +118,7 @@ fn RankedRow(position: usize, rows: Memo<Vec<usize>>, factors: Memo<Vec<Factor>>
         });
         td_string!(l, prio.bar_label, parts = parts.join(" + "), score = format::number(score(), l, 1)).to_string()
     };
+    let bar_columns = move || contributions.with(|cs| cs.iter().map(|c| format!("{:.3}%", c.clamp(0.0, 100.0))).collect::<Vec<_>>().join(" "));
     // A commit can move the edited account away while focus stays in this row
     // (Enter, or Tab to the next value): typing on would then edit the account
     // that took its place, so focus leaves the row when its account changes. Only
@@ -136,7 +141,7 @@ fn RankedRow(position: usize, rows: Memo<Vec<usize>>, factors: Memo<Vec<Factor>>
     };
     view! {
         <tr node_ref=row aria-rowindex=(position + 2).to_string() data-account=move || id.get().map(|id| id.to_string())>
-            <td class="num rank-cell">{move || rank.with(|r| r.as_ref().and_then(|r| r.rank)).map(|r| format!("#{r}")).unwrap_or_default()}</td>
+            <td class="num rank-cell">{move || position_rank.get().map(|r| format!("#{r}")).unwrap_or_default()}</td>
             <td class=move || format!("movement {}", movement.with(|m| m.2))>
                 <span aria-hidden="true">{move || movement.with(|m| m.0.clone())}</span>
                 <span class="visually-hidden">{move || movement.with(|m| m.1.clone())}</span>
@@ -144,11 +149,10 @@ fn RankedRow(position: usize, rows: Memo<Vec<usize>>, factors: Memo<Vec<Factor>>
             <th scope="row" class="ellipsis">{move || name.get()}</th>
             <td class="num score-cell">{move || format::number(score(), i18n.get_locale(), 1)}</td>
             <td>
-                <span class="stacked-bar" role="img" aria-label=bar_label>
-                    {move || (0..factors.with(Vec::len)).map(|k| view! {
-                        <span class=format!("seg seg-{}", k % 8)
-                            style:width=move || format!("{:.3}%", contributions.with(|cs| cs.get(k).copied().unwrap_or(0.0)).clamp(0.0, 100.0))></span>
-                    }).collect_view()}
+                // The segments are a grid's columns: one style change per row
+                // when the weights move, not one per factor.
+                <span class="stacked-bar" role="img" aria-label=bar_label style:grid-template-columns=bar_columns>
+                    {move || (0..factors.with(Vec::len)).map(|k| view! { <span class=format!("seg seg-{}", k % 8)></span> }).collect_view()}
                 </span>
             </td>
             <td class="tier-cell">
