@@ -98,6 +98,10 @@ pub fn TextField(
     /// A short field (a date, an amount) that should not take a row's width.
     #[prop(optional)]
     narrow: bool,
+    /// A field that takes what its one-line form leaves (a new name beside a
+    /// choice and a button).
+    #[prop(optional)]
+    grow: bool,
     /// A text area of this many rows instead of a one-line input.
     #[prop(optional)]
     rows: Option<u32>,
@@ -128,7 +132,7 @@ pub fn TextField(
         .into_any(),
     };
     view! {
-        <div class="field" class:field-narrow=narrow>
+        <div class="field" class:field-narrow=narrow class:field-grow=grow>
             <label for=id>{children()}</label>
             {control}
             {hint.map(|hint| view! { <p class="hint" id=hint_id>{move || hint.get()}</p> })}

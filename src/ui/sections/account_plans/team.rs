@@ -107,8 +107,8 @@ pub fn TeamDialog(open: RwSignal<bool>) -> impl IntoView {
                     </For>
                 </tbody>
             </table>
-            <form class="inline-form" novalidate on:submit=add>
-                <TextField value=name>{t!(i18n, ap.member_name)}</TextField>
+            <form class="inline-form team-add" novalidate on:submit=add>
+                <TextField value=name grow=true>{t!(i18n, ap.member_name)}</TextField>
                 <ChoiceField choices=labels::TEAMS.to_vec() words=labels::team value=team>{t!(i18n, ap.member_team)}</ChoiceField>
                 <button type="submit" class="button">{t!(i18n, ap.member_add)}</button>
             </form>
