@@ -8,9 +8,8 @@ export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length
 /** A clock of the page's main-thread script time so far, in ms (Chromium's
  * Performance.getMetrics ScriptDuration): read it before and after a change. */
 export async function scriptClock(page) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable');
-  return async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ScriptDuration').value * 1000;
+  const clock = await workClock(page);
+  return async () => (await clock.read()).script;
 }
 
 /** A clock of the page's main-thread work so far, in ms, by kind (Chromium's
