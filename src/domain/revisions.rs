@@ -81,7 +81,7 @@ pub fn to_json<T: Serialize>(value: &T) -> serde_json::Value {
 /// A record from a JSON tree ([`to_json`]'s reverse), through its text for the
 /// same reason: the plan file's fast reader already reads every type from text.
 pub fn from_json<T: serde::de::DeserializeOwned>(value: &serde_json::Value) -> Option<T> {
-    serde_json::from_str(&value.to_string()).ok()
+    serde_json::from_slice(value.to_string().as_bytes()).ok()
 }
 
 /// Fields that are not merged field by field: the record's id, and the time of

@@ -92,7 +92,7 @@ impl Manifest {
     /// Reads a version entry's text; `None` when it is not a manifest.
     pub fn parse(text: &str) -> Option<Result<Manifest, String>> {
         let json = text.strip_prefix(MARKER)?;
-        Some(serde_json::from_str(json).map_err(|e| e.to_string()))
+        Some(serde_json::from_slice(json.as_bytes()).map_err(|e| e.to_string()))
     }
 
     pub fn text(&self) -> String {
@@ -506,7 +506,7 @@ fn unpacked(stored: &str) -> Option<String> {
 
 /// Whether `text` is a comma-separated list of JSON values.
 fn is_json_items(text: &str) -> bool {
-    serde_json::from_str::<Vec<serde::de::IgnoredAny>>(&format!("[{text}]")).is_ok()
+    serde_json::from_slice::<Vec<serde::de::IgnoredAny>>(format!("[{text}]").as_bytes()).is_ok()
 }
 
 /// The parts of `plan` that no version entry in `store` names any more.

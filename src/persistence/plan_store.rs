@@ -292,7 +292,7 @@ impl<S: KeyValueStore> PlanStore<S> {
     fn read_head_key(&self, key: &str) -> Result<Option<Head>, HeadError> {
         match self.store.get(key).map_err(|e| HeadError::Unavailable(unavailable(e)))? {
             None => Ok(None),
-            Some(text) => serde_json::from_str(&text).map(Some).map_err(|e| HeadError::Unreadable(e.to_string())),
+            Some(text) => serde_json::from_slice(text.as_bytes()).map(Some).map_err(|e| HeadError::Unreadable(e.to_string())),
         }
     }
 

@@ -27,7 +27,7 @@ impl<S: KeyValueStore> PlanStore<S> {
     /// defaults.
     pub fn load_settings(&mut self, now: Timestamp) -> (AppSettings, Option<Finding>) {
         match self.store.get(SETTINGS) {
-            Ok(Some(text)) => match serde_json::from_str(&text) {
+            Ok(Some(text)) => match serde_json::from_slice(text.as_bytes()) {
                 Ok(s) => (s, None),
                 Err(_) => {
                     let finding = self.quarantine(SETTINGS, &text, now);

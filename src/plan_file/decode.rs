@@ -7,11 +7,11 @@
 //! gets the full list. In repair mode (reading local storage, or "import the rest")
 //! broken values and records are left out and reported as warnings.
 
+use super::fault::{self, Segment};
 use super::problems::{Expected, Location, Problem, ProblemKind, Severity};
 use crate::domain::*;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
-use serde_path_to_error::Segment;
 use std::collections::HashMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,12 +81,12 @@ pub fn decode_value<T: DeserializeOwned>(mut value: Value, base: &str, subject: 
     let mut removed: Vec<String> = Vec::new();
     let mut shifts: HashMap<String, usize> = HashMap::new();
     for _ in 0..MAX_ATTEMPTS {
-        let error = match serde_path_to_error::deserialize::<_, T>(&value) {
+        let error = match fault::read::<T>(&value) {
             Ok(t) => return Some(t),
             Err(e) => e,
         };
-        let segments: Vec<Segment> = error.path().iter().cloned().collect();
-        let kind = classify_data_error(&error.inner().to_string());
+        let segments = error.path;
+        let kind = classify_data_error(&error.message);
         let here = join_path(&segments, &shifts);
         if let ProblemKind::MissingField(field) = &kind {
             if removed.contains(&child(&here, field)) {
@@ -156,7 +156,6 @@ fn join_path(segments: &[Segment], shifts: &HashMap<String, usize>) -> String {
                 }
                 out.push_str(key);
             }
-            Segment::Enum { .. } | Segment::Unknown => {}
         }
     }
     out
@@ -168,8 +167,6 @@ fn node_mut<'a>(value: &'a mut Value, segments: &[Segment]) -> Option<&'a mut Va
         node = match seg {
             Segment::Seq { index } => node.get_mut(*index)?,
             Segment::Map { key } => node.get_mut(key.as_str())?,
-            Segment::Enum { .. } => node,
-            Segment::Unknown => return None,
         };
     }
     Some(node)

@@ -32,14 +32,18 @@ pub fn read_plan_bytes(bytes: &[u8], mode: Mode) -> Result<Imported, Vec<Problem
 }
 
 pub fn read_plan_text(text: &str, mode: Mode) -> Result<Imported, Vec<Problem>> {
+    // Text is read as bytes everywhere (`from_slice`, never `from_str`): each
+    // reader type compiles every record type's reading once more, and the
+    // piece reader needs bytes (issue 31: 36 KB of the Wasm, measured).
+    let bytes = text.as_bytes();
     // Fast path: a well-formed current file reads in one typed pass.
-    if let Some(read) = serde_json::from_str::<Envelope>(text).ok().and_then(|e| read_current(e, mode)) {
+    if let Some(read) = serde_json::from_slice::<Envelope>(bytes).ok().and_then(|e| read_current(e, mode)) {
         return read;
     }
-    match read_careful(serde_json::Deserializer::from_str(text), mode) {
+    match read_careful(serde_json::Deserializer::from_slice(bytes), mode) {
         Some(read) => read,
         None => {
-            let value: Value = serde_json::from_str(text).map_err(|e| vec![syntax_problem(&e)])?;
+            let value: Value = serde_json::from_slice(bytes).map_err(|e| vec![syntax_problem(&e)])?;
             read_plan_value(value, mode)
         }
     }

@@ -6,6 +6,7 @@ pub mod careful;
 pub mod decode;
 pub mod envelope;
 pub mod export;
+pub mod fault;
 pub mod import;
 pub mod merge;
 pub mod migrate;

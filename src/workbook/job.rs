@@ -51,7 +51,7 @@ pub fn to_text<T: Serialize>(value: &T) -> String {
 /// A job or an answer read back on the other side; `None` for text from
 /// another release (a page and a worker of two releases, during an update).
 pub fn from_text<T: DeserializeOwned>(text: &str) -> Option<T> {
-    serde_json::from_str(text).ok()
+    serde_json::from_slice(text.as_bytes()).ok()
 }
 
 /// Runs `job` on `bytes`: the answer, and the bytes of a written file (empty
