@@ -7,6 +7,7 @@
 //! downloads outside a campaign belong to no channel. Each response is weighted
 //! by its points and halved every half-life of age, as the engagement score is.
 
+use crate::domain::sorting;
 use crate::domain::*;
 use std::collections::HashMap;
 
@@ -67,7 +68,7 @@ pub fn channel_responses(plan: &Plan, account: &AccountId, now: Timestamp) -> Ve
     for r in &mut by_channel {
         r.share = if best > 0.0 { r.strength / best } else { 0.0 };
     }
-    by_channel.sort_by(|a, b| b.strength.total_cmp(&a.strength).then_with(|| a.channel.cmp(&b.channel)));
+    sorting::sort_by(&mut by_channel, |a, b| b.strength.total_cmp(&a.strength).then_with(|| a.channel.cmp(&b.channel)));
     by_channel
 }
 

@@ -1,13 +1,14 @@
 //! The hand-off status between marketing and sales: the latest event is the
 //! current stage; the events, newest first, are its history.
 
+use crate::domain::sorting;
 use crate::domain::{AccountId, HandoffEvent, HandoffStage, Plan};
 use std::collections::HashMap;
 
 /// The account's events, newest first (equal times: the later-recorded first).
 pub fn handoff_history<'a>(plan: &'a Plan, account: &AccountId) -> Vec<&'a HandoffEvent> {
     let mut events: Vec<(usize, &HandoffEvent)> = plan.handoffs.iter().enumerate().filter(|(_, h)| &h.account == account).collect();
-    events.sort_by(|a, b| b.1.at.cmp(&a.1.at).then(b.0.cmp(&a.0)));
+    sorting::sort_by(&mut events, |a, b| b.1.at.cmp(&a.1.at).then(b.0.cmp(&a.0)));
     events.into_iter().map(|(_, h)| h).collect()
 }
 

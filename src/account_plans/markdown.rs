@@ -7,6 +7,7 @@
 //! markup in a wiki that accepts HTML.
 
 use super::{contacts_of, current_stage, org_chart, plan_of};
+use crate::domain::sorting;
 use crate::domain::*;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -189,7 +190,7 @@ pub fn account_plan_markdown(plan: &Plan, account: &Account, w: &dyn Words) -> S
     if let Some(ap) = ap.filter(|p| !p.actions.is_empty()) {
         out.push_str(&format!("## {}\n\n", h(Heading::ExecutionPlan)));
         let mut actions: Vec<&Action> = ap.actions.iter().collect();
-        actions.sort_by_key(|a| (a.due.is_none(), a.due, a.start));
+        sorting::sort_by_key(&mut actions, |a| (a.due.is_none(), a.due, a.start));
         let rows: Vec<Vec<String>> = actions
             .iter()
             .map(|a| {

@@ -8,6 +8,7 @@
 //! - Accepting a suggestion records its activity as the action's `trigger`; that
 //!   activity and any earlier one for the same rule and person are then covered.
 
+use crate::domain::sorting;
 use crate::domain::*;
 use std::collections::HashMap;
 
@@ -86,7 +87,7 @@ pub fn suggestions(plan: &Plan, account: Option<&AccountId>, today: Date) -> Vec
             due: a.at.date().add_days(i64::from(rule.within_days)),
         })
         .collect();
-    out.sort_by(|a, b| a.due.cmp(&b.due).then_with(|| a.account.cmp(&b.account)).then_with(|| a.trigger.cmp(&b.trigger)));
+    sorting::sort_by(&mut out, |a, b| a.due.cmp(&b.due).then_with(|| a.account.cmp(&b.account)).then_with(|| a.trigger.cmp(&b.trigger)));
     out
 }
 

@@ -9,6 +9,7 @@
 //! not 5 × 10⁷.
 
 use super::identity::{company_key, domain_key};
+use crate::domain::sorting;
 use crate::domain::Plan;
 use std::collections::HashMap;
 
@@ -99,7 +100,7 @@ pub fn find_duplicates(plan: &Plan) -> Vec<Candidate> {
     }
     let marked = plan.settings.distinct_lookup();
     let mut list: Vec<Candidate> = found.into_values().filter(|c| !marked(&plan.accounts[c.a].id, &plan.accounts[c.b].id)).collect();
-    list.sort_by(|x, y| y.score.total_cmp(&x.score).then((x.a, x.b).cmp(&(y.a, y.b))));
+    sorting::sort_by(&mut list, |x, y| y.score.total_cmp(&x.score).then((x.a, x.b).cmp(&(y.a, y.b))));
     list
 }
 

@@ -3,6 +3,7 @@
 //! unknown (`UnknownPolicy` decides how it counts), a factor without data counts
 //! as zero in the priority score.
 
+use crate::domain::sorting;
 use crate::domain::*;
 use crate::prioritisation::{Basis, ValueSource};
 use std::collections::HashSet;
@@ -94,7 +95,7 @@ pub fn missing_report(plan: &Plan) -> MissingReport {
             by_account.push((i, gaps));
         }
     }
-    by_account.sort_by(|x, y| y.1.len().cmp(&x.1.len()).then(x.0.cmp(&y.0)));
+    sorting::sort_by(&mut by_account, |x, y| y.1.len().cmp(&x.1.len()).then(x.0.cmp(&y.0)));
     let with_contacts: HashSet<&str> = plan.contacts.iter().map(|c| c.account.as_str()).collect();
     let with_dm: HashSet<&str> = plan.contacts.iter().filter(|c| c.role == Some(BuyingRole::DecisionMaker)).map(|c| c.account.as_str()).collect();
     MissingReport {
@@ -146,7 +147,7 @@ pub fn scoring_gaps(plan: &Plan, basis: &Basis) -> Vec<ScoringGap> {
             gaps.push((n, ScoringGap::Factor { factor: f, accounts: n }));
         }
     }
-    gaps.sort_by_key(|g| std::cmp::Reverse(g.0));
+    sorting::sort_by_key(&mut gaps, |g| std::cmp::Reverse(g.0));
     gaps.into_iter().map(|(_, g)| g).collect()
 }
 

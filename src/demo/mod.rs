@@ -15,6 +15,7 @@ mod japanese;
 pub mod large;
 pub mod script;
 
+use crate::domain::sorting;
 use crate::domain::*;
 use fastrand::Rng;
 use script::{Company, Script};
@@ -333,7 +334,7 @@ impl Gen {
         let mut pool: Vec<usize> = (0..s.roles.len()).filter(|r| !roles.contains(r)).collect();
         self.rng.shuffle(&mut pool);
         roles.extend(pool.into_iter().take(n - 1));
-        roles.sort_unstable();
+        sorting::sort(&mut roles);
         let mut made: Vec<(usize, Contact)> = Vec::new();
         let domain = normalise_domain(&a.domain);
         for (k, role) in roles.into_iter().enumerate() {
@@ -454,7 +455,7 @@ impl Gen {
             }
         }
         for c in out.iter_mut() {
-            c.targets.sort();
+            sorting::sort(&mut c.targets);
         }
         out
     }
@@ -688,7 +689,7 @@ impl Gen {
             let asset = plan.content.iter().find(|c| c.account.as_ref() == Some(&a.id)).or(plan.content.front()).map(|c| c.id.clone());
             push(self, &a.id, Some(who), ActivityKind::ContentDownload, self.today.add_days(-1), None, asset, None);
         }
-        out.sort_by_key(|a| a.at);
+        sorting::sort_by_key(&mut out, |a| a.at);
         out.into_iter().collect()
     }
 
@@ -801,7 +802,7 @@ impl Gen {
                 d = d.add_days(self.rng.i64(5..20)).min(self.today.add_days(-1));
             }
         }
-        out.sort_by_key(|a| a.at);
+        sorting::sort_by_key(&mut out, |a| a.at);
         out.into_iter().collect()
     }
 }

@@ -22,6 +22,7 @@ pub mod revisions;
 pub mod rules;
 mod serde_helpers;
 pub mod settings;
+pub mod sorting;
 pub mod team;
 pub mod time;
 

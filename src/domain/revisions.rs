@@ -10,6 +10,7 @@
 //! created or imported) have no revision, so the table stays small: a plan of
 //! 10,000 imported accounts holds none.
 
+use super::sorting;
 use super::time::Timestamp;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -41,7 +42,7 @@ impl Revision {
     /// one, or a merge's choice on top of both sides).
     pub fn on_top_of<'a>(at: Timestamp, by: &str, earlier: impl IntoIterator<Item = &'a Revision>) -> Revision {
         let mut after: Vec<Timestamp> = earlier.into_iter().flat_map(|r| std::iter::once(r.at).chain(r.after.iter().copied())).collect();
-        after.sort_unstable_by(|a, b| b.cmp(a));
+        sorting::sort_by(&mut after, |a, b| b.cmp(a));
         after.dedup();
         after.retain(|t| *t != at);
         after.truncate(HISTORY);

@@ -2,6 +2,7 @@
 //! compared with case and width folded on the fly.
 
 use crate::domain::quantity::fold_full_width;
+use crate::domain::sorting;
 use crate::domain::*;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -144,7 +145,7 @@ fn fold_into<'a>(raw: &'a str, scratch: &'a mut String) -> Compare<'a> {
 
 fn set(attribute: Attribute, values: &[String], all: bool) -> Prepared {
     let mut values: Vec<String> = values.iter().map(|v| normalise(v)).filter(|v| !v.is_empty()).collect();
-    values.sort();
+    sorting::sort(&mut values);
     values.dedup();
     Prepared::Set { attribute, values, all }
 }

@@ -10,6 +10,7 @@
 //! and each held by two customers or more.
 
 use super::{normalise, PreparedIcp};
+use crate::domain::sorting;
 use crate::domain::*;
 use std::collections::{HashMap, HashSet};
 
@@ -129,7 +130,7 @@ fn list<'a>(customers: &[&'a Account], values_of: impl Fn(&'a Account) -> Vec<&'
             (key, who, shown)
         })
         .collect();
-    ranked.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
+    sorting::sort_by(&mut ranked, |a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
     let mut covered: HashSet<usize> = HashSet::new();
     let mut chosen = Vec::new();
     for (_, who, shown) in ranked.into_iter().take(MAX_VALUES) {
@@ -149,7 +150,7 @@ fn range(mut values: Vec<f64>) -> Option<(f64, f64)> {
     if values.len() < MIN_CUSTOMERS {
         return None;
     }
-    values.sort_by(f64::total_cmp);
+    sorting::sort_by(&mut values, f64::total_cmp);
     let at = |q: f64| values[((q * values.len() as f64).ceil() as usize).clamp(1, values.len()) - 1];
     Some((round_down(at(0.1)), round_up(at(0.9))))
 }

@@ -4,6 +4,7 @@
 
 use super::{times, Period};
 use super::{Map, Set};
+use crate::domain::sorting;
 use crate::domain::*;
 use std::collections::BTreeSet;
 
@@ -70,13 +71,13 @@ pub fn content_performance(plan: &Plan, period: &Period, targets: &[AccountId]) 
     let order: Map<&AccountId, usize> = plan.accounts.iter().enumerate().map(|(i, a)| (&a.id, i)).collect();
     for (i, r) in rows.iter_mut().enumerate() {
         let mut accounts: Vec<&AccountId> = engaged[i].iter().copied().collect();
-        accounts.sort_by_key(|a| order.get(a).copied().unwrap_or(usize::MAX));
+        sorting::sort_by_key(&mut accounts, |a| order.get(a).copied().unwrap_or(usize::MAX));
         r.target_accounts = accounts.iter().filter(|a| target.contains(*a)).count();
         r.accounts = accounts.into_iter().cloned().collect();
         r.watched = (watched[i].1 > 0).then(|| watched[i].0 / watched[i].1 as f64);
     }
     // Stable: equal rows keep the plan's order.
-    rows.sort_by(|a, b| b.accounts.len().cmp(&a.accounts.len()).then(b.touches.cmp(&a.touches)));
+    sorting::sort_by(&mut rows, |a, b| b.accounts.len().cmp(&a.accounts.len()).then(b.touches.cmp(&a.touches)));
     rows
 }
 

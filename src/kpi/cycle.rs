@@ -4,6 +4,7 @@
 
 use super::Map;
 use super::Period;
+use crate::domain::sorting;
 use crate::domain::*;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -17,7 +18,7 @@ fn stats(mut days: Vec<i64>) -> CycleStats {
     if days.is_empty() {
         return CycleStats::default();
     }
-    days.sort_unstable();
+    sorting::sort(&mut days);
     let n = days.len();
     let mean = days.iter().sum::<i64>() as f64 / n as f64;
     let median = if n % 2 == 1 { days[n / 2] as f64 } else { (days[n / 2 - 1] + days[n / 2]) as f64 / 2.0 };

@@ -3,6 +3,7 @@
 
 use super::Set;
 use super::*;
+use crate::domain::sorting;
 use crate::domain::*;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,7 +57,7 @@ fn new_contacts(plan: &Plan, period: &Period) -> usize {
 /// for (deals without a product do not count).
 fn new_products_offered(plan: &Plan, period: &Period) -> usize {
     let mut deals: Vec<&Deal> = plan.deals.iter().filter(|d| !d.product.trim().is_empty()).collect();
-    deals.sort_by(|a, b| a.created.cmp(&b.created).then_with(|| a.id.cmp(&b.id)));
+    sorting::sort_by(&mut deals, |a, b| a.created.cmp(&b.created).then_with(|| a.id.cmp(&b.id)));
     let mut seen: Set<(&AccountId, String)> = Set::default();
     let mut count = 0;
     for d in deals {

@@ -2,6 +2,7 @@
 //! activities, deals opened and decided, NPS responses, hand-offs and notes — as
 //! one timeline, newest first.
 
+use crate::domain::sorting;
 use crate::domain::*;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -38,7 +39,7 @@ pub fn account_history<'a>(plan: &'a Plan, account: &AccountId) -> Vec<HistoryEn
     out.extend(plan.notes.iter().filter(|n| &n.account == account).map(|n| HistoryEntry { at: n.at, what: Happened::Note(n) }));
     out.extend(plan.activities.iter().filter(|a| &a.account == account).map(|a| HistoryEntry { at: a.at, what: Happened::Activity(a) }));
     // Stable sort: the order above breaks ties.
-    out.sort_by_key(|e| std::cmp::Reverse(e.at));
+    sorting::sort_by_key(&mut out, |e| std::cmp::Reverse(e.at));
     out
 }
 

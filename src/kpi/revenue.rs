@@ -4,6 +4,7 @@
 
 use super::Map;
 use super::Period;
+use crate::domain::sorting;
 use crate::domain::*;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -29,7 +30,7 @@ pub fn revenue_by_account(plan: &Plan, period: &Period) -> Vec<AccountRevenue> {
         .into_iter()
         .map(|(a, (contracts, value))| AccountRevenue { account: a.clone(), contracts, value, share: if total > 0.0 { value / total * 100.0 } else { 0.0 } })
         .collect();
-    out.sort_by(|a, b| b.value.total_cmp(&a.value).then_with(|| a.account.cmp(&b.account)));
+    sorting::sort_by(&mut out, |a, b| b.value.total_cmp(&a.value).then_with(|| a.account.cmp(&b.account)));
     out
 }
 

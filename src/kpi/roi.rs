@@ -9,6 +9,7 @@
 
 use super::Period;
 use super::{ActivityIndex, Map, Set};
+use crate::domain::sorting;
 use crate::domain::*;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -89,7 +90,7 @@ fn touches_by_account<'a>(plan: &'a Plan, index: &'a ActivityIndex, wanted: &Set
         }
     }
     for v in by.values_mut() {
-        v.sort();
+        sorting::sort(v);
     }
     by
 }
@@ -149,7 +150,7 @@ pub fn roi_report(plan: &Plan, index: &ActivityIndex, period: &Period, model: At
             })
         })
         .collect();
-    campaigns.sort_by(|a, b| {
+    sorting::sort_by(&mut campaigns, |a, b| {
         match (a.roi, b.roi) {
             (Some(x), Some(y)) => y.total_cmp(&x),
             (Some(_), None) => std::cmp::Ordering::Less,
@@ -172,7 +173,9 @@ pub fn roi_report(plan: &Plan, index: &ActivityIndex, period: &Period, model: At
     for ch in &mut channels {
         ch.roi = roi(ch.revenue, ch.cost);
     }
-    channels.sort_by(|a, b| b.roi.unwrap_or(f64::NEG_INFINITY).total_cmp(&a.roi.unwrap_or(f64::NEG_INFINITY)).then_with(|| a.channel.cmp(&b.channel)));
+    sorting::sort_by(&mut channels, |a, b| {
+        b.roi.unwrap_or(f64::NEG_INFINITY).total_cmp(&a.roi.unwrap_or(f64::NEG_INFINITY)).then_with(|| a.channel.cmp(&b.channel))
+    });
     RoiReport { campaigns, channels, unattributed }
 }
 

@@ -18,6 +18,7 @@ use super::keys;
 use super::parts::{self, Budget, Manifest, PartWriter, PartsCache, WriteError};
 use super::store::{entry_size, KeyValueStore, StoreError};
 use super::stored_form;
+use crate::domain::sorting;
 use crate::domain::{Plan, PlanCounts, PlanId, Timestamp};
 use crate::plan_file::{read_plan_text, to_storage_text, Imported, Mode, PieceReader, Problem, SCHEMA_VERSION};
 use serde::{Deserialize, Serialize};
@@ -255,7 +256,7 @@ impl<S: KeyValueStore> PlanStore<S> {
         }
         // Data whose head is gone: rebuild the head from the newest readable version.
         let mut orphans: Vec<PlanId> = data_keys.iter().filter(|(id, _, _)| !heads.iter().any(|h| &h.plan_id == id)).map(|(id, _, _)| id.clone()).collect();
-        orphans.sort();
+        sorting::sort(&mut orphans);
         orphans.dedup();
         for id in orphans {
             let versions: Vec<(u64, String)> = data_keys.iter().filter(|(p, _, _)| *p == id).map(|(_, rev, key)| (*rev, key.clone())).collect();
@@ -273,7 +274,7 @@ impl<S: KeyValueStore> PlanStore<S> {
                 }
             }
         }
-        heads.sort_by(|a, b| b.saved_at.cmp(&a.saved_at).then(a.name.cmp(&b.name)));
+        sorting::sort_by(&mut heads, |a, b| b.saved_at.cmp(&a.saved_at).then(a.name.cmp(&b.name)));
         for h in heads {
             if h.deleted_at.is_some() {
                 opened.deleted.push(h);
@@ -315,7 +316,7 @@ impl<S: KeyValueStore> PlanStore<S> {
     /// when there is not (full storage), it is still returned, so the plan stays
     /// listed and can be opened: the head only summarises its data.
     fn rebuild_head(&mut self, id: &PlanId, mut versions: Vec<(u64, String)>, now: Timestamp) -> Option<Head> {
-        versions.sort_by_key(|(rev, _)| std::cmp::Reverse(*rev));
+        sorting::sort_by_key(&mut versions, |(rev, _)| std::cmp::Reverse(*rev));
         for (rev, key) in versions {
             let Some(text) = self.store.get(&key).ok().flatten() else { continue };
             if let (Ok(read), _) = self.read_version(&text) {
@@ -604,7 +605,7 @@ impl<S: KeyValueStore> PlanStore<S> {
                 Some(Backup { made_at: Timestamp::from_millis(millis), original, size, key })
             })
             .collect();
-        out.sort_by_key(|b| std::cmp::Reverse(b.made_at));
+        sorting::sort_by_key(&mut out, |b| std::cmp::Reverse(b.made_at));
         out
     }
 

@@ -10,6 +10,7 @@ use super::problems::{Expected, Location, Problem, ProblemKind, Severity};
 use super::sniff::text_of;
 use super::syntax::syntax_problem;
 use super::validate::{validate, Validation};
+use crate::domain::sorting;
 use crate::domain::{Plan, Timestamp};
 use serde_json::{Map, Value};
 
@@ -223,7 +224,7 @@ fn as_errors(problems: Vec<Problem>) -> Vec<Problem> {
 
 /// Errors first, then warnings, at most [`MAX_REPORTED`] in all.
 pub fn cap(mut problems: Vec<Problem>) -> Vec<Problem> {
-    problems.sort_by_key(|p| !p.is_error());
+    sorting::sort_by_key(&mut problems, |p| !p.is_error());
     if problems.len() > MAX_REPORTED {
         let more = problems.len() - MAX_REPORTED;
         problems.truncate(MAX_REPORTED);

@@ -4,6 +4,7 @@
 //! from its consequences); for an open account, in the 90 days before today.
 //! Past deals, purchase history and tiers are left out for the same reason.
 
+use crate::domain::sorting;
 use crate::domain::*;
 use crate::prioritisation::Basis;
 use std::collections::HashMap;
@@ -120,7 +121,7 @@ pub fn table(plan: &Plan, basis: &Basis, today: Date) -> Table {
         }
     }
     let mut industries: Vec<(String, usize)> = industry_counts.into_iter().filter(|(_, c)| *c >= MIN_INDUSTRY).collect();
-    industries.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    sorting::sort_by(&mut industries, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     industries.truncate(MAX_INDUSTRIES);
 
     let relationship = plan.prioritisation.factors.iter().position(|f| f.source == FactorSource::Relationship);

@@ -14,6 +14,7 @@ mod validation;
 pub use features::{Feature, Label, WINDOW_DAYS};
 pub use validation::auc;
 
+use crate::domain::sorting;
 use crate::domain::{Date, FactorSource, Plan};
 use crate::prioritisation::{Basis, BasisCache};
 use logistic::Model;
@@ -201,7 +202,7 @@ impl Prediction {
         let Some(x) = self.inputs.get(i) else { return Vec::new() };
         let mut list: Vec<(Feature, f64)> =
             self.features.iter().zip(&self.model.weights).zip(x).map(|((f, w), v)| (f.clone(), w * v)).filter(|(_, c)| c.abs() > 0.05).collect();
-        list.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));
+        sorting::sort_by(&mut list, |a, b| b.1.abs().total_cmp(&a.1.abs()));
         list.truncate(max);
         list
     }
@@ -209,7 +210,7 @@ impl Prediction {
     /// The model's weight per feature (per standard deviation), largest first.
     pub fn weights(&self) -> Vec<(Feature, f64)> {
         let mut list: Vec<(Feature, f64)> = self.features.iter().cloned().zip(self.model.weights.iter().copied()).collect();
-        list.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));
+        sorting::sort_by(&mut list, |a, b| b.1.abs().total_cmp(&a.1.abs()));
         list
     }
 }

@@ -1,5 +1,6 @@
 //! Opportunity bands as typed by the user.
 
+use crate::domain::sorting;
 use crate::domain::{Currency, Money};
 
 /// Reads thresholds typed one per line (or separated by spaces or semicolons);
@@ -13,7 +14,7 @@ pub fn parse_bands(text: &str, currency: &Currency) -> Result<Vec<Money>, String
             _ => return Err(part.to_string()),
         }
     }
-    out.sort();
+    sorting::sort(&mut out);
     out.dedup();
     Ok(out)
 }
@@ -27,7 +28,7 @@ pub fn automatic(mut sizes: Vec<f64>) -> Vec<f64> {
     if sizes.is_empty() {
         return Vec::new();
     }
-    sizes.sort_unstable_by(f64::total_cmp);
+    sorting::sort_by(&mut sizes, f64::total_cmp);
     let n = sizes.len();
     let mut out: Vec<f64> = (1..=10).map(|k| round_two_digits(sizes[(k * n).div_ceil(10) - 1])).collect();
     out.dedup();

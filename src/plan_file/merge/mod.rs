@@ -21,6 +21,7 @@ use super::decode::{Mode, Origins};
 use super::problems::Problem;
 use super::validate::validate;
 use crate::data_quality::company_key;
+use crate::domain::sorting;
 pub use crate::domain::Collection;
 use crate::domain::*;
 use fields::{diff_record, merged_revision, merged_value, same_value_revision, short_text, Ask, FieldDiff, Side};
@@ -330,7 +331,7 @@ fn distinct_pairs(incoming: &Plan, remap: &HashMap<String, AccountId>) -> Vec<[A
     let map = |id: &AccountId| remap.get(id.as_str()).cloned().unwrap_or_else(|| id.clone());
     let mut pairs: Vec<[AccountId; 2]> =
         incoming.settings.distinct_accounts.iter().map(|[a, b]| distinct_pair(&map(a), &map(b))).filter(|[a, b]| a != b).collect();
-    pairs.sort();
+    sorting::sort(&mut pairs);
     pairs.dedup();
     pairs
 }

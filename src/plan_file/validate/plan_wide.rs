@@ -7,6 +7,7 @@ use super::records::Known;
 use super::{Cursor, Ids};
 use crate::domain::ids::check_id;
 use crate::domain::prioritisation::MAX_WEIGHT;
+use crate::domain::sorting;
 use crate::domain::*;
 use crate::plan_file::decode::{Mode, Origins};
 use crate::plan_file::problems::{Entity, ProblemKind};
@@ -61,7 +62,7 @@ impl Checker {
         if p.opportunity_bands.windows(2).any(|w| w[1] <= w[0]) || p.opportunity_bands.len() > 10 {
             self.report("plan.prioritisation.opportunityBands".into(), ProblemKind::NotAscending, None);
             if self.mode == Mode::Repair {
-                p.opportunity_bands.sort();
+                sorting::sort(&mut p.opportunity_bands);
                 p.opportunity_bands.dedup();
                 p.opportunity_bands.truncate(10);
             }
@@ -121,9 +122,9 @@ impl Checker {
             pair.iter().all(|id| self.reference(accounts, id.as_str(), Entity::Account, path, None, true))
         });
         for pair in pairs.iter_mut() {
-            pair.sort();
+            sorting::sort(pair);
         }
-        pairs.sort();
+        sorting::sort(pairs);
         pairs.dedup();
         pairs.retain(|[a, b]| a != b);
     }

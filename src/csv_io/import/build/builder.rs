@@ -7,6 +7,7 @@ use super::index::{AccountIndex, Members, Touched};
 use super::{structure_problems, Merge, Options, Preview, ProblemKind, RowProblem, Severity, MAX_PROBLEMS, ONE_CELL_TABLE};
 use crate::csv_io::import::fields::{Field, RecordKind};
 use crate::csv_io::import::table::{shorten, StructureKind, Table};
+use crate::domain::sorting;
 use crate::domain::*;
 use crate::editing::Batch;
 use crate::icp::normalise;
@@ -291,7 +292,7 @@ impl<'p> Builder<'p> {
         let broken_lines = self.table.structure.iter().map(|s| if matches!(s.kind, StructureKind::UnclosedQuote) { 1 } else { s.lines() }).sum();
         let broken_rows = self.table.structure.iter().map(|s| s.line).collect();
         let mut problems = self.problems;
-        problems.sort_by_key(|p| p.line);
+        sorting::sort_by_key(&mut problems, |p| p.line);
         Preview {
             kind: self.options.kind,
             batch,
@@ -324,7 +325,7 @@ impl<'p> Builder<'p> {
                 RecordKind::Activities => return,
             };
             let mut g: Vec<(usize, Vec<u32>)> = std::mem::take(&mut touched.merged).into_iter().collect();
-            g.sort_by_key(|(_, rows)| rows.first().copied());
+            sorting::sort_by_key(&mut g, |(_, rows)| rows.first().copied());
             g
         };
         for (slot, rows) in groups {

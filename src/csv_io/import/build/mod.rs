@@ -31,6 +31,7 @@ mod records;
 use super::fields::{Field, RecordKind};
 use super::table::{StructureKind, Table};
 use crate::domain::quantity::NumberProblem;
+use crate::domain::sorting;
 use crate::domain::*;
 use crate::editing::Batch;
 use builder::Builder;
@@ -164,7 +165,7 @@ impl Preview {
     /// The lines of the [`skipped`](Preview::skipped) rows, in file order.
     pub fn skipped_lines(&self) -> Vec<u64> {
         let mut lines: Vec<u64> = self.bad_rows.iter().chain(&self.broken_rows).copied().collect();
-        lines.sort_unstable();
+        sorting::sort(&mut lines);
         lines
     }
 }

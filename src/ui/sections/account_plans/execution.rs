@@ -5,6 +5,7 @@ use super::action_editor::ActionEditor;
 use super::{edit_plan, edited_plan};
 use crate::account_plans::plan_of;
 use crate::browser::clock;
+use crate::domain::sorting;
 use crate::domain::{AccountId, Action, ActionId, ActionStatus, Date, IdGenerator};
 use crate::editing::{Change, EditKind};
 use crate::ui::format;
@@ -24,7 +25,7 @@ pub fn ExecutionPanel(id: AccountId) -> impl IntoView {
         let id = id.clone();
         Memo::new(move |_| {
             let mut list = state.plan.with(|p| p.as_ref().and_then(|p| plan_of(p, &id)).map(|ap| ap.actions.clone()).unwrap_or_default());
-            list.sort_by_key(|a| (a.due.is_none(), a.due, a.start));
+            sorting::sort_by_key(&mut list, |a| (a.due.is_none(), a.due, a.start));
             list
         })
     };

@@ -4,6 +4,7 @@
 //! suggested. Virtualised, so 10,000 accounts scroll smoothly.
 
 use crate::account_plans::{current_stages, suggestions};
+use crate::domain::sorting;
 use crate::domain::{AccountId, HandoffStage, MemberId, Plan, Tier};
 use crate::icp::normalise;
 use crate::prioritisation::Ranking;
@@ -35,7 +36,7 @@ struct Row {
 pub(super) fn plan_order(p: &Plan, ranking: &Ranking) -> Vec<usize> {
     let ranked: HashSet<usize> = ranking.order.iter().copied().collect();
     let mut rest: Vec<usize> = (0..p.accounts.len()).filter(|i| !ranked.contains(i)).collect();
-    rest.sort_by(|a, b| p.accounts[*a].name.cmp(&p.accounts[*b].name));
+    sorting::sort_by(&mut rest, |a, b| p.accounts[*a].name.cmp(&p.accounts[*b].name));
     ranking.order.iter().copied().filter(|i| *i < p.accounts.len()).chain(rest).collect()
 }
 

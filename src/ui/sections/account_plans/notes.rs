@@ -1,6 +1,7 @@
 //! The shared log: notes per account with author and time, newest first.
 
 use crate::browser::clock;
+use crate::domain::sorting;
 use crate::domain::{AccountId, AccountNote, IdGenerator, MemberId, NoteId};
 use crate::editing::{Change, EditKind};
 use crate::ui::format;
@@ -22,7 +23,7 @@ pub fn NotesPanel(id: AccountId) -> impl IntoView {
             state.plan.with(|p| {
                 let Some(p) = p else { return Vec::new() };
                 let mut list: Vec<&AccountNote> = p.notes.iter().filter(|n| n.account == id).collect();
-                list.sort_by_key(|n| std::cmp::Reverse(n.at));
+                sorting::sort_by_key(&mut list, |n| std::cmp::Reverse(n.at));
                 list.into_iter()
                     .map(|n| {
                         let who = n.author.as_ref().and_then(|a| p.member(a)).map(|m| m.name.clone()).unwrap_or_else(|| td_string!(l, ap.someone).to_string());

@@ -3,6 +3,7 @@
 //! rendered (`VirtualTable`) and names are looked up through one index per plan.
 
 use super::activity_editor::ActivityEditor;
+use crate::domain::sorting;
 use crate::domain::{Activity, ActivityKind, CampaignId, Plan};
 use crate::icp::normalise;
 use crate::ui::format;
@@ -58,7 +59,7 @@ fn select(p: &Plan, names: &Names, search: &str, kind: Option<ActivityKind>, cam
         .filter(|(_, a)| matching.as_ref().is_none_or(|m| m.contains(a.account.as_str())))
         .map(|(i, a)| (a.at.millis(), i))
         .collect();
-    rows.sort_unstable_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+    sorting::sort_by(&mut rows, |x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
     rows.into_iter().map(|(_, i)| i).collect()
 }
 

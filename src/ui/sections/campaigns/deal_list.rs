@@ -3,6 +3,7 @@
 
 use super::activity_list::Names;
 use super::deal_editor::DealEditor;
+use crate::domain::sorting;
 use crate::domain::{Deal, Outcome, Plan};
 use crate::icp::normalise;
 use crate::ui::format;
@@ -30,7 +31,7 @@ fn select(p: &Plan, names: &Names, search: &str, outcome: Option<Outcome>) -> Ve
         .map(|(i, _)| i)
         .collect();
     let when = |d: &Deal| d.closed.unwrap_or(d.created);
-    rows.sort_by(|&x, &y| {
+    sorting::sort_by(&mut rows, |&x, &y| {
         let (a, b) = (&p.deals[x], &p.deals[y]);
         when(b).cmp(&when(a)).then_with(|| a.id.cmp(&b.id))
     });

@@ -2,6 +2,7 @@
 //! plan (a survey a year per customer), so listed in full.
 
 use crate::browser::clock;
+use crate::domain::sorting;
 use crate::domain::{AccountId, Date, IdGenerator, NpsId, NpsResponse};
 use crate::editing::{Change, EditKind};
 use crate::kpi::NpsBreakdown;
@@ -40,7 +41,7 @@ pub fn NpsList() -> impl IntoView {
                     (r.clone(), account, contact)
                 })
                 .collect();
-            v.sort_by(|a, b| b.0.at.cmp(&a.0.at).then_with(|| a.0.id.cmp(&b.0.id)));
+            sorting::sort_by(&mut v, |a, b| b.0.at.cmp(&a.0.at).then_with(|| a.0.id.cmp(&b.0.id)));
             v
         })
     };

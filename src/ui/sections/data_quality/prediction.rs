@@ -5,6 +5,7 @@
 
 use super::labels;
 use crate::browser::clock;
+use crate::domain::sorting;
 use crate::domain::{Factor, FactorId, FactorScale, FactorSource, IdGenerator};
 use crate::editing::{Change, EditKind};
 use crate::prediction::{predict, Label, Prediction, Trust, Verdict, MIN_PER_CLASS};
@@ -74,7 +75,7 @@ pub fn PredictionView() -> impl IntoView {
             let Some(p) = p else { return Vec::new() };
             let mut open: Vec<(usize, f64)> =
                 pr.labels.iter().enumerate().filter(|(_, l)| **l == Label::Open).filter_map(|(i, _)| pr.probabilities[i].map(|v| (i, v))).collect();
-            open.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            sorting::sort_by(&mut open, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             open.into_iter()
                 .take(SHOWN)
                 .map(|(i, prob)| {

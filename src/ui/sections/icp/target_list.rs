@@ -2,6 +2,7 @@
 //! list and why, and the choice to include or exclude it by hand.
 
 use super::{criterion_label, use_state};
+use crate::domain::sorting;
 use crate::domain::{Account, TargetChoice};
 use crate::editing::{Change, EditKind};
 use crate::icp::{Outcome, TargetStatus};
@@ -55,7 +56,7 @@ pub fn TargetList() -> impl IntoView {
                 Show::Out => !b.targets[i].is_target(),
             })
             .collect();
-        rows.sort_by(|&x, &y| {
+        sorting::sort_by(&mut rows, |&x, &y| {
             let fx = b.fit(x).percent.unwrap_or(-1.0);
             let fy = b.fit(y).percent.unwrap_or(-1.0);
             fy.total_cmp(&fx).then(x.cmp(&y))

@@ -4,6 +4,7 @@
 
 use super::mapping::Choices;
 use crate::csv_io::import::{Merge, Preview, RecordKind};
+use crate::domain::sorting;
 use crate::ui::format;
 use crate::ui::i18n::{t, td_string, use_i18n};
 use crate::ui::insights::Shared;
@@ -21,7 +22,7 @@ pub(super) fn Merges(preview: Shared<Preview>, custom: Vec<String>, choices: Cho
     let l = i18n.get_locale();
     let apart: Vec<u64> = {
         let mut v: Vec<u64> = choices.merges.with_untracked(|c| c.apart.iter().copied().collect());
-        v.sort_unstable();
+        sorting::sort(&mut v);
         v
     };
     let kind = p.kind;
