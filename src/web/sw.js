@@ -2,9 +2,13 @@
 //
 // Network first, cache as the fallback: online, every request goes to the server,
 // so a new release is picked up at once (nobody is trapped on an old version);
-// each good response is kept, and offline the kept copy answers. When a new
-// index.html arrives, files it no longer mentions (the last release's hashed
-// Wasm, JS and CSS) are dropped from the cache.
+// each good response is kept, and offline the kept copy answers. The exception
+// is a file whose name carries its content's hash (the Wasm, JS and CSS): the
+// same name always holds the same bytes, so once kept it is answered from the
+// cache with no request at all, whatever cache headers the host sends, and a
+// repeat visit downloads no Wasm. A new release names new files, which its
+// index.html (network first) asks for. When a new index.html arrives, files it
+// no longer mentions (the last release's) are dropped from the cache.
 const CACHE = 'abm-planner';
 const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$/;
 
@@ -15,8 +19,14 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
-  event.respondWith(networkFirst(request, event));
+  const hashed = HASHED.test(url.pathname.split('/').pop());
+  event.respondWith(hashed ? keptFirst(request, event) : networkFirst(request, event));
 });
+
+async function keptFirst(request, event) {
+  const kept = await (await caches.open(CACHE)).match(request, { ignoreSearch: true });
+  return kept ?? networkFirst(request, event);
+}
 
 async function networkFirst(request, event) {
   const cache = await caches.open(CACHE);

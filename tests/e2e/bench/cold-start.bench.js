@@ -16,8 +16,13 @@ const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
 const hashed = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$/;
 
 /** Serves dist/ under `base`, gzip-compressed (level 9, compressed once per
- * file, as a host serving precompressed files would), hashed files cached for good. */
-function gzipServer() {
+ * file, as a host serving precompressed files would), hashed files cached for
+ * good, or (`everyFileNoCache`) every file to be revalidated, as a host that
+ * sends no cache headers of its own leaves them. `server.sent` counts the
+ * bytes sent; with `server.link` set, each response waits the link's latency
+ * and the time its bytes take (the service worker's own requests escape the
+ * page's CDP throttling). */
+function gzipServer({ everyFileNoCache = false } = {}) {
   const packed = new Map();
   const server = http.createServer((req, res) => {
     const rel = decodeURIComponent(new URL(req.url, 'http://x').pathname.slice(base.length)) || 'index.html';
@@ -27,10 +32,15 @@ function gzipServer() {
     res.writeHead(200, {
       'content-type': types[path.extname(file)] ?? 'application/octet-stream',
       'content-encoding': 'gzip',
-      'cache-control': hashed.test(rel) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'cache-control': hashed.test(rel) && !everyFileNoCache ? 'public, max-age=31536000, immutable' : 'no-cache',
     });
-    res.end(packed.get(file));
+    const body = packed.get(file);
+    server.sent += body.length;
+    const link = server.link;
+    if (!link) return res.end(body);
+    setTimeout(() => res.end(body), link.latencyMs + (body.length * 8 * 1000) / (link.mbps * 1_000_000));
   });
+  server.sent = 0;
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
@@ -72,4 +82,43 @@ test('cold start to the first interactive screen, gzip served, throttled links',
   server.close();
   const worker = fs.readdirSync(dist).filter((f) => f.startsWith('workbook-worker')).reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(dist, f)), { level: 9 }).length, 0);
   writeBenchResult('ui-cold-start.json', browser, { results, workbookWorkerGzipKB: Math.round(worker / 1024), notLoadedAtStart: 'the workbook worker' });
+});
+
+// Repeat visits (issue 31): the same browser profile opens the app again, once
+// the service worker has kept the app's files (and the workbook worker's, a
+// few seconds after the page settles). Measured with a host that sends
+// `immutable` for hashed files and with one that has every file revalidated
+// (`no-cache`), the worst a host does. Figures go to target/bench/ui-repeat-visit.json.
+test('repeat visit to the first interactive screen, service worker and HTTP cache', async ({ browser }) => {
+  const results = [];
+  for (const everyFileNoCache of [false, true]) {
+    const server = await gzipServer({ everyFileNoCache });
+    const url = `http://127.0.0.1:${server.address().port}${base}`;
+    for (const link of links.filter((l) => l.mbps === 10 || l.mbps === 3)) {
+      const ms = [];
+      const sent = [];
+      for (let run = 0; run < RUNS; run++) {
+        const context = await browser.newContext({ locale: 'en-US' });
+        const page = await context.newPage();
+        await page.goto(url);
+        await expect(page.locator('.app[data-ready=true]')).toBeVisible();
+        await page.evaluate(() => navigator.serviceWorker.ready);
+        await page.reload();
+        await expect(page.locator('.app[data-ready=true]')).toBeVisible();
+        const keptWorker = () => page.evaluate(async () => (await (await caches.open('abm-planner')).keys()).filter((r) => /workbook-worker/.test(r.url)).length);
+        await expect.poll(keptWorker, { timeout: 20_000 }).toBe(3);
+        server.sent = 0;
+        server.link = link;
+        await page.reload({ waitUntil: 'commit' });
+        const ready = await page.waitForFunction(() => document.querySelector('.app[data-ready=true]') && performance.now(), null, { polling: 'raf', timeout: 60_000 });
+        ms.push(await ready.jsonValue());
+        sent.push(server.sent);
+        server.link = null;
+        await context.close();
+      }
+      results.push({ host: everyFileNoCache ? 'every file no-cache' : 'hashed files immutable', link: link.name, medianMs: Math.round(median(ms)), runsMs: ms.map(Math.round), sentKB: sent.map((b) => Math.round(b / 1024)) });
+    }
+    server.close();
+  }
+  writeBenchResult('ui-repeat-visit.json', browser, { results });
 });
