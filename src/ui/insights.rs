@@ -4,7 +4,9 @@
 //! weights, including "what-if" weights while a slider moves.
 
 use crate::checklist::{checklist, StepStatus};
-use crate::domain::{Account, Activity, Contact, Deal, FactorSource, IcpProfile, Plan, Prioritisation};
+use crate::data_quality::{find_duplicates, Candidate};
+use crate::domain::{Account, AccountId, Activity, Contact, Deal, FactorSource, IcpProfile, Plan, Prioritisation};
+use crate::kpi::ActivityIndex;
 use crate::prioritisation::{rank, Basis, BasisCache, Ranking};
 use crate::ui::state::use_app;
 use imbl::Vector;
@@ -46,6 +48,14 @@ pub struct Insights {
     /// Where the plan stands on the method's eight steps (computed when a
     /// view reads it: the Overview and the sections' "next step").
     pub checklist: Memo<Shared<Vec<StepStatus>>>,
+    /// The activities as a table sorted by time (the dashboard's KPIs read
+    /// it). Kept here, not in the dashboard, so opening the dashboard again
+    /// does not sort 200,000 activities again: rebuilt only when the
+    /// activities or the accounts change, and only when read.
+    pub activity_index: Memo<Shared<ActivityIndex>>,
+    /// Likely duplicate accounts, surest first; found again only when the
+    /// accounts or the pairs marked as different change, and only when read.
+    pub duplicates: Memo<Shared<Vec<Candidate>>>,
 }
 
 /// The parts of a plan the basis reads; vectors compare by identity.
@@ -127,9 +137,17 @@ pub fn provide_insights() -> Insights {
         let (weights, tiers) = saved_weights();
         Shared(Arc::new(rank(&b, &weights, &tiers)))
     });
+    // How many factors the plan has, and its tiers: what a tried weight needs
+    // of the saved ones, read without collecting them on every move.
+    let saved_shape = move || {
+        state.plan.with(|p| match p {
+            Some(p) => (p.prioritisation.factors.len(), p.prioritisation.tiers),
+            None => (0, Prioritisation::default().tiers),
+        })
+    };
     let ranking = Memo::new(move |_| {
-        let (saved, tiers) = saved_weights();
-        match trial_weights.get().filter(|w| w.len() == saved.len()) {
+        let (factors, tiers) = saved_shape();
+        match trial_weights.get().filter(|w| w.len() == factors) {
             Some(weights) => Shared(Arc::new(rank(&basis.get(), &weights, &tiers))),
             None => saved_ranking.get(),
         }
@@ -139,9 +157,57 @@ pub fn provide_insights() -> Insights {
         let today = crate::browser::clock::today();
         Shared(Arc::new(state.plan.with(|p| p.as_ref().map(|p| checklist(p, &b, &r, today)).unwrap_or_default())))
     });
-    let insights = Insights { basis, ranking, trial_weights, baseline: RwSignal::new(None), checklist };
+    let insights = Insights {
+        basis,
+        ranking,
+        trial_weights,
+        baseline: RwSignal::new(None),
+        checklist,
+        activity_index: activity_index(state),
+        duplicates: duplicates(state),
+    };
     provide_context(insights);
     insights
+}
+
+/// The activity index with the activities and accounts it was built from.
+type BuiltIndex = (Vector<Activity>, Vector<Account>, Shared<ActivityIndex>);
+
+fn activity_index(state: crate::ui::state::AppState) -> Memo<Shared<ActivityIndex>> {
+    let built: StoredValue<Option<BuiltIndex>> = StoredValue::new(None);
+    Memo::new(move |_| {
+        state.plan.with(|p| {
+            let Some(p) = p else { return Shared(Arc::new(ActivityIndex::default())) };
+            let kept =
+                built.with_value(|b| b.as_ref().filter(|(acts, accounts, _)| acts.ptr_eq(&p.activities) && accounts.ptr_eq(&p.accounts)).map(|b| b.2.clone()));
+            if let Some(index) = kept {
+                return index;
+            }
+            let index = Shared(Arc::new(ActivityIndex::new(p)));
+            built.set_value(Some((p.activities.clone(), p.accounts.clone(), index.clone())));
+            index
+        })
+    })
+}
+
+/// The duplicates found with the accounts and marks they were found among.
+type FoundDuplicates = (Vector<Account>, Vec<[AccountId; 2]>, Shared<Vec<Candidate>>);
+
+fn duplicates(state: crate::ui::state::AppState) -> Memo<Shared<Vec<Candidate>>> {
+    let found: StoredValue<Option<FoundDuplicates>> = StoredValue::new(None);
+    Memo::new(move |_| {
+        state.plan.with(|p| {
+            let Some(p) = p else { return Shared(Arc::new(Vec::new())) };
+            let marks = &p.settings.distinct_accounts;
+            let kept = found.with_value(|f| f.as_ref().filter(|(accounts, m, _)| accounts.ptr_eq(&p.accounts) && m == marks).map(|f| f.2.clone()));
+            if let Some(list) = kept {
+                return list;
+            }
+            let list = Shared(Arc::new(find_duplicates(p)));
+            found.set_value(Some((p.accounts.clone(), marks.clone(), list.clone())));
+            list
+        })
+    })
 }
 
 fn now_zero() -> crate::domain::Timestamp {

@@ -12,17 +12,14 @@ mod roi;
 pub(crate) mod tiles;
 
 use crate::browser::clock;
-use crate::domain::{Account, AccountId, Activity, Currency, Date, Money, Plan};
-use crate::kpi::{ActivityIndex, Period};
+use crate::domain::{AccountId, Currency, Date, Money, Plan};
+use crate::kpi::Period;
 use crate::ui::charts::ChartCaption;
 use crate::ui::format;
 use crate::ui::i18n::{t, td_string, use_i18n, Locale};
 use crate::ui::insights::use_insights;
-use crate::ui::insights::Shared;
 use crate::ui::state::use_app;
-use imbl::Vector;
 use leptos::prelude::*;
-use std::sync::Arc;
 
 /// A money figure computed as a float (attributed shares, averages), rounded to
 /// the currency's unit; "—" when it cannot be shown.
@@ -91,9 +88,6 @@ pub(crate) fn chosen_period(state: crate::ui::state::AppState, today: Date, plan
 
 const DEFAULT_PERIOD: PeriodChoice = PeriodChoice::Last90;
 
-/// The activity index with the activities and accounts it was built from.
-type BuiltIndex = (Vector<Activity>, Vector<Account>, Shared<ActivityIndex>);
-
 #[component]
 pub fn Dashboard() -> impl IntoView {
     let state = use_app();
@@ -133,22 +127,9 @@ pub fn Dashboard() -> impl IntoView {
         let basis = insights.basis.get();
         state.plan.with(|p| p.as_ref().map(|p| basis.target_ids(p)).unwrap_or_default())
     });
-    // The activities as a table sorted by time, rebuilt only when the activities
-    // or the accounts change (not on other edits, not when the period changes).
-    let built: StoredValue<Option<BuiltIndex>> = StoredValue::new(None);
-    let index: Memo<Shared<ActivityIndex>> = Memo::new(move |_| {
-        state.plan.with(|p| {
-            let Some(p) = p else { return Shared(Arc::new(ActivityIndex::default())) };
-            if let Some((acts, accounts, index)) = built.get_value() {
-                if acts.ptr_eq(&p.activities) && accounts.ptr_eq(&p.accounts) {
-                    return index;
-                }
-            }
-            let index = Shared(Arc::new(ActivityIndex::new(p)));
-            built.set_value(Some((p.activities.clone(), p.accounts.clone(), index.clone())));
-            index
-        })
-    });
+    // The activities as a table sorted by time, kept for the app (not on
+    // other edits, not when the period changes, not per visit).
+    let index = insights.activity_index;
     let label = move |c: PeriodChoice| match c {
         PeriodChoice::ThisQuarter => t!(i18n, dash.this_quarter).into_any(),
         PeriodChoice::Last30 => t!(i18n, dash.last_30).into_any(),

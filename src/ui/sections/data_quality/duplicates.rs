@@ -5,17 +5,15 @@
 //! undoable edit), and lists it below, where it can be offered again.
 
 use super::labels;
-use crate::data_quality::find_duplicates;
 use crate::domain::{Account, AccountId, Plan};
 use crate::editing::{Change, EditKind};
 use crate::ui::format;
 use crate::ui::i18n::{t, td_string, use_i18n};
-use crate::ui::insights::Shared;
+use crate::ui::insights::use_insights;
 use crate::ui::state::{use_app, ToastAction};
 use crate::ui::widgets::joined;
 use leptos::prelude::*;
 use std::collections::HashMap;
-use std::sync::Arc;
 
 /// Pairs shown at once; merging one brings the next up.
 const SHOWN: usize = 50;
@@ -36,8 +34,9 @@ fn people_and_deals(p: &Plan) -> (HashMap<&str, usize>, HashMap<&str, usize>) {
 pub fn Duplicates() -> impl IntoView {
     let state = use_app();
     let i18n = use_i18n();
-    // Pairs marked as different companies are left out by the finder itself.
-    let found = Memo::new(move |_| Shared(Arc::new(state.plan.with(|p| p.as_ref().map(find_duplicates).unwrap_or_default()))));
+    // Pairs marked as different companies are left out by the finder itself;
+    // kept for the app, so a second visit does not search again.
+    let found = use_insights().duplicates;
     let merge = move |keep: Account, other: Account| {
         state.dispatch(Change::MergeAccounts { keep: keep.id.clone(), absorb: other.id.clone() }, EditKind::MergeAccounts);
         let l = state.locale();
