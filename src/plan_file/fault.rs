@@ -47,29 +47,28 @@ pub fn read<T: DeserializeOwned>(value: &Value) -> Result<T, Fault> {
         return Ok(t);
     }
     let read_again = |text: &[u8]| serde_json::from_slice::<T>(text).err();
-    let text = Layout::new(None, false).text_of(value);
-    match serde_json::from_slice(&text) {
+    let laid_out = Layout::new(None).laid_out(value);
+    match serde_json::from_slice(&laid_out.text) {
         Ok(t) => Ok(t),
-        Err(e) => Err(fault(value, &e, &read_again)),
+        Err(e) => Err(fault(value, &laid_out, &e, &read_again)),
     }
 }
 
 /// Reads a tree's text again, laid out otherwise: the error, if any.
 type ReadAgain<'a> = &'a dyn Fn(&[u8]) -> Option<serde_json::Error>;
 
-fn fault(value: &Value, e: &serde_json::Error, read_again: ReadAgain) -> Fault {
+fn fault(value: &Value, laid_out: &LaidOut, e: &serde_json::Error, read_again: ReadAgain) -> Fault {
     if e.classify() == Category::Syntax {
         // The text is JSON: serde_json tells a value that cannot be an enum
         // (an option, such as a deal's stage) as a syntax error, at the
         // value's first byte.
-        let laid_out = Layout::new(None, true).laid_out(value);
         let path = laid_out.innermost(e.column().saturating_sub(1)).unwrap_or_default();
         return Fault { message: not_an_enum(node(value, &path)), path };
     }
     let message = bare_message(e);
     // Line 0: the error left every reader without being placed (a `try_from`
     // type read as the whole record): the record is at fault.
-    let path = if e.line() == 0 { Vec::new() } else { locate(value, None, e.column(), &message, Some(read_again)) };
+    let path = if e.line() == 0 { Vec::new() } else { locate(value, laid_out, e.column(), &message, Some(read_again)) };
     Fault { path, message }
 }
 
@@ -106,11 +105,10 @@ struct Span {
     key: bool,
 }
 
-/// The text of a tree in the layout above.
+/// Writes a tree's text in the layout above, noting where each value is.
 struct Layout {
     text: Vec<u8>,
-    /// Where each value is, when asked for.
-    spans: Option<Vec<Span>>,
+    spans: Vec<Span>,
     /// The object written with its object members first.
     objects_first: Option<Vec<Segment>>,
     path: Vec<Segment>,
@@ -123,22 +121,13 @@ struct LaidOut {
 }
 
 impl Layout {
-    fn new(objects_first: Option<Vec<Segment>>, spans: bool) -> Layout {
-        Layout { text: Vec::new(), spans: spans.then(Vec::new), objects_first, path: Vec::new() }
-    }
-
-    fn text_of(mut self, value: &Value) -> Vec<u8> {
-        self.value(value);
-        self.text
+    fn new(objects_first: Option<Vec<Segment>>) -> Layout {
+        Layout { text: Vec::new(), spans: Vec::new(), objects_first, path: Vec::new() }
     }
 
     fn laid_out(mut self, value: &Value) -> LaidOut {
         self.value(value);
-        LaidOut { text: self.text, spans: self.spans.unwrap_or_default() }
-    }
-
-    fn tracks_path(&self) -> bool {
-        self.spans.is_some() || self.objects_first.is_some()
+        LaidOut { text: self.text, spans: self.spans }
     }
 
     fn value(&mut self, v: &Value) {
@@ -153,14 +142,14 @@ impl Layout {
                     if i > 0 {
                         self.text.extend_from_slice(b" ,");
                     }
-                    self.enter(Segment::Map { key: key.clone() });
+                    self.path.push(Segment::Map { key: key.clone() });
                     let key_start = self.text.len();
                     // Writing a string to a Vec cannot fail.
                     let _ = serde_json::to_writer(&mut self.text, key);
                     self.record(key_start, true);
                     self.text.push(b':');
                     self.value(member);
-                    self.leave();
+                    self.path.pop();
                 }
                 self.text.extend_from_slice(b" }");
             }
@@ -170,9 +159,9 @@ impl Layout {
                     if index > 0 {
                         self.text.extend_from_slice(b" ,");
                     }
-                    self.enter(Segment::Seq { index });
+                    self.path.push(Segment::Seq { index });
                     self.value(item);
-                    self.leave();
+                    self.path.pop();
                 }
                 self.text.extend_from_slice(b" ]");
             }
@@ -183,20 +172,8 @@ impl Layout {
         self.record(start, false);
     }
 
-    fn enter(&mut self, segment: Segment) {
-        if self.tracks_path() {
-            self.path.push(segment);
-        }
-    }
-
-    fn leave(&mut self) {
-        self.path.pop();
-    }
-
     fn record(&mut self, start: usize, key: bool) {
-        if let Some(spans) = &mut self.spans {
-            spans.push(Span { start, end: self.text.len(), path: self.path.clone(), key });
-        }
+        self.spans.push(Span { start, end: self.text.len(), path: self.path.clone(), key });
     }
 }
 
@@ -216,11 +193,10 @@ impl LaidOut {
     }
 }
 
-/// The path of the value serde_json's error at `column` is about, in the
-/// layout with `objects_first`. `read_again` settles a missing field that may
-/// be an object's or its last member's.
-fn locate(value: &Value, objects_first: Option<Vec<Segment>>, column: usize, message: &str, read_again: Option<ReadAgain>) -> Vec<Segment> {
-    let laid_out = Layout::new(objects_first, true).laid_out(value);
+/// The path of the value serde_json's error at `column` of `laid_out` is
+/// about. `read_again` settles a missing field that may be an object's or its
+/// last member's.
+fn locate(value: &Value, laid_out: &LaidOut, column: usize, message: &str, read_again: Option<ReadAgain>) -> Vec<Segment> {
     let text = &laid_out.text;
     if text.is_empty() {
         return Vec::new();
@@ -281,10 +257,10 @@ fn variant_map(value: &Value, mut path: Vec<Segment>, message: &str) -> Vec<Segm
 /// lacks it too: read again with the container's objects first, the error
 /// then falls on the member if it is the member's.
 fn settle(value: &Value, container: Vec<Segment>, message: &str, read_again: ReadAgain) -> Option<Vec<Segment>> {
-    let text = Layout::new(Some(container.clone()), false).text_of(value);
-    match read_again(&text) {
+    let laid_out = Layout::new(Some(container.clone())).laid_out(value);
+    match read_again(&laid_out.text) {
         Some(e) if e.line() != 0 && e.classify() != Category::Syntax && bare_message(&e) == message => {
-            Some(locate(value, Some(container), e.column(), message, None))
+            Some(locate(value, &laid_out, e.column(), message, None))
         }
         _ => Some(container),
     }
